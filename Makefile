@@ -1,0 +1,32 @@
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: install install-test run test bench clean
+
+# Idempotent: re-installs only when a requirements file changed since the last install.
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+install-test: install $(VENV)/.installed-test
+
+$(VENV)/.installed-test: requirements-test.txt
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-test.txt
+	touch $@
+
+run: install
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: install-test
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m bench all
+
+clean:
+	rm -rf $(VENV)

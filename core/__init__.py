@@ -1,0 +1,1 @@
+"""Finetune Studio core: data, training, evaluation and export, usable without the UI."""

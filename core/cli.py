@@ -1,0 +1,349 @@
+"""Command line: validate, train, resume, evaluate, predict and export.
+
+Exit codes: 0 success, 2 bad input or usage (one clear message on stderr, no traceback),
+1 internal error (message and the log path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any, Sequence
+
+from core.config import PRESETS, TASKS, RunConfig
+from core.errors import UserError
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """Keep spreadsheets from running a cell as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m core",
+                                     description="Finetune Studio: train and test text models.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def data_flags(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--task", choices=TASKS, help="guessed from the file when left out")
+        p.add_argument("--text-column", help="column holding the text")
+        p.add_argument("--text-pair-column", help="optional second text column")
+        p.add_argument("--label-column", help="column holding the label")
+        p.add_argument("--multi-label", action="store_true", default=None,
+                       help="texts can carry several labels")
+        p.add_argument("--label-separator", help="separator between labels of a multi-label row")
+
+    p = sub.add_parser("validate", help="read a data file and print its health report")
+    p.add_argument("data")
+    data_flags(p)
+    p.add_argument("--model", default="default", help="model whose tokenizer measures lengths")
+    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser("train", help="train a model and print the run folder")
+    p.add_argument("--data", help="training file")
+    p.add_argument("--validation", help="validation file")
+    p.add_argument("--test", help="test file")
+    data_flags(p)
+    p.add_argument("--model", help="default, a hub id or a local folder")
+    p.add_argument("--preset", choices=PRESETS)
+    p.add_argument("--epochs", type=float)
+    p.add_argument("--learning-rate", type=float)
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--max-length", type=int)
+    p.add_argument("--seed", type=int)
+    p.add_argument("--eval-steps", type=int, help="evaluate and save every N steps")
+    p.add_argument("--lora", action="store_true", default=None, help="train LoRA adapters")
+    p.add_argument("--name", help="a name for the run")
+    p.add_argument("--runs-dir", help="folder holding run folders (default: workspace/runs)")
+    p.add_argument("--config", help="a run configuration JSON file; flags override it")
+    p.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+
+    p = sub.add_parser("resume", help="continue an interrupted run from its last checkpoint")
+    p.add_argument("run_dir")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("evaluate", help="score a finished run on a labeled file")
+    p.add_argument("run_dir")
+    p.add_argument("--data", required=True)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("predict", help="predict labels or entities with a finished run")
+    p.add_argument("run_dir")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--text", nargs="+", help="one or more texts")
+    group.add_argument("--input", help="file of texts (CSV, XLSX, JSONL, TXT)")
+    p.add_argument("--output", help="CSV file to write predictions to (with --input)")
+    p.add_argument("--text-column", help="column of the input file holding the text")
+
+    p = sub.add_parser("export", help="write a zip that loads in transformers.pipeline")
+    p.add_argument("run_dir")
+    p.add_argument("--output", required=True)
+
+    p = sub.add_parser("runs", help="list the runs in the workspace")
+    p.add_argument("--runs-dir")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("worker", help=argparse.SUPPRESS)
+    p.add_argument("run_dir")
+    return parser
+
+
+def _config_from_args(args: argparse.Namespace) -> RunConfig:
+    config = RunConfig.load(Path(args.config)) if args.config else RunConfig()
+    data, training = config.data, config.training
+    for flag, target, attr in (
+        ("data", data, "train"), ("validation", data, "validation"), ("test", data, "test"),
+        ("text_column", data, "text_column"), ("text_pair_column", data, "text_pair_column"),
+        ("label_column", data, "label_column"), ("multi_label", data, "multi_label"),
+        ("label_separator", data, "label_separator"), ("task", config, "task"),
+        ("model", config, "model"), ("preset", config, "preset"), ("name", config, "name"),
+        ("epochs", training, "epochs"), ("learning_rate", training, "learning_rate"),
+        ("batch_size", training, "batch_size"), ("max_length", training, "max_length"),
+        ("seed", training, "seed"), ("eval_steps", training, "eval_steps"),
+        ("lora", training, "lora"),
+    ):
+        value = getattr(args, flag, None)
+        if value is not None:
+            setattr(target, attr, value)
+    if not data.train:
+        raise UserError("No training file was given.", "Add --data FILE or --config run.json.")
+    if not args.task and not (args.config and "task" in _raw_config(args.config)):
+        from core.data import detect_task
+
+        config.task = detect_task(data.train)
+    for name in ("train", "validation", "test"):
+        value = getattr(data, name)
+        if value and not Path(value).is_file():
+            raise UserError(f"The {name} file {value} does not exist.", "Check the path.")
+        if value:
+            setattr(data, name, str(Path(value).resolve()))
+    config.validate()
+    return config
+
+
+def _raw_config(path: str) -> dict:
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return raw.get("config", raw) if isinstance(raw, dict) else {}
+
+
+def _run_dir(value: str) -> Path:
+    from core import runs
+
+    path = Path(value)
+    if path.is_dir():
+        return path.resolve()
+    candidate = runs.runs_dir() / runs.check_run_id(value)
+    if candidate.is_dir():
+        return candidate
+    raise UserError(f"No run folder at {value}.", "Give a run folder path or a run id from "
+                    "'python -m core runs'.")
+
+
+def _summary(run_dir: Path, status: dict) -> dict:
+    from core import runs
+
+    evaluation = runs.read_eval(run_dir) or {}
+    scalars = lambda d: {k: v for k, v in (d or {}).items() if isinstance(v, (int, float))}
+    return {"run_dir": str(run_dir), "state": status.get("state"),
+            "best_metric": status.get("best_metric_name"),
+            "test": scalars(evaluation.get("test")),
+            "validation": scalars(evaluation.get("validation")),
+            "baselines": {k: scalars(v) for k, v in evaluation.get("baselines", {}).items()
+                          if isinstance(v, dict)}}
+
+
+def _print_summary(summary: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(summary))
+        return
+    print(f"Run {summary['state']}: {summary['run_dir']}")
+    for split in ("validation", "test"):
+        if summary[split]:
+            scores = ", ".join(f"{k} {v:.4f}" for k, v in summary[split].items()
+                               if k not in ("n", "correct"))
+            print(f"  {split}: {scores}")
+    for name, scores in summary["baselines"].items():
+        print(f"  baseline {name}: " + ", ".join(f"{k} {v:.4f}" for k, v in scores.items()))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from core.data import build_health_report, detect_task, make_splits
+    from core.models import load_tokenizer
+
+    if not Path(args.data).is_file():
+        raise UserError(f"The file {args.data} does not exist.", "Check the path.")
+    config = RunConfig(task=args.task or detect_task(args.data), model=args.model)
+    config.data.train = args.data
+    for flag in ("text_column", "text_pair_column", "label_column", "multi_label",
+                 "label_separator"):
+        if getattr(args, flag) is not None:
+            setattr(config.data, flag, getattr(args, flag))
+    splits = make_splits(config)
+    report = build_health_report(splits, tokenizer=load_tokenizer(args.model),
+                                 max_length=args.max_length)
+    if args.json:
+        print(json.dumps({"file": Path(args.data).name, "task": splits.task,
+                          "labels": splits.labels, "notes": splits.notes, **report.to_dict()},
+                         default=str))
+    else:
+        print(f"{Path(args.data).name}: {splits.task}, {len(splits.labels)} labels")
+        for note in splits.notes:
+            print(f"  {note}")
+        print(report.to_text())
+    if report.has_errors:
+        first = next(f for f in report.findings if f.severity == "error")
+        print(f"error: {first.title}: {first.message} {first.fix}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from core import runs
+    from core.training import train
+
+    config = _config_from_args(args)
+    base = Path(args.runs_dir) if args.runs_dir else None
+    run_dir = runs.run_path(runs.new_run_id(config.name), base)
+    run_dir.mkdir(parents=True)
+    runs.write_json_atomic(run_dir / "config.json", {"config": config.to_dict()})
+    runs.write_json_atomic(run_dir / "status.json", {"state": "queued", "created": time.time(),
+                                                     "name": config.name or run_dir.name})
+    print(f"Run folder: {run_dir}", file=sys.stderr, flush=True)
+    status = train(config, run_dir, progress=True)
+    _print_summary(_summary(run_dir, status), args.json)
+    return 0
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from core import runs
+    from core.training import train
+
+    run_dir = _run_dir(args.run_dir)
+    saved = runs.read_json(run_dir / "config.json")
+    if saved is None:
+        raise UserError(f"The run folder {run_dir.name} has no readable config.json.",
+                        "Start a new run instead.")
+    (run_dir / runs.STOP_FILE).unlink(missing_ok=True)
+    config = RunConfig.from_dict(saved.get("config", saved))
+    print(f"Resuming run: {run_dir}", file=sys.stderr, flush=True)
+    status = train(config, run_dir, resume=True, progress=True)
+    _print_summary(_summary(run_dir, status), args.json)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from core.evaluation import evaluate_file
+
+    report = evaluate_file(_run_dir(args.run_dir), args.data)
+    if args.json:
+        print(json.dumps(report))
+    else:
+        print(", ".join(f"{k} {v:.4f}" for k, v in report.items() if isinstance(v, float)))
+    return 0
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from core.inference import Predictor
+
+    predictor = Predictor(_run_dir(args.run_dir))
+    if args.text:
+        for text, result in zip(args.text, predictor.predict(args.text)):
+            print(json.dumps({"text": text, **result}, ensure_ascii=False))
+        return 0
+    from core.data import infer_columns, read_table
+
+    frame = read_table(args.input)
+    column = args.text_column or infer_columns(frame).text or frame.columns[0]
+    if column not in frame.columns:
+        raise UserError(f"{Path(args.input).name} has no column {column!r}.",
+                        f"Use one of: {', '.join(map(str, frame.columns))}.")
+    results = predictor.predict(frame[column].tolist())
+    out = sys.stdout if not args.output else open(args.output, "w", newline="", encoding="utf-8")
+    try:
+        writer = csv.writer(out)
+        entities = predictor.task == "token-classification"
+        writer.writerow([column, "entities"] if entities else [column, "label", "score"])
+        for text, result in zip(frame[column], results):
+            row = [text, json.dumps(result["entities"], ensure_ascii=False)] if entities \
+                else [text, "|".join(result["labels"]), f"{result['score']:.4f}"]
+            writer.writerow([neutralise_cell(v) for v in row])
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.output:
+        print(f"Wrote {len(results)} predictions to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from core.export import export_run
+
+    path = export_run(_run_dir(args.run_dir), Path(args.output))
+    print(f"Exported to {path}")
+    return 0
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    from core import jobs
+
+    base = Path(args.runs_dir) if args.runs_dir else None
+    listed = jobs.refresh(base)
+    if args.json:
+        print(json.dumps([{"run_id": r.run_id, "name": r.name, "state": r.state, "task": r.task,
+                           "best_metric": r.best_metric, "path": str(r.path)} for r in listed]))
+        return 0
+    for r in listed:
+        score = f"{r.best_metric_name} {r.best_metric:.4f}" if r.best_metric is not None else ""
+        print(f"{r.run_id:40} {r.state:12} {r.task:22} {score}")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from core.training import run_worker
+
+    return run_worker(Path(args.run_dir))
+
+
+COMMANDS = {"validate": cmd_validate, "train": cmd_train, "resume": cmd_resume,
+            "evaluate": cmd_evaluate, "predict": cmd_predict, "export": cmd_export,
+            "runs": cmd_runs, "worker": cmd_worker}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"error: {exc.message} {exc.fix}".rstrip(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # internal error: short message, details in the log
+        from core.training import TrainingFailed
+
+        if isinstance(exc, TrainingFailed):
+            print(f"error: {exc.message} {exc.fix}", file=sys.stderr)
+        else:
+            print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            log = Path("workspace") / "cli-error.log"
+            try:
+                log.parent.mkdir(parents=True, exist_ok=True)
+                log.write_text(traceback.format_exc(), encoding="utf-8")
+                print(f"Details: {log.resolve()}", file=sys.stderr)
+            except OSError:
+                pass
+        return 1

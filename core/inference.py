@@ -1,0 +1,136 @@
+"""Prediction from a finished run: labels with probabilities, or entities with character spans.
+
+Texts are sorted by length and batched so padding stays small, run under
+`torch.inference_mode()`, and returned in the input order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from core import runs
+from core.errors import UserError
+
+
+class Predictor:
+    def __init__(self, run_dir: Path, batch_size: int = 64) -> None:
+        import torch
+        from transformers import (AutoModelForSequenceClassification,
+                                  AutoModelForTokenClassification, AutoTokenizer)
+
+        self.run_dir = Path(run_dir)
+        folder = self.run_dir / "model"
+        if not (folder / "config.json").is_file():
+            raise UserError(f"Run {self.run_dir.name} has no saved model yet.",
+                            "Wait for the run to finish, or pick a completed run.")
+        saved = runs.read_json(self.run_dir / "config.json") or {}
+        config = saved.get("config", {})
+        self.task = config.get("task", "text-classification")
+        self.multi_label = bool(saved.get("multi_label"))
+        self.max_length = int((saved.get("resolved_training") or {}).get("max_length") or 256)
+        model_class = AutoModelForTokenClassification if self.task == "token-classification" \
+            else AutoModelForSequenceClassification
+        self.device = "cuda" if torch.cuda.is_available() else "cpu"
+        self.tokenizer = AutoTokenizer.from_pretrained(folder)
+        self.model = model_class.from_pretrained(folder, use_safetensors=True,
+                                                 trust_remote_code=False).to(self.device).eval()
+        self.labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
+        self.batch_size = batch_size
+        self.threshold = 0.5
+
+    def _batches(self, count: int, lengths: Sequence[int]) -> Iterable[list[int]]:
+        order = np.argsort(lengths, kind="stable")
+        for start in range(0, count, self.batch_size):
+            yield [int(i) for i in order[start:start + self.batch_size]]
+
+    def _logits(self, encoded: dict[str, Any]) -> np.ndarray:
+        import torch
+
+        inputs = {k: torch.as_tensor(v).to(self.device) for k, v in encoded.items()}
+        with torch.inference_mode():
+            return self.model(**inputs).logits.float().cpu().numpy()
+
+    def predict(self, texts: Sequence[str], pairs: Sequence[str] | None = None,
+                top_k: int = 5) -> list[dict[str, Any]]:
+        texts = ["" if t is None else str(t) for t in texts]
+        if self.task == "token-classification":
+            return self.predict_entities(texts)
+        results: list[dict[str, Any]] = [{} for _ in texts]
+        lengths = [len(t) + (len(pairs[i]) if pairs else 0) for i, t in enumerate(texts)]
+        for batch in self._batches(len(texts), lengths):
+            encoded = self.tokenizer([texts[i] for i in batch],
+                                     [str(pairs[i]) for i in batch] if pairs else None,
+                                     truncation=True, max_length=self.max_length, padding=True,
+                                     return_tensors="np")
+            logits = self._logits(dict(encoded))
+            for row, i in zip(logits, batch):
+                results[i] = self._decode_labels(row, top_k)
+        return results
+
+    def _decode_labels(self, logits: np.ndarray, top_k: int) -> dict[str, Any]:
+        if self.multi_label:
+            probs = 1.0 / (1.0 + np.exp(-logits.astype(np.float64)))
+            chosen = [self.labels[j] for j in np.flatnonzero(probs >= self.threshold)]
+        else:
+            shifted = np.exp(logits - logits.max())
+            probs = shifted / shifted.sum()
+            chosen = [self.labels[int(np.argmax(probs))]]
+        top = np.argsort(-probs)[:top_k]
+        return {"labels": chosen, "label": chosen[0] if chosen else "",
+                "score": float(probs[self.labels.index(chosen[0])]) if chosen else 0.0,
+                "top": [{"label": self.labels[j], "score": float(probs[j])} for j in top]}
+
+    def predict_entities(self, texts: Sequence[str]) -> list[dict[str, Any]]:
+        results: list[dict[str, Any]] = [{} for _ in texts]
+        for batch in self._batches(len(texts), [len(t) for t in texts]):
+            encoded = self.tokenizer([texts[i] for i in batch], truncation=True,
+                                     max_length=self.max_length, padding=True,
+                                     return_offsets_mapping=True, return_tensors="np")
+            offsets = encoded.pop("offset_mapping")
+            logits = self._logits({k: v for k, v in encoded.items()})
+            for row, i in enumerate(batch):
+                word_ids = encoded.word_ids(row)
+                results[i] = {"entities": self._entities(texts[i], logits[row], offsets[row],
+                                                         word_ids)}
+        return results
+
+    def _entities(self, text: str, logits: np.ndarray, offsets: np.ndarray,
+                  word_ids: list[int | None]) -> list[dict[str, Any]]:
+        shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+        probs = shifted / shifted.sum(axis=-1, keepdims=True)
+        words: list[dict[str, Any]] = []  # one per word: tag from its first sub-token
+        for position, word in enumerate(word_ids):
+            if word is None:
+                continue
+            start, end = int(offsets[position][0]), int(offsets[position][1])
+            if words and words[-1]["word"] == word:
+                words[-1]["end"] = end
+                continue
+            best = int(np.argmax(probs[position]))
+            words.append({"word": word, "start": start, "end": end, "tag": self.labels[best],
+                          "score": float(probs[position][best])})
+        entities: list[dict[str, Any]] = []
+        for item in words:
+            tag = item["tag"]
+            kind = tag[2:] if tag[:2] in ("B-", "I-") else None
+            continues = (tag.startswith("I-") and entities and entities[-1]["type"] == kind
+                         and entities[-1]["_open"])
+            if kind is None:
+                if entities:
+                    entities[-1]["_open"] = False
+                continue
+            if continues:
+                entity = entities[-1]
+                entity["end"] = item["end"]
+                entity["_scores"].append(item["score"])
+            else:
+                if entities:
+                    entities[-1]["_open"] = False
+                entities.append({"type": kind, "start": item["start"], "end": item["end"],
+                                 "_scores": [item["score"]], "_open": True})
+        return [{"type": e["type"], "start": e["start"], "end": e["end"],
+                 "text": text[e["start"]:e["end"]],
+                 "score": float(np.mean(e["_scores"]))} for e in entities]

@@ -1,0 +1,140 @@
+"""Starting, queueing, stopping and re-attaching to training processes.
+
+A run trains in its own OS process (`python -m core worker RUN_DIR`) started in a new session,
+so a Streamlit rerun, a closed tab or a restarted server does not stop it. One run is active per
+workspace at a time; further runs wait as `queued` and the next one starts when the active run
+ends (the finishing worker starts it, and `refresh()` does too, for robustness).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import psutil
+
+from core import runs
+from core.config import RunConfig
+from core.errors import UserError
+
+_children: list[subprocess.Popen] = []  # reaped on refresh so finished workers leave no zombies
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextmanager
+def _queue_lock(base: Path | None) -> Iterator[None]:
+    """Serialise queue decisions between browser sessions and workers."""
+    with open(runs.runs_dir(base) / ".queue.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def process_alive(pid: int | None, started: float | None = None) -> bool:
+    """True when `pid` runs and is the same process that was recorded (not a reused pid)."""
+    if not pid:
+        return False
+    try:
+        proc = psutil.Process(pid)
+        if proc.status() == psutil.STATUS_ZOMBIE:
+            return False
+        return started is None or abs(proc.create_time() - started) < 2.0
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return False
+
+
+def create_run(config: RunConfig, base: Path | None = None) -> Path:
+    """A new run folder holding the validated configuration, in state `queued`."""
+    config.validate()
+    if not Path(config.data.train).is_file():
+        raise UserError(f"The training file {Path(config.data.train).name} does not exist.",
+                        "Choose the file again.")
+    run_id = runs.new_run_id(config.name)
+    run_dir = runs.run_path(run_id, base)
+    run_dir.mkdir(parents=True)
+    runs.write_json_atomic(run_dir / "config.json", {"config": config.to_dict()})
+    runs.write_json_atomic(run_dir / "status.json", {
+        "state": "queued", "name": config.name or run_id, "created": time.time(),
+        "step": 0, "total_steps": 0})
+    return run_dir
+
+
+def start_run(config: RunConfig, base: Path | None = None) -> runs.RunInfo:
+    """Queue a run and start it at once when no other run is active."""
+    run_dir = create_run(config, base)
+    refresh(base)
+    return runs.load_run(run_dir)
+
+
+def _launch(run_dir: Path) -> None:
+    log = open(run_dir / "train.log", "ab")
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env[runs.WORKSPACE_ENV] = str(runs.workspace_dir())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "core", "worker", str(run_dir)],
+        cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        start_new_session=True, env=env)
+    log.close()
+    _children.append(proc)
+    started = psutil.Process(proc.pid).create_time()
+    runs.update_status(run_dir, state="running", pid=proc.pid, pid_started=started,
+                       started=runs.read_status(run_dir).get("started") or time.time())
+
+
+def refresh(base: Path | None = None) -> list[runs.RunInfo]:
+    """Reconcile status files with live processes, start the next queued run, list all runs."""
+    for proc in list(_children):
+        if proc.poll() is not None:
+            _children.remove(proc)
+    with _queue_lock(base):
+        all_runs = runs.list_runs(base)
+        running = False
+        for info in all_runs:
+            if info.state != "running":
+                continue
+            status = runs.read_status(info.path) or {}
+            if process_alive(info.pid, status.get("pid_started")):
+                running = True
+            else:
+                runs.update_status(info.path, state="interrupted", pid=None,
+                                   error="The training process ended unexpectedly.",
+                                   fix="Press Resume to continue from the last checkpoint.")
+        queued = [r for r in all_runs if r.state == "queued"]
+        if not running and queued:
+            _launch(min(queued, key=lambda r: r.created or 0.0).path)
+    return runs.list_runs(base)
+
+
+def active_run(base: Path | None = None) -> runs.RunInfo | None:
+    for info in runs.list_runs(base):
+        if info.state == "running":
+            return info
+    return None
+
+
+def stop_run(run_dir: Path) -> None:
+    """Ask a running run to stop at its next step (keeping its best checkpoint)."""
+    info = runs.load_run(run_dir)
+    if info.state == "queued":
+        runs.update_status(run_dir, state="stopped", finished=time.time())
+    elif info.state == "running":
+        runs.request_stop(run_dir)
+
+
+def resume_run(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
+    info = runs.load_run(run_dir)
+    if info.state not in ("interrupted", "failed", "stopped"):
+        raise UserError(f"Run {info.name} is {info.state} and cannot be resumed.",
+                        "Only interrupted, stopped or failed runs can be resumed.")
+    (Path(run_dir) / runs.STOP_FILE).unlink(missing_ok=True)
+    runs.update_status(run_dir, state="queued", resume=True, error="", fix="", finished=None)
+    refresh(base)
+    return runs.load_run(run_dir)

@@ -1,0 +1,100 @@
+"""Presets: hyperparameters that adapt to the data, and an estimate of time and memory.
+
+Values were chosen from runs of the default model on the shared benchmarks (see DESIGN.md):
+small data needs more passes, many classes need more passes, and early stopping keeps the
+best checkpoint so a generous epoch count costs time, not quality.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Sequence
+
+from core.config import RunConfig, TrainingConfig
+from core.models import describe_model, recommended_learning_rate
+
+PRESET_DESCRIPTIONS = {
+    "quick": "A first model in minutes: fewer passes over the data and shorter texts; "
+             "good to check that things work.",
+    "balanced": "The recommended choice: enough passes for a good model, with early stopping "
+                "so it does not train longer than it helps.",
+    "best": "The most accurate: more passes and longer texts, with patient early stopping; "
+            "takes about twice as long as Balanced.",
+}
+LENGTH_CAP = {"quick": 128, "balanced": 256, "best": 512}
+PATIENCE = {"quick": 0, "balanced": 2, "best": 3}
+
+
+def preset_epochs(preset: str, n_train: int, n_labels: int) -> float:
+    if preset == "quick":
+        steps = ((300, 6), (1000, 3), (5000, 2))
+        return next((e for limit, e in steps if n_train <= limit), 1)
+    steps = ((300, 10), (1000, 6), (5000, 4), (20000, 3))
+    epochs = next((e for limit, e in steps if n_train <= limit), 2)
+    if n_labels > 20:  # many classes keep improving for longer
+        epochs += 2
+    return epochs + 2 if preset == "best" else epochs
+
+
+def auto_max_length(token_lengths: Sequence[int] | None, preset: str, model_max: int) -> int:
+    """The smallest multiple of 16 covering 99% of texts, within the preset's cap."""
+    cap = min(LENGTH_CAP.get(preset, 256), model_max)
+    if not token_lengths:
+        return min(128, cap)
+    ordered = sorted(token_lengths)
+    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+    return int(max(32, min(cap, math.ceil(p99 / 16) * 16)))
+
+
+def resolve_training(config: RunConfig, n_train: int, n_labels: int,
+                     token_lengths: Sequence[int] | None = None,
+                     model_max: int = 512) -> TrainingConfig:
+    """A copy of the training settings with every empty value filled from the preset."""
+    t = dataclasses.replace(config.training)
+    if t.epochs is None:
+        t.epochs = preset_epochs(config.preset, n_train, n_labels)
+    if t.learning_rate is None:
+        lr = recommended_learning_rate(config.model)
+        if t.freeze_encoder:
+            lr = 1e-3
+        elif t.lora:
+            lr = min(lr * 5, 1e-3)
+        t.learning_rate = lr
+    if t.batch_size is None:
+        t.batch_size = 16 if n_train < 500 else 32
+    if t.max_length is None:
+        t.max_length = auto_max_length(token_lengths, config.preset, model_max)
+    if t.early_stopping_patience is None:
+        t.early_stopping_patience = PATIENCE.get(config.preset, 2)
+    return t
+
+
+def steps_per_epoch(n_train: int, batch_size: int, accumulation: int) -> int:
+    return max(1, math.ceil(n_train / (batch_size * accumulation)))
+
+
+# Measured throughput of the default model on 2 CPU cores, in padded tokens per second.
+CPU_TOKENS_PER_S = 2000.0
+GPU_SPEEDUP = 40.0
+
+
+def estimate_run(config: RunConfig, n_train: int, n_labels: int, mean_tokens: float,
+                 gpu: bool = False) -> dict[str, float | int | str]:
+    """Rough time and memory for a run, for the Model page (not a promise)."""
+    t = resolve_training(config, n_train, n_labels)
+    info = describe_model(config.model)
+    params_m = info.params_m or 110.0
+    scale = params_m / 22.7
+    tokens = float(t.epochs) * n_train * max(8.0, mean_tokens + 2)
+    speed = CPU_TOKENS_PER_S * (GPU_SPEEDUP if gpu else 1.0) / scale
+    if t.freeze_encoder:
+        speed *= 2.5
+    seconds = tokens / speed * 1.1 + 15  # 10% for evaluations, 15 s to load and save
+    trainable = 0.02 if (t.lora or t.freeze_encoder) else 1.0
+    # weights + gradients + Adam state (4 bytes each) + activations + runtime
+    memory_mb = params_m * 4 * (1 + 3 * trainable) + t.batch_size * t.max_length * params_m * 0.02 + 700
+    return {"seconds": round(seconds), "memory_mb": round(memory_mb),
+            "steps": int(steps_per_epoch(n_train, t.batch_size, t.gradient_accumulation)
+                         * math.ceil(float(t.epochs))),
+            "epochs": float(t.epochs), "device": "GPU" if gpu else "CPU"}

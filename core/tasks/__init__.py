@@ -1,0 +1,22 @@
+"""Tasks by name: each gives preprocessing, collator, model class, metrics and decoding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.errors import UserError
+from core.tasks.text_classification import TextClassification
+from core.tasks.token_classification import TokenClassification
+
+TASK_TITLES = {
+    "text-classification": "Text classification (a label per text)",
+    "token-classification": "Entity recognition (a tag per word)",
+}
+
+
+def get_task(name: str, labels: list[str], multi_label: bool = False) -> Any:
+    if name == "text-classification":
+        return TextClassification(multi_label, labels)
+    if name == "token-classification":
+        return TokenClassification(labels)
+    raise UserError(f"Unknown task {name!r}.", f"Use one of: {', '.join(TASK_TITLES)}.")

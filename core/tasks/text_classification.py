@@ -1,0 +1,135 @@
+"""Text classification: single-label, multi-label and text pairs."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from core import metrics
+
+
+class TextClassification:
+    name = "text-classification"
+
+    def __init__(self, multi_label: bool, labels: list[str]) -> None:
+        self.multi_label = multi_label
+        self.labels = labels
+        self.kind = "multi_label" if multi_label else "single_label"
+        self.best_metric = metrics.BEST_METRIC[self.kind]
+        self.threshold = 0.5
+
+    def model_class(self) -> Any:
+        from transformers import AutoModelForSequenceClassification
+
+        return AutoModelForSequenceClassification
+
+    def model_kwargs(self) -> dict[str, Any]:
+        return {
+            "num_labels": len(self.labels),
+            "id2label": dict(enumerate(self.labels)),
+            "label2id": {label: i for i, label in enumerate(self.labels)},
+            "problem_type": ("multi_label_classification" if self.multi_label
+                             else "single_label_classification"),
+        }
+
+    def targets(self, frame: Any) -> list[Any]:
+        index = {label: i for i, label in enumerate(self.labels)}
+        if self.multi_label:
+            rows = []
+            for labels in frame["labels"]:
+                row = [0.0] * len(self.labels)
+                for label in labels:
+                    if label in index:
+                        row[index[label]] = 1.0
+                rows.append(row)
+            return rows
+        return [index.get(labels[0], -100) if len(labels) else -100 for labels in frame["labels"]]
+
+    def encode(self, frame: Any, tokenizer: Any, max_length: int, with_targets: bool = True) -> Any:
+        from datasets import Dataset
+
+        texts = [str(t) for t in frame["text"]]
+        pairs = [str(t) for t in frame["text_pair"]] if "text_pair" in frame else None
+        encoded = tokenizer(texts, pairs, truncation=True, max_length=max_length)
+        columns = dict(encoded)
+        columns["length"] = [len(ids) for ids in encoded["input_ids"]]
+        if with_targets:
+            columns["labels"] = self.targets(frame)
+        return Dataset.from_dict(columns)
+
+    def collator(self, tokenizer: Any, pad_to_multiple_of: int | None = None) -> Any:
+        from transformers import DataCollatorWithPadding
+
+        return DataCollatorWithPadding(tokenizer, pad_to_multiple_of=pad_to_multiple_of)
+
+    def class_weights(self, frame: Any, mode: str) -> list[float] | None:
+        """Softened inverse-frequency weights for imbalanced single-label data."""
+        if self.multi_label or mode == "off":
+            return None
+        counts = np.bincount([t for t in self.targets(frame) if t >= 0],
+                             minlength=len(self.labels)).astype(float)
+        present = counts[counts > 0]
+        if mode == "auto" and (len(present) < 2 or present.max() / present.min() < 3.0):
+            return None
+        weights = np.sqrt(counts.sum() / (len(self.labels) * np.maximum(counts, 1.0)))
+        return (weights / weights.mean()).tolist()
+
+    def loss_function(self, weights: list[float] | None) -> Callable | None:
+        if weights is None:
+            return None
+        import torch
+
+        def weighted_cross_entropy(outputs: Any, labels: Any, num_items_in_batch: Any = None) -> Any:
+            logits = outputs["logits"] if isinstance(outputs, dict) else outputs.logits
+            weight = torch.tensor(weights, dtype=logits.dtype, device=logits.device)
+            return torch.nn.functional.cross_entropy(logits, labels, weight=weight,
+                                                     ignore_index=-100)
+
+        return weighted_cross_entropy
+
+    def probabilities(self, logits: np.ndarray) -> np.ndarray:
+        logits = np.asarray(logits, dtype=np.float64)
+        if self.multi_label:
+            return 1.0 / (1.0 + np.exp(-logits))
+        shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+        return shifted / shifted.sum(axis=-1, keepdims=True)
+
+    def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
+        def compute(prediction: Any) -> dict[str, float]:
+            logits = prediction.predictions[0] if isinstance(prediction.predictions, tuple) \
+                else prediction.predictions
+            gold = np.asarray(prediction.label_ids)
+            if self.multi_label:
+                predicted = (self.probabilities(logits) >= self.threshold).astype(int)
+                return metrics.multi_label_scalars(gold.astype(int), predicted)
+            return metrics.single_label_scalars(gold, np.argmax(logits, axis=-1))
+
+        return compute
+
+    def report(self, frame: Any, logits: np.ndarray) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The test report and one prediction record per example (for error analysis)."""
+        probs = self.probabilities(logits)
+        gold = self.targets(frame)
+        records = []
+        texts = list(frame["text"])
+        if self.multi_label:
+            predicted = (probs >= self.threshold).astype(int)
+            report = metrics.multi_label_report(np.asarray(gold, dtype=int), predicted, self.labels)
+            for i, text in enumerate(texts):
+                records.append({
+                    "text": text,
+                    "gold": [self.labels[j] for j, v in enumerate(gold[i]) if v],
+                    "predicted": [self.labels[j] for j, v in enumerate(predicted[i]) if v],
+                    "scores": {self.labels[j]: round(float(p), 4) for j, p in enumerate(probs[i])
+                               if p >= 0.05}})
+            return report, records
+        predicted = np.argmax(probs, axis=-1)
+        kept = [i for i, g in enumerate(gold) if g >= 0]
+        report = metrics.single_label_report([gold[i] for i in kept],
+                                             [int(predicted[i]) for i in kept], self.labels)
+        for i in kept:
+            records.append({"text": texts[i], "gold": self.labels[gold[i]],
+                            "predicted": self.labels[int(predicted[i])],
+                            "confidence": round(float(probs[i][predicted[i]]), 4)})
+        return report, records

@@ -1,0 +1,103 @@
+"""Named-entity recognition as token classification, scored with seqeval.
+
+Labels are aligned to sub-words as in transformers' run_ner.py: the first sub-token of each word
+carries the word's tag, later sub-tokens and special tokens get -100 and are ignored by the loss
+and the metrics. Giving every sub-token the tag would split entities and corrupt the scores.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from core import metrics
+
+IGNORE = -100
+
+
+def align_labels(word_ids: list[int | None], word_tags: list[int]) -> list[int]:
+    aligned, previous = [], None
+    for word in word_ids:
+        if word is None or word == previous:
+            aligned.append(IGNORE)
+        else:
+            aligned.append(word_tags[word])
+        previous = word
+    return aligned
+
+
+class TokenClassification:
+    name = "token-classification"
+    kind = "ner"
+    multi_label = False
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+        self.best_metric = metrics.BEST_METRIC["ner"]
+
+    def model_class(self) -> Any:
+        from transformers import AutoModelForTokenClassification
+
+        return AutoModelForTokenClassification
+
+    def model_kwargs(self) -> dict[str, Any]:
+        return {"num_labels": len(self.labels), "id2label": dict(enumerate(self.labels)),
+                "label2id": {label: i for i, label in enumerate(self.labels)}}
+
+    def encode(self, frame: Any, tokenizer: Any, max_length: int, with_targets: bool = True) -> Any:
+        from datasets import Dataset
+
+        words = [list(map(str, tokens)) for tokens in frame["tokens"]]
+        encoded = tokenizer(words, is_split_into_words=True, truncation=True,
+                            max_length=max_length)
+        columns = dict(encoded)
+        columns["length"] = [len(ids) for ids in encoded["input_ids"]]
+        if with_targets:
+            index = {label: i for i, label in enumerate(self.labels)}
+            columns["labels"] = [
+                align_labels(encoded.word_ids(i), [index.get(t, 0) for t in tags])
+                for i, tags in enumerate(frame["tags"])]
+        return Dataset.from_dict(columns)
+
+    def collator(self, tokenizer: Any, pad_to_multiple_of: int | None = None) -> Any:
+        from transformers import DataCollatorForTokenClassification
+
+        return DataCollatorForTokenClassification(tokenizer, pad_to_multiple_of=pad_to_multiple_of)
+
+    def class_weights(self, frame: Any, mode: str) -> None:
+        return None
+
+    def loss_function(self, weights: Any) -> None:
+        return None
+
+    def decode(self, logits: np.ndarray, label_ids: np.ndarray) -> tuple[list, list]:
+        """Gold and predicted tag sequences over the scored positions (first sub-tokens)."""
+        predicted = np.argmax(logits, axis=-1)
+        gold_tags, pred_tags = [], []
+        for pred_row, gold_row in zip(predicted, label_ids):
+            keep = gold_row != IGNORE
+            gold_tags.append([self.labels[i] for i in gold_row[keep]])
+            pred_tags.append([self.labels[i] for i in pred_row[keep]])
+        return gold_tags, pred_tags
+
+    def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
+        def compute(prediction: Any) -> dict[str, float]:
+            logits = prediction.predictions[0] if isinstance(prediction.predictions, tuple) \
+                else prediction.predictions
+            gold, pred = self.decode(logits, np.asarray(prediction.label_ids))
+            return metrics.ner_scalars(gold, pred)
+
+        return compute
+
+    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray
+               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        gold, pred = self.decode(logits, label_ids)
+        tokens = list(frame["tokens"])
+        # Words cut off by max_length were never scored; count them as predicted "O".
+        full_gold = [list(tags) for tags in frame["tags"]]
+        full_pred = [p + ["O"] * (len(g) - len(p)) for p, g in zip(pred, full_gold)]
+        report = metrics.ner_report(full_gold, full_pred)
+        records = [{"tokens": list(map(str, tokens[i])), "gold": full_gold[i],
+                    "predicted": full_pred[i]} for i in range(len(full_gold))]
+        return report, records

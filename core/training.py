@@ -1,0 +1,385 @@
+"""`train(config, run_dir)`: from a RunConfig to a scored, saved model in a run folder.
+
+Synchronous and free of UI code, so the CLI, the worker process and tests call it directly.
+Built on transformers' Trainer: dynamic padding, batches grouped by length, mixed precision on a
+GPU, the best checkpoint chosen by the task's metric, early stopping, resumable checkpoints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import platform
+import shutil
+import signal
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from core import runs
+from core.config import RunConfig
+from core.errors import UserError
+
+log = logging.getLogger("core.training")
+LENGTH_SAMPLE = 5000
+
+
+class TrainingFailed(Exception):
+    """A run ended in failure; message and fix are already in status.json."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+def _device() -> dict[str, Any]:
+    import torch
+
+    if torch.cuda.is_available():
+        bf16 = torch.cuda.is_bf16_supported()
+        return {"name": "cuda", "gpu": torch.cuda.get_device_name(0), "bf16": bf16, "fp16": not bf16}
+    return {"name": "cpu", "gpu": None, "bf16": False, "fp16": False}
+
+
+def _precision(requested: str, device: dict[str, Any]) -> dict[str, bool]:
+    if device["name"] != "cuda" or requested == "fp32":
+        return {"bf16": False, "fp16": False}
+    if requested == "bf16" or (requested == "auto" and device["bf16"]):
+        return {"bf16": True, "fp16": False}
+    return {"bf16": False, "fp16": True}
+
+
+def file_hash(path: str | None) -> str | None:
+    if not path or not Path(path).is_file():
+        return None
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def library_versions() -> dict[str, str]:
+    import datasets
+    import torch
+    import transformers
+
+    return {"python": platform.python_version(), "torch": torch.__version__,
+            "transformers": transformers.__version__, "datasets": datasets.__version__}
+
+
+def _attach_log(run_dir: Path) -> logging.Handler:
+    handler = logging.FileHandler(run_dir / "train.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return handler
+
+
+def _token_lengths(task: Any, frame: Any, tokenizer: Any, max_positions: int) -> list[int]:
+    sample = frame.sample(n=min(LENGTH_SAMPLE, len(frame)), random_state=0)
+    encoded = task.encode(sample, tokenizer, max_positions, with_targets=False)
+    return list(encoded["length"])
+
+
+def _prepare_model(task: Any, config: RunConfig, t: Any) -> Any:
+    from core.models import load_model
+
+    model = load_model(config.model, task.model_class(), ignore_mismatched_sizes=True,
+                       **task.model_kwargs())
+    if t.freeze_encoder:
+        base = getattr(model, model.base_model_prefix, None)
+        for param in (base.parameters() if base is not None else []):
+            param.requires_grad = False
+    if t.lora:
+        from peft import LoraConfig, TaskType, get_peft_model
+
+        kind = TaskType.TOKEN_CLS if task.kind == "ner" else TaskType.SEQ_CLS
+        lora = LoraConfig(task_type=kind, r=t.lora_r, lora_alpha=t.lora_alpha,
+                          lora_dropout=t.lora_dropout,
+                          target_modules=t.lora_target_modules or None)
+        model = get_peft_model(model, lora)
+    return model
+
+
+def _eval_interval(total_steps: int, epochs: float, requested: int | None) -> int:
+    """Evaluate once per epoch, but at least three times per run, unless the user chose."""
+    if requested:
+        return int(requested)
+    evaluations = max(3, int(round(epochs)))
+    return max(1, -(-total_steps // evaluations))
+
+
+def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool = False) -> dict:
+    """Train, evaluate and save a model in `run_dir`; returns the final status.
+
+    Raises UserError for bad input and TrainingFailed for other failures, after writing the
+    reason to status.json and the traceback to train.log.
+    """
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    handler = _attach_log(run_dir)
+    stop_signal = {"received": False}
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stop_signal["received"] = True
+        runs.request_stop(run_dir)
+
+    previous_handler = signal.signal(signal.SIGTERM, on_signal) \
+        if _in_main_thread() else None
+    status = runs.read_status(run_dir) or {}
+    runs.update_status(run_dir, state="running", pid=os.getpid(), phase="preparing",
+                       started=status.get("started") or time.time(), finished=None,
+                       error="", fix="", name=status.get("name") or config.name or run_dir.name,
+                       created=status.get("created") or time.time())
+    try:
+        result = _train(config, run_dir, resume, progress)
+        return result
+    except UserError as exc:
+        log.error("Stopped by a problem with the input: %s %s", exc.message, exc.fix)
+        runs.update_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
+                           finished=time.time(), pid=None)
+        raise
+    except Exception as exc:  # every failure must end as a readable status, never a hang
+        message, fix = explain_failure(exc)
+        log.error("Training failed: %s\n%s", message, traceback.format_exc())
+        runs.update_status(run_dir, state="failed", error=message, fix=fix,
+                           finished=time.time(), pid=None)
+        raise TrainingFailed(message, fix) from exc
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def explain_failure(exc: BaseException) -> tuple[str, str]:
+    text = f"{type(exc).__name__}: {exc}"
+    if "out of memory" in text.lower() or "can't allocate memory" in text.lower() \
+            or isinstance(exc, MemoryError):
+        return ("Training ran out of memory.",
+                "Halve the batch size (and double gradient accumulation to keep the effective "
+                "batch), lower the max length, or choose a smaller model.")
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        return ("The disk is full, so the run could not be saved.",
+                "Free disk space or delete old runs, then press Resume.")
+    if isinstance(exc, PermissionError):
+        return ("The workspace folder cannot be written.",
+                "Check the permissions of the workspace folder, then press Resume.")
+    return (f"Training failed unexpectedly ({text[:300]}).",
+            "See the log for details; try Resume, or change the settings and start again.")
+
+
+def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> dict:
+    import torch
+    from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
+
+    from core import data as datasets_io
+    from core.baseline import run_baselines
+    from core.callbacks import RunMonitor
+    from core.models import load_tokenizer, max_positions, resolve_model
+    from core.presets import resolve_training, steps_per_epoch
+    from core.tasks import get_task
+
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    config.validate()
+    started = time.time()
+    device = _device()
+    log.info("Run %s on %s (%s)", run_dir.name, device["name"], device["gpu"] or platform.processor())
+
+    splits = datasets_io.make_splits(config)
+    tokenizer = load_tokenizer(config.model)
+    model_source = resolve_model(config.model)
+    from transformers import AutoConfig
+
+    model_max = min(max_positions(AutoConfig.from_pretrained(model_source, trust_remote_code=False)),
+                    int(getattr(tokenizer, "model_max_length", 512) or 512), 512)
+    task = get_task(splits.task, splits.labels, splits.multi_label)
+    lengths = _token_lengths(task, splits.train.frame, tokenizer, model_max)
+
+    saved = runs.read_json(run_dir / "config.json") or {}
+    if resume and saved.get("resolved_training"):
+        from core.config import TrainingConfig
+
+        t = TrainingConfig(**saved["resolved_training"])
+    else:
+        t = resolve_training(config, len(splits.train.frame), len(splits.labels), lengths, model_max)
+    t.max_length = min(t.max_length, model_max)
+
+    report = datasets_io.build_health_report(splits, tokenizer=tokenizer, max_length=t.max_length)
+    runs.write_json_atomic(run_dir / "health.json", report.to_dict())
+    if report.has_errors:
+        first = next(f for f in report.findings if f.severity == "error")
+        raise UserError(f"{first.title}: {first.message}", first.fix)
+    for finding in report.findings:
+        log.info("Data check (%s): %s: %s", finding.severity, finding.title, finding.message)
+
+    runs.write_json_atomic(run_dir / "config.json", {
+        "config": config.to_dict(), "resolved_training": t.__dict__, "labels": splits.labels,
+        "multi_label": splits.multi_label, "split_notes": splits.notes,
+        "data_hash": {k: file_hash(getattr(config.data, k)) for k in ("train", "validation", "test")},
+        "versions": library_versions(), "device": device})
+
+    train_ds = task.encode(splits.train.frame, tokenizer, t.max_length)
+    eval_ds = task.encode(splits.validation.frame, tokenizer, t.max_length)
+    weights = task.class_weights(splits.train.frame, t.class_weighting)
+    if weights:
+        log.info("Class weights (imbalanced data): %s", dict(zip(splits.labels, weights)))
+
+    model = _prepare_model(task, config, t)
+    precision = _precision(t.precision, device)
+    on_gpu = device["name"] == "cuda"
+    per_epoch = steps_per_epoch(len(train_ds), t.batch_size, t.gradient_accumulation)
+    total_steps = max(1, int(round(per_epoch * float(t.epochs))))
+    interval = _eval_interval(total_steps, float(t.epochs), t.eval_steps)
+    args = TrainingArguments(
+        output_dir=str(run_dir / "checkpoints"),
+        num_train_epochs=float(t.epochs),
+        learning_rate=t.learning_rate,
+        per_device_train_batch_size=t.batch_size,
+        per_device_eval_batch_size=max(t.batch_size, 64),
+        gradient_accumulation_steps=t.gradient_accumulation,
+        warmup_steps=t.warmup_ratio,  # a float below 1 is read as a share of the steps
+        weight_decay=t.weight_decay,
+        lr_scheduler_type=t.scheduler,
+        seed=t.seed,
+        eval_strategy="steps", eval_steps=interval,
+        save_strategy="steps", save_steps=interval, save_total_limit=2,
+        load_best_model_at_end=True, metric_for_best_model=task.best_metric,
+        greater_is_better=True,
+        logging_strategy="steps", logging_steps=max(1, min(25, total_steps // 100)),
+        train_sampling_strategy="group_by_length" if t.group_by_length else "random",
+        bf16=precision["bf16"], fp16=precision["fp16"], tf32=True if on_gpu else None,
+        optim="adamw_torch_fused" if on_gpu else "adamw_torch",
+        dataloader_pin_memory=on_gpu, dataloader_num_workers=2 if on_gpu else 0,
+        use_cpu=not on_gpu, report_to="none", disable_tqdm=not progress,
+        save_only_model=False, remove_unused_columns=True,
+    )
+    monitor = RunMonitor(run_dir, t.batch_size * t.gradient_accumulation, task.best_metric)
+    callbacks = [monitor]
+    if t.early_stopping_patience:
+        callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience))
+    trainer = Trainer(
+        model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
+        processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
+        compute_metrics=task.compute_metrics(), callbacks=callbacks,
+        compute_loss_func=task.loss_function(weights))
+
+    checkpoint = _last_checkpoint(run_dir) if resume else None
+    if resume and checkpoint is None:
+        log.info("No checkpoint to resume from; training starts from the beginning.")
+    runs.update_status(run_dir, phase="training", total_steps=total_steps,
+                       resumed_from=checkpoint.name if checkpoint else None)
+    trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    stopped = monitor.stopped
+
+    runs.update_status(run_dir, phase="saving")
+    _save_model(trainer, tokenizer, run_dir / "model", t.lora)
+    runs.update_status(run_dir, phase="evaluating")
+    evaluation = _evaluate(trainer, task, splits, tokenizer, t.max_length, run_dir)
+    evaluation["baselines"] = run_baselines(splits)
+    evaluation.update({"task": splits.task, "labels": splits.labels,
+                       "multi_label": splits.multi_label, "best_metric": task.best_metric,
+                       "threshold": getattr(task, "threshold", None),
+                       "train_seconds": round(time.time() - started, 1),
+                       "n_train": len(splits.train.frame),
+                       "n_validation": len(splits.validation.frame),
+                       "n_test": len(splits.test.frame) if splits.test is not None else 0})
+    runs.write_json_atomic(run_dir / "eval.json", evaluation)
+    _remove_checkpoints_if_done(run_dir, stopped)
+    headline = (evaluation.get("test") or evaluation.get("validation") or {})
+    final = runs.update_status(
+        run_dir, state="stopped" if stopped else "completed", phase="done",
+        finished=time.time(), pid=None, eta_s=0, step=trainer.state.global_step,
+        best_metric=headline.get(task.best_metric), best_metric_name=task.best_metric,
+        test_metrics={k: v for k, v in (evaluation.get("test") or {}).items()
+                      if isinstance(v, (int, float))})
+    log.info("Run %s %s in %.0f s.", run_dir.name, final["state"], time.time() - started)
+    return final
+
+
+def _last_checkpoint(run_dir: Path) -> Path | None:
+    from transformers.trainer_utils import get_last_checkpoint
+
+    folder = run_dir / "checkpoints"
+    if not folder.is_dir():
+        return None
+    last = get_last_checkpoint(str(folder))
+    return Path(last) if last else None
+
+
+def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool) -> None:
+    """Save the best model as safetensors with its tokenizer, writing to a temp folder first."""
+    staging = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    model = trainer.model
+    if lora:
+        model = model.merge_and_unload()
+    model.save_pretrained(staging, safe_serialization=True)
+    tokenizer.save_pretrained(staging)
+    if folder.exists():
+        shutil.rmtree(folder)
+    os.replace(staging, folder)
+
+
+def _evaluate(trainer: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,
+              run_dir: Path) -> dict[str, Any]:
+    import json
+
+    result: dict[str, Any] = {}
+    for name in ("validation", "test"):
+        examples = getattr(splits, name)
+        if examples is None or len(examples.frame) == 0:
+            continue
+        dataset = task.encode(examples.frame, tokenizer, max_length)
+        output = trainer.predict(dataset)
+        logits = output.predictions[0] if isinstance(output.predictions, tuple) \
+            else output.predictions
+        if task.kind == "ner":
+            report, records = task.report(examples.frame, logits, output.label_ids)
+        else:
+            report, records = task.report(examples.frame, logits)
+        result[name] = report
+        with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return result
+
+
+def _remove_checkpoints_if_done(run_dir: Path, stopped: bool) -> None:
+    """A completed run keeps only model/; a stopped one keeps checkpoints to resume from."""
+    if not stopped:
+        shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
+
+
+def run_worker(run_dir: Path) -> int:
+    """Entry of the background process started by core.jobs."""
+    from core import jobs
+
+    run_dir = Path(run_dir)
+    saved = runs.read_json(run_dir / "config.json") or {}
+    status = runs.read_status(run_dir) or {}
+    exit_code = 0
+    try:
+        config = RunConfig.from_dict(saved.get("config", saved))
+        train(config, run_dir, resume=bool(status.get("resume")))
+    except UserError as exc:
+        print(f"Input problem: {exc}", flush=True)
+        if (runs.read_status(run_dir) or {}).get("state") != "failed":
+            runs.update_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
+                               finished=time.time(), pid=None)
+        exit_code = 2
+    except TrainingFailed as exc:
+        print(f"Failed: {exc.message}", flush=True)
+        exit_code = 1
+    finally:
+        jobs.refresh()  # hand the machine to the next queued run
+    return exit_code
