@@ -90,7 +90,7 @@ class RunMonitor(TrainerCallback):
         if any(key.startswith("eval_") for key in logs):
             values = {key[5:]: value for key, value in logs.items()
                       if key.startswith("eval_") and isinstance(value, (int, float))
-                      and not key.endswith(("_runtime", "_per_second", "_steps_per_second"))}
+                      and not key.endswith(("_runtime", "_per_second", "_selection"))}
             runs.append_event(self.run_dir, {"type": "eval", **base, **values})
             self._record_best(state, values)
         elif "loss" in logs:

@@ -339,7 +339,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {exc.message} {exc.fix}", file=sys.stderr)
         else:
             print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-            log = Path("workspace") / "cli-error.log"
+            from core.runs import workspace_dir
+
+            log = workspace_dir() / "cli-error.log"
             try:
                 log.parent.mkdir(parents=True, exist_ok=True)
                 log.write_text(traceback.format_exc(), encoding="utf-8")

@@ -24,7 +24,7 @@ PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 
 
 def _field(default: Any, help: str, label: str = "", **kwargs: Any) -> Any:
-    if callable(default) and not isinstance(default, type):
+    if callable(default):  # classes and factories build a fresh value per instance
         return field(default_factory=default, metadata={"help": help, "label": label}, **kwargs)
     return field(default=default, metadata={"help": help, "label": label}, **kwargs)
 

@@ -15,6 +15,51 @@ from core import runs
 from core.errors import UserError
 
 
+def autocast(device: str) -> Any:
+    """bf16 autocast on a GPU that has it; a no-op context on CPU."""
+    import contextlib
+
+    import torch
+
+    if device == "cuda" and torch.cuda.is_bf16_supported():
+        return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
+def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Logits and label ids for an encoded dataset, in the dataset's order.
+
+    Batches are formed by length (little padding) and written back to their rows; token logits
+    are padded to one width with label -100 so every row lines up. The Trainer's own predict is
+    not used because in transformers 5 it reorders evaluation data when training groups by length.
+    """
+    import torch
+
+    device = next(model.parameters()).device
+    lengths = dataset["length"]
+    rows = dataset.remove_columns([c for c in ("length",) if c in dataset.column_names])
+    order = np.argsort(lengths, kind="stable")
+    width = int(max(lengths)) if len(lengths) else 0
+    logits_out = labels_out = None
+    model.eval()
+    for start in range(0, len(order), batch_size):
+        index = [int(i) for i in order[start:start + batch_size]]
+        batch = collator([rows[i] for i in index])
+        labels = batch.pop("labels").numpy()
+        with torch.inference_mode(), autocast(device.type):
+            part = model(**{k: v.to(device) for k, v in batch.items()}).logits.float().cpu().numpy()
+        if part.ndim == 3:
+            pad = width - part.shape[1]
+            part = np.pad(part, ((0, 0), (0, pad), (0, 0)))
+            labels = np.pad(labels, ((0, 0), (0, pad)), constant_values=-100)
+        if logits_out is None:
+            logits_out = np.zeros((len(order),) + part.shape[1:], dtype=np.float32)
+            labels_out = np.zeros((len(order),) + labels.shape[1:], dtype=labels.dtype)
+        logits_out[index], labels_out[index] = part, labels
+    return logits_out, labels_out
+
+
 class Predictor:
     def __init__(self, run_dir: Path, batch_size: int = 64) -> None:
         import torch
@@ -50,7 +95,7 @@ class Predictor:
         import torch
 
         inputs = {k: torch.as_tensor(v).to(self.device) for k, v in encoded.items()}
-        with torch.inference_mode():
+        with torch.inference_mode(), autocast(self.device):
             return self.model(**inputs).logits.float().cpu().numpy()
 
     def predict(self, texts: Sequence[str], pairs: Sequence[str] | None = None,

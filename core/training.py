@@ -8,6 +8,7 @@ GPU, the best checkpoint chosen by the task's metric, early stopping, resumable 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import platform
@@ -102,6 +103,22 @@ def _prepare_model(task: Any, config: RunConfig, t: Any) -> Any:
                           target_modules=t.lora_target_modules or None)
         model = get_peft_model(model, lora)
     return model
+
+
+def _with_selection(compute: Any, metric: str) -> Any:
+    """Add a `selection` score: the task metric, with ties going to the later evaluation.
+
+    On small data the metric often saturates (macro-F1 1.0 from the first epoch); the Trainer
+    keeps the first of equal checkpoints, which is the least trained one.
+    """
+    calls = itertools.count()
+
+    def compute_with_selection(prediction: Any) -> dict[str, float]:
+        scores = compute(prediction)
+        scores["selection"] = scores[metric] + 1e-9 * next(calls)
+        return scores
+
+    return compute_with_selection
 
 
 def _eval_interval(total_steps: int, epochs: float, requested: int | None) -> int:
@@ -253,7 +270,7 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
         seed=t.seed,
         eval_strategy="steps", eval_steps=interval,
         save_strategy="steps", save_steps=interval, save_total_limit=2,
-        load_best_model_at_end=True, metric_for_best_model=task.best_metric,
+        load_best_model_at_end=True, metric_for_best_model="selection",
         greater_is_better=True,
         logging_strategy="steps", logging_steps=max(1, min(25, total_steps // 100)),
         train_sampling_strategy="group_by_length" if t.group_by_length else "random",
@@ -266,11 +283,13 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     monitor = RunMonitor(run_dir, t.batch_size * t.gradient_accumulation, task.best_metric)
     callbacks = [monitor]
     if t.early_stopping_patience:
-        callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience))
+        callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience,
+                                               early_stopping_threshold=1e-6))
     trainer = Trainer(
         model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
         processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
-        compute_metrics=task.compute_metrics(), callbacks=callbacks,
+        compute_metrics=_with_selection(task.compute_metrics(), task.best_metric),
+        callbacks=callbacks,
         compute_loss_func=task.loss_function(weights))
 
     checkpoint = _last_checkpoint(run_dir) if resume else None
@@ -334,17 +353,18 @@ def _evaluate(trainer: Any, task: Any, splits: Any, tokenizer: Any, max_length: 
               run_dir: Path) -> dict[str, Any]:
     import json
 
+    from core.inference import dataset_logits
+
     result: dict[str, Any] = {}
     for name in ("validation", "test"):
         examples = getattr(splits, name)
         if examples is None or len(examples.frame) == 0:
             continue
         dataset = task.encode(examples.frame, tokenizer, max_length)
-        output = trainer.predict(dataset)
-        logits = output.predictions[0] if isinstance(output.predictions, tuple) \
-            else output.predictions
+        logits, label_ids = dataset_logits(trainer.model, dataset, task.collator(tokenizer),
+                                           trainer.args.per_device_eval_batch_size)
         if task.kind == "ner":
-            report, records = task.report(examples.frame, logits, output.label_ids)
+            report, records = task.report(examples.frame, logits, label_ids)
         else:
             report, records = task.report(examples.frame, logits)
         result[name] = report

@@ -1,0 +1,131 @@
+"""Keeping uploaded datasets in the workspace so they survive a page refresh and can be reused.
+
+An uploaded file's name comes from the browser and is not trusted: only its base name is kept,
+reduced to safe characters, and the file is stored under `<workspace>/datasets/<hash>/<name>`.
+The same content uploaded twice is stored once (the folder is named after the content hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import UserError
+from core.runs import workspace_dir
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MAX_UPLOAD_MB = 200
+ALLOWED_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".xlsx", ".parquet",
+                    ".conll", ".conllu", ".bio", ".iob")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+HASH_LENGTH = 16
+
+
+@dataclass(frozen=True)
+class SavedDataset:
+    """A dataset file kept in the workspace."""
+
+    path: Path
+    name: str
+    size: int
+    modified: float
+    content_hash: str
+
+
+def max_upload_mb(config_path: Path | None = None) -> int:
+    """server.maxUploadSize from .streamlit/config.toml (megabytes), or the default."""
+    path = config_path or PROJECT_ROOT / ".streamlit" / "config.toml"
+    try:
+        with open(path, "rb") as handle:
+            value = tomllib.load(handle).get("server", {}).get("maxUploadSize")
+    except (OSError, tomllib.TOMLDecodeError):
+        return DEFAULT_MAX_UPLOAD_MB
+    return int(value) if isinstance(value, int) and value > 0 else DEFAULT_MAX_UPLOAD_MB
+
+
+def datasets_dir() -> Path:
+    folder = workspace_dir() / "datasets"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def safe_filename(name: str) -> str:
+    """The base name of `name` with only letters, digits, '.', '-' and '_' (never a path)."""
+    base = re.split(r"[\\/]", str(name or ""))[-1]
+    base = _UNSAFE.sub("_", base).strip("._-")
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    stem = stem.strip("._-")[:80] or "dataset"
+    return f"{stem}.{suffix.lower()[:10]}" if suffix else stem
+
+
+def save_upload(name: str, content: bytes, max_mb: int | None = None) -> SavedDataset:
+    """Store an uploaded file in the workspace (once per distinct content) and describe it."""
+    limit_mb = max_mb or max_upload_mb()
+    if len(content) > limit_mb * 1024 * 1024:
+        raise UserError(f"The file {safe_filename(name)} is larger than {limit_mb} MB.",
+                        "Upload a smaller file, or split it into parts.")
+    if not content:
+        raise UserError(f"The file {safe_filename(name)} is empty.",
+                        "Choose the file that holds your labeled examples.")
+    filename = safe_filename(name)
+    suffix = Path(filename).suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        raise UserError(
+            f"The file {filename} has a type the app cannot read ({suffix or 'no extension'}).",
+            f"Save it as one of: {', '.join(ALLOWED_SUFFIXES)}.")
+    digest = hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
+    folder = datasets_dir() / digest
+    existing = _files_in(folder)
+    if existing:
+        return _describe(existing[0], digest)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / filename
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return _describe(target, digest)
+
+
+def list_uploads() -> list[SavedDataset]:
+    """Every kept dataset, most recently uploaded first."""
+    found = []
+    for folder in datasets_dir().iterdir():
+        if folder.is_dir():
+            files = _files_in(folder)
+            if files:
+                found.append(_describe(files[0], folder.name))
+    return sorted(found, key=lambda d: d.modified, reverse=True)
+
+
+def find_upload(path: str | Path) -> SavedDataset | None:
+    """The kept dataset at `path`, or None when `path` is not inside the datasets folder."""
+    try:
+        resolved = Path(path).resolve()
+        resolved.relative_to(datasets_dir().resolve())
+    except (OSError, ValueError):
+        return None
+    return next((d for d in list_uploads() if d.path.resolve() == resolved), None)
+
+
+def _files_in(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def _describe(path: Path, digest: str) -> SavedDataset:
+    stat = path.stat()
+    return SavedDataset(path=path, name=path.name, size=stat.st_size, modified=stat.st_mtime,
+                        content_hash=digest)

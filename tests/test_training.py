@@ -1,0 +1,141 @@
+"""Training end to end with a tiny random BERT (seconds on CPU), through `core.training.train`."""
+
+import json
+import zipfile
+
+import pytest
+
+from core import runs
+from core.config import RunConfig
+from core.inference import Predictor
+
+
+def _config(train, model, task="text-classification", **training):
+    config = RunConfig(task=task, model=str(model), preset="quick", name="tiny")
+    config.data.train = str(train)
+    config.training.epochs = training.pop("epochs", 2)
+    for key, value in training.items():
+        setattr(config.training, key, value)
+    return config
+
+
+def _run(config, workspace):
+    from core.training import train
+
+    run_dir = runs.run_path(runs.new_run_id("t"), workspace / "runs")
+    run_dir.mkdir(parents=True)
+    status = train(config, run_dir)
+    return run_dir, status
+
+
+def test_classification_run_folder_is_complete(sentiment_csv, tiny_model_dir, workspace):
+    run_dir, status = _run(_config(sentiment_csv, tiny_model_dir), workspace)
+    assert status["state"] == "completed"
+    assert {"config.json", "status.json", "metrics.jsonl", "eval.json", "train.log",
+            "health.json"} <= {p.name for p in run_dir.iterdir()}
+    assert list((run_dir / "model").glob("*.safetensors"))
+    model_config = json.loads((run_dir / "model" / "config.json").read_text())
+    assert set(model_config["id2label"].values()) == {"negative", "positive"}
+    events, _ = runs.read_metrics(run_dir)
+    kinds = {e["type"] for e in events}
+    assert {"train", "eval"} <= kinds
+    train_event = next(e for e in events if e["type"] == "train")
+    assert {"step", "epoch", "time", "loss", "learning_rate", "examples_per_s"} <= set(train_event)
+    eval_events = [e for e in events if e["type"] == "eval"]
+    assert len(eval_events) >= 3 and "macro_f1" in eval_events[-1]
+    assert eval_events[-1]["step"] == status["step"]  # the final model is always scored
+    evaluation = runs.read_eval(run_dir)
+    assert evaluation["test"]["n"] > 0 and "confusion_matrix" in evaluation["test"]
+    assert {"majority", "tfidf_logreg"} <= set(evaluation["baselines"])
+    saved = json.loads((run_dir / "config.json").read_text())
+    assert saved["resolved_training"]["epochs"] == 2 and saved["data_hash"]["train"]
+
+
+def test_saved_predictions_match_the_exported_model(sentiment_csv, tiny_model_dir, workspace,
+                                                    tmp_path):
+    """The report pairs each text with its own prediction, and the export predicts the same."""
+    run_dir, _ = _run(_config(sentiment_csv, tiny_model_dir, epochs=3), workspace)
+    records = [json.loads(line) for line in
+               (run_dir / "test_predictions.jsonl").read_text().splitlines()]
+    texts = [r["text"] for r in records]
+    predicted = Predictor(run_dir).predict(texts)
+    assert [p["label"] for p in predicted] == [r["predicted"] for r in records]
+    assert [round(p["score"], 3) for p in predicted] == [round(r["confidence"], 3) for r in records]
+
+    from core.export import export_run
+    from transformers import pipeline
+
+    archive = export_run(run_dir, tmp_path / "model.zip")
+    folder = tmp_path / "unzipped"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(folder)
+    assert "README.md" in zf.namelist() and "## Usage" in (folder / "README.md").read_text()
+    classifier = pipeline("text-classification", model=str(folder), device=-1)
+    assert [r["label"] for r in classifier(texts)] == [p["label"] for p in predicted]
+
+
+def test_multi_label_run(tmp_path, tiny_model_dir, workspace):
+    rows = ["text,labels"]
+    for i in range(60):
+        tags = ["food"] if i % 3 == 0 else ["service"] if i % 3 == 1 else ["food", "service"]
+        rows.append(f"review number {i} about {' and '.join(tags)},{'|'.join(tags)}")
+    path = tmp_path / "multi.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    config = _config(path, tiny_model_dir)
+    config.data.multi_label = True
+    run_dir, status = _run(config, workspace)
+    evaluation = runs.read_eval(run_dir)
+    assert status["state"] == "completed" and evaluation["multi_label"]
+    assert {"micro_f1", "macro_f1", "subset_accuracy"} <= set(evaluation["test"])
+    model_config = json.loads((run_dir / "model" / "config.json").read_text())
+    assert model_config["problem_type"] == "multi_label_classification"
+
+
+def test_ner_run_reports_seqeval_and_predicts_spans(ner_conll, tiny_model_dir, workspace):
+    run_dir, status = _run(_config(ner_conll, tiny_model_dir, task="token-classification",
+                                   epochs=3, learning_rate=5e-3), workspace)
+    evaluation = runs.read_eval(run_dir)
+    assert status["state"] == "completed" and status["best_metric_name"] == "f1"
+    assert {"f1", "precision", "recall", "token_accuracy"} <= set(evaluation["test"])
+    assert evaluation["labels"][0] == "O" and "B-PER" in evaluation["labels"]
+    text = "Alice Smith went to Paris ."
+    entities = Predictor(run_dir).predict([text])[0]["entities"]
+    for entity in entities:  # spans point into the text
+        assert text[entity["start"]:entity["end"]] == entity["text"]
+        assert entity["type"] in ("PER", "LOC")
+
+
+def test_stop_request_keeps_a_model(sentiment_csv, tiny_model_dir, workspace):
+    from core.training import train
+
+    run_dir = runs.run_path("stop-test", workspace / "runs")
+    run_dir.mkdir(parents=True)
+    runs.request_stop(run_dir)
+    status = train(_config(sentiment_csv, tiny_model_dir, epochs=5), run_dir)
+    assert status["state"] == "stopped"
+    assert status["step"] < 5 * 4  # stopped well before the end
+    assert (run_dir / "model" / "config.json").is_file()
+
+
+def test_lora_and_frozen_encoder_train(sentiment_csv, tiny_model_dir, workspace):
+    _, status = _run(_config(sentiment_csv, tiny_model_dir, epochs=1, lora=True,
+                             lora_target_modules=["query", "value"]), workspace)
+    assert status["state"] == "completed"
+    _, status = _run(_config(sentiment_csv, tiny_model_dir, epochs=1, freeze_encoder=True),
+                     workspace)
+    assert status["state"] == "completed"
+
+
+def test_bad_data_fails_with_a_readable_status(tmp_path, tiny_model_dir, workspace):
+    from core.errors import UserError
+
+    path = tmp_path / "one_class.csv"
+    path.write_text("text,label\n" + "\n".join(f"text {i},same" for i in range(20)))
+    run_dir = runs.run_path("bad", workspace / "runs")
+    run_dir.mkdir(parents=True)
+    from core.training import train
+
+    with pytest.raises(UserError):
+        train(_config(path, tiny_model_dir), run_dir)
+    status = runs.read_status(run_dir)
+    assert status["state"] == "failed" and status["error"] and status["fix"]
