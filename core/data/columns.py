@@ -1,0 +1,186 @@
+"""`infer_columns`: a proposal of which column is the text, the label, a second text, the split.
+
+Names decide first (a column called "review" is the text), content second: the text is long and
+mostly unique, the label short and repetitive. Every guess carries a one-sentence reason so the
+UI can show why, and the user can override any of them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+_TEXT_NAMES = ("text", "sentence", "sentence1", "review", "utterance", "content", "comment",
+               "document", "body", "message", "question", "premise", "query", "tweet", "title",
+               "description", "text_a", "sentence_a")
+_PAIR_NAMES = ("text_b", "text_pair", "sentence2", "sentence_b", "hypothesis", "answer",
+               "question2", "context", "passage", "response", "text2")
+_LABEL_NAMES = ("label", "labels", "category", "categories", "intent", "class", "sentiment",
+                "target", "emotion", "emotions", "topic", "y", "tag", "tags", "polarity", "gold",
+                "gold_label", "rating", "stance")
+_SPLIT_NAMES = ("split", "subset", "fold", "set", "partition")
+SPLIT_VALUES = {"train": "train", "training": "train", "validation": "validation",
+                "valid": "validation", "val": "validation", "dev": "validation",
+                "development": "validation", "eval": "validation", "test": "test",
+                "testing": "test"}
+SEPARATORS = ("|", ",", ";")
+_SAMPLE = 5000
+
+
+@dataclass
+class ColumnGuess:
+    text: str | None = None
+    text_pair: str | None = None
+    label: str | None = None
+    split: str | None = None
+    multi_label: bool = False
+    label_separator: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Profile:
+    name: str
+    mean_length: float
+    unique_share: float
+    n_unique: int
+    filled_share: float
+
+
+def infer_columns(df: pd.DataFrame) -> ColumnGuess:
+    guess = ColumnGuess()
+    sample = df.head(_SAMPLE)
+    profiles = {str(c): _profile(str(c), sample[c]) for c in sample.columns}
+    taken: set[str] = set()
+
+    guess.split = _split_column(sample, profiles)
+    if guess.split:
+        taken.add(guess.split)
+        guess.reasons.append(f"'{guess.split}' holds only train / validation / test values, "
+                             f"so it is used as the split.")
+    guess.text, why = _text_column(profiles, taken)
+    if guess.text:
+        taken.add(guess.text)
+        guess.reasons.append(why)
+    guess.text_pair = _named(profiles, _PAIR_NAMES, taken)
+    if guess.text_pair:
+        taken.add(guess.text_pair)
+        guess.reasons.append(f"'{guess.text_pair}' is named like a second text, so texts are "
+                             f"read as pairs.")
+    guess.label, why = _label_column(profiles, taken, len(sample))
+    if guess.label:
+        guess.reasons.append(why)
+        multi, separator, why = detect_multi_label(sample[guess.label])
+        guess.multi_label, guess.label_separator = multi, separator
+        if why:
+            guess.reasons.append(why)
+    return guess
+
+
+def _profile(name: str, values: pd.Series) -> _Profile:
+    values = values.astype(str)
+    filled = values[values.str.strip() != ""]
+    n = max(len(filled), 1)
+    n_unique = filled.nunique()
+    return _Profile(name, float(filled.str.len().mean()) if len(filled) else 0.0,
+                    n_unique / n, int(n_unique), len(filled) / max(len(values), 1))
+
+
+def _named(profiles: dict[str, _Profile], names: tuple[str, ...], taken: set[str]) -> str | None:
+    lowered = {p.lower().strip(): p for p in profiles if p not in taken}
+    for name in names:
+        if name in lowered:  # even when empty: a clear name beats a content guess
+            return lowered[name]
+    return None
+
+
+def _split_column(sample: pd.DataFrame, profiles: dict[str, _Profile]) -> str | None:
+    for name in profiles:
+        values = set(sample[name].astype(str).str.strip().str.lower().unique()) - {""}
+        if len(values) >= 2 and values <= set(SPLIT_VALUES):
+            return name
+    return None
+
+
+def _text_column(profiles: dict[str, _Profile], taken: set[str]) -> tuple[str | None, str]:
+    named = _named(profiles, _TEXT_NAMES, taken)
+    if named:
+        return named, f"'{named}' is named like a text column."
+    candidates = [p for p in profiles.values() if p.name not in taken and p.filled_share > 0]
+    if not candidates:
+        return None, ""
+    varied = [p for p in candidates if p.unique_share >= 0.5] or candidates
+    best = max(varied, key=lambda p: p.mean_length)
+    return best.name, (f"'{best.name}' has the longest texts (about {best.mean_length:.0f} "
+                       f"characters) and mostly different values.")
+
+
+def _label_column(profiles: dict[str, _Profile], taken: set[str],
+                  n_rows: int) -> tuple[str | None, str]:
+    named = _named(profiles, _LABEL_NAMES, taken)
+    if named:
+        return named, f"'{named}' is named like a label column."
+    candidates = [p for p in profiles.values()
+                  if p.name not in taken and p.filled_share > 0.5 and p.n_unique >= 2]
+    # An id column is unique on every row; a label repeats.
+    repeating = [p for p in candidates if p.unique_share < 0.5 or p.n_unique <= max(2, n_rows // 5)]
+    if not repeating:
+        return None, ""
+    best = min(repeating, key=lambda p: (p.unique_share, p.mean_length))
+    return best.name, (f"'{best.name}' has few distinct values ({best.n_unique}), as labels do.")
+
+
+def detect_multi_label(values: pd.Series) -> tuple[bool, str | None, str]:
+    """(multi_label, separator or None for JSON lists, reason)."""
+    values = values.astype(str).str.strip()
+    values = values[values != ""]
+    if values.empty:
+        return False, None, ""
+    if values.str.startswith("[").mean() > 0.9 and _json_lists(values.head(200)):
+        return True, None, "Labels are written as lists, so one text can have several labels."
+    for separator in SEPARATORS:
+        with_sep = values[values.str.contains(separator, regex=False)]
+        if len(with_sep) < max(2, 0.01 * len(values)):
+            continue
+        parts = {p.strip() for v in values.head(2000) for p in v.split(separator)} - {""}
+        whole = set(values.head(2000))
+        short = all(len(p) <= 40 and len(p.split()) <= 4 for p in parts)
+        # Parts that also occur as whole values mean the separator joins labels, not words.
+        shared = len(parts & whole) >= 0.5 * len(parts)
+        if short and shared:
+            return True, separator, (f"{len(with_sep)} label values contain '{separator}', read "
+                                     f"as a separator between several labels.")
+    return False, None, ""
+
+
+def _json_lists(values: pd.Series) -> bool:
+    try:
+        return all(isinstance(json.loads(v), list) for v in values)
+    except (json.JSONDecodeError, TypeError):
+        return False
+
+
+def split_labels(value: str, separator: str | None) -> list[str]:
+    """Labels of one multi-label cell; JSON list strings are recognised whatever the separator."""
+    value = value.strip()
+    if value.startswith("["):
+        try:
+            parsed = json.loads(value)
+            if isinstance(parsed, list):
+                return _unique([str(v).strip() for v in parsed])
+        except json.JSONDecodeError:
+            pass
+    if separator is None:
+        return _unique([value])
+    return _unique([p.strip() for p in re.split(re.escape(separator), value)])
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)

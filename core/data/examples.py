@@ -1,0 +1,151 @@
+"""`load_examples`: one file + the column mapping -> clean training examples.
+
+Rows with an empty text or (single-label) an empty label cannot be learned from; they are left
+out of the frame but recorded in `frame.attrs["dropped"]` so the health report can say how
+many and where, instead of silently shrinking the data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from core.config import DataConfig
+from core.data.columns import detect_multi_label, infer_columns, split_labels
+from core.data.detect import detect_task
+from core.data.readers import read_table
+from core.data.tagged import read_tagged
+from core.errors import UserError
+
+_INTEGRAL_FLOAT = re.compile(r"^(-?\d+)\.0+$")
+_MISSING_LABELS = {"nan", "NaN", "NAN", "null", "NULL"}  # what a pandas/JSON round trip leaves
+_MAX_DROPPED_EXAMPLES = 50
+_TABLE_ONLY = (".csv", ".xlsx", ".xlsm", ".parquet", ".pq")
+
+
+@dataclass
+class Examples:
+    task: str
+    frame: pd.DataFrame
+    multi_label: bool
+    source: str
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def load_examples(path, data: DataConfig, task: str | None = None) -> Examples:
+    path = Path(path)
+    task = task or detect_task(path)
+    if task == "token-classification":
+        if path.suffix.lower() in _TABLE_ONLY:
+            raise UserError(f"{path.name} is a table, which cannot hold entity tags per word.",
+                            "Use a CoNLL file (token<TAB>tag per line), JSONL with tokens and "
+                            "tags, or a doccano / Label Studio export.")
+        frame = read_tagged(path)
+        return Examples(task, frame, False, path.name)
+    if task != "text-classification":
+        raise UserError(f"Unknown task {task!r}.",
+                        "Use text-classification or token-classification.")
+    table = read_table(path)
+    mapping = resolve_columns(table, data, path.name)
+    frame = _classification_frame(table, mapping, path.name)
+    return Examples(task, frame, mapping["multi_label"], path.name)
+
+
+def resolve_columns(table: pd.DataFrame, data: DataConfig, name: str) -> dict:
+    """The column mapping actually used: the user's choices, the guess for the rest."""
+    guess = infer_columns(table)
+    columns = [str(c) for c in table.columns]
+    chosen = {
+        "text": data.text_column or guess.text,
+        "text_pair": data.text_pair_column or guess.text_pair,
+        "label": data.label_column or guess.label,
+        "split": data.split_column or guess.split,
+    }
+    for role in ("text_pair", "split"):  # a guess must not reuse a column the user chose
+        user_chose = getattr(data, f"{role}_column")
+        if not user_chose and chosen[role] in (chosen["text"], chosen["label"]):
+            chosen[role] = None
+    for role, column in chosen.items():
+        if column is not None and column not in columns:
+            raise UserError(f"{name} has no column '{column}' (asked for as the {role} column); "
+                            f"its columns are: {', '.join(columns)}.",
+                            f"Choose one of those columns as the {role} column.")
+    if chosen["text"] is None:
+        raise UserError(f"{name} has no column that looks like text; its columns are: "
+                        f"{', '.join(columns)}.", "Choose the text column.")
+    if chosen["label"] == chosen["text"]:
+        raise UserError(f"{name}: the column '{chosen['text']}' was chosen as both the text and "
+                        f"the label.", "Choose different columns for the text and the label.")
+    if chosen["label"] is None:
+        raise UserError(f"{name} has no label column next to the text column "
+                        f"'{chosen['text']}'; its columns are: {', '.join(columns)}.",
+                        "Add a column with the label of each text, or choose the label column.")
+    if data.multi_label is not None:
+        multi = data.multi_label
+        separator = data.label_separator
+        if multi and separator is None:
+            detected = detect_multi_label(table[chosen["label"]])[1]
+            separator = detected or guess.label_separator or "|"
+    elif data.label_column and data.label_column != guess.label:
+        multi, separator, _ = detect_multi_label(table[chosen["label"]])
+    else:
+        multi, separator = guess.multi_label, guess.label_separator
+    if data.label_separator:
+        separator = data.label_separator
+    chosen.update(multi_label=bool(multi), separator=separator)
+    return chosen
+
+
+def normalise_label(value: str) -> str:
+    value = value.strip()
+    match = _INTEGRAL_FLOAT.match(value)
+    return match.group(1) if match else value  # "1.0" from a float column means "1"
+
+
+def _classification_frame(table: pd.DataFrame, mapping: dict, name: str) -> pd.DataFrame:
+    texts = table[mapping["text"]].astype(str)
+    raw_labels = table[mapping["label"]].astype(str)
+    if mapping["multi_label"]:
+        labels = [[normalise_label(x) for x in split_labels(v, mapping["separator"])
+                   if x not in _MISSING_LABELS] for v in raw_labels]
+    else:
+        distinct = {v: normalise_label(v) for v in set(raw_labels.tolist())}
+        labels = [[distinct[v]] if distinct[v] and distinct[v] not in _MISSING_LABELS else []
+                  for v in raw_labels.tolist()]
+    frame = pd.DataFrame({"text": texts.str.strip()})
+    if mapping["text_pair"]:
+        frame["text_pair"] = table[mapping["text_pair"]].astype(str).str.strip()
+    frame["labels"] = labels
+    frame["row"] = range(1, len(table) + 1)
+    if mapping["split"]:
+        frame["split"] = table[mapping["split"]].astype(str).str.strip().str.lower()
+
+    empty_text = frame["text"] == ""
+    empty_label = frame["labels"].map(len) == 0
+    drop = empty_text if mapping["multi_label"] else empty_text | empty_label
+    dropped = _dropped_record(frame, empty_text, empty_label & ~empty_text & drop)
+    kept = frame[~drop].reset_index(drop=True)
+    if kept.empty:
+        what = "text" if empty_text.all() else "label"
+        raise UserError(f"{name} has no usable rows: every row has an empty {what} in column "
+                        f"'{mapping[what]}'.",
+                        f"Fill in the {what} of each row, or choose another {what} column.")
+    kept.attrs = {"dropped": dropped, "columns": {k: mapping[k] for k in
+                                                  ("text", "text_pair", "label", "split")},
+                  "label_separator": mapping["separator"],
+                  "notes": list(table.attrs.get("notes", []))}
+    return kept
+
+
+def _dropped_record(frame: pd.DataFrame, empty_text: pd.Series, empty_label: pd.Series) -> dict:
+    rows = [(int(r), "empty text") for r in frame.loc[empty_text, "row"][:_MAX_DROPPED_EXAMPLES]]
+    rows += [(int(r), "empty label") for r in frame.loc[empty_label, "row"][:_MAX_DROPPED_EXAMPLES]]
+    return {"count": int(empty_text.sum() + empty_label.sum()),
+            "by_reason": {"empty text": int(empty_text.sum()),
+                          "empty label": int(empty_label.sum())},
+            "examples": sorted(rows)[:_MAX_DROPPED_EXAMPLES]}

@@ -1,0 +1,198 @@
+"""`make_splits`: train / validation / test from the user's files, a split column, or a
+deterministic stratified hold-out of the training file.
+
+Stratification is done by hand rather than with scikit-learn so that tiny data still works:
+a class with one example stays in training instead of making the split fail.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from core.config import DataConfig, RunConfig
+from core.data.columns import SPLIT_VALUES
+from core.data.examples import Examples, load_examples
+from core.data.tags import label_list
+from core.errors import UserError
+
+
+
+@dataclass
+class DatasetSplits:
+    task: str
+    train: Examples
+    validation: Examples
+    test: Examples | None
+    labels: list[str]
+    multi_label: bool
+    notes: list[str] = field(default_factory=list)
+
+    def parts(self) -> dict[str, Examples]:
+        out = {"train": self.train, "validation": self.validation}
+        if self.test is not None:
+            out["test"] = self.test
+        return out
+
+
+def make_splits(config: RunConfig) -> DatasetSplits:
+    data, task = config.data, config.task
+    train = load_examples(data.train, data, task)
+    other_data = _fixed_mapping(data, train)
+    validation = load_examples(data.validation, other_data, task) if data.validation else None
+    test = load_examples(data.test, other_data, task) if data.test else None
+    notes: list[str] = []
+    if "split" in train.frame.columns and not (validation or test):
+        train, validation, test = _by_split_column(train, notes)
+    train, validation, test = _hold_out(train, validation, test, data,
+                                        config.training.seed, notes, bool(data.test))
+    for part in (validation, test):
+        if part is not None and part.multi_label != train.multi_label:
+            part.multi_label = train.multi_label
+    return DatasetSplits(task=train.task, train=train, validation=validation, test=test,
+                         labels=_labels(train, validation, test), multi_label=train.multi_label,
+                         notes=notes)
+
+
+def _fixed_mapping(data: DataConfig, train: Examples) -> DataConfig:
+    """Validation and test files are read with the columns resolved on the training file."""
+    columns = train.frame.attrs.get("columns")
+    if not columns:
+        return data
+    return dataclasses.replace(
+        data, text_column=columns["text"], text_pair_column=columns["text_pair"],
+        label_column=columns["label"], split_column=None, multi_label=train.multi_label,
+        label_separator=train.frame.attrs.get("label_separator") or data.label_separator)
+
+
+def _subset(source: Examples, frame: pd.DataFrame, keep_attrs: bool) -> Examples:
+    frame = frame.reset_index(drop=True)
+    # File-level facts (dropped rows, repairs) stay with one part so the report counts them once.
+    frame.attrs = dict(source.frame.attrs) if keep_attrs else {}
+    return Examples(source.task, frame, source.multi_label, source.source)
+
+
+def _by_split_column(train: Examples, notes: list[str]):
+    frame = train.frame
+    names = frame["split"].map(lambda v: SPLIT_VALUES.get(v, "?" if v else "train"))
+    unknown = sorted(set(frame.loc[names == "?", "split"]))
+    if unknown:
+        raise UserError(f"{train.source} has split values that are not train, validation or "
+                        f"test: {', '.join(map(repr, unknown[:5]))}.",
+                        "Use train, validation (or dev) and test in the split column.")
+    parts = {n: _subset(train, frame[names == n], n == "train")
+             for n in ("train", "validation", "test")}
+    if parts["train"].frame.empty:
+        raise UserError(f"{train.source} has no rows marked train in its split column.",
+                        "Mark the rows to learn from as train.")
+    notes.append(f"Splits taken from the column '{frame.attrs['columns']['split']}'.")
+    return (parts["train"], parts["validation"] if len(parts["validation"].frame) else None,
+            parts["test"] if len(parts["test"].frame) else None)
+
+
+def _hold_out(train: Examples, validation, test, data: DataConfig, seed: int, notes: list[str],
+              test_given: bool):
+    need_val = validation is None
+    need_test = test is None and not test_given and data.test_fraction > 0
+    if not (need_val or need_test):
+        return train, validation, test
+    n = len(train.frame)
+    # A validation set is always needed to pick the best checkpoint, even if the share is 0.
+    val_fraction = (data.validation_fraction or 0.1) if need_val else 0.0
+    test_fraction = data.test_fraction if need_test else 0.0
+    n_val, n_test = _sizes(n, val_fraction, test_fraction)
+    if need_val and n_val == 0:
+        raise UserError(f"{train.source} has only {n} usable example(s), too few to keep one "
+                        f"aside for validation.",
+                        "Add more labeled examples (a few dozen at the very least).")
+    stratify = train.task == "text-classification" and not train.multi_label
+    order = _assignment(train.frame, n_val, n_test, seed, stratify)
+    frame = train.frame
+    new_train = _subset(train, frame.iloc[order["train"]], True)
+    how = order["how"]
+    if need_val:
+        validation = _subset(train, frame.iloc[order["validation"]], False)
+        notes.append(f"No validation file: {n_val} of {n} training examples "
+                     f"({n_val / n:.0%}) were held out for validation, {how}, seed {seed}.")
+    if need_test:
+        if n_test:
+            test = _subset(train, frame.iloc[order["test"]], False)
+            notes.append(f"No test file: {n_test} of {n} training examples ({n_test / n:.0%}) "
+                         f"were held out for the final test, {how}, seed {seed}.")
+        else:
+            notes.append(f"With only {n} examples there is no separate test set: the final "
+                         f"scores are measured on the validation set.")
+    if order.get("kept_singletons"):
+        notes.append(f"{order['kept_singletons']} label(s) with a single example stay in "
+                     f"training only.")
+    return new_train, validation, test
+
+
+def _sizes(n: int, val_fraction: float, test_fraction: float) -> tuple[int, int]:
+    # Tiny data still gets one example per held-out split where possible; training keeps >= 1.
+    n_val = max(round(n * val_fraction), 1) if val_fraction and n >= 2 else 0
+    n_test = max(round(n * test_fraction), 1) if test_fraction and n >= 3 else 0
+    while n_val + n_test > n - 1:
+        if n_test > 1 or (n_test and n_val <= 1):
+            n_test -= 1
+        else:
+            n_val -= 1
+    return n_val, n_test
+
+
+def _assignment(frame: pd.DataFrame, n_val: int, n_test: int, seed: int,
+                stratify: bool) -> dict:
+    rng = np.random.default_rng(seed)
+    if stratify:
+        labels = frame["labels"].map(lambda v: v[0]).to_numpy()
+        groups = {label: rng.permutation(np.flatnonzero(labels == label))
+                  for label in sorted(set(labels))}
+        val_quota = _quotas(groups, n_val, {k: 0 for k in groups})
+        test_quota = _quotas(groups, n_test, val_quota)
+        if sum(val_quota.values()) == n_val and sum(test_quota.values()) == n_test:
+            parts = {"train": [], "validation": [], "test": []}
+            for label, idx in groups.items():
+                v, t = val_quota[label], test_quota[label]
+                parts["validation"].append(idx[:v])
+                parts["test"].append(idx[v:v + t])
+                parts["train"].append(idx[v + t:])
+            out = {k: np.sort(np.concatenate(v)) for k, v in parts.items()}
+            out["how"] = "stratified by label"
+            out["kept_singletons"] = sum(1 for idx in groups.values() if len(idx) == 1)
+            return out
+    # Too many one-example classes to stratify (or nothing to stratify on): a plain shuffle.
+    order = rng.permutation(len(frame))
+    return {"validation": np.sort(order[:n_val]), "test": np.sort(order[n_val:n_val + n_test]),
+            "train": np.sort(order[n_val + n_test:]), "how": "at random"}
+
+
+def _quotas(groups: dict, total: int, used: dict) -> dict:
+    """Largest-remainder shares of `total`, never taking a class's last training example."""
+    n = sum(len(idx) for idx in groups.values())
+    room = {k: max(len(idx) - 1 - used[k], 0) for k, idx in groups.items()}
+    exact = {k: total * len(idx) / n for k, idx in groups.items()}
+    quota = {k: min(int(exact[k]), room[k]) for k in groups}
+    left = total - sum(quota.values())
+    # Largest remainder first, then the biggest classes, then the label name for determinism.
+    ranked = sorted(groups, key=lambda k: (-(exact[k] - int(exact[k])), -len(groups[k]), k))
+    while left > 0:
+        progressed = False
+        for k in ranked:
+            if left and quota[k] < room[k]:
+                quota[k] += 1
+                left -= 1
+                progressed = True
+        if not progressed:
+            break
+    return quota
+
+
+def _labels(train: Examples, validation: Examples | None, test: Examples | None) -> list[str]:
+    frames = [p.frame for p in (train, validation, test) if p is not None]
+    if train.task == "token-classification":
+        types = {t[2:] for f in frames for tags in f["tags"] for t in tags if t != "O"}
+        return label_list(types)
+    return sorted({label for f in frames for labels in f["labels"] for label in labels})

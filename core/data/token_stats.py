@@ -1,0 +1,56 @@
+"""Text lengths in model tokens and the tokenizer's unknown-token rate, on a sample.
+
+Lengths decide max_length (and so speed and memory); the unknown rate catches a model that
+cannot read the language at all, such as Chinese text with the English default model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.data.splits import DatasetSplits
+
+SAMPLE_SIZE = 20_000
+
+
+def token_stats(splits: DatasetSplits, tokenizer, max_length: int, seed: int = 0) -> dict:
+    frame = splits.train.frame
+    if len(frame) > SAMPLE_SIZE:  # a fixed sample keeps the report fast on big files
+        frame = frame.sample(SAMPLE_SIZE, random_state=seed)
+    if splits.task == "token-classification":
+        encoded = tokenizer(list(frame["tokens"]), is_split_into_words=True,
+                            return_attention_mask=False, return_token_type_ids=False, verbose=False)
+        pair = False
+    else:
+        pairs = list(frame["text_pair"]) if "text_pair" in frame.columns else None
+        encoded = tokenizer(list(frame["text"]), pairs, return_attention_mask=False,
+                            return_token_type_ids=False, verbose=False)
+        pair = pairs is not None
+    ids = encoded["input_ids"]
+    lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+    special = tokenizer.num_special_tokens_to_add(pair=pair)
+    content = int(np.maximum(lengths - special, 0).sum())
+    unk_id = getattr(tokenizer, "unk_token_id", None)
+    unknown = sum(row.count(unk_id) for row in ids) if unk_id is not None else 0
+    return {
+        "token_lengths": _summary(lengths),
+        "truncated_share": float((lengths > max_length).mean()) if len(lengths) else 0.0,
+        "unk_rate": unknown / content if content else 0.0,
+        "sampled": int(len(lengths)),
+    }
+
+
+def _summary(lengths: np.ndarray) -> dict:
+    if not len(lengths):
+        return {"mean": 0, "p50": 0, "p95": 0, "p99": 0, "max": 0,
+                "histogram": {"edges": [], "counts": []}}
+    bins = min(30, int(lengths.max() - lengths.min()) + 1)
+    counts, edges = np.histogram(lengths, bins=bins)
+    return {
+        "mean": round(float(lengths.mean()), 1),
+        "p50": int(np.percentile(lengths, 50)),
+        "p95": int(np.percentile(lengths, 95)),
+        "p99": int(np.percentile(lengths, 99)),
+        "max": int(lengths.max()),
+        "histogram": {"edges": [round(float(e), 1) for e in edges], "counts": counts.tolist()},
+    }
