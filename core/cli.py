@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import sys
 import time
 import traceback
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--text-column", help="column holding the text")
         p.add_argument("--text-pair-column", help="optional second text column")
         p.add_argument("--label-column", help="column holding the label")
+        p.add_argument("--split-column", help="column saying train / validation / test per row")
         p.add_argument("--multi-label", action="store_true", default=None,
                        help="texts can carry several labels")
         p.add_argument("--label-separator", help="separator between labels of a multi-label row")
@@ -104,7 +106,8 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
     for flag, target, attr in (
         ("data", data, "train"), ("validation", data, "validation"), ("test", data, "test"),
         ("text_column", data, "text_column"), ("text_pair_column", data, "text_pair_column"),
-        ("label_column", data, "label_column"), ("multi_label", data, "multi_label"),
+        ("label_column", data, "label_column"), ("split_column", data, "split_column"),
+        ("multi_label", data, "multi_label"),
         ("label_separator", data, "label_separator"), ("task", config, "task"),
         ("model", config, "model"), ("preset", config, "preset"), ("name", config, "name"),
         ("epochs", training, "epochs"), ("learning_rate", training, "learning_rate"),
@@ -187,8 +190,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise UserError(f"The file {args.data} does not exist.", "Check the path.")
     config = RunConfig(task=args.task or detect_task(args.data), model=args.model)
     config.data.train = args.data
-    for flag in ("text_column", "text_pair_column", "label_column", "multi_label",
-                 "label_separator"):
+    for flag in ("text_column", "text_pair_column", "label_column", "split_column",
+                 "multi_label", "label_separator"):
         if getattr(args, flag) is not None:
             setattr(config.data, flag, getattr(args, flag))
     splits = make_splits(config)
@@ -222,7 +225,13 @@ def cmd_train(args: argparse.Namespace) -> int:
     runs.write_json_atomic(run_dir / "status.json", {"state": "queued", "created": time.time(),
                                                      "name": config.name or run_dir.name})
     print(f"Run folder: {run_dir}", file=sys.stderr, flush=True)
-    status = train(config, run_dir, progress=True)
+    try:
+        status = train(config, run_dir, progress=True)
+    except UserError:
+        # the data was refused before training began: leave no half-made run behind
+        if (runs.read_status(run_dir) or {}).get("phase") == "preparing":
+            shutil.rmtree(run_dir, ignore_errors=True)
+        raise
     _print_summary(_summary(run_dir, status), args.json)
     return 0
 
