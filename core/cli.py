@@ -203,8 +203,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
                          default=str))
     else:
         print(f"{Path(args.data).name}: {splits.task}, {len(splits.labels)} labels")
-        for note in splits.notes:
-            print(f"  {note}")
         print(report.to_text())
     if report.has_errors:
         first = next(f for f in report.findings if f.severity == "error")
