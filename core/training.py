@@ -297,8 +297,10 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
         log.info("No checkpoint to resume from; training starts from the beginning.")
     runs.update_status(run_dir, phase="training", total_steps=total_steps,
                        resumed_from=checkpoint.name if checkpoint else None)
-    trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    output = trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
     stopped = monitor.stopped
+    runs.update_status(run_dir, train_runtime=output.metrics.get("train_runtime"),
+                       train_samples_per_second=output.metrics.get("train_samples_per_second"))
 
     runs.update_status(run_dir, phase="saving")
     _save_model(trainer, tokenizer, run_dir / "model", t.lora)
@@ -314,11 +316,10 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
                        "n_test": len(splits.test.frame) if splits.test is not None else 0})
     runs.write_json_atomic(run_dir / "eval.json", evaluation)
     _remove_checkpoints_if_done(run_dir, stopped)
-    headline = (evaluation.get("test") or evaluation.get("validation") or {})
     final = runs.update_status(
         run_dir, state="stopped" if stopped else "completed", phase="done",
         finished=time.time(), pid=None, eta_s=0, step=trainer.state.global_step,
-        best_metric=headline.get(task.best_metric), best_metric_name=task.best_metric,
+        best_metric_name=task.best_metric,
         test_metrics={k: v for k, v in (evaluation.get("test") or {}).items()
                       if isinstance(v, (int, float))})
     log.info("Run %s %s in %.0f s.", run_dir.name, final["state"], time.time() - started)

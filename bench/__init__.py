@@ -1,0 +1,1 @@
+"""Speed and quality benchmarks against reference scripts, measured side by side."""
