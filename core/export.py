@@ -23,6 +23,14 @@ def _format_scores(scores: dict[str, Any]) -> str:
     return ", ".join(parts) or "not measured"
 
 
+def _base_model(config: dict[str, Any]) -> str:
+    """The base model's name; a local folder by its last part only (no private paths)."""
+    name = str(config.get("model") or "default")
+    if name.startswith(("/", ".", "~")) or "\\" in name or ("/" in name and Path(name).exists()):
+        return f"the local model folder `{name.replace(chr(92), '/').rstrip('/').split('/')[-1]}`"
+    return f"`{name}`"
+
+
 def model_card(run_dir: Path) -> str:
     saved = runs.read_json(run_dir / "config.json") or {}
     evaluation = runs.read_eval(run_dir) or {}
@@ -35,7 +43,7 @@ def model_card(run_dir: Path) -> str:
     baselines = evaluation.get("baselines", {})
     lines = [
         f"# {run_dir.name}", "",
-        f"A {task} model fine-tuned with Finetune Studio from `{config.get('model', 'default')}`.",
+        f"A {task} model fine-tuned with Finetune Studio from {_base_model(config)}.",
         "", "## Data", "",
         f"- Training file: `{Path(str(config.get('data', {}).get('train', ''))).name}`",
         f"- Examples: {evaluation.get('n_train', '?')} train, "
@@ -85,3 +93,24 @@ def export_run(run_dir: Path, output: Path) -> Path:
         raise
     return output
 
+
+
+def exports_dir() -> Path:
+    folder = runs.workspace_dir() / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def prepared_export(run_dir: Path, folder: Path | None = None) -> Path:
+    """The run's zip in the exports folder, rebuilt only when the run changed since it was made.
+
+    A page calls this on every download click; building a 90 MB zip each time would be slow.
+    """
+    run_dir = Path(run_dir)
+    target = (Path(folder) if folder else exports_dir()) / f"{runs.check_run_id(run_dir.name)}.zip"
+    sources = [p for p in (run_dir / "model").glob("*") if p.is_file()]
+    sources += [run_dir / n for n in ("eval.json", "config.json") if (run_dir / n).is_file()]
+    newest = max((p.stat().st_mtime for p in sources), default=0.0)
+    if target.is_file() and target.stat().st_mtime >= newest:
+        return target
+    return export_run(run_dir, target)

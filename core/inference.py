@@ -84,7 +84,10 @@ class Predictor:
                                                  trust_remote_code=False).to(self.device).eval()
         self.labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
         self.batch_size = batch_size
-        self.threshold = 0.5
+        # Multi-label decisions use the threshold the run was scored with (0.5 unless saved).
+        saved_threshold = (runs.read_eval(self.run_dir) or {}).get("threshold")
+        self.threshold = float(saved_threshold) if isinstance(saved_threshold, (int, float)) \
+            and 0.0 < saved_threshold < 1.0 else 0.5
 
     def _batches(self, count: int, lengths: Sequence[int]) -> Iterable[list[int]]:
         order = np.argsort(lengths, kind="stable")

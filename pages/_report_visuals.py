@@ -1,0 +1,136 @@
+"""Figures and highlighted text for the Test page: pure functions from plain data.
+
+Plotly figures for scores, and HTML for entities marked in a colour per type. Every piece of
+user text goes through html.escape before it reaches the page.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Mapping, Sequence
+
+import plotly.graph_objects as go
+
+HEIGHT = 300
+COLOURS = ["#C7D2FE", "#FDE68A", "#A7F3D0", "#FBCFE8", "#BAE6FD", "#FED7AA", "#DDD6FE",
+           "#D9F99D", "#FECACA", "#99F6E4"]
+SCORE_COLOURS = {"precision": "#818CF8", "recall": "#F59E0B", "f1": "#4F46E5"}
+
+
+def _layout(fig: go.Figure, title: str, x: str, y: str, height: int = HEIGHT) -> go.Figure:
+    fig.update_layout(title={"text": title, "font": {"size": 15}}, height=height,
+                      template="plotly_white", margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      xaxis_title=x, yaxis_title=y,
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0,
+                              "xanchor": "right", "x": 1})
+    return fig
+
+
+def before_after(fine_tuned: float, baselines: Mapping[str, float], metric: str) -> go.Figure:
+    """One bar per model: the quick baselines next to the fine-tuned one."""
+    names = [*baselines, "fine-tuned model"]
+    values = [*baselines.values(), fine_tuned]
+    colours = ["#CBD5E1"] * len(baselines) + ["#4F46E5"]
+    fig = go.Figure(go.Bar(x=values, y=names, orientation="h", marker_color=colours,
+                           text=[f"{v:.1%}" for v in values], textposition="auto"))
+    fig.update_xaxes(range=[0, 1], tickformat=".0%")
+    return _layout(fig, f"Before vs after fine-tuning ({metric})", metric, "",
+                   height=90 + 45 * len(names))
+
+
+def per_class_bars(per_class: Mapping[str, Mapping[str, float]], what: str = "label"
+                   ) -> go.Figure:
+    """Precision, recall and F1 per label (or entity type), the weakest first."""
+    order = sorted(per_class, key=lambda k: per_class[k].get("f1", 0.0))
+    fig = go.Figure()
+    for score, colour in SCORE_COLOURS.items():
+        fig.add_trace(go.Bar(name=score if score != "f1" else "F1", x=[str(k) for k in order],
+                             y=[per_class[k].get(score, 0.0) for k in order],
+                             marker_color=colour))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(range=[0, 1.05])
+    return _layout(fig, f"Scores per {what} (weakest first)", what, "score")
+
+
+def confusion_heatmap(labels: Sequence[str], counts: Sequence[Sequence[int]],
+                      normalised: bool) -> go.Figure:
+    """Rows: the correct label; columns: the model's answer. Normalised rows sum to 1."""
+    rows = [list(map(int, r)) for r in counts]
+    if normalised:
+        values = [[c / sum(r) if sum(r) else 0.0 for c in r] for r in rows]
+        text = [[f"{v:.0%}" for v in r] for r in values]
+    else:
+        values, text = rows, [[str(c) for c in r] for r in rows]
+    names = [str(x) for x in labels]
+    fig = go.Figure(go.Heatmap(z=values, x=names, y=names, text=text,
+                               texttemplate="%{text}" if len(names) <= 20 else None,
+                               colorscale="Blues", showscale=False,
+                               hovertemplate="correct: %{y}<br>model said: %{x}<br>%{text}"
+                                             "<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    size = max(HEIGHT, min(900, 60 + 28 * len(names)))
+    title = "Share of each correct label" if normalised else "Number of texts"
+    return _layout(fig, title, "model's answer", "correct label", height=size)
+
+
+def top_k_bars(top: Sequence[Mapping[str, Any]], threshold: float | None = None) -> go.Figure:
+    """The most likely labels with their probabilities (and the yes line for multi-label)."""
+    labels = [str(t["label"]) for t in top][::-1]
+    scores = [float(t["score"]) for t in top][::-1]
+    fig = go.Figure(go.Bar(x=scores, y=labels, orientation="h", marker_color="#4F46E5",
+                           text=[f"{s:.1%}" for s in scores], textposition="auto"))
+    fig.update_xaxes(range=[0, 1], tickformat=".0%")
+    if threshold is not None:
+        fig.add_vline(x=threshold, line_dash="dash", line_color="#DC2626",
+                      annotation_text=f"yes from {threshold:.0%}")
+    return _layout(fig, "How likely each label is", "probability", "",
+                   height=90 + 40 * len(labels))
+
+
+# ----- highlighted entities ---------------------------------------------------------------
+
+def type_colours(types: Sequence[str]) -> dict[str, str]:
+    return {t: COLOURS[i % len(COLOURS)] for i, t in enumerate(sorted(set(types)))}
+
+
+def _mark(words: str, kind: str, colour: str, score: float | None = None) -> str:
+    detail = f" {score:.2f}" if score is not None else ""
+    return (f'<mark style="background:{colour};padding:1px 4px;border-radius:4px">'
+            f'{html.escape(words)} <small><b>{html.escape(kind)}</b>{detail}</small></mark>')
+
+
+def text_with_entities(text: str, entities: Sequence[Mapping[str, Any]],
+                       colours: Mapping[str, str]) -> str:
+    """The text with each entity (character spans) marked in its type's colour with its score."""
+    parts, position = [], 0
+    for entity in sorted(entities, key=lambda e: int(e["start"])):
+        start, end = int(entity["start"]), int(entity["end"])
+        if start < position:
+            continue
+        parts.append(html.escape(text[position:start]))
+        parts.append(_mark(text[start:end], str(entity["type"]),
+                           colours.get(str(entity["type"]), COLOURS[0]), entity.get("score")))
+        position = end
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)
+
+
+def tokens_with_spans(tokens: Sequence[str], spans: Sequence[tuple[str, int, int]],
+                      colours: Mapping[str, str]) -> str:
+    """Tokens joined by spaces, each entity span (token indices) marked in its type's colour."""
+    starts = {s: (k, e) for k, s, e in spans}
+    parts, i = [], 0
+    while i < len(tokens):
+        if i in starts:
+            kind, end = starts[i]
+            parts.append(_mark(" ".join(tokens[i:end]), kind, colours.get(kind, COLOURS[0])))
+            i = max(end, i + 1)
+        else:
+            parts.append(html.escape(tokens[i]))
+            i += 1
+    return " ".join(parts)
+
+
+def legend(colours: Mapping[str, str]) -> str:
+    return " ".join(_mark(kind, "", colour).replace(" <small><b></b></small>", "")
+                    for kind, colour in colours.items())

@@ -1,0 +1,91 @@
+"""Finished runs of the tiny random BERT, trained once per test session and copied per test.
+
+Used by the Test page, batch prediction, error analysis, compare and export tests. Training a
+run takes a few seconds; copying it into each test's workspace keeps tests independent.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import sentiment_rows
+
+from core import runs
+from core.config import RunConfig
+
+_TRAINED: dict[str, Path] = {}
+
+
+def _classification_data(folder: Path) -> Path:
+    path = folder / "sentiment.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label"])
+        writer.writerows(sentiment_rows(80))
+    return path
+
+
+def _multi_label_data(folder: Path) -> Path:
+    rows = ["text,labels"]
+    for i in range(60):
+        tags = ["food"] if i % 3 == 0 else ["service"] if i % 3 == 1 else ["food", "service"]
+        rows.append(f"review number {i} about {' and '.join(tags)},{'|'.join(tags)}")
+    path = folder / "multi.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    return path
+
+
+def _ner_data(folder: Path) -> Path:
+    rng = random.Random(1)
+    people, places = ["Alice", "Bob", "Carol", "Dave"], ["Paris", "Berlin", "Tokyo", "Lima"]
+    lines = []
+    for _ in range(60):
+        person, place = rng.choice(people), rng.choice(places)
+        sentence = [(person, "B-PER"), ("Smith", "I-PER"), ("went", "O"), ("to", "O"),
+                    (place, "B-LOC"), (".", "O")]
+        lines += [f"{token}\t{tag}" for token, tag in sentence] + [""]
+    path = folder / "ner.conll"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _train(kind: str, model_dir: Path, folder: Path, test_fraction: float = 0.1) -> Path:
+    from core.training import train
+
+    task = "token-classification" if kind == "ner" else "text-classification"
+    data = {"classification": _classification_data, "no_test": _classification_data,
+            "multi_label": _multi_label_data, "ner": _ner_data}[kind](folder)
+    config = RunConfig(task=task, model=str(model_dir), preset="quick", name=kind)
+    config.data.train = str(data)
+    config.data.test_fraction = test_fraction
+    config.training.epochs = 3
+    if kind == "multi_label":
+        config.data.multi_label = True
+    if kind == "ner":
+        config.training.learning_rate = 5e-3
+    run_dir = folder / f"run-{kind.replace('_', '-')}"
+    run_dir.mkdir()
+    train(config, run_dir)
+    return run_dir
+
+
+def trained_run(kind: str, model_dir: Path, factory: pytest.TempPathFactory) -> Path:
+    """The session's trained run of `kind` (classification, multi_label, ner, no_test)."""
+    if kind not in _TRAINED:
+        folder = factory.mktemp(f"trained-{kind}")
+        _TRAINED[kind] = _train(kind, model_dir, folder,
+                                test_fraction=0.0 if kind == "no_test" else 0.15)
+    return _TRAINED[kind]
+
+
+def install_run(kind: str, model_dir: Path, factory: pytest.TempPathFactory,
+                run_id: str | None = None) -> Path:
+    """A copy of the trained run inside this test's workspace, as the app would find it."""
+    source = trained_run(kind, model_dir, factory)
+    target = runs.run_path(run_id or source.name)
+    shutil.copytree(source, target)
+    return target
