@@ -39,12 +39,14 @@ class DataConfig:
     text_column: str | None = _field(None, "Column holding the text (guessed when empty).",
                                      "Text column")
     text_pair_column: str | None = _field(
-        None, "Optional second text column, for pairs such as question and answer.",
+        None, "Optional second text column, for pairs such as question and answer "
+        "(empty: guessed; \"\": none).",
         "Second text column")
     label_column: str | None = _field(None, "Column holding the label (guessed when empty).",
                                       "Label column")
     split_column: str | None = _field(
-        None, "Optional column saying train / validation / test for each row.", "Split column")
+        None, "Optional column saying train / validation / test for each row "
+        "(empty: guessed; \"\": none).", "Split column")
     multi_label: bool | None = _field(
         None, "Whether one text can carry several labels (guessed when empty).", "Multi-label")
     label_separator: str | None = _field(

@@ -20,7 +20,9 @@ from core import batch_predict, compare, error_analysis, runs, thresholds
 from core.errors import UserError
 from core.export import model_card, prepared_export
 from core.uploads import safe_filename
-from pages import _errors, _format, _report_visuals as visuals, _session
+from pages import _entry, _errors, _format, _report_visuals as visuals, _session
+
+_entry.run_through_app()
 
 USABLE_STATES = ("completed", "stopped")
 BASELINE_NAMES = {

@@ -60,11 +60,13 @@ def resolve_columns(table: pd.DataFrame, data: DataConfig, name: str) -> dict:
     """The column mapping actually used: the user's choices, the guess for the rest."""
     guess = infer_columns(table)
     columns = [str(c) for c in table.columns]
+    # For the optional columns, None means "guess" and "" means "none, even if one is guessed".
+    optional = lambda chosen, guessed: guessed if chosen is None else (chosen or None)
     chosen = {
         "text": data.text_column or guess.text,
-        "text_pair": data.text_pair_column or guess.text_pair,
+        "text_pair": optional(data.text_pair_column, guess.text_pair),
         "label": data.label_column or guess.label,
-        "split": data.split_column or guess.split,
+        "split": optional(data.split_column, guess.split),
     }
     for role in ("text_pair", "split"):  # a guess must not reuse a column the user chose
         user_chose = getattr(data, f"{role}_column")

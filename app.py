@@ -1,0 +1,71 @@
+"""Finetune Studio: the Streamlit entry point (`streamlit run app.py`).
+
+Routes between the step pages with st.navigation and draws the shared sidebar. Pages only
+render and call `core`; training runs in its own process (see core/jobs.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app is started
+    sys.path.insert(0, str(ROOT))
+
+from core import jobs  # noqa: E402
+from core.runs import workspace_dir  # noqa: E402
+from pages import _errors, _format  # noqa: E402
+
+st.set_page_config(page_title="Finetune Studio", page_icon=":material/model_training:",
+                   layout="wide", initial_sidebar_state="expanded")
+
+PAGES = [
+    st.Page("pages/data.py", title="1. Data", icon=":material/table_view:", default=True),
+    st.Page("pages/model.py", title="2. Model", icon=":material/neurology:"),
+    st.Page("pages/train.py", title="3. Train", icon=":material/monitoring:"),
+    st.Page("pages/test.py", title="4. Test", icon=":material/fact_check:"),
+    st.Page("pages/runs.py", title="Runs", icon=":material/history:"),
+]
+
+
+# Streamlit's default top padding pushes the content below the fold on a 1280x800 laptop.
+COMPACT_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-bottom: 2rem; }
+[data-testid="stMetricValue"] { font-size: 1.7rem; }
+</style>"""
+
+
+def active_run_indicator() -> None:
+    """The run training now, redrawn every few seconds while one is active."""
+    active = None
+    with _errors.guarded("checking the training runs"):
+        active = jobs.active_run()
+    if active is None:
+        st.caption("No run is training right now.")
+        return
+    share = active.step / active.total_steps if active.total_steps else 0.0
+    left = f", {_format.duration(active.eta_s)} left" if active.eta_s else ""
+    st.caption("Training now")
+    st.progress(min(1.0, share), text=f"{active.name}: step {active.step}"
+                f"/{active.total_steps or '?'}{left}")
+
+
+def sidebar() -> None:
+    with st.sidebar:
+        any_active = False
+        with _errors.guarded("checking the training runs"):
+            # marks vanished processes interrupted and starts queued runs
+            any_active = any(r.is_active for r in jobs.refresh())
+        st.fragment(active_run_indicator, run_every=3 if any_active else None)()
+        st.caption(f"Workspace: `{workspace_dir()}`",
+                   help="Runs and uploaded files are kept in this folder. Set the environment "
+                        "variable FINETUNE_STUDIO_WORKSPACE to use another one.")
+
+
+page = st.navigation(PAGES)
+st.html(COMPACT_CSS)
+sidebar()
+page.run()

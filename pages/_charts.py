@@ -1,0 +1,144 @@
+"""Plotly figures for the pages: data charts and training curves drawn from metrics events.
+
+Pure functions from plain data to figures, so the pages stay short and tests can call them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+HEIGHT = 260
+METRIC_ORDER = ("macro_f1", "f1", "accuracy", "micro_f1", "precision", "recall")
+NOT_METRICS = {"type", "step", "epoch", "time", "loss", "runtime", "samples_per_second",
+               "steps_per_second"}
+
+
+def _layout(fig: go.Figure, title: str, x: str, y: str, height: int = HEIGHT) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 15}}, height=height, template="plotly_white",
+        margin={"l": 10, "r": 10, "t": 40, "b": 10}, xaxis_title=x, yaxis_title=y,
+        # below the plot, so a long legend never covers the title
+        legend={"orientation": "h", "yanchor": "top", "y": -0.3, "xanchor": "left", "x": 0},
+        hovermode="x unified")
+    return fig
+
+
+# ----- data charts -------------------------------------------------------------------------
+
+def label_distribution(class_counts: Mapping[str, int], title: str = "Examples per label"
+                       ) -> go.Figure:
+    items = sorted(class_counts.items(), key=lambda kv: kv[1], reverse=True)
+    fig = go.Figure(go.Bar(x=[str(k) for k, _ in items], y=[v for _, v in items],
+                           marker_color="#4F46E5"))
+    return _layout(fig, title, "label", "examples")
+
+
+def token_length_histogram(edges: Sequence[float], counts: Sequence[int],
+                           max_length: int | None) -> go.Figure:
+    """Bars from histogram bins (`edges` has one more value than `counts`)."""
+    centres = [(a + b) / 2 for a, b in zip(edges[:-1], edges[1:])]
+    widths = [b - a for a, b in zip(edges[:-1], edges[1:])]
+    fig = go.Figure(go.Bar(x=centres, y=list(counts), width=widths, marker_color="#0EA5E9",
+                           marker_line_width=0))
+    if max_length:
+        fig.add_vline(x=max_length, line_dash="dash", line_color="#DC2626",
+                      annotation_text=f"max length {max_length}: longer texts are cut",
+                      annotation_position="top left")
+        upper = max(edges[-1] if len(edges) else 0, max_length) * 1.05
+        fig.update_xaxes(range=[0, upper])
+    return _layout(fig, "Text length in tokens", "tokens per text", "texts")
+
+
+def entity_counts(counts: Mapping[str, int]) -> go.Figure:
+    return label_distribution(counts, "Entities per type").update_layout(xaxis_title="entity type")
+
+
+# ----- training curves ---------------------------------------------------------------------
+
+def events_frame(events: Iterable[Mapping[str, Any]], kind: str) -> pd.DataFrame:
+    rows = [e for e in events if e.get("type") == kind]
+    frame = pd.DataFrame(rows)
+    if frame.empty or "step" not in frame:
+        return pd.DataFrame()
+    return frame.sort_values("step").reset_index(drop=True)
+
+
+def metric_names(eval_frame: pd.DataFrame) -> list[str]:
+    """Validation metrics present, the usual headline metric first."""
+    found = [c for c in eval_frame.columns if c not in NOT_METRICS
+             and pd.api.types.is_numeric_dtype(eval_frame[c])]
+    return sorted(found, key=lambda c: (METRIC_ORDER.index(c) if c in METRIC_ORDER else 99, c))
+
+
+def _line(fig: go.Figure, frame: pd.DataFrame, column: str, name: str, **style: Any) -> None:
+    if column in frame and frame[column].notna().any():
+        part = frame[["step", column]].dropna()
+        fig.add_trace(go.Scatter(x=part["step"], y=part[column], name=name,
+                                 mode="lines+markers" if len(part) < 30 else "lines", **style))
+
+
+def loss_chart(train: pd.DataFrame, evals: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    _line(fig, train, "loss", "training loss", line={"color": "#4F46E5"})
+    _line(fig, evals, "loss", "validation loss", line={"color": "#F97316", "width": 3})
+    return _layout(fig, "Loss (lower is better)", "step", "loss")
+
+
+def metric_chart(evals: pd.DataFrame) -> go.Figure:
+    """The headline validation metric, plus accuracy when that is not the headline."""
+    fig = go.Figure()
+    names = metric_names(evals)
+    shown = names[:1] + [n for n in names[1:] if n == "accuracy"]
+    for name, color in zip(shown, ("#F97316", "#0EA5E9")):
+        _line(fig, evals, name, name.replace("_", " "), line={"color": color})
+    return _layout(fig, "Validation score (higher is better)", "step", "score")
+
+
+def single_chart(frame: pd.DataFrame, column: str, title: str, y: str,
+                 color: str = "#0EA5E9") -> go.Figure:
+    fig = go.Figure()
+    _line(fig, frame, column, y, line={"color": color})
+    if frame.get(column) is not None and frame[column].abs().max() < 1e-2:
+        fig.update_yaxes(exponentformat="e")  # 1e-4 reads better than plotly's "100µ"
+    return _layout(fig, title, "step", y)
+
+
+def overfitting_hint(train: pd.DataFrame, evals: pd.DataFrame, active: bool = True
+                     ) -> str | None:
+    """Plain words when validation loss rises in recent evaluations while training loss falls."""
+    if "loss" not in evals or "loss" not in train:
+        return None
+    val = evals[["step", "loss"]].dropna()
+    if len(val) < 3:
+        return None
+    last, before, earlier = val["loss"].iloc[-1], val["loss"].iloc[-2], val["loss"].iloc[-3]
+    if not (last > before > earlier or last > val["loss"].min() * 1.10):
+        return None
+    cut = val["step"].iloc[-3]
+    recent = train.loc[train["step"] > cut, "loss"].dropna()
+    older = train.loc[train["step"] <= cut, "loss"].dropna().tail(max(1, len(recent)))
+    if recent.empty or older.empty or recent.mean() >= older.mean():
+        return None
+    if active:
+        return ("The model is starting to memorise the training examples instead of learning "
+                "from them (overfitting): its loss on the validation examples is rising while "
+                "its training loss keeps falling. The best checkpoint so far is kept, so "
+                "stopping now loses nothing; next time try fewer epochs or more data.")
+    return ("Towards the end the model began to memorise the training examples (overfitting): "
+            "its validation loss rose while its training loss kept falling. The best checkpoint, "
+            "from before that, is the one kept; next time fewer epochs would give the same "
+            "model sooner.")
+
+
+# ----- comparing runs ----------------------------------------------------------------------
+
+def compare_chart(series: Mapping[str, pd.DataFrame], column: str, title: str, y: str
+                  ) -> go.Figure:
+    """One line per run (`series` maps a run's label to its frame)."""
+    fig = go.Figure()
+    for label, frame in series.items():
+        _line(fig, frame, column, label)
+    return _layout(fig, title, "step", y, height=300)

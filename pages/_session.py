@@ -1,0 +1,73 @@
+"""What one browser session has chosen so far, kept across page switches.
+
+Streamlit forgets a widget's value when its page is left; `sticky` keeps a copy under a
+separate key so coming back shows the same choices. Each browser session has its own copy;
+runs themselves live on disk and are shared.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+import streamlit as st
+
+DATASET = "dataset"          # {"path": str, "label": str, "source": "sample" | "upload"}
+DATA_CONFIG = "data_config"  # RunConfig.data as a dict, set by the Data page
+TASK = "task"                # the task the Data page settled on
+DATA_READY = "data_ready"    # True when the health report has no errors
+DATA_STATS = "data_stats"    # {"n_train", "n_labels", "mean_tokens", "token_lengths"}
+MODEL = "model"              # the model name the Model page settled on
+RUN_ID = "run_id"            # the run the Train page shows
+FLASH = "flash"              # a one-off message for the next page: (kind, text)
+_KEPT = "_kept_"
+
+
+def sticky(key: str, default: Any, options: Sequence[Any] | None = None) -> str:
+    """Prepare widget `key` with its remembered value (or `default`); returns the key.
+
+    When `options` is given, a remembered value that is no longer an option falls back to
+    `default`, so a new file with other columns never leaves a stale choice behind.
+    """
+    if key in st.session_state:
+        value = st.session_state[key]
+    else:
+        value = st.session_state.get(_KEPT + key, default)
+    if options is not None and value not in options:
+        value = default
+    st.session_state[key] = value
+    return key
+
+
+def remember(key: str) -> Any:
+    """Keep the widget's current value for the next visit to its page."""
+    value = st.session_state.get(key)
+    st.session_state[_KEPT + key] = value
+    return value
+
+
+def widget(make: Callable[..., Any], label: str, key: str, default: Any,
+           options: Sequence[Any] | None = None, **kwargs: Any) -> Any:
+    """Create a sticky widget: `make(label, [options,] key=key, **kwargs)`."""
+    sticky(key, default, options)
+    if options is not None:
+        make(label, list(options), key=key, **kwargs)
+    else:
+        make(label, key=key, **kwargs)
+    return remember(key)
+
+
+def forget(*keys: str) -> None:
+    for key in keys:
+        st.session_state.pop(key, None)
+        st.session_state.pop(_KEPT + key, None)
+
+
+def flash(kind: str, text: str) -> None:
+    """Show `text` once on the next page that calls `show_flash` (after a page switch)."""
+    st.session_state[FLASH] = (kind, text)
+
+
+def show_flash() -> None:
+    kind, text = st.session_state.pop(FLASH, (None, None))
+    if text:
+        {"success": st.success, "warning": st.warning, "info": st.info}.get(kind, st.info)(text)

@@ -1,0 +1,208 @@
+"""Step 2, Model: pick a pretrained model and a preset, optionally every hyperparameter, see
+an estimate of time and memory, and start training."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from core import jobs, models, presets
+from core.config import (CLASS_WEIGHTING, PRECISIONS, PRESETS, SCHEDULERS, DataConfig,
+                         RunConfig, TrainingConfig, field_help)
+from core.errors import UserError
+from pages import _entry, _errors, _format, _session
+from pages._session import widget
+
+OTHER = "other"
+CHOICES = {"scheduler": SCHEDULERS, "class_weighting": CLASS_WEIGHTING, "precision": PRECISIONS}
+# Formats and steps for numeric settings; anything not listed is a plain whole number.
+NUMBER_STYLE = {
+    "epochs": {"min_value": 0.1, "max_value": 100.0, "step": 1.0, "format": "%g"},
+    "learning_rate": {"min_value": 1e-7, "max_value": 0.9, "step": 1e-5, "format": "%.1e"},
+    "warmup_ratio": {"min_value": 0.0, "max_value": 0.9, "step": 0.05, "format": "%.2f"},
+    "weight_decay": {"min_value": 0.0, "max_value": 0.9, "step": 0.01, "format": "%.3f"},
+    "lora_dropout": {"min_value": 0.0, "max_value": 0.9, "step": 0.05, "format": "%.2f"},
+}
+LORA_FIELDS = ("lora_r", "lora_alpha", "lora_dropout", "lora_target_modules")
+
+_entry.run_through_app()
+
+
+def model_label(info: models.ModelInfo) -> str:
+    return info.name
+
+
+def model_caption(info: models.ModelInfo) -> str:
+    size = f"{info.params_m:g}M parameters" if info.params_m else "size unknown"
+    access = "needs internet the first time" if info.needs_internet else "works offline"
+    return f"{size} · {info.languages} · {access} · speed: {info.speed}. {info.note}"
+
+
+def choose_model(task: str) -> str:
+    catalogue = {m.key: m for m in models.catalogue(task)}
+    options = [*catalogue, OTHER]
+    choice = widget(
+        st.radio, "Pretrained model to start from", "model_choice", models.DEFAULT_MODEL,
+        options=options,
+        format_func=lambda k: model_label(catalogue[k]) if k in catalogue else "Another model",
+        captions=[model_caption(catalogue[k]) for k in catalogue]
+        + ["Any model id from the Hugging Face hub, or a folder on this computer."],
+        help="The model already knows language; training teaches it your labels. "
+             "The built-in one is preselected and needs no internet.")
+    if choice != OTHER:
+        return choice
+    name = widget(st.text_input, "Model id or folder", "model_other", "",
+                  placeholder="e.g. distilbert-base-uncased or /path/to/model",
+                  help="A Hugging Face hub id, or the path of a folder with config.json and "
+                       "safetensors weights.").strip()
+    if not name:
+        raise UserError("No model name was given.", "Type a hub id or a folder, or pick a "
+                        "model from the list.")
+    info = models.describe_model(name)  # raises UserError when unusable
+    st.caption(model_caption(info))
+    return name
+
+
+def choose_preset() -> str:
+    return widget(
+        st.radio, "Preset", "model_preset", "balanced", options=list(PRESETS),
+        format_func=str.capitalize, captions=[presets.PRESET_DESCRIPTIONS[p] for p in PRESETS],
+        help="How much time to spend for how much quality; every value can be changed under "
+             "Advanced.")
+
+
+def _kind(f: dataclasses.Field) -> tuple[str, bool]:
+    """The base type name of a TrainingConfig field and whether it may be empty."""
+    text = str(f.type).replace(" ", "")
+    optional = text.endswith("|None")
+    return text.removesuffix("|None"), optional
+
+
+def advanced_settings(resolved: TrainingConfig) -> dict[str, Any]:
+    """Every TrainingConfig field as a widget; empty values mean 'use the preset'."""
+    helps = field_help(TrainingConfig)
+    values: dict[str, Any] = {}
+    with st.expander("Advanced: every training setting", icon=":material/tune:"):
+        st.caption("Empty boxes use the preset's value, shown in grey.")
+        lora_on = bool(st.session_state.get("adv_lora", st.session_state.get("_kept_adv_lora")))
+        cols = st.columns(3)
+        for i, f in enumerate(dataclasses.fields(TrainingConfig)):
+            kind, optional = _kind(f)
+            key, label, help_text = f"adv_{f.name}", helps[f.name]["label"], helps[f.name]["help"]
+            disabled = f.name in LORA_FIELDS and not lora_on
+            preset_value = getattr(resolved, f.name)
+            with cols[i % 3]:
+                if f.name in CHOICES:
+                    values[f.name] = widget(st.selectbox, label, key, f.default,
+                                            options=list(CHOICES[f.name]), help=help_text)
+                elif kind == "bool":
+                    values[f.name] = widget(st.checkbox, label, key, bool(f.default),
+                                            help=help_text, disabled=disabled)
+                elif kind.startswith("list"):
+                    raw = widget(st.text_input, label, key, "", help=help_text,
+                                 placeholder="e.g. query, value", disabled=disabled)
+                    items = [p.strip() for p in raw.split(",") if p.strip()]
+                    values[f.name] = items or None
+                else:
+                    style = NUMBER_STYLE.get(f.name, {"min_value": 0, "step": 1})
+                    default = None if optional else f.default
+                    placeholder = None
+                    if optional:
+                        placeholder = ("preset: " + (f"{preset_value:g}" if isinstance(
+                            preset_value, float) else str(preset_value))
+                            if preset_value is not None else "preset")
+                    values[f.name] = widget(st.number_input, label, key, default,
+                                            placeholder=placeholder, help=help_text,
+                                            disabled=disabled, **style)
+    return values
+
+
+def show_estimate(config: RunConfig, stats: dict) -> None:
+    try:
+        estimate = presets.estimate_run(config, stats["n_train"], stats["n_labels"],
+                                        stats["mean_tokens"])
+    except UserError as exc:
+        _errors.show_error(exc)
+        return
+    st.markdown(
+        f"**Estimate:** about **{_format.duration(estimate.get('seconds'))}** on "
+        f"{estimate.get('device', 'CPU')}, **{_format.megabytes(estimate.get('memory_mb'))}** "
+        f"of memory, {estimate.get('steps', 0):,} training steps.",
+        help="A rough guess from the data size and the settings; the Train page shows the "
+             "real remaining time once training runs.")
+
+
+def go_to(page: str, text: str) -> None:
+    if st.button(text, icon=":material/arrow_back:", help="Open that step."):
+        st.switch_page(page)
+
+
+def render() -> None:
+    st.title("Model and training")
+    _session.show_flash()
+    data = st.session_state.get(_session.DATA_CONFIG)
+    task = st.session_state.get(_session.TASK)
+    stats = st.session_state.get(_session.DATA_STATS)
+    if not data or not task or not stats:
+        st.info("First choose your data: the model and settings depend on it.")
+        go_to("pages/data.py", "Go to the Data step")
+        return
+    if not st.session_state.get(_session.DATA_READY):
+        st.warning("The health report found errors in the data. Fix them first.")
+        go_to("pages/data.py", "Back to the Data step")
+        return
+    dataset = (st.session_state.get(_session.DATASET) or {}).get("label") \
+        or Path(data["train"]).name
+    st.caption(f"Data: **{dataset}** · {task.replace('-', ' ')} · {stats['n_train']:,} training "
+               f"examples · {stats['n_labels']} labels")
+
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        model = choose_model(task)
+        st.session_state[_session.MODEL] = model
+    with right:
+        preset = choose_preset()
+        name = widget(st.text_input, "Run name (optional)", "model_run_name", "",
+                      placeholder=f"{Path(dataset).stem} · {preset}", max_chars=100,
+                      help="A name to find this run again in the run list.")
+        estimate_box = st.container()
+        start_box = st.container()
+
+    base = RunConfig(task=task, data=DataConfig(**data), model=model, preset=preset,
+                     training=TrainingConfig())
+    resolved = presets.resolve_training(base, stats["n_train"], stats["n_labels"],
+                                        stats.get("token_lengths") or None)
+    chosen = advanced_settings(resolved)
+    config = RunConfig(task=task, data=DataConfig(**data), model=model, preset=preset,
+                       training=TrainingConfig(**chosen),
+                       name=name.strip() or f"{Path(dataset).stem} · {preset}")
+    config.validate()
+    with estimate_box:
+        show_estimate(config, stats)
+    with start_box:
+        start_button(config)
+
+
+def start_button(config: RunConfig) -> None:
+    if st.button("Start training", type="primary", icon=":material/play_arrow:",
+                 width="stretch",
+                 help="Training runs in the background; you can close the tab and come back."):
+        info = jobs.start_run(config)
+        st.session_state[_session.RUN_ID] = info.run_id
+        if info.state == "queued":
+            _session.flash("warning", "Another run is training right now. This run waits in "
+                                      "line and starts by itself when that one ends.")
+        else:
+            _session.flash("success", "Training started. It keeps going if you close this tab.")
+        st.switch_page("pages/train.py", query_params={"run": info.run_id})
+
+
+try:
+    render()
+except UserError as exc:
+    _errors.show_error(exc)
+except Exception as exc:  # noqa: BLE001 - never a stack trace on the page
+    _errors.show_error(exc, "preparing the training settings")

@@ -1,0 +1,214 @@
+"""Runs: every run in the workspace, compared side by side; rename and delete.
+
+The list comes from disk, so every browser session sees the same runs. A folder that cannot be
+read is listed as damaged and never breaks the page.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from core import jobs, runs
+from core.errors import UserError
+from pages import _charts, _entry, _errors, _format, _session
+
+_entry.run_through_app()
+
+
+def runs_table(all_runs: list[runs.RunInfo]) -> pd.DataFrame:
+    rows = []
+    for r in all_runs:
+        best = "-" if r.best_metric is None else \
+            f"{_format.metric_name(r.best_metric_name)} {_format.metric_value(r.best_metric)}"
+        rows.append({
+            "Name": r.name or r.run_id,
+            "State": _format.STATE_WORDS.get("damaged" if r.damaged else r.state, r.state),
+            "Task": r.task.replace("-", " ") if r.task else "-",
+            "Model": r.model or "-",
+            "Data": r.dataset or "-",
+            "Best score": best,
+            "Duration": _format.duration(r.duration_s),
+            "Created": _format.when(r.created),
+            "Note": r.error if r.damaged else (f"{r.error} {r.fix}".strip()
+                                               if r.state in ("failed", "interrupted") else ""),
+        })
+    return pd.DataFrame(rows)
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """{"training": {"epochs": 3}} -> {"training.epochs": 3}."""
+    if not isinstance(value, dict):
+        return {prefix.rstrip("."): value}
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        out.update(flatten(item, f"{prefix}{key}."))
+    return out
+
+
+def config_diff(selected: list[runs.RunInfo], show_all: bool) -> pd.DataFrame:
+    flat = {r.name or r.run_id: flatten(r.config) for r in selected}
+    keys = sorted({k for values in flat.values() for k in values})
+    rows = []
+    for key in keys:
+        values = [flat[name].get(key) for name in flat]
+        if show_all or len({json.dumps(v, sort_keys=True, default=str) for v in values}) > 1:
+            rows.append({"Setting": key, **{name: _cell(flat[name].get(key)) for name in flat}})
+    return pd.DataFrame(rows)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "(preset)"
+    return json.dumps(value) if isinstance(value, (list, dict)) else str(value)
+
+
+def _last_eval(events: list[dict[str, Any]]) -> dict[str, Any]:
+    evals = [e for e in events if e.get("type") == "eval"]
+    return evals[-1] if evals else {}
+
+
+def metrics_side_by_side(selected: list[runs.RunInfo],
+                         events: dict[str, list[dict[str, Any]]]) -> pd.DataFrame:
+    table: dict[str, dict[str, str]] = {}
+    for r in selected:
+        label = r.name or r.run_id
+        column = {"State": _format.STATE_WORDS.get(r.state, r.state),
+                  "Best validation score": (f"{_format.metric_name(r.best_metric_name)} "
+                                            f"{_format.metric_value(r.best_metric)}"
+                                            if r.best_metric is not None else "-"),
+                  "Duration": _format.duration(r.duration_s),
+                  "Steps": f"{r.step:,}"}
+        last = _last_eval(events[r.run_id])
+        for key, value in last.items():
+            if key not in ("type", "step", "epoch", "time") and isinstance(value, (int, float)):
+                column[f"Last validation {_format.metric_name(key)}"] = f"{value:.4f}"
+        test = runs.read_eval(r.path) or {}
+        for key, value in (test.get("metrics", test)).items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                column[f"Test {_format.metric_name(key)}"] = f"{value:.4f}"
+        table[label] = column
+    return pd.DataFrame(table).fillna("-")
+
+
+def compare(all_runs: list[runs.RunInfo]) -> None:
+    usable = {r.run_id: r for r in all_runs if not r.damaged}
+    st.subheader("Compare runs")
+    if len(usable) < 2:
+        st.caption("Once there are two or more runs, pick them here to compare them.")
+        return
+    chosen = st.multiselect(
+        "Runs to compare", list(usable), key="runs_compare",
+        format_func=lambda k: f"{usable[k].name} ({_format.when(usable[k].created)})",
+        help="Pick two or more runs to see their curves, scores and settings side by side.")
+    if len(chosen) < 2:
+        st.caption("Pick at least two runs.")
+        return
+    selected = [usable[k] for k in chosen]
+    events = {r.run_id: runs.read_metrics(r.path, 0)[0] for r in selected}
+    labels = {r.run_id: r.name or r.run_id for r in selected}
+    evals = {labels[k]: _charts.events_frame(v, "eval") for k, v in events.items()}
+    train = {labels[k]: _charts.events_frame(v, "train") for k, v in events.items()}
+    metric = next((m for f in evals.values() for m in _charts.metric_names(f)), None)
+    left, right = st.columns(2)
+    if metric:
+        left.plotly_chart(_charts.compare_chart(evals, metric,
+                                                f"Validation {_format.metric_name(metric)}",
+                                                "score"), key="compare_metric")
+    right.plotly_chart(_charts.compare_chart(evals, "loss", "Validation loss", "loss"),
+                       key="compare_val_loss")
+    st.plotly_chart(_charts.compare_chart(train, "loss", "Training loss", "loss"),
+                    key="compare_train_loss")
+    st.markdown("**Scores side by side**")
+    st.dataframe(metrics_side_by_side(selected, events))
+    show_all = st.toggle("Show every setting, not only the differences", key="runs_diff_all",
+                         help="Off: only settings that differ between the chosen runs.")
+    diff = config_diff(selected, show_all)
+    st.markdown("**Settings**")
+    if diff.empty:
+        st.caption("The chosen runs have the same settings.")
+    else:
+        st.dataframe(diff, hide_index=True)
+
+
+def manage(all_runs: list[runs.RunInfo]) -> None:
+    st.subheader("Rename or delete a run")
+    by_id = {r.run_id: r for r in all_runs}
+    run_id = st.selectbox(
+        "Run", list(by_id), key="runs_manage",
+        format_func=lambda k: _format.run_label(by_id[k]),
+        help="The run to rename, open or delete.")
+    run = by_id[run_id]
+    left, mid, right = st.columns([3, 1, 1], vertical_alignment="bottom")
+    with left:
+        new_name = st.text_input("New name", value=run.name, key=f"runs_name_{run_id}",
+                                 max_chars=100, disabled=run.damaged,
+                                 help="A name to recognise the run by; only the label changes.")
+    with mid:
+        if st.button("Rename", key="runs_rename", disabled=run.damaged,
+                     help="Save the new name.", icon=":material/edit:"):
+            runs.rename_run(run.path, new_name)
+            _session.flash("success", f"Renamed to {new_name.strip()}.")
+            st.rerun()
+    with right:
+        if st.button("Open", key="runs_open", disabled=run.damaged, icon=":material/monitoring:",
+                     help="Show this run's curves on the Train page."):
+            st.session_state[_session.RUN_ID] = run.run_id
+            st.switch_page("pages/train.py", query_params={"run": run.run_id})
+
+    confirming = st.session_state.get("runs_confirm_delete") == run_id
+    if not confirming:
+        if st.button("Delete this run...", key="runs_delete", icon=":material/delete:",
+                     disabled=run.is_active,
+                     help="Removes the run's folder, model included, after you confirm."):
+            st.session_state["runs_confirm_delete"] = run_id
+            st.rerun()
+        if run.is_active:
+            st.caption("Stop the run before deleting it.")
+        return
+    st.warning(f"Delete **{run.name or run_id}** and its trained model for good? "
+               "This cannot be undone.", icon=":material/warning:")
+    yes, no = st.columns(2)
+    if yes.button("Yes, delete it", type="primary", key="runs_delete_yes",
+                  help="Delete the run folder now."):
+        st.session_state.pop("runs_confirm_delete", None)
+        runs.delete_run(run.path)
+        if st.session_state.get(_session.RUN_ID) == run_id:
+            st.session_state.pop(_session.RUN_ID, None)
+        _session.flash("success", f"Deleted {run.name or run_id}.")
+        st.rerun()
+    if no.button("Cancel", key="runs_delete_no", help="Keep the run."):
+        st.session_state.pop("runs_confirm_delete", None)
+        st.rerun()
+
+
+def render() -> None:
+    st.title("Runs")
+    st.caption("Every training run in this workspace, newest first. Everyone using this app "
+               "on this computer sees the same list.")
+    _session.show_flash()
+    all_runs = jobs.refresh()
+    if not all_runs:
+        st.info("No runs yet. Start one from the Model step.")
+        return
+    st.dataframe(runs_table(all_runs), hide_index=True,
+                 height=min(400, 38 + 35 * len(all_runs)))
+    damaged = sum(r.damaged for r in all_runs)
+    if damaged:
+        st.caption(f"{damaged} run folder(s) could not be read and are marked damaged; you can "
+                   "delete them below.")
+    with _errors.guarded("comparing the runs"):
+        compare(all_runs)
+    with _errors.guarded("changing the run"):
+        manage(all_runs)
+
+
+try:
+    render()
+except UserError as exc:
+    _errors.show_error(exc)
+except Exception as exc:  # noqa: BLE001 - never a stack trace on the page
+    _errors.show_error(exc, "listing the runs")

@@ -1,0 +1,114 @@
+"""Data page: sample data, uploads, column mapping, health report and its error paths."""
+
+from __future__ import annotations
+
+from conftest_app import all_text, assert_clean, open_app
+
+from core import uploads
+
+CSV = "text,label\n" + "".join(
+    f"{'great lovely film' if i % 2 else 'awful boring film'} number {i},"
+    f"{'pos' if i % 2 else 'neg'}\n" for i in range(60))
+
+
+def upload(at, name: str, content: bytes):
+    at.radio(key="data_source").set_value("upload").run()
+    at.file_uploader(key="data_upload").set_value((name, content, "text/csv")).run()
+    return at
+
+
+def continue_button(at):
+    return next(b for b in at.button if b.label == "Continue to the model")
+
+
+def test_sample_gives_health_report_charts_and_continue(workspace):
+    at = open_app()
+    assert_clean(at)
+    assert at.session_state["data_ready"] is True
+    assert at.session_state["task"] == "text-classification"
+    text = all_text(at)
+    assert "Health report" in text and "Train / validation / test 160 / 20 / 20" in text
+    assert len(at.get("plotly_chart")) == 2  # labels, text length
+    assert at.selectbox(key="data_text").value == "text"
+    assert at.selectbox(key="data_label").value == "label"
+    assert not continue_button(at).disabled
+
+
+def test_entity_sample_detects_the_task_and_counts_entities(workspace):
+    at = open_app()
+    at.selectbox(key="data_sample").set_value("news-entities").run()
+    assert_clean(at)
+    assert at.selectbox(key="data_task").value == "token-classification"
+    assert at.session_state["task"] == "token-classification"
+    assert "Entities" in all_text(at)
+    assert len(at.get("plotly_chart")) == 2  # entities per type, text length
+
+
+def test_upload_is_kept_in_the_workspace_and_offered_again(workspace):
+    at = upload(open_app(), "../../secret/My Reviews.csv", CSV.encode())
+    assert_clean(at)
+    saved = uploads.list_uploads()
+    assert [d.name for d in saved] == ["My_Reviews.csv"]
+    assert saved[0].path.is_relative_to(workspace)
+    assert at.session_state["data_config"]["train"] == str(saved[0].path)
+    fresh = open_app()  # a new browser session: the upload is listed for reuse
+    fresh.radio(key="data_source").set_value("earlier").run()
+    assert fresh.selectbox(key="data_earlier").value == str(saved[0].path)
+    assert fresh.session_state["data_ready"] is True
+
+
+def test_binary_upload_shows_a_readable_error(workspace):
+    at = upload(open_app(), "photo.csv", bytes(range(256)) * 20)
+    assert not at.exception
+    assert len(at.error) == 1 and "binary data" in at.error[0].value
+    assert at.session_state["data_ready"] is False
+    assert not [b for b in at.button if b.label == "Continue to the model"]
+
+
+def test_empty_upload_is_refused(workspace):
+    # Other file types never get here: the uploader only accepts the readable extensions.
+    at = upload(open_app(), "empty.csv", b"")
+    assert not at.exception
+    assert "is empty" in at.error[0].value
+    assert uploads.list_uploads() == []
+
+
+def test_missing_label_column_is_explained(workspace):
+    content = "text\n" + "".join(f"some text {i}\n" for i in range(30))
+    at = upload(open_app(), "texts.csv", content.encode())
+    assert not at.exception
+    assert "text column and the label column are the same" in at.error[0].value
+    assert at.session_state["data_ready"] is False
+
+
+def test_health_errors_disable_continue(workspace):
+    content = "text,label\n" + "".join(f"text number {i},same\n" for i in range(40))
+    at = upload(open_app(), "one_class.csv", content.encode())
+    assert not at.exception
+    assert any("Only one class" in e.value for e in at.error)
+    assert continue_button(at).disabled
+    assert at.session_state["data_ready"] is False
+
+
+def test_choices_survive_a_visit_to_another_page(workspace):
+    at = open_app()
+    at.selectbox(key="data_sample").set_value("news-entities").run()
+    at.switch_page("pages/runs.py").run()
+    at.switch_page("pages/data.py").run()
+    assert at.selectbox(key="data_sample").value == "news-entities"
+
+
+def test_continue_opens_the_model_page(workspace):
+    at = open_app()
+    continue_button(at).click().run()
+    assert_clean(at)
+    assert at.title[0].value == "Model and training"
+
+
+def test_two_browser_sessions_keep_their_own_choices(workspace):
+    first, second = open_app(), open_app()
+    first.selectbox(key="data_sample").set_value("news-entities").run()
+    second.run()
+    assert second.selectbox(key="data_sample").value == "reviews"
+    assert second.session_state["task"] == "text-classification"
+    assert first.session_state["task"] == "token-classification"

@@ -1,0 +1,103 @@
+"""Model page: catalogue, presets, every training setting, estimate, start (and queue) a run."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest_app import all_text, assert_clean, fake_launch, mark_alive, open_app, write_run
+
+from core import jobs, runs
+from core.config import TrainingConfig
+
+
+@pytest.fixture
+def model_page(workspace, monkeypatch):
+    """The Model page after the built-in sample was checked; starting a run spawns nothing."""
+    monkeypatch.setattr(jobs, "_launch", fake_launch)
+    at = open_app()
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    assert_clean(at)
+    return at
+
+
+def start(at):
+    next(b for b in at.button if b.label == "Start training").click().run()
+    return at
+
+
+def test_without_data_the_page_points_to_the_data_step(workspace):
+    at = open_app("pages/model.py")
+    assert_clean(at)
+    assert "First choose your data" in all_text(at)
+    assert at.button[0].label == "Go to the Data step"
+
+
+def test_offline_default_and_balanced_are_preselected(model_page):
+    at = model_page
+    assert at.radio(key="model_choice").value == "default"
+    assert at.radio(key="model_preset").value == "balanced"
+    assert "Estimate:" in all_text(at)
+
+
+def test_every_training_setting_has_a_widget_with_help(model_page):
+    at = model_page
+    keys = {f"adv_{f.name}" for f in dataclasses.fields(TrainingConfig)}
+    widgets = [w for kind in ("number_input", "selectbox", "checkbox", "text_input")
+               for w in getattr(at, kind) if w.key in keys]
+    assert {w.key for w in widgets} == keys
+    assert all(w.help for w in widgets)
+
+
+def test_start_creates_the_run_and_opens_the_train_page(model_page):
+    at = model_page
+    at.radio(key="model_preset").set_value("quick").run()
+    at.number_input(key="adv_epochs").set_value(1.0).run()
+    start(at)
+    assert_clean(at)
+    [info] = runs.list_runs()
+    assert info.state == "running"
+    assert info.config["preset"] == "quick" and info.config["training"]["epochs"] == 1.0
+    assert info.config["model"] == "default"
+    assert at.header[0].value == info.name
+    assert any("Training started" in s.value for s in at.success)
+    at.switch_page("pages/runs.py").run()
+    assert info.name in set(at.dataframe[0].value["Name"])
+
+
+def test_second_start_queues_and_says_so(model_page):
+    mark_alive(write_run("busy", "running"))
+    at = start(model_page)
+    assert not at.exception
+    queued = [r for r in runs.list_runs() if r.run_id != "busy"]
+    assert [r.state for r in queued] == ["queued"]
+    assert any("waits in line" in w.value for w in at.warning)
+
+
+def test_unusable_model_name_is_explained(model_page):
+    at = model_page
+    at.radio(key="model_choice").set_value("other").run()
+    at.text_input(key="model_other").set_value("../../not/a/model").run()
+    assert not at.exception
+    assert len(at.error) == 1 and "does not exist" in at.error[0].value
+    assert not [b for b in at.button if b.label == "Start training"]
+
+
+def test_invalid_setting_is_explained(model_page):
+    at = model_page
+    at.number_input(key="adv_warmup_ratio").set_value(0.9).run()
+    at.number_input(key="adv_epochs").set_value(0.1).run()
+    assert not at.exception
+    assert not at.error  # valid so far
+    at.checkbox(key="adv_lora").check().run()
+    at.text_input(key="adv_lora_target_modules").set_value("query, value").run()
+    assert_clean(at)
+
+
+def test_entity_data_reaches_the_estimate(workspace):
+    at = open_app()
+    at.selectbox(key="data_sample").set_value("news-entities").run()
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    assert_clean(at)
+    assert "entity" in all_text(at).lower() or "token classification" in all_text(at)
+    assert "Estimate:" in all_text(at)

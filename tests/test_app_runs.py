@@ -1,0 +1,92 @@
+"""Runs page: list (damaged folders included), compare, rename, delete with confirmation."""
+
+from __future__ import annotations
+
+from conftest_app import all_text, assert_clean, curve, mark_alive, open_app, write_run
+
+from core import runs
+
+
+def table(at):
+    return at.dataframe[0].value
+
+
+def test_empty_workspace(workspace):
+    at = open_app("pages/runs.py")
+    assert_clean(at)
+    assert "No runs yet" in all_text(at)
+
+
+def test_lists_every_run_including_damaged_ones(workspace):
+    write_run("run-a", "completed")
+    write_run("run-b", "failed", error="Out of memory.", fix="Use a smaller batch.")
+    (runs.runs_dir() / "run-broken").mkdir()
+    at = open_app("pages/runs.py")
+    assert_clean(at)
+    frame = table(at)
+    assert set(frame["Name"]) == {"run-a", "run-b", "run-broken"}
+    states = dict(zip(frame["Name"], frame["State"]))
+    assert states == {"run-a": "finished", "run-b": "failed", "run-broken": "damaged"}
+    assert "Out of memory. Use a smaller batch." in set(frame["Note"])
+    assert "could not be read" in all_text(at)
+
+
+def test_compare_two_runs_curves_scores_and_config_diff(workspace):
+    base = {"task": "text-classification", "model": "default", "preset": "quick",
+            "data": {"train": "/d/reviews.csv"}, "training": {"epochs": 2, "seed": 42}}
+    other = {**base, "preset": "best", "training": {"epochs": 5, "seed": 42}}
+    write_run("run-a", "completed", config=base)
+    write_run("run-b", "completed", config=other, events=curve(30))
+    at = open_app("pages/runs.py")
+    at.multiselect(key="runs_compare").set_value(["run-a", "run-b"]).run()
+    assert_clean(at)
+    assert len(at.get("plotly_chart")) == 3
+    scores = at.dataframe[1].value
+    assert list(scores.columns) == ["run-a", "run-b"]
+    assert "Last validation accuracy" in scores.index
+    diff = at.dataframe[2].value
+    assert set(diff["Setting"]) == {"preset", "training.epochs"}
+    at.toggle(key="runs_diff_all").set_value(True).run()
+    assert "training.seed" in set(at.dataframe[2].value["Setting"])
+
+
+def test_rename(workspace):
+    folder = write_run("run-a", "completed")
+    at = open_app("pages/runs.py")
+    at.text_input(key="runs_name_run-a").set_value("My best model").run()
+    at.button(key="runs_rename").click().run()
+    assert_clean(at)
+    assert runs.load_run(folder).name == "My best model"
+    assert "My best model" in set(table(at)["Name"])
+
+
+def test_delete_asks_for_confirmation(workspace):
+    folder = write_run("run-a", "completed")
+    at = open_app("pages/runs.py")
+    at.button(key="runs_delete").click().run()
+    assert folder.exists()
+    assert any("cannot be undone" in w.value for w in at.warning)
+    at.button(key="runs_delete_no").click().run()
+    assert folder.exists()
+    at.button(key="runs_delete").click().run()
+    at.button(key="runs_delete_yes").click().run()
+    assert not folder.exists()
+    assert_clean(at)
+    assert "No runs yet" in all_text(at)
+
+
+def test_damaged_run_can_be_deleted(workspace):
+    broken = runs.runs_dir() / "run-broken"
+    broken.mkdir()
+    at = open_app("pages/runs.py")
+    at.button(key="runs_delete").click().run()
+    at.button(key="runs_delete_yes").click().run()
+    assert not broken.exists()
+
+
+def test_active_run_cannot_be_deleted(workspace):
+    folder = write_run("run-live", "running")
+    mark_alive(folder)
+    at = open_app("pages/runs.py")
+    assert at.button(key="runs_delete").disabled
+    assert "Stop the run before deleting it." in all_text(at)
