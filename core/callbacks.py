@@ -92,7 +92,7 @@ class RunMonitor(TrainerCallback):
                       if key.startswith("eval_") and isinstance(value, (int, float))
                       and not key.endswith(("_runtime", "_per_second", "_selection"))}
             runs.append_event(self.run_dir, {"type": "eval", **base, **values})
-            self._record_best(state, values)
+            self._record_best(state, values, logs.get("eval_selection"))
         elif "loss" in logs:
             now = time.time()
             steps = state.global_step - self.last_log_step
@@ -106,16 +106,17 @@ class RunMonitor(TrainerCallback):
             if system:
                 runs.append_event(self.run_dir, {"type": "system", **base, **system})
 
-    def _record_best(self, state: Any, values: dict[str, float]) -> None:
+    def _record_best(self, state: Any, values: dict[str, float], selection: float | None) -> None:
+        """Keep in status.json the scores of the checkpoint the Trainer will keep as best."""
         self.last_eval_step = state.global_step
-        best = runs.read_status(self.run_dir) or {}
         value = values.get(self.best_metric)
         if value is None:
             return
-        previous = best.get("best_metric")
-        if previous is None or value > previous:
+        score = value if selection is None else selection
+        previous = (runs.read_status(self.run_dir) or {}).get("best_selection")
+        if previous is None or score > previous:
             runs.update_status(self.run_dir, best_metric=value, best_metric_name=self.best_metric,
-                               best_step=state.global_step)
+                               best_step=state.global_step, best_selection=score)
 
     def on_save(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         runs.update_status(self.run_dir, last_checkpoint_step=state.global_step,

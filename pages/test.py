@@ -340,7 +340,7 @@ def playground_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
         answer = ", ".join(result["labels"]) or "(no label reaches the threshold)"
         st.metric("Model's answer", answer, help="The label the model picks for this text.",
                   delta=f"{result['score']:.1%} sure" if result["labels"] else None,
-                  delta_color="off")
+                  delta_arrow="off", delta_color="off")
         st.plotly_chart(visuals.top_k_bars(result["top"][:top_k],
                                            predictor.threshold if predictor.multi_label
                                            else None), key="test_play_chart")

@@ -1,5 +1,7 @@
-"""End to end in a real headless Chromium: sample data -> Quick run -> live curves -> reload
-mid-run -> re-attached -> completed. Drives `streamlit run app.py` on a loopback port.
+"""End to end in a real headless Chromium, driving `streamlit run app.py` on a loopback port:
+- sample data -> Quick run -> live curves -> reload mid-run -> re-attached -> completed -> Test
+  page: report, a playground prediction, a batch file uploaded, predicted and downloaded;
+- an uploaded CSV (columns inferred) -> health report -> Quick run -> completed.
 
 Screenshots of each page go to test-artifacts/ (git-ignored). With UPDATE_SCREENSHOTS=1 the
 Train page screenshot is also written to docs/train-page.png for the README.
@@ -7,6 +9,8 @@ Train page screenshot is also written to docs/train-page.png for the README.
 
 from __future__ import annotations
 
+import csv
+import itertools
 import os
 import re
 import shutil
@@ -30,7 +34,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic", "--no-first-run", "--disable-component-update",
                  "--disable-sync"]
 POINTS = re.compile(r"(\d+) training points and (\d+) evaluations")
-TRAINING_TIMEOUT_MS = 480_000  # two shared CPU cores: a Quick run on the sample takes ~1-3 min
+# Two CPU cores: a Quick run on the sample takes ~1-3 min alone, ~5 min beside other work.
+TRAINING_TIMEOUT_MS = 480_000
+MODEL_LOAD_TIMEOUT_MS = 180_000  # the Test page loads the trained model once, on a busy machine
+ANSWER = re.compile(r"Model's answer\s+(\S+)\s+(\d+(?:\.\d+)?)% sure")
 
 
 def _free_port() -> int:
@@ -156,7 +163,106 @@ def _no_traceback(page) -> None:
     assert "Traceback" not in body and "stException" not in page.content()
 
 
-def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspace):
+def _nav(page, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"] a', has_text=title).click()
+
+
+def _upload(page, dropzone_label: str, path: Path, scope=None) -> None:
+    """Choose a file the way a user does: click the drop zone, pick the file in the dialog."""
+    with page.expect_file_chooser() as chooser:
+        (scope or page).get_by_label(dropzone_label, exact=True).click()
+    chooser.value.set_files(str(path))
+
+
+def _tab(page, name: str):
+    """Open a tab of the page; returns its panel, to look for things in that tab only."""
+    page.get_by_role("tab", name=name).click()
+    panel = page.get_by_role("tabpanel", name=name)
+    panel.wait_for()
+    return panel
+
+
+def _write_batch_file(folder: Path) -> tuple[Path, list[tuple[str, str]]]:
+    rows = [(f"b{i:02d}", text) for i, text in enumerate([
+        "I loved it, the best purchase this year", "Broke after two days, a waste of money",
+        "Friendly staff and a lovely view", "Cold food and rude service",
+        "A wonderful film, I would watch it again", "Dull plot and terrible acting",
+        "Works perfectly, highly recommended", "Stopped working and support never answered",
+        "Great value for the price", "The worst hotel we ever stayed in",
+        "Fast delivery and well packed", "Boring, I left halfway through"])]
+    path = folder / "to_label.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "text"])
+        writer.writerows(rows)
+    return path, rows
+
+
+def _write_reviews_upload(folder: Path, n: int = 80) -> Path:
+    """`review,sentiment` (names the app must recognise), two labels, no duplicate texts."""
+    good = ["great", "lovely", "excellent", "wonderful", "good", "fantastic", "enjoyable"]
+    bad = ["terrible", "awful", "bad", "boring", "horrible", "dreadful", "poor"]
+    things = ["film", "movie", "story", "plot", "acting", "ending", "soundtrack", "cast"]
+    positive = [f"the {t} was {w}" for t, w in itertools.product(things, good)]
+    negative = [f"the {t} was {w}" for t, w in itertools.product(things, bad)]
+    rows: list[tuple[str, str]] = []
+    for good_text, bad_text in zip(positive, negative):
+        rows += [(good_text, "positive"), (bad_text, "negative")]
+    path = folder / "shop_reviews.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["review", "sentiment"])
+        writer.writerows(rows[:n])
+    return path
+
+
+def _test_page_playground_and_batch(page, folder: Path, labels: set[str]) -> None:
+    """The Test page of the finished run: report, one typed text, a batch file round trip."""
+    _nav(page, "4. Test")
+    page.get_by_text(re.compile(r"Correct on \d+ of \d+ test texts")).wait_for(
+        timeout=MODEL_LOAD_TIMEOUT_MS)
+    report = page.get_by_role("tabpanel", name="Report")
+    report.locator(".js-plotly-plot").first.wait_for()  # before vs after fine-tuning
+    _no_traceback(page)
+    _shot(page, "5-test-report")
+
+    # Playground: type a text, press Ctrl+Enter, get a label, how sure it is, and the chart.
+    panel = _tab(page, "Try it")
+    box = panel.get_by_role("textbox", name="Text to try")
+    box.fill("An excellent product, I love it")
+    box.press("Control+Enter")
+    panel.get_by_text("Model's answer", exact=True).wait_for(timeout=MODEL_LOAD_TIMEOUT_MS)
+    panel.locator(".js-plotly-plot").first.wait_for()
+    panel.get_by_text(re.compile(r"Answered in \d+ ms")).wait_for()
+    answer = ANSWER.search(panel.inner_text())
+    assert answer, panel.inner_text()
+    assert answer.group(1) in labels
+    assert 50.0 <= float(answer.group(2)) <= 100.0  # two labels: the winner has at least half
+    _no_traceback(page)
+    _shot(page, "6-test-playground")
+
+    # Batch prediction: upload a CSV, predict it, download the result.
+    batch_file, rows = _write_batch_file(folder)
+    panel = _tab(page, "Batch prediction")
+    _upload(page, "File with texts to label", batch_file, scope=panel)
+    panel.get_by_role("button", name=f"Predict {len(rows)} rows").click()
+    panel.get_by_text(f"Predicted {len(rows)} rows").wait_for(timeout=MODEL_LOAD_TIMEOUT_MS)
+    with page.expect_download() as download:
+        panel.get_by_role("button", name="Download the predictions (CSV)").click()
+    saved = folder / "downloaded-predictions.csv"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename.endswith(".csv")
+    _no_traceback(page)
+    _shot(page, "7-test-batch")
+
+    with open(saved, newline="", encoding="utf-8-sig") as handle:
+        predicted = list(csv.DictReader(handle))
+    assert [(r["id"], r["text"]) for r in predicted] == rows  # every row, in input order
+    assert {r["predicted_label"] for r in predicted} <= labels
+    assert all(0.0 <= float(r["confidence"]) <= 1.0 for r in predicted)
+
+
+def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspace, tmp_path):
     page = browser_page
     page.goto(server.url)
 
@@ -216,13 +322,55 @@ def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspa
         shutil.copyfile(train_png, ROOT / "docs" / "train-page.png")
 
     # 6. Runs: the run is listed as finished.
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Runs").click()
+    _nav(page, "Runs")
     page.get_by_text("Compare runs").wait_for()
     # The table is drawn on a canvas; its accessible grid cells carry the text.
     cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]')
     cells.filter(has_text="finished").first.wait_for(state="attached")
     _no_traceback(page)
     _shot(page, "4-runs")
+
+    # 7. Test: the report, a playground prediction, and a batch file predicted and downloaded.
+    _test_page_playground_and_batch(page, tmp_path, labels={"positive", "negative"})
+
+
+@pytest.mark.slow
+def test_uploaded_csv_to_completed_run_in_a_real_browser(server, browser_page, workspace,
+                                                         tmp_path):
+    """The same walk with the user's own CSV, clicks only: its columns are recognised."""
+    upload = _write_reviews_upload(tmp_path)
+    page = browser_page
+    page.goto(server.url)
+
+    # 1. Data: upload the file; the text and label columns are inferred, the report appears.
+    page.get_by_text("Health report").wait_for()  # the sample, until a file is chosen
+    page.get_by_text("Upload a file", exact=True).click()
+    _upload(page, "Your file with labeled examples", upload)
+    page.get_by_text("The text is read from review, the label from sentiment").wait_for()
+    page.get_by_text("Health report").wait_for()
+    page.get_by_text("Examples per label").first.wait_for()
+    assert re.search(r"Examples\s+80\b", page.inner_text("body"))  # every row was read
+    _no_traceback(page)
+    _shot(page, "upload-1-data")
+
+    # 2. Model: the uploaded file is the data; Quick on the offline default, then start.
+    page.get_by_role("button", name="Continue to the model").click()
+    page.get_by_text("Estimate:").wait_for()
+    assert page.get_by_text(re.compile(r"Data: shop_reviews\.csv")).count() == 1
+    page.get_by_text("Quick", exact=True).click()
+    page.wait_for_timeout(1500)  # the estimate reruns for the new preset
+    _shot(page, "upload-2-model")
+    page.get_by_role("button", name="Start training").click()
+
+    # 3. Train: the run trains on the uploaded file and finishes.
+    page.get_by_text("keeps going if you close this tab").wait_for()
+    page.get_by_text(re.compile(r"data shop_reviews")).wait_for()
+    page.get_by_text("Training finished").wait_for(timeout=TRAINING_TIMEOUT_MS)
+    page.get_by_role("button", name="Stop").wait_for(state="detached")  # the rerun has settled
+    page.locator(".js-plotly-plot").first.wait_for()
+    page.wait_for_timeout(1000)
+    _no_traceback(page)
+    _shot(page, "upload-3-train-finished")
 
 
 def test_first_request_after_a_restart_goes_through_the_app(server, browser_page, workspace):
