@@ -50,11 +50,11 @@ def sentiment_rows(n: int, seed: int = 0) -> list[tuple[str, str]]:
     return rows
 
 
-@pytest.fixture
-def sentiment_csv(tmp_path: Path) -> Path:
+def write_sentiment_csv(folder: Path) -> Path:
+    """80 short reviews, half positive, half negative."""
     import csv
 
-    path = tmp_path / "sentiment.csv"
+    path = folder / "sentiment.csv"
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["text", "label"])
@@ -63,7 +63,12 @@ def sentiment_csv(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ner_conll(tmp_path: Path) -> Path:
+def sentiment_csv(tmp_path: Path) -> Path:
+    return write_sentiment_csv(tmp_path)
+
+
+def write_ner_conll(folder: Path) -> Path:
+    """60 sentences "Alice Smith went to Paris ." with PER and LOC tags."""
     rng = random.Random(1)
     people, places = ["Alice", "Bob", "Carol", "Dave"], ["Paris", "Berlin", "Tokyo", "Lima"]
     lines = []
@@ -72,9 +77,25 @@ def ner_conll(tmp_path: Path) -> Path:
         sentence = [(person, "B-PER"), ("Smith", "I-PER"), ("went", "O"), ("to", "O"),
                     (place, "B-LOC"), (".", "O")]
         lines += [f"{token}\t{tag}" for token, tag in sentence] + [""]
-    path = tmp_path / "ner.conll"
+    path = folder / "ner.conll"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def write_multi_label_csv(folder: Path) -> Path:
+    """60 reviews labelled food, service or both (labels separated by |)."""
+    rows = ["text,labels"]
+    for i in range(60):
+        tags = ["food"] if i % 3 == 0 else ["service"] if i % 3 == 1 else ["food", "service"]
+        rows.append(f"review number {i} about {' and '.join(tags)},{'|'.join(tags)}")
+    path = folder / "multi.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def ner_conll(tmp_path: Path) -> Path:
+    return write_ner_conll(tmp_path)
 
 
 SHARED_DATASETS = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"

@@ -5,6 +5,8 @@ import zipfile
 
 import pytest
 
+from conftest import write_multi_label_csv
+
 from core import runs
 from core.config import RunConfig
 from core.inference import Predictor
@@ -76,12 +78,7 @@ def test_saved_predictions_match_the_exported_model(sentiment_csv, tiny_model_di
 
 
 def test_multi_label_run(tmp_path, tiny_model_dir, workspace):
-    rows = ["text,labels"]
-    for i in range(60):
-        tags = ["food"] if i % 3 == 0 else ["service"] if i % 3 == 1 else ["food", "service"]
-        rows.append(f"review number {i} about {' and '.join(tags)},{'|'.join(tags)}")
-    path = tmp_path / "multi.csv"
-    path.write_text("\n".join(rows), encoding="utf-8")
+    path = write_multi_label_csv(tmp_path)
     config = _config(path, tiny_model_dir)
     config.data.multi_label = True
     run_dir, status = _run(config, workspace)

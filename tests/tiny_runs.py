@@ -6,13 +6,11 @@ run takes a few seconds; copying it into each test's workspace keeps tests indep
 
 from __future__ import annotations
 
-import csv
-import random
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import sentiment_rows
+from conftest import write_multi_label_csv, write_ner_conll, write_sentiment_csv
 
 from core import runs
 from core.config import RunConfig
@@ -21,36 +19,15 @@ _TRAINED: dict[str, Path] = {}
 
 
 def _classification_data(folder: Path) -> Path:
-    path = folder / "sentiment.csv"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["text", "label"])
-        writer.writerows(sentiment_rows(80))
-    return path
+    return write_sentiment_csv(folder)
 
 
 def _multi_label_data(folder: Path) -> Path:
-    rows = ["text,labels"]
-    for i in range(60):
-        tags = ["food"] if i % 3 == 0 else ["service"] if i % 3 == 1 else ["food", "service"]
-        rows.append(f"review number {i} about {' and '.join(tags)},{'|'.join(tags)}")
-    path = folder / "multi.csv"
-    path.write_text("\n".join(rows), encoding="utf-8")
-    return path
+    return write_multi_label_csv(folder)
 
 
 def _ner_data(folder: Path) -> Path:
-    rng = random.Random(1)
-    people, places = ["Alice", "Bob", "Carol", "Dave"], ["Paris", "Berlin", "Tokyo", "Lima"]
-    lines = []
-    for _ in range(60):
-        person, place = rng.choice(people), rng.choice(places)
-        sentence = [(person, "B-PER"), ("Smith", "I-PER"), ("went", "O"), ("to", "O"),
-                    (place, "B-LOC"), (".", "O")]
-        lines += [f"{token}\t{tag}" for token, tag in sentence] + [""]
-    path = folder / "ner.conll"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return write_ner_conll(folder)
 
 
 def _train(kind: str, model_dir: Path, folder: Path, test_fraction: float = 0.1) -> Path:
