@@ -374,6 +374,8 @@ def _evaluate(trainer: Any, task: Any, splits: Any, tokenizer: Any, max_length: 
         if task.kind == "ner":
             report, records = task.report(examples.frame, logits, label_ids)
         else:
+            if task.multi_label and name == "validation":
+                task.tune_threshold(examples.frame, logits)  # then used for the test split too
             report, records = task.report(examples.frame, logits)
         result[name] = report
         with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:

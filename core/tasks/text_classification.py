@@ -95,6 +95,20 @@ class TextClassification:
         shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
         return shifted / shifted.sum(axis=-1, keepdims=True)
 
+    def tune_threshold(self, frame: Any, logits: np.ndarray) -> float:
+        """The multi-label decision threshold with the best micro-F1 on this (validation) data.
+
+        Early in training, or with many rare labels, every probability can sit below 0.5 and
+        a fixed threshold predicts no label at all.
+        """
+        gold = np.asarray(self.targets(frame), dtype=int)
+        probs = self.probabilities(logits)
+        candidates = np.round(np.arange(0.05, 0.96, 0.05), 2)
+        scores = [metrics.multi_label_scalars(gold, (probs >= t).astype(int))["micro_f1"]
+                  for t in candidates]
+        self.threshold = float(candidates[int(np.argmax(scores))])
+        return self.threshold
+
     def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
         def compute(prediction: Any) -> dict[str, float]:
             logits = prediction.predictions[0] if isinstance(prediction.predictions, tuple) \
