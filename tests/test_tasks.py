@@ -1,0 +1,18 @@
+import numpy as np
+import pandas as pd
+
+from core.tasks import get_task
+
+
+def test_multi_label_threshold_is_tuned_on_validation_data():
+    task = get_task("text-classification", ["a", "b"], multi_label=True)
+    frame = pd.DataFrame({"text": ["x", "y", "z", "w"],
+                          "labels": [["a"], ["b"], ["a", "b"], []]})
+    # every probability is below 0.5, but the right labels score higher (~0.3 vs ~0.1)
+    logits = np.array([[-0.8, -2.2], [-2.2, -0.8], [-0.8, -0.8], [-2.2, -2.2]])
+    report_at_half, _ = task.report(frame, logits)
+    assert report_at_half["micro_f1"] == 0.0
+    threshold = task.tune_threshold(frame, logits)
+    assert 0.1 < threshold < 0.35
+    report, records = task.report(frame, logits)
+    assert report["micro_f1"] == 1.0 and records[3]["predicted"] == []
