@@ -106,7 +106,8 @@ class TextClassification:
         candidates = np.round(np.arange(0.05, 0.96, 0.05), 2)
         scores = [metrics.multi_label_scalars(gold, (probs >= t).astype(int))["micro_f1"]
                   for t in candidates]
-        self.threshold = float(candidates[int(np.argmax(scores))])
+        best = np.flatnonzero(np.asarray(scores) >= max(scores) - 1e-12)
+        self.threshold = float(candidates[best[len(best) // 2]])  # the middle of a tied range
         return self.threshold
 
     def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
