@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -35,19 +34,11 @@ def load_records(run_dir: Path, split: str) -> list[dict[str, Any]]:
     if split not in SPLITS:
         return []
     path = Path(run_dir) / f"{split}_predictions.jsonl"
-    records = []
     try:
         with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(record, dict):
-                    records.append(record)
+            return runs.json_objects(handle)
     except OSError:
         return []
-    return records
 
 
 def split_inputs(run_dir: Path) -> tuple[str | None, list[dict[str, Any]]]:

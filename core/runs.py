@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from core.errors import UserError
 
@@ -115,15 +115,20 @@ def read_metrics(run_dir: Path, offset: int = 0) -> tuple[list[dict[str, Any]], 
     end = chunk.rfind(b"\n")
     if end < 0:
         return [], offset
-    events = []
-    for raw in chunk[: end + 1].splitlines():
+    return json_objects(chunk[: end + 1].splitlines()), offset + end + 1
+
+
+def json_objects(lines: Iterable[str | bytes]) -> list[dict[str, Any]]:
+    """The JSON objects among `lines`; garbage lines are skipped so damaged files still read."""
+    objects = []
+    for raw in lines:
         try:
-            event = json.loads(raw)
+            value = json.loads(raw)
         except ValueError:
             continue
-        if isinstance(event, dict):
-            events.append(event)
-    return events, offset + end + 1
+        if isinstance(value, dict):
+            objects.append(value)
+    return objects
 
 
 def request_stop(run_dir: Path) -> None:

@@ -201,7 +201,6 @@ def explain_failure(exc: BaseException) -> tuple[str, str]:
 
 
 def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> dict:
-    import torch
     from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
 
     from core import data as datasets_io
