@@ -89,31 +89,49 @@ class Predictor:
         self.threshold = float(saved_threshold) if isinstance(saved_threshold, (int, float)) \
             and 0.0 < saved_threshold < 1.0 else 0.5
 
-    def _batches(self, count: int, lengths: Sequence[int]) -> Iterable[list[int]]:
+    def _batches(self, lengths: Sequence[int]) -> Iterable[list[int]]:
+        """Row indices in batches of similar token counts, shortest first."""
         order = np.argsort(lengths, kind="stable")
-        for start in range(0, count, self.batch_size):
+        for start in range(0, len(order), self.batch_size):
             yield [int(i) for i in order[start:start + self.batch_size]]
 
-    def _logits(self, encoded: dict[str, Any]) -> np.ndarray:
+    def _padded(self, encoded: Any, batch: list[int]) -> dict[str, np.ndarray]:
+        """The rows of a whole-list tokenizer result, padded to the batch's longest row."""
+        width = max(len(encoded["input_ids"][i]) for i in batch)
+        pad_id = self.tokenizer.pad_token_id or 0
+        arrays = {}
+        for key in ("input_ids", "attention_mask", "token_type_ids"):
+            if key not in encoded:
+                continue
+            out = np.full((len(batch), width), pad_id if key == "input_ids" else 0,
+                          dtype=np.int64)
+            for row, i in enumerate(batch):
+                values = encoded[key][i]
+                out[row, :len(values)] = values
+            arrays[key] = out
+        return arrays
+
+    def _logits(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
         import torch
 
-        inputs = {k: torch.as_tensor(v).to(self.device) for k, v in encoded.items()}
+        inputs = {k: torch.from_numpy(v).to(self.device) for k, v in arrays.items()}
         with torch.inference_mode(), autocast(self.device):
             return self.model(**inputs).logits.float().cpu().numpy()
 
     def predict(self, texts: Sequence[str], pairs: Sequence[str] | None = None,
                 top_k: int = 5) -> list[dict[str, Any]]:
+        """Tokenizes the whole list once, then runs batches of similar length (little padding)."""
         texts = ["" if t is None else str(t) for t in texts]
         if self.task == "token-classification":
             return self.predict_entities(texts)
         results: list[dict[str, Any]] = [{} for _ in texts]
-        lengths = [len(t) + (len(pairs[i]) if pairs else 0) for i, t in enumerate(texts)]
-        for batch in self._batches(len(texts), lengths):
-            encoded = self.tokenizer([texts[i] for i in batch],
-                                     [str(pairs[i]) for i in batch] if pairs else None,
-                                     truncation=True, max_length=self.max_length, padding=True,
-                                     return_tensors="np")
-            logits = self._logits(dict(encoded))
+        if not texts:
+            return results
+        encoded = self.tokenizer(texts, [str(p) for p in pairs] if pairs else None,
+                                 truncation=True, max_length=self.max_length)
+        lengths = [len(ids) for ids in encoded["input_ids"]]
+        for batch in self._batches(lengths):
+            logits = self._logits(self._padded(encoded, batch))
             for row, i in zip(logits, batch):
                 results[i] = self._decode_labels(row, top_k)
         return results
@@ -133,16 +151,16 @@ class Predictor:
 
     def predict_entities(self, texts: Sequence[str]) -> list[dict[str, Any]]:
         results: list[dict[str, Any]] = [{} for _ in texts]
-        for batch in self._batches(len(texts), [len(t) for t in texts]):
-            encoded = self.tokenizer([texts[i] for i in batch], truncation=True,
-                                     max_length=self.max_length, padding=True,
-                                     return_offsets_mapping=True, return_tensors="np")
-            offsets = encoded.pop("offset_mapping")
-            logits = self._logits({k: v for k, v in encoded.items()})
+        if not texts:
+            return results
+        encoded = self.tokenizer(list(texts), truncation=True, max_length=self.max_length,
+                                 return_offsets_mapping=True)
+        lengths = [len(ids) for ids in encoded["input_ids"]]
+        for batch in self._batches(lengths):
+            logits = self._logits(self._padded(encoded, batch))
             for row, i in enumerate(batch):
-                word_ids = encoded.word_ids(row)
-                results[i] = {"entities": self._entities(texts[i], logits[row], offsets[row],
-                                                         word_ids)}
+                results[i] = {"entities": self._entities(
+                    texts[i], logits[row], encoded["offset_mapping"][i], encoded.word_ids(i))}
         return results
 
     def _entities(self, text: str, logits: np.ndarray, offsets: np.ndarray,

@@ -133,6 +133,11 @@ def load_model(name: str, model_class: Any, **kwargs: Any) -> Any:
 
 
 def recommended_learning_rate(name: str) -> float:
+    """The catalogue's rate for a catalogue name, also when the default model is named by its
+    folder; 5e-5 for any other model."""
+    if name != "default" and Path(name).is_dir() and \
+            Path(name).resolve() == Path(default_model_path()).resolve():
+        name = "default"
     for info in CATALOGUE:
         if info.key == name:
             return info.learning_rate

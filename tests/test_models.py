@@ -40,3 +40,11 @@ def test_unreachable_hub_id_gives_one_sentence(monkeypatch):
     with pytest.raises(UserError) as caught:
         models.load_tokenizer("some-org/model-that-is-not-cached")
     assert "internet" in caught.value.message and "default" in caught.value.fix
+
+
+def test_default_model_folder_gets_the_default_learning_rate(tmp_path):
+    from core.models import default_model_path, recommended_learning_rate
+
+    assert recommended_learning_rate(str(default_model_path())) == \
+        recommended_learning_rate("default") == 1e-4
+    assert recommended_learning_rate(str(tmp_path)) == 5e-5

@@ -1,7 +1,8 @@
 """Reference: the tutorial loop common in blog posts.
 
 Every example padded to max_length up front, a plain PyTorch loop, fp32. Prints one JSON line.
-Usage: python bench/references/tutorial_loop.py --train T.tsv --test E.tsv --model DIR
+Reads JSON-lines files of {"text", "label"}.
+Usage: python bench/references/tutorial_loop.py --train T.jsonl --test E.jsonl --model DIR
        [--epochs 1] [--batch-size 32] [--max-length 128] [--learning-rate 1e-4]
 """
 
@@ -9,7 +10,6 @@ import argparse
 import json
 import time
 
-import pandas as pd
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 from transformers import (AutoModelForSequenceClassification, AutoTokenizer,
@@ -17,8 +17,9 @@ from transformers import (AutoModelForSequenceClassification, AutoTokenizer,
 
 
 def read(path):
-    frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=3)
-    return frame["sentence"].tolist(), frame["label"].tolist()
+    with open(path, encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [row["text"] for row in rows], [row["label"] for row in rows]
 
 
 def main():
