@@ -21,6 +21,7 @@ PRESETS = ("quick", "balanced", "best")
 SCHEDULERS = ("linear", "cosine", "constant")
 CLASS_WEIGHTING = ("auto", "on", "off")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+TRAINING_MODES = ("auto", "fine-tune", "few-shot")
 
 
 def _field(default: Any, help: str, label: str = "", **kwargs: Any) -> Any:
@@ -118,6 +119,14 @@ class TrainingConfig:
         "Group by length")
     precision: str = _field("auto", "Number format: auto uses bf16/fp16 on a GPU, fp32 on CPU.",
                             "Precision")
+    mode: str = _field(
+        "auto", "Fine-tune the whole model, or few-shot mode for a handful of examples per label "
+        "(auto: few-shot below 32 examples per label with the built-in sentence model).",
+        "Training mode")
+    extend_vocabulary: bool = _field(
+        False, "Add the characters and words of your texts that the model does not know to its "
+        "vocabulary, so it can learn them (for a language the model was not trained on).",
+        "Extend the vocabulary")
 
     def validate(self) -> None:
         checks = [
@@ -141,7 +150,8 @@ class TrainingConfig:
                 raise UserError(f"The setting {name} is {value!r}.", f"Use {expected}.")
         for name, value, allowed in (("scheduler", self.scheduler, SCHEDULERS),
                                      ("class_weighting", self.class_weighting, CLASS_WEIGHTING),
-                                     ("precision", self.precision, PRECISIONS)):
+                                     ("precision", self.precision, PRECISIONS),
+                                     ("mode", self.mode, TRAINING_MODES)):
             if value not in allowed:
                 raise UserError(f"The setting {name} is {value!r}.",
                                 f"Use one of: {', '.join(allowed)}.")

@@ -4,20 +4,23 @@ an estimate of time and memory, and start training."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from core import jobs, models, presets
-from core.config import (CLASS_WEIGHTING, PRECISIONS, PRESETS, SCHEDULERS, DataConfig,
-                         RunConfig, TrainingConfig, field_help)
+from core import few_shot, jobs, models, presets, vocabulary
+from core.config import (CLASS_WEIGHTING, PRECISIONS, PRESETS, SCHEDULERS, TRAINING_MODES,
+                         DataConfig, RunConfig, TrainingConfig, field_help)
 from core.errors import UserError
 from pages import _entry, _errors, _format, _session
 from pages._session import widget
 
 OTHER = "other"
 CHOICES = {"scheduler": SCHEDULERS, "class_weighting": CLASS_WEIGHTING, "precision": PRECISIONS}
+MODE_NAMES = {"auto": "Automatic", "fine-tune": "Fine-tune the whole model",
+              "few-shot": "Few-shot (learn from pairs of texts, as SetFit)"}
 # Formats and steps for numeric settings; anything not listed is a plain whole number.
 NUMBER_STYLE = {
     "epochs": {"min_value": 0.1, "max_value": 100.0, "step": 1.0, "format": "%g"},
@@ -81,15 +84,19 @@ def _kind(f: dataclasses.Field) -> tuple[str, bool]:
     return text.removesuffix("|None"), optional
 
 
-def advanced_settings(resolved: TrainingConfig) -> dict[str, Any]:
-    """Every TrainingConfig field as a widget; empty values mean 'use the preset'."""
+def advanced_settings(resolved: TrainingConfig, shown: dict[str, Any]) -> dict[str, Any]:
+    """Every TrainingConfig field as a widget; empty values mean 'use the preset'.
+
+    Fields already shown elsewhere on the page come in `shown` with their values.
+    """
     helps = field_help(TrainingConfig)
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = dict(shown)
     with st.expander("Advanced: every training setting", icon=":material/tune:"):
         st.caption("Empty boxes use the preset's value, shown in grey.")
         lora_on = bool(st.session_state.get("adv_lora", st.session_state.get("_kept_adv_lora")))
         cols = st.columns(3)
-        for i, f in enumerate(dataclasses.fields(TrainingConfig)):
+        fields = [f for f in dataclasses.fields(TrainingConfig) if f.name not in shown]
+        for i, f in enumerate(fields):
             kind, optional = _kind(f)
             key, label, help_text = f"adv_{f.name}", helps[f.name]["label"], helps[f.name]["help"]
             disabled = f.name in LORA_FIELDS and not lora_on
@@ -118,6 +125,86 @@ def advanced_settings(resolved: TrainingConfig) -> dict[str, Any]:
                                             placeholder=placeholder, help=help_text,
                                             disabled=disabled, **style)
     return values
+
+
+def _signature(path: str | None) -> tuple:
+    if not path or not Path(path).is_file():
+        return (path,)
+    info = Path(path).stat()
+    return (path, info.st_mtime, info.st_size)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Reading the labels...")
+def _splits(data_json: str, task: str, sigs: tuple) -> Any:
+    """The data as training will split it (sigs: only a cache key, changes with the files)."""
+    from core.data import make_splits
+
+    return make_splits(RunConfig(task=task, data=DataConfig(**json.loads(data_json))))
+
+
+def _label_profile(splits: Any) -> dict[str, Any]:
+    """Training examples per label, whether multi-label, whether text pairs."""
+    frame = splits.train.frame
+    counts = few_shot.label_counts(frame["labels"]) if "labels" in frame.columns else {}
+    return {"counts": counts, "multi_label": splits.multi_label,
+            "pairs": "text_pair" in frame.columns}
+
+
+@st.cache_data(max_entries=8, show_spinner="Checking which characters the model knows...")
+def _vocabulary_advice(data_json: str, task: str, model: str,
+                       sigs: tuple) -> vocabulary.VocabularyAdvice | None:
+    try:
+        tokenizer = models.load_tokenizer(model)
+    except UserError:  # a hub model offline: nothing to measure with
+        return None
+    return vocabulary.advise(_splits(data_json, task, sigs), tokenizer)
+
+
+def _choose_model(key: str) -> None:
+    st.session_state["model_choice"] = key
+    st.session_state["_kept_model_choice"] = key
+
+
+def training_mode() -> str:
+    helps = field_help(TrainingConfig)["mode"]
+    return widget(st.selectbox, helps["label"], "adv_mode", "auto", options=list(TRAINING_MODES),
+                  format_func=MODE_NAMES.get, help=helps["help"])
+
+
+def explain_mode(config: RunConfig, profile: dict[str, Any]) -> bool:
+    """One sentence on the mode the run will train in; False when the chosen mode cannot."""
+    try:
+        advice = few_shot.advise(config, profile["counts"], profile["multi_label"],
+                                 profile["pairs"])
+    except UserError as exc:
+        _errors.show_error(exc)
+        return False
+    st.caption(advice.reason)
+    return True
+
+
+def vocabulary_fix(advice: vocabulary.VocabularyAdvice, model: str) -> bool:
+    """The two ways out when the model does not know the data's characters or words."""
+    helps = field_help(TrainingConfig)["extend_vocabulary"]
+    examples = " ".join(advice.examples[:8])
+    with st.container(border=True):
+        st.warning(f"The model does not know {advice.unk_rate:.0%} of the characters and words "
+                   f"in your texts (such as {examples}), so it cannot tell those texts apart.",
+                   icon=":material/translate:")
+        suggested = [key for key in advice.models if key != model]
+        if suggested:
+            names = {m.key: m.name for m in models.catalogue()}
+            st.markdown("**Either** start from a model that reads this language (downloaded "
+                        "once, so it needs internet):")
+            cols = st.columns(len(suggested))
+            for col, key in zip(cols, suggested):
+                col.button(names.get(key, key), key=f"model_use_{key}", on_click=_choose_model,
+                           args=(key,), width="stretch",
+                           help=f"Choose {key} as the model to start from.")
+        st.markdown(f"**Or** teach this model the {advice.learnable:,} unknown characters and "
+                    "words that occur at least twice, so it learns them offline:")
+        return widget(st.checkbox, helps["label"], "adv_extend_vocabulary", False,
+                      help=helps["help"])
 
 
 def show_estimate(config: RunConfig, stats: dict) -> None:
@@ -159,10 +246,16 @@ def render() -> None:
     st.caption(f"Data: **{dataset}** · {task.replace('-', ' ')} · {stats['n_train']:,} training "
                f"examples · {stats['n_labels']} labels")
 
+    data_json = json.dumps(data, sort_keys=True)
+    sigs = tuple(_signature(data.get(k)) for k in ("train", "validation", "test"))
+    shown: dict[str, Any] = {}
     left, right = st.columns([3, 2], gap="large")
     with left:
         model = choose_model(task)
         st.session_state[_session.MODEL] = model
+        advice = _vocabulary_advice(data_json, task, model, sigs)
+        if advice is not None and advice.warns:
+            shown["extend_vocabulary"] = vocabulary_fix(advice, model)
     with right:
         preset = choose_preset()
         name = widget(st.text_input, "Run name (optional)", "model_run_name", "",
@@ -173,17 +266,23 @@ def render() -> None:
 
     base = RunConfig(task=task, data=DataConfig(**data), model=model, preset=preset,
                      training=TrainingConfig())
+    with left:
+        shown["mode"] = training_mode()
+        mode_note = st.container()
     resolved = presets.resolve_training(base, stats["n_train"], stats["n_labels"],
                                         stats.get("token_lengths") or None)
-    chosen = advanced_settings(resolved)
+    chosen = advanced_settings(resolved, shown)
     config = RunConfig(task=task, data=DataConfig(**data), model=model, preset=preset,
                        training=TrainingConfig(**chosen),
                        name=name.strip() or f"{Path(dataset).stem} · {preset}")
     config.validate()
+    with mode_note:
+        mode_ok = explain_mode(config, _label_profile(_splits(data_json, task, sigs)))
     with estimate_box:
         show_estimate(config, stats)
-    with start_box:
-        start_button(config)
+    if mode_ok:
+        with start_box:
+            start_button(config)
 
 
 def start_button(config: RunConfig) -> None:

@@ -20,7 +20,8 @@ from core import batch_predict, compare, error_analysis, runs, thresholds
 from core.errors import UserError
 from core.export import model_card, prepared_export
 from core.uploads import safe_filename
-from pages import _entry, _errors, _format, _report_visuals as visuals, _session
+from pages import _entry, _errors, _format, _learning_curve, _session
+from pages import _report_visuals as visuals
 
 _entry.run_through_app()
 
@@ -555,13 +556,18 @@ def render() -> None:
     evaluation = runs.read_eval(run.path) or {}
     if run.state == "stopped":
         st.caption("This run was stopped early; it is tested with its best checkpoint.")
-    tabs = st.tabs(["Report", "Mistakes", "Try it", "Batch prediction", "Compare", "Export"])
+    if evaluation.get("mode") == "few-shot":
+        st.caption("Trained in few-shot mode: the model learned from pairs of texts which ones "
+                   "share a label, then a simple classifier on top decides.")
+    tabs = st.tabs(["Report", "Mistakes", "Try it", "Batch prediction", "Compare",
+                    "Label budget", "Export"])
     sections = [
         ("showing the report", lambda: report_section(run, evaluation)),
         ("listing the mistakes", lambda: mistakes_section(run, evaluation)),
         ("running the model on your text", lambda: playground_section(run, evaluation)),
         ("predicting the file", lambda: batch_section(run)),
         ("comparing the runs", lambda: compare_section(run, usable)),
+        ("drawing the learning curve", lambda: _learning_curve.render(run)),
         ("preparing the export", lambda: export_section(run)),
     ]
     for tab, (doing, draw) in zip(tabs, sections):

@@ -1,0 +1,120 @@
+"""The Test page's "Label budget" section: score against number of labels, and whether more
+labels are likely to help.
+
+The quick baseline's curve is computed on request in seconds (and cached per run); the model's
+curve trains Quick runs in a background process, drawn from its curve.json as it grows.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from core import learning_curve, runs
+
+COLOURS = {"baseline": "#94A3B8", "model": "#4F46E5"}
+NAMES = {"baseline": "Quick keyword model (TF-IDF)", "model": "Your model (Quick preset)"}
+POLL_S = 5
+
+
+@st.cache_data(max_entries=8, show_spinner="Training the quick baseline on growing subsets...")
+def _baseline_curve(run_path: str, stamp: float) -> dict[str, Any]:
+    return learning_curve.baseline_curve(Path(run_path))
+
+
+def figure(curve: dict[str, Any]) -> go.Figure:
+    """Points per learner, with the fitted log curve drawn on to twice the current labels."""
+    fig = go.Figure()
+    n_now = int(curve.get("n_now") or 1)
+    for learner, points in (curve.get("points") or {}).items():
+        if not points:
+            continue
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        colour = COLOURS.get(learner, "#0F172A")
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers+lines", name=NAMES.get(learner,
+                                 learner), marker={"size": 9, "color": colour},
+                                 line={"color": colour, "width": 1}))
+        fit = (curve.get("fits") or {}).get(learner)
+        if fit:
+            grid = [math.exp(v) for v in
+                    [math.log(min(xs)) + i * (math.log(2 * n_now) - math.log(min(xs))) / 40
+                     for i in range(41)]]
+            fig.add_trace(go.Scatter(
+                x=grid, y=[fit["intercept"] + fit["slope"] * math.log(g) for g in grid],
+                mode="lines", name=f"{NAMES.get(learner, learner)}: trend",
+                line={"color": colour, "dash": "dot"}, hoverinfo="skip"))
+    fig.add_vline(x=n_now, line={"color": "#CBD5E1", "dash": "dash"},
+                  annotation_text="labels now", annotation_position="top left")
+    name = curve.get("metric_name") or "score"
+    fig.update_xaxes(type="log", title="labeled training examples (log scale)")
+    fig.update_yaxes(title=name, tickformat=".0%")
+    fig.update_layout(height=340, template="plotly_white",
+                      margin={"l": 10, "r": 10, "t": 30, "b": 10},
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0,
+                              "xanchor": "right", "x": 1})
+    return fig
+
+
+def show_curve(curve: dict[str, Any], key: str) -> None:
+    st.plotly_chart(figure(curve), key=key)
+    if curve.get("advice"):
+        st.markdown(f"**{curve['advice']}**")
+    held_out = curve.get("held_out") or "test"
+    st.caption(f"Each point is trained on a part of this run's training examples (every label "
+               f"in each part) and scored on the run's {held_out} examples. The dotted trend is "
+               f"a + b·ln(labels) fitted to the points.")
+
+
+@st.fragment(run_every=POLL_S)
+def _model_progress(run: runs.RunInfo) -> None:
+    curve = learning_curve.read_curve(run.path) or {}
+    if curve.get("state") != "running":
+        st.rerun()  # the whole section redraws with the finished curve
+    done = len((curve.get("points") or {}).get("model") or [])
+    total = len(curve.get("sizes") or []) or None
+    st.progress(done / total if total else 0.0,
+                text=f"Training the model on growing subsets: {done} of {total or '?'} done.")
+    if (curve.get("points") or {}).get("model"):
+        show_curve(curve, "test_curve_model_live")
+
+
+def model_section(run: runs.RunInfo) -> None:
+    curve = learning_curve.read_curve(run.path)
+    state = (curve or {}).get("state")
+    if state == "running":
+        _model_progress(run)
+        return
+    if state == "failed":
+        st.error(f"{curve.get('error') or 'The learning curve stopped unexpectedly.'} "
+                 f"{curve.get('fix') or ''}".strip(), icon=":material/error:")
+    elif state == "done" and (curve.get("points") or {}).get("model"):
+        show_curve(curve, "test_curve_model")
+    if st.button("Train the model on growing subsets", key="test_curve_model_start",
+                 icon=":material/stacked_line_chart:",
+                 help="Trains this run's model with the Quick preset on each subset, in the "
+                      "background (several short runs); the curve fills in as they finish."):
+        learning_curve.start_model_curve(run.path)
+        st.rerun()
+
+
+def render(run: runs.RunInfo) -> None:
+    st.markdown("Would more labels help? The score is measured with fewer labels than you "
+                "have, and the trend says what more would likely add.")
+    wanted = st.session_state.setdefault("test_curve_runs", set())
+    if run.run_id not in wanted:
+        if st.button("Draw the learning curve", key="test_curve_start",
+                     icon=":material/show_chart:",
+                     help="Trains the quick keyword model on growing parts of the training "
+                          "data; takes seconds."):
+            wanted.add(run.run_id)
+            st.rerun()
+    else:
+        config_file = run.path / "config.json"
+        stamp = config_file.stat().st_mtime if config_file.exists() else 0.0
+        show_curve(_baseline_curve(str(run.path), stamp), "test_curve_baseline")
+    st.divider()
+    model_section(run)
