@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app
 
 from core import jobs  # noqa: E402
 from core.runs import workspace_dir  # noqa: E402
-from pages import _errors, _format  # noqa: E402
+from pages import _access, _entry, _errors, _format  # noqa: E402
 
 st.set_page_config(page_title="Finetune Studio", page_icon=":material/model_training:",
                    layout="wide", initial_sidebar_state="expanded")
@@ -27,6 +27,7 @@ PAGES = [
     st.Page("pages/model.py", title="2. Model", icon=":material/neurology:"),
     st.Page("pages/train.py", title="3. Train", icon=":material/monitoring:"),
     st.Page("pages/test.py", title="4. Test", icon=":material/fact_check:"),
+    st.Page("pages/label.py", title="Label texts", icon=":material/label:"),
     st.Page("pages/runs.py", title="Runs", icon=":material/history:"),
 ]
 
@@ -65,7 +66,11 @@ def sidebar() -> None:
                         "variable FINETUNE_STUDIO_WORKSPACE to use another one.")
 
 
-page = st.navigation(PAGES)
 st.html(COMPACT_CSS)
+if not _access.unlocked():  # a password is set and this session has not signed in
+    st.navigation(PAGES, position="hidden")
+    st.stop()
+page = st.navigation(PAGES)
 sidebar()
-page.run()
+with _entry.through_app():
+    page.run()

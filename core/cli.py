@@ -11,12 +11,11 @@ import csv
 import json
 import shutil
 import sys
-import time
 import traceback
 from pathlib import Path
 from typing import Any, Sequence
 
-from core.config import PRESETS, TASKS, RunConfig
+from core.config import PRESETS, TASKS, TRAINING_MODES, RunConfig
 from core.errors import UserError
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -65,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int)
     p.add_argument("--eval-steps", type=int, help="evaluate and save every N steps")
     p.add_argument("--lora", action="store_true", default=None, help="train LoRA adapters")
+    p.add_argument("--mode", choices=TRAINING_MODES,
+                   help="auto (default), fine-tune, or few-shot for a handful of examples per label")
+    p.add_argument("--extend-vocabulary", action="store_true", default=None,
+                   help="add the data's unknown characters and words to the model's vocabulary")
     p.add_argument("--name", help="a name for the run")
     p.add_argument("--runs-dir", help="folder holding run folders (default: workspace/runs)")
     p.add_argument("--config", help="a run configuration JSON file; flags override it")
@@ -114,6 +117,7 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
         ("batch_size", training, "batch_size"), ("max_length", training, "max_length"),
         ("seed", training, "seed"), ("eval_steps", training, "eval_steps"),
         ("lora", training, "lora"),
+        ("mode", training, "mode"), ("extend_vocabulary", training, "extend_vocabulary"),
     ):
         value = getattr(args, flag, None)
         if value is not None:
@@ -143,16 +147,24 @@ def _raw_config(path: str) -> dict:
 
 
 def _run_dir(value: str) -> Path:
+    """A run folder from a path or a run id; anything else (another folder, an id with '..' or
+    '/') is refused before a file in it is read."""
     from core import runs
 
     path = Path(value)
     if path.is_dir():
+        if not any((path / name).is_file() for name in ("status.json", "config.json")):
+            raise UserError(f"{value} is not a run folder (it has no status.json or config.json).",
+                            "Give a run folder from 'python -m core runs'.")
         return path.resolve()
+    if "/" in value or "\\" in value:
+        raise UserError(f"No run folder at {value}.", "Give a run folder path or a run id from "
+                        "'python -m core runs'.")
     candidate = runs.runs_dir() / runs.check_run_id(value)
     if candidate.is_dir():
         return candidate
-    raise UserError(f"No run folder at {value}.", "Give a run folder path or a run id from "
-                    "'python -m core runs'.")
+    raise UserError(f"No run {value} in {candidate.parent}.", "Give a run folder path or a run "
+                    "id from 'python -m core runs'.")
 
 
 def _summary(run_dir: Path, status: dict) -> dict:
@@ -217,11 +229,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     config = _config_from_args(args)
     base = Path(args.runs_dir) if args.runs_dir else None
-    run_dir = runs.run_path(runs.new_run_id(config.name), base)
-    run_dir.mkdir(parents=True)
-    runs.write_json_atomic(run_dir / "config.json", {"config": config.to_dict()})
-    runs.write_json_atomic(run_dir / "status.json", {"state": "queued", "created": time.time(),
-                                                     "name": config.name or run_dir.name})
+    run_dir = runs.new_run_folder(config.to_dict(), config.name, base)
     print(f"Run folder: {run_dir}", file=sys.stderr, flush=True)
     try:
         status = train(config, run_dir, progress=True)
@@ -235,16 +243,23 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from core import runs
+    from core import jobs, runs
     from core.training import train
 
     run_dir = _run_dir(args.run_dir)
-    saved = runs.read_json(run_dir / "config.json")
-    if saved is None:
-        raise UserError(f"The run folder {run_dir.name} has no readable config.json.",
-                        "Start a new run instead.")
+    info = runs.load_run(run_dir)
+    if info.damaged:
+        raise UserError(f"Run {run_dir.name} is damaged: {info.error}.",
+                        "Start a new run instead; 'python -m core runs' lists the others.")
+    if info.state == "completed":
+        raise UserError(f"Run {run_dir.name} has already completed.",
+                        "Start a new run to train again.")
+    status = runs.read_status(run_dir) or {}
+    if info.state == "running" and jobs.process_alive(info.pid, status.get("pid_started")):
+        raise UserError(f"Run {run_dir.name} is still training (process {info.pid}).",
+                        "Wait for it to end, or stop it first.")
     (run_dir / runs.STOP_FILE).unlink(missing_ok=True)
-    config = RunConfig.from_dict(saved.get("config", saved))
+    config = RunConfig.from_dict(info.config)
     print(f"Resuming run: {run_dir}", file=sys.stderr, flush=True)
     status = train(config, run_dir, resume=True, progress=True)
     _print_summary(_summary(run_dir, status), args.json)
@@ -310,9 +325,13 @@ def cmd_runs(args: argparse.Namespace) -> int:
     listed = jobs.refresh(base)
     if args.json:
         print(json.dumps([{"run_id": r.run_id, "name": r.name, "state": r.state, "task": r.task,
-                           "best_metric": r.best_metric, "path": str(r.path)} for r in listed]))
+                           "best_metric": r.best_metric, "path": str(r.path),
+                           "damaged": r.damaged, "error": r.error} for r in listed]))
         return 0
     for r in listed:
+        if r.damaged:
+            print(f"{r.run_id:40} {'damaged':12} {r.error}")
+            continue
         score = f"{r.best_metric_name} {r.best_metric:.4f}" if r.best_metric is not None else ""
         print(f"{r.run_id:40} {r.state:12} {r.task:22} {score}")
     return 0

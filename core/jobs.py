@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import subprocess
 import sys
 import time
@@ -57,14 +58,7 @@ def create_run(config: RunConfig, base: Path | None = None) -> Path:
     if not Path(config.data.train).is_file():
         raise UserError(f"The training file {Path(config.data.train).name} does not exist.",
                         "Choose the file again.")
-    run_id = runs.new_run_id(config.name)
-    run_dir = runs.run_path(run_id, base)
-    run_dir.mkdir(parents=True)
-    runs.write_json_atomic(run_dir / "config.json", {"config": config.to_dict()})
-    runs.write_json_atomic(run_dir / "status.json", {
-        "state": "queued", "name": config.name or run_id, "created": time.time(),
-        "step": 0, "total_steps": 0})
-    return run_dir
+    return runs.new_run_folder(config.to_dict(), config.name, base)
 
 
 def start_run(config: RunConfig, base: Path | None = None) -> runs.RunInfo:
@@ -77,6 +71,7 @@ def start_run(config: RunConfig, base: Path | None = None) -> runs.RunInfo:
 def _launch(run_dir: Path) -> None:
     log = open(run_dir / "train.log", "ab")
     env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env.pop("FINETUNE_STUDIO_PASSWORD", None)  # the app's password is no business of a worker
     env[runs.WORKSPACE_ENV] = str(runs.workspace_dir())
     proc = subprocess.Popen(
         [sys.executable, "-m", "core", "worker", str(run_dir)],
@@ -109,8 +104,18 @@ def refresh(base: Path | None = None) -> list[runs.RunInfo]:
                                    fix="Press Resume to continue from the last checkpoint.")
         queued = [r for r in all_runs if r.state == "queued"]
         if not running and queued:
-            _launch(min(queued, key=lambda r: r.created or 0.0).path)
+            _start(min(queued, key=lambda r: r.created or 0.0).path)
     return runs.list_runs(base)
+
+
+def _start(run_dir: Path) -> None:
+    """Launch a queued run; if its folder cannot be written, it fails with the reason."""
+    try:
+        _launch(run_dir)
+    except OSError as exc:
+        problem = runs.workspace_error(exc, run_dir)
+        runs.record_status(run_dir, state="failed", error=problem.message, fix=problem.fix,
+                           finished=time.time(), pid=None)
 
 
 def active_run(base: Path | None = None) -> runs.RunInfo | None:
@@ -135,6 +140,41 @@ def resume_run(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
         raise UserError(f"Run {info.name} is {info.state} and cannot be resumed.",
                         "Only interrupted, stopped or failed runs can be resumed.")
     (Path(run_dir) / runs.STOP_FILE).unlink(missing_ok=True)
-    runs.update_status(run_dir, state="queued", resume=True, error="", fix="", finished=None)
+    runs.update_status(run_dir, state="queued", resume=True, error="", fix="", failure=None,
+                       finished=None)
     refresh(base)
     return runs.load_run(run_dir)
+
+
+def half_batch(run_dir: Path) -> tuple[int, int] | None:
+    """(batch size, gradient accumulation) for a retry of a run that ran out of memory: half
+    the batch, twice the accumulation, so each update still sees as many examples. None when
+    the run did not run out of memory or its batch cannot be halved."""
+    status = runs.read_status(run_dir) or {}
+    if status.get("state") != "failed" or status.get("failure") != "out_of_memory":
+        return None
+    saved = runs.read_json(Path(run_dir) / "config.json") or {}
+    resolved = saved.get("resolved_training") or {}
+    chosen = (saved.get("config") or {}).get("training") or {}
+    batch = resolved.get("batch_size") or chosen.get("batch_size")
+    accumulation = (resolved.get("gradient_accumulation")
+                    or chosen.get("gradient_accumulation") or 1)
+    if not isinstance(batch, int) or not isinstance(accumulation, int) or batch < 2:
+        return None
+    return batch // 2, min(accumulation * 2, 1024)
+
+
+def retry_with_half_batch(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
+    """Start a new run with the settings of `run_dir`, half its batch and twice its accumulation."""
+    settings = half_batch(run_dir)
+    if settings is None:
+        raise UserError("This run cannot be retried with a smaller batch (it did not run out of "
+                        "memory, or its batch size is already 1).",
+                        "Lower the max length or choose a smaller model under Model, then start "
+                        "a new run.")
+    saved = runs.read_json(Path(run_dir) / "config.json") or {}
+    config = RunConfig.from_dict(saved.get("config") or {})
+    config.training.batch_size, config.training.gradient_accumulation = settings
+    base_name = re.sub(r" · batch \d+$", "", config.name or Path(run_dir).name)
+    config.name = f"{base_name} · batch {settings[0]}"[:100]
+    return start_run(config, base)

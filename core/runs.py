@@ -7,6 +7,7 @@ reader tolerates damaged files so a bad folder is listed as damaged instead of b
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -71,6 +72,46 @@ def write_json_atomic(path: Path, payload: Any) -> None:
         raise
 
 
+def new_run_folder(config: dict[str, Any], name: str, base: Path | None = None) -> Path:
+    """A new run folder holding `config` (a RunConfig as a dict), in state `queued`.
+
+    A workspace that cannot be written (read-only, full disk) is a UserError naming the folder,
+    and no half-made run folder is left behind.
+    """
+    parent = Path(base) if base else workspace_dir() / "runs"
+    run_dir = parent / check_run_id(new_run_id(name))
+    try:
+        run_dir.mkdir(parents=True)
+        write_json_atomic(run_dir / "config.json", {"config": config})
+        write_json_atomic(run_dir / "status.json", {
+            "state": "queued", "name": name or run_dir.name, "created": time.time(),
+            "step": 0, "total_steps": 0})
+    except OSError as exc:
+        if run_dir.is_dir():
+            shutil.rmtree(run_dir, ignore_errors=True)
+        raise workspace_error(exc, parent) from None
+    return run_dir
+
+
+def workspace_error(exc: OSError, folder: Path) -> UserError:
+    """An OSError while writing to the workspace, as one sentence saying what to do."""
+    if exc.errno == errno.ENOSPC:
+        return UserError(f"The disk holding {folder} is full.",
+                         "Free some space (for example delete old runs), then try again.")
+    return UserError(f"The folder {folder} cannot be written ({exc.strerror or exc}).",
+                     f"Check its permissions, or set {WORKSPACE_ENV} to a folder you can write.")
+
+
+def record_status(run_dir: Path, **changes: Any) -> bool:
+    """`update_status` for reporting a failure: on a full or read-only disk it gives up quietly
+    (returns False) so the original error is the one the user sees."""
+    try:
+        update_status(run_dir, **changes)
+    except OSError:
+        return False
+    return True
+
+
 def read_json(path: Path) -> dict[str, Any] | None:
     """A JSON object from disk, or None when it is missing or damaged."""
     try:
@@ -102,8 +143,8 @@ def append_event(run_dir: Path, event: dict[str, Any]) -> None:
 def read_metrics(run_dir: Path, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """Events appended since byte `offset`, and the offset to continue from.
 
-    A last line still being written (no newline yet) is left for the next call; garbage lines
-    are skipped so a damaged file still draws what it can.
+    A last line still being written (no newline yet) is left for the next call; garbage lines,
+    and values that are not numbers, are skipped so a damaged file still draws what it can.
     """
     path = Path(run_dir) / "metrics.jsonl"
     try:
@@ -115,7 +156,20 @@ def read_metrics(run_dir: Path, offset: int = 0) -> tuple[list[dict[str, Any]], 
     end = chunk.rfind(b"\n")
     if end < 0:
         return [], offset
-    return json_objects(chunk[: end + 1].splitlines()), offset + end + 1
+    events = [_clean_event(e) for e in json_objects(chunk[: end + 1].splitlines())]
+    return [e for e in events if e is not None], offset + end + 1
+
+
+def _clean_event(event: dict[str, Any]) -> dict[str, Any] | None:
+    """The event with only numeric values besides its type, or None without a type and step."""
+    kind, step = event.get("type"), event.get("step")
+    if not isinstance(kind, str) or not _is_number(step):
+        return None
+    return {"type": kind, **{k: v for k, v in event.items() if _is_number(v)}}
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def json_objects(lines: Iterable[str | bytes]) -> list[dict[str, Any]]:
@@ -190,32 +244,47 @@ class RunInfo:
 
 
 def load_run(run_dir: Path) -> RunInfo:
+    """What the run list shows about `run_dir`; a folder whose files cannot be read, or hold
+    values of the wrong kind, comes back `damaged` with the reason instead of raising."""
     run_dir = Path(run_dir)
     info = RunInfo(run_id=run_dir.name, path=run_dir)
     status = read_status(run_dir)
     saved = read_json(run_dir / "config.json")
-    if status is None or saved is None:
+    config = saved.get("config", saved) if saved is not None else None
+    problem = ""
+    if status is None:
+        problem = "status.json is missing or unreadable"
+    elif config is None or not isinstance(config, dict):
+        problem = "config.json is missing or unreadable"
+    elif status.get("state") not in ACTIVE_STATES + FINAL_STATES:
+        problem = f"status.json holds an unknown state {str(status.get('state'))[:30]!r}"
+    if problem:
         info.damaged = True
-        info.error = ("status.json is missing or unreadable" if status is None
-                      else "config.json is missing or unreadable")
+        info.error = problem
         return info
-    config = saved.get("config", saved)
-    data = config.get("data", {}) if isinstance(config.get("data"), dict) else {}
+    data = config.get("data") if isinstance(config.get("data"), dict) else {}
     info.config = config
     info.name = str(status.get("name") or config.get("name") or run_dir.name)
-    info.task = str(config.get("task", ""))
-    info.model = str(config.get("model", ""))
-    info.dataset = Path(str(data.get("train", ""))).name
+    info.task = str(config.get("task") or "")
+    info.model = str(config.get("model") or "")
+    info.dataset = Path(str(data.get("train") or "")).name
     for key in ("state", "error", "fix", "best_metric_name"):
         setattr(info, key, str(status.get(key) or getattr(info, key)))
     for key in ("created", "started", "finished", "eta_s", "best_metric"):
-        value = status.get(key)
-        setattr(info, key, float(value) if isinstance(value, (int, float)) else None)
-    info.step = int(status.get("step") or 0)
-    info.total_steps = int(status.get("total_steps") or 0)
-    info.epoch = float(status.get("epoch") or 0.0)
-    info.pid = status.get("pid") if isinstance(status.get("pid"), int) else None
+        setattr(info, key, _number(status.get(key)))
+    info.step = int(_number(status.get("step")) or 0)
+    info.total_steps = int(_number(status.get("total_steps")) or 0)
+    info.epoch = _number(status.get("epoch")) or 0.0
+    pid = status.get("pid")
+    info.pid = pid if isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 else None
     return info
+
+
+def _number(value: Any) -> float | None:
+    """A finite number from a status field, or None for anything else (text, NaN, a list)."""
+    if not _is_number(value) or value != value or value in (float("inf"), float("-inf")):
+        return None
+    return float(value)
 
 
 def list_runs(base: Path | None = None) -> list[RunInfo]:

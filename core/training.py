@@ -86,11 +86,13 @@ def _token_lengths(task: Any, frame: Any, tokenizer: Any, max_positions: int) ->
     return list(encoded["length"])
 
 
-def _prepare_model(task: Any, config: RunConfig, t: Any) -> Any:
+def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0) -> Any:
     from core.models import load_model
+    from core.vocabulary import resize_embeddings
 
     model = load_model(config.model, task.model_class(), ignore_mismatched_sizes=True,
                        **task.model_kwargs())
+    resize_embeddings(model, vocab_size)  # only when the vocabulary was extended
     if t.freeze_encoder:
         base = getattr(model, model.base_model_prefix, None)
         for param in (base.parameters() if base is not None else []):
@@ -154,21 +156,22 @@ def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool
     status = runs.read_status(run_dir) or {}
     runs.update_status(run_dir, state="running", pid=os.getpid(), phase="preparing",
                        started=status.get("started") or time.time(), finished=None,
-                       error="", fix="", name=status.get("name") or config.name or run_dir.name,
+                       error="", fix="", failure=None,
+                       name=status.get("name") or config.name or run_dir.name,
                        created=status.get("created") or time.time())
     try:
         result = _train(config, run_dir, resume, progress)
         return result
     except UserError as exc:
         log.error("Stopped by a problem with the input: %s %s", exc.message, exc.fix)
-        runs.update_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
-                           finished=time.time(), pid=None)
+        runs.record_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
+                           failure="input", finished=time.time(), pid=None)
         raise
     except Exception as exc:  # every failure must end as a readable status, never a hang
         message, fix = explain_failure(exc)
         log.error("Training failed: %s\n%s", message, traceback.format_exc())
-        runs.update_status(run_dir, state="failed", error=message, fix=fix,
-                           finished=time.time(), pid=None)
+        runs.record_status(run_dir, state="failed", error=message, fix=fix,
+                           failure=failure_kind(exc), finished=time.time(), pid=None)
         raise TrainingFailed(message, fix) from exc
     finally:
         logging.getLogger().removeHandler(handler)
@@ -183,10 +186,21 @@ def _in_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
+def failure_kind(exc: BaseException) -> str:
+    """out_of_memory, disk_full, unwritable or unexpected: the app's next offer depends on it."""
+    text = f"{type(exc).__name__}: {exc}".lower()
+    if "out of memory" in text or "can't allocate memory" in text or isinstance(exc, MemoryError):
+        return "out_of_memory"
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        return "disk_full"
+    if isinstance(exc, PermissionError):
+        return "unwritable"
+    return "unexpected"
+
+
 def explain_failure(exc: BaseException) -> tuple[str, str]:
     text = f"{type(exc).__name__}: {exc}"
-    if "out of memory" in text.lower() or "can't allocate memory" in text.lower() \
-            or isinstance(exc, MemoryError):
+    if failure_kind(exc) == "out_of_memory":
         return ("Training ran out of memory.",
                 "Halve the batch size (and double gradient accumulation to keep the effective "
                 "batch), lower the max length, or choose a smaller model.")
@@ -201,7 +215,7 @@ def explain_failure(exc: BaseException) -> tuple[str, str]:
 
 
 def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> dict:
-    from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
+    from transformers import EarlyStoppingCallback, TrainingArguments
 
     from core import data as datasets_io
     from core.baseline import run_baselines
@@ -218,6 +232,11 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
 
     splits = datasets_io.make_splits(config)
     tokenizer = load_tokenizer(config.model)
+    if config.training.extend_vocabulary:
+        from core.vocabulary import extend_tokenizer
+
+        log.info("Vocabulary extended by %d unknown characters or words.",
+                 len(extend_tokenizer(tokenizer, splits)))
     model_source = resolve_model(config.model)
     from transformers import AutoConfig
 
@@ -234,6 +253,9 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     else:
         t = resolve_training(config, len(splits.train.frame), len(splits.labels), lengths, model_max)
     t.max_length = min(t.max_length, model_max)
+    from core.few_shot import settle_mode
+
+    settle_mode(config, splits, t)
 
     report = datasets_io.build_health_report(splits, tokenizer=tokenizer, max_length=t.max_length)
     runs.write_json_atomic(run_dir / "health.json", report.to_dict())
@@ -248,6 +270,10 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
         "multi_label": splits.multi_label, "split_notes": splits.notes,
         "data_hash": {k: file_hash(getattr(config.data, k)) for k in ("train", "validation", "test")},
         "versions": library_versions(), "device": device})
+    if t.mode == "few-shot":
+        from core.few_shot import train_few_shot
+
+        return train_few_shot(config, run_dir, splits, tokenizer, t, task, started, progress)
 
     train_ds = task.encode(splits.train.frame, tokenizer, t.max_length)
     eval_ds = task.encode(splits.validation.frame, tokenizer, t.max_length)
@@ -255,7 +281,10 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     if weights:
         log.info("Class weights (imbalanced data): %s", dict(zip(splits.labels, weights)))
 
-    model = _prepare_model(task, config, t)
+    from transformers import set_seed
+
+    set_seed(t.seed)  # the new head's weights: the Trainer seeds only after the model exists
+    model = _prepare_model(task, config, t, len(tokenizer))
     precision = _precision(t.precision, device)
     on_gpu = device["name"] == "cuda"
     per_epoch = steps_per_epoch(len(train_ds), t.batch_size, t.gradient_accumulation)
@@ -290,7 +319,9 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     if t.early_stopping_patience:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience,
                                                early_stopping_threshold=0.0))
-    trainer = Trainer(
+    from core.sampling import ResumableTrainer
+
+    trainer = ResumableTrainer(
         model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
         processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
         compute_metrics=_with_selection(task.compute_metrics(), task.best_metric,
@@ -333,27 +364,40 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
 
 
 def _last_checkpoint(run_dir: Path) -> Path | None:
-    from transformers.trainer_utils import get_last_checkpoint
-
+    """The newest complete checkpoint. One cut short (a killed process, a full disk) lacks a
+    readable trainer_state.json, which the Trainer writes last; it is removed, not resumed."""
     folder = run_dir / "checkpoints"
     if not folder.is_dir():
         return None
-    last = get_last_checkpoint(str(folder))
-    return Path(last) if last else None
+    found = sorted((p for p in folder.glob("checkpoint-*") if p.name[11:].isdigit()),
+                   key=lambda p: int(p.name[11:]), reverse=True)
+    for checkpoint in found:
+        if runs.read_json(checkpoint / "trainer_state.json") is not None:
+            return checkpoint
+        log.warning("Checkpoint %s is incomplete and is removed.", checkpoint.name)
+        shutil.rmtree(checkpoint, ignore_errors=True)
+    return None
 
 
 def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool) -> None:
     """Save the best model as safetensors with its tokenizer, writing to a temp folder first."""
     staging = folder.with_name(folder.name + ".partial")
+    previous = folder.with_name(folder.name + ".previous")
     shutil.rmtree(staging, ignore_errors=True)
     model = trainer.model
     if lora:
         model = model.merge_and_unload()
-    model.save_pretrained(staging, safe_serialization=True)
-    tokenizer.save_pretrained(staging)
+    try:
+        model.save_pretrained(staging, safe_serialization=True)
+        tokenizer.save_pretrained(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # a full disk keeps the model saved before
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
     if folder.exists():
-        shutil.rmtree(folder)
+        os.replace(folder, previous)
     os.replace(staging, folder)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _evaluate(trainer: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,

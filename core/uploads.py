@@ -7,6 +7,7 @@ The same content uploaded twice is stored once (the folder is named after the co
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import UserError
-from core.runs import workspace_dir
+from core.runs import workspace_dir, workspace_error
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MAX_UPLOAD_MB = 200
@@ -35,6 +36,7 @@ class SavedDataset:
     size: int
     modified: float
     content_hash: str
+    new: bool = False  # stored by this call, rather than found from an earlier upload
 
 
 def max_upload_mb(config_path: Path | None = None) -> int:
@@ -50,7 +52,10 @@ def max_upload_mb(config_path: Path | None = None) -> int:
 
 def datasets_dir() -> Path:
     folder = workspace_dir() / "datasets"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise workspace_error(exc, folder) from None
     return folder
 
 
@@ -85,17 +90,39 @@ def save_upload(name: str, content: bytes, max_mb: int | None = None) -> SavedDa
     existing = _files_in(folder)
     if existing:
         return _describe(existing[0], digest)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / filename
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return _describe(target, digest)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / filename
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        _remove_empty(folder)
+        raise workspace_error(exc, folder.parent) from None
+    return dataclasses.replace(_describe(target, digest), new=True)
+
+
+def discard_upload(saved: SavedDataset) -> None:
+    """Forget an upload this session just stored (a file that cannot be read is not kept);
+    an earlier upload of the same content stays."""
+    if not saved.new:
+        return
+    folder = datasets_dir() / saved.content_hash
+    if saved.path.parent == folder:
+        saved.path.unlink(missing_ok=True)
+        _remove_empty(folder)
+
+
+def _remove_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty (another session stored the same file) or already gone
 
 
 def list_uploads() -> list[SavedDataset]:

@@ -24,7 +24,6 @@ TASK_LABELS = {
 SOURCE_LABELS = {"sample": "A built-in sample", "upload": "Upload a file",
                  "earlier": "A file uploaded earlier"}
 NONE = "(none)"
-UPLOAD_TYPES = [s.lstrip(".") for s in uploads.ALLOWED_SUFFIXES]
 # Widget keys that describe one file; they are reset when another file is chosen.
 FILE_KEYS = ("data_task", "data_text", "data_pair", "data_label", "data_split", "data_multi",
              "data_sep")
@@ -47,6 +46,20 @@ def _detect_task(sig: tuple[str, float, int]) -> str:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _read_table(sig: tuple[str, float, int]) -> Any:
     return coredata.read_table(sig[0])
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _read_tagged(sig: tuple[str, float, int]) -> Any:
+    return coredata.read_tagged(sig[0])
+
+
+def check_readable(path: str) -> None:
+    """Read the file once as its detected kind; raises UserError when it cannot be read."""
+    sig = _signature(path)
+    if _detect_task(sig) == "token-classification":
+        _read_tagged(sig)
+    else:
+        _read_table(sig)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -80,8 +93,10 @@ def choose_dataset(source: str) -> dict | None:
         st.caption(samples[key].description)
         chosen = {"path": str(samples[key].path), "label": samples[key].title, "source": "sample"}
     elif source == "upload":
+        # No `type=` filter: Streamlit would refuse another extension with an exception of
+        # its own; save_upload refuses it with a sentence that says which types to save as.
         file = st.file_uploader(
-            "Your file with labeled examples", type=UPLOAD_TYPES, key="data_upload",
+            "Your file with labeled examples", key="data_upload",
             help=f"CSV, TSV, Excel, JSON, JSONL, Parquet or CoNLL, up to "
                  f"{uploads.max_upload_mb()} MB. It is kept in the workspace for reuse.")
         if file is not None:
@@ -90,6 +105,12 @@ def choose_dataset(source: str) -> dict | None:
                 try:
                     kept = uploads.save_upload(file.name, file.getvalue())
                 except UserError as exc:
+                    _errors.show_error(exc)
+                    return None
+                try:
+                    check_readable(str(kept.path))
+                except UserError as exc:  # a file that cannot be read is not kept for reuse
+                    uploads.discard_upload(kept)
                     _errors.show_error(exc)
                     return None
                 saved = {"file_id": file.file_id, "path": str(kept.path), "label": kept.name}
@@ -130,6 +151,10 @@ def column_settings(path: str, task: str) -> dict:
         return {}
     frame = _read_table(_signature(path))
     columns = [str(c) for c in frame.columns]
+    if len(columns) < 2:
+        raise UserError(f"{Path(path).name} has only one column ('{columns[0]}'), so it has no "
+                        f"label column next to the text.",
+                        "Add a column with the label of each text, then upload the file again.")
     guess = coredata.infer_columns(frame)
     optional = [NONE, *columns]
     # Collapsed when both columns were recognised; open when the user has to choose.
@@ -310,7 +335,8 @@ def remember_ready(config: RunConfig, splits: Any, report: Any) -> None:
 def render() -> None:
     st.title("Your data")
     st.caption("Choose the labeled examples the model should learn from. The app checks them "
-               "and shows what it found before anything is trained.")
+               "and shows what it found before anything is trained. Texts without labels "
+               "yet? Open **Label texts** in the sidebar to label them here.")
     _session.show_flash()
     source = widget(st.radio, "Where are your examples?", "data_source", "sample",
                     options=list(SOURCE_LABELS), format_func=SOURCE_LABELS.get, horizontal=True,

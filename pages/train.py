@@ -18,6 +18,7 @@ from core.errors import UserError
 from pages import _charts, _entry, _errors, _format, _session
 
 POLL_SECONDS = 2.0
+RESUMABLE_FAILURES = ("disk_full", "unwritable", "unexpected")  # not bad input, not memory
 METRICS = "train_metrics"  # {"run_id", "offset", "events"}: what this session has read so far
 CURVES = "train_curves"    # ((run_id, number of events), figures): the last figures drawn
 
@@ -28,14 +29,32 @@ def pick_run(all_runs: list[runs.RunInfo]) -> runs.RunInfo | None:
     """The run to show: this session's choice, the URL's, the training one, or the newest."""
     usable = [r for r in all_runs if not r.damaged]
     by_id = {r.run_id: r for r in usable}
-    for wanted in (st.session_state.get(_session.RUN_ID), st.query_params.get("run")):
+    linked = url_run_id()
+    for wanted in (st.session_state.get(_session.RUN_ID), linked):
         if wanted in by_id:
             return by_id[wanted]
+    if linked:
+        st.warning(f"The link names run {linked}, which is not in this workspace (or cannot be "
+                   "read); showing another run.", icon=":material/link_off:")
     for state in ("running", "queued"):
         for run in usable:
             if run.state == state:
                 return run
     return usable[0] if usable else None
+
+
+def url_run_id() -> str | None:
+    """The run id in the URL (?run=...), when it is a well-formed id; anything else is ignored
+    and said so, never used to build a path."""
+    wanted = st.query_params.get("run")
+    if not wanted:
+        return None
+    try:
+        return runs.check_run_id(wanted)
+    except UserError:
+        st.warning("The link holds a run id that is not valid; showing another run.",
+                   icon=":material/link_off:")
+        return None
 
 
 def _select(run_id_key: str) -> None:
@@ -187,7 +206,10 @@ def controls(info: runs.RunInfo) -> None:
                      help="Stops at the next step and keeps the best checkpoint so far."):
             jobs.stop_run(info.path)
             st.rerun()
-    elif info.state in ("interrupted", "stopped"):
+    elif info.state == "failed" and jobs.half_batch(info.path):
+        retry_button(info)
+    elif info.state in ("interrupted", "stopped") or (
+            info.state == "failed" and failure(info) in RESUMABLE_FAILURES):
         if st.button("Resume", icon=":material/play_arrow:", type="primary", key="train_resume",
                      help="Continue training from the last saved checkpoint."):
             resumed = jobs.resume_run(info.path)
@@ -195,6 +217,30 @@ def controls(info: runs.RunInfo) -> None:
                 _session.flash("warning", "Another run is training; this one continues when "
                                           "that one ends.")
             st.rerun()
+
+
+def failure(info: runs.RunInfo) -> str:
+    return str((runs.read_status(info.path) or {}).get("failure") or "")
+
+
+def retry_button(info: runs.RunInfo) -> None:
+    """After running out of memory: a new run with half the batch, the same examples per update."""
+    batch, accumulation = jobs.half_batch(info.path)
+    if st.button("Retry with half the batch size", icon=":material/replay:", type="primary",
+                 key="train_retry_half_batch",
+                 help=f"Starts a new run with batch size {batch} and gradient accumulation "
+                      f"{accumulation}: each update still sees as many examples, in about half "
+                      f"the memory."):
+        retried = jobs.retry_with_half_batch(info.path)
+        st.session_state[_session.RUN_ID] = retried.run_id
+        st.query_params["run"] = retried.run_id
+        if retried.state == "queued":
+            _session.flash("warning", "Another run is training; the retry starts when that "
+                                      "one ends.")
+        else:
+            _session.flash("success", f"Started again with batch size {batch} and gradient "
+                                      f"accumulation {accumulation}.")
+        st.rerun()
 
 
 def render() -> None:

@@ -120,3 +120,25 @@ def bytes_io_zip(members: dict[str, bytes]) -> bytes:
         for member, data in members.items():
             archive.writestr(member, data)
     return buffer.getvalue()
+
+
+def xlsx_with_title(tmp_path: Path, name: str, title: str, rows: list[list]) -> Path:
+    """A workbook whose first row is a title merged across the table's columns."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Feedback"
+    sheet["A1"] = title
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(rows[0]))
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def single_line(tmp_path: Path, name: str, megabytes: int = 10) -> Path:
+    """A file of `megabytes` MB of words without one line break."""
+    words = "lorem ipsum dolor sit amet "
+    return write(tmp_path, name, words * (megabytes * 1024 * 1024 // len(words)))

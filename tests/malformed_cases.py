@@ -3,16 +3,22 @@
 CASES: (id, make(tmp_path) -> Path, expected) where `expected` is a lower-case phrase the
 UserError message must contain, or None when the file must load and pass the health check.
 CASE_OPTIONS: DataConfig fields (CLI flags) a case needs, by id.
+CASE_WARNINGS: for odd files that load, the finding (code) the report must carry, by id: what a
+user is told instead of being refused (labels "pos"/"POS" are merged, a class with one example
+still trains, emoji a model cannot read are a warning since another model may read them).
 `check_file(path, **options)` runs what `python -m core validate` runs: detect the task, load and
-split, build the health report, and raise UserError for the first error finding.
+split, build the health report with the default model's tokenizer, and raise UserError for the
+first error finding.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 
 from fixtures_data import (BIG5_ROWS, GBK_ROWS, LATIN1_ROWS, NER_SENTENCES, bytes_io_zip, conll,
-                           csv_text, jsonl, png_bytes, sentiment_rows, write, xlsx, zip_bomb_xlsx)
+                           csv_text, jsonl, png_bytes, sentiment_rows, single_line, write, xlsx,
+                           xlsx_with_title, zip_bomb_xlsx)
 
 from core.config import DataConfig, RunConfig
 from core.data import build_health_report, detect_task, make_splits
@@ -137,6 +143,80 @@ def _not_object_jsonl(tmp):
     return jsonl(tmp, "mixed.jsonl", [{"text": "fine", "label": "pos"}, "[1, 2]"])
 
 
+def _mixed_delimiters(tmp):
+    text = csv_text(ROWS[:5]) + "a text written with a semicolon;neg\n" + csv_text(ROWS[5:],
+                                                                               header=None)
+    return write(tmp, "mixed.csv", text)
+
+
+def _many_labels(tmp):
+    rows = [(f"{text} about topic {i}", f"topic-{i:04d}") for i, (text, _) in
+            enumerate(sentiment_rows(1000))]
+    return write(tmp, "topics.csv", csv_text(rows))
+
+
+def _all_copies(tmp):
+    return write(tmp, "copies.csv", csv_text(ROWS[:4] * 25))
+
+
+def _invisible_texts(name, invisible):
+    rows = [(invisible * (1 + i % 3), label) for i, (_, label) in enumerate(ROWS)]
+    return lambda tmp: write(tmp, name, csv_text(rows))
+
+
+def _quoted_newlines(tmp):
+    rows = [(f"{text}\nsecond line of the review", label) for text, label in ROWS]
+    return write(tmp, "multiline.csv", csv_text(rows))
+
+
+def _single_example_class(tmp):
+    return write(tmp, "rare.csv", csv_text(ROWS + [("A film about nothing at all", "neutral")]))
+
+
+def _case_variant_labels(tmp):
+    spellings = {"pos": ["pos", "pos ", "POS", " Pos"], "neg": ["neg", "NEG", "neg  "]}
+    rows = [(text, spellings[label][(i // 2) % len(spellings[label])]) for i, (text, label)
+            in enumerate(ROWS)]
+    return write(tmp, "variants.csv", csv_text(rows))
+
+
+def _emoji_texts(tmp):
+    faces = {"pos": ["😀", "😍", "🥰", "👍", "🎉"], "neg": ["😡", "😢", "👎", "💔", "😤"]}
+    rows = [("".join(faces[label][(i + k) % 5] for k in range(1 + i % 3)), label)
+            for i, (_, label) in enumerate(ROWS)]
+    return write(tmp, "emoji.csv", csv_text(rows))
+
+
+def _rtl_texts(tmp):
+    pos = ["סרט נהדר", "אהבתי מאוד", "فيلم رائع", "أحببته كثيرا", "מומלץ בחום"]
+    neg = ["סרט משעמם", "לא אהבתי", "فيلم ممل", "لم يعجبني", "בזבוז זמן"]
+    rows = [(f"\u200f{(pos if label == 'pos' else neg)[i % 5]} {i}", label)
+            for i, (_, label) in enumerate(ROWS)]
+    return write(tmp, "rtl.csv", csv_text(rows))
+
+
+def _merged_title(tmp):
+    return xlsx_with_title(tmp, "survey.xlsx", "Customer feedback, spring survey",
+                           [["text", "label"]] + [list(r) for r in ROWS])
+
+
+def _several_sheets(tmp):
+    other = [["name", "score"], ["a", "1"], ["b", "2"]]
+    return xlsx(tmp, "several.xlsx", {"Reviews": [["text", "label"]] + [list(r) for r in ROWS],
+                                      "Summary": other})
+
+
+def _invalid_bio(tmp):
+    broken = [[("New", "I-LOC"), ("York", "I-LOC"), ("is", "O"), ("big", "O")]]
+    return conll(tmp, "broken_bio.conll", NER_SENTENCES + broken)
+
+
+def _plain_tags(tmp):
+    plain = [[(token, tag[2:] if tag != "O" else "O") for token, tag in sentence]
+             for sentence in NER_SENTENCES]
+    return conll(tmp, "plain.conll", plain)
+
+
 CASES: list[tuple[str, object, str | None]] = [
     # --- bad files: a UserError whose message names the problem and where -----------------
     ("empty-file", _csv("empty.csv", b""), "empty"),
@@ -193,6 +273,12 @@ CASES: list[tuple[str, object, str | None]] = [
     ("split-column-bad-values", lambda tmp: write(tmp, "split.csv", csv_text(
         [(t, lab, "train" if i % 2 else "holdout") for i, (t, lab) in enumerate(ROWS)],
         header=("text", "label", "part"))), "holdout"),
+    ("mixed-delimiters", _mixed_delimiters, "line 7"),
+    ("ten-mb-single-line", lambda tmp: single_line(tmp, "one_line.csv"), "no line breaks"),
+    ("two-thousand-labels", _many_labels, "different labels among"),
+    ("all-rows-duplicates", _all_copies, "copies of earlier rows"),
+    ("zero-width-texts", _invisible_texts("zero_width.csv", "\u200b\u200c\u200d"), "invisible"),
+    ("rtl-marks-only-texts", _invisible_texts("rtl_marks.csv", "\u202e\u200f"), "invisible"),
     # --- odd but valid: must load and pass the health check ----------------------------------
     ("gbk-csv", _csv("gbk.csv", csv_text(GBK_ROWS * 3), "gbk"), None),
     ("gb18030-csv", _csv("gb18030.csv", csv_text(GBK_ROWS * 3), "gb18030"), None),
@@ -221,6 +307,15 @@ CASES: list[tuple[str, object, str | None]] = [
     ("label-studio-partly-annotated", _label_studio_ok, None),
     ("conll-space-separated", lambda tmp: conll(tmp, "spaces.conll", NER_SENTENCES, sep=" "),
      None),
+    ("quoted-newlines", _quoted_newlines, None),
+    ("single-example-class", _single_example_class, None),
+    ("case-variant-labels", _case_variant_labels, None),
+    ("emoji-only-texts", _emoji_texts, None),
+    ("rtl-script-texts", _rtl_texts, None),
+    ("xlsx-merged-title", _merged_title, None),
+    ("xlsx-several-sheets", _several_sheets, None),
+    ("conll-invalid-bio", _invalid_bio, None),
+    ("conll-plain-tags", _plain_tags, None),
 ]
 
 CASE_OPTIONS: dict[str, dict] = {
@@ -228,12 +323,29 @@ CASE_OPTIONS: dict[str, dict] = {
     "split-column-bad-values": {"split_column": "part"},
 }
 
+CASE_WARNINGS: dict[str, str] = {
+    "single-example-class": "rare_classes",
+    "case-variant-labels": "label_variants",
+    "emoji-only-texts": "unknown_tokens",
+    "xlsx-merged-title": "note",
+    "xlsx-several-sheets": "note",
+    "conll-invalid-bio": "bio_repairs",
+    "conll-plain-tags": "tag_scheme",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def default_tokenizer():
+    from core.models import load_tokenizer
+
+    return load_tokenizer("default")
+
 
 def check_file(path, **options) -> object:
     """Load, split and health-check one file as `python -m core validate` does."""
     task = detect_task(path)
     config = RunConfig(task=task, data=DataConfig(train=str(path), **options))
-    report = build_health_report(make_splits(config))
+    report = build_health_report(make_splits(config), tokenizer=default_tokenizer())
     errors = report.by_severity("error")
     if errors:
         raise UserError(f"{path.name}: {errors[0].message}", errors[0].fix)

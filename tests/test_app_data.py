@@ -66,10 +66,18 @@ def test_binary_upload_shows_a_readable_error(workspace):
 
 
 def test_empty_upload_is_refused(workspace):
-    # Other file types never get here: the uploader only accepts the readable extensions.
     at = upload(open_app(), "empty.csv", b"")
     assert not at.exception
     assert "is empty" in at.error[0].value
+    assert uploads.list_uploads() == []
+
+
+def test_other_file_types_are_refused_with_the_types_to_use(workspace):
+    at = upload(open_app(), "notes.docx", b"PK\x03\x04 not really a document")
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "The file notes.docx has a type the app cannot read (.docx). Save it as one of: .csv, "
+        ".tsv, .txt, .json, .jsonl, .xlsx, .parquet, .conll, .conllu, .bio, .iob."]
     assert uploads.list_uploads() == []
 
 
@@ -77,8 +85,24 @@ def test_missing_label_column_is_explained(workspace):
     content = "text\n" + "".join(f"some text {i}\n" for i in range(30))
     at = upload(open_app(), "texts.csv", content.encode())
     assert not at.exception
+    assert "has only one column ('text'), so it has no label column" in at.error[0].value
+    assert at.session_state["data_ready"] is False
+
+
+def test_same_column_for_text_and_label_is_explained(workspace):
+    at = upload(open_app(), "reviews.csv", CSV.encode())
+    at.selectbox(key="data_label").set_value("text").run()
+    assert not at.exception
     assert "text column and the label column are the same" in at.error[0].value
     assert at.session_state["data_ready"] is False
+
+
+def test_an_unreadable_upload_is_not_kept_for_reuse(workspace):
+    at = upload(open_app(), "broken.jsonl", b'{"text": "fine", "label": "pos"}\n{"text": \n')
+    assert "line 2" in at.error[0].value
+    assert uploads.list_uploads() == []
+    at.radio(key="data_source").set_value("earlier").run()
+    assert "No files were uploaded yet" in all_text(at)
 
 
 def test_health_errors_disable_continue(workspace):

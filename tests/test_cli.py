@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from malformed_cases import CASE_OPTIONS, CASES
+from malformed_cases import CASE_OPTIONS, CASE_WARNINGS, CASES
 
 from core import runs
 from core.cli import main, neutralise_cell
@@ -24,19 +24,65 @@ def _flags(options):
     return flags
 
 
+CASE_SECONDS = 60  # per file, on two shared cores; a 10 MB file or a zip bomb must not hang
+
+
 @pytest.mark.parametrize("case_id,make,expected", CASES, ids=[c[0] for c in CASES])
 def test_validate_exit_codes_on_the_malformed_corpus(case_id, make, expected, tmp_path, capsys):
     path = make(tmp_path)
+    started = time.monotonic()
     code = main(["validate", str(path), "--json", *_flags(CASE_OPTIONS.get(case_id, {}))])
+    assert time.monotonic() - started < CASE_SECONDS
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err + captured.out
     if expected is None:
         assert code == 0, captured.err
-        assert json.loads(captured.out.strip().splitlines()[-1])["findings"] is not None
+        report = json.loads(captured.out.strip().splitlines()[-1])
+        codes = {f["code"] for f in report["findings"]}
+        assert CASE_WARNINGS.get(case_id, "class_counts" if report["task"] ==
+                                 "text-classification" else "entity_counts") in codes
     else:
         assert code == 2, (captured.out, captured.err)
-        assert expected in captured.err.lower()
-        assert captured.err.count("\n") <= 2  # one clear message, not a dump
+        message = captured.err.strip()
+        assert message.startswith("error: ") and expected in message.lower()
+        assert path.name in message  # where: the file (and line or record when there is one)
+        assert message.count("\n") == 0  # one clear message, not a dump
+        assert message.endswith(".")  # ... that ends with what to do
+
+
+def test_a_path_like_file_name_is_refused_without_reading_elsewhere(tmp_path, monkeypatch):
+    """`../../x.csv` that does not exist: exit 2 naming the path; nothing is created."""
+    inner = tmp_path / "a" / "b"
+    inner.mkdir(parents=True)
+    monkeypatch.chdir(inner)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = _cli("validate", "../../x.csv")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "../../x.csv does not exist" in result.stderr
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+HEAVY_CASES = ("ten-mb-single-line", "zip-bomb-xlsx", "two-thousand-labels", "binary-csv")
+MEMORY_LIMIT_MB = 1024
+_MEASURED = ("import resource, sys, time; from core.cli import main; started = time.monotonic(); "
+             "code = main(sys.argv[2:]); open(sys.argv[1], 'w').write('%d %f' % ("
+             "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic() - started)); "
+             "sys.exit(code)")
+
+
+@pytest.mark.parametrize("case_id", HEAVY_CASES)
+def test_heavy_inputs_stay_within_time_and_memory(case_id, tmp_path):
+    """The biggest files of the corpus, each in its own process: peak memory and time bounded."""
+    make = next(c[1] for c in CASES if c[0] == case_id)
+    path = make(tmp_path)
+    usage = tmp_path / "usage.txt"
+    result = subprocess.run([sys.executable, "-c", _MEASURED, str(usage), "validate", str(path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    peak_kb, seconds = usage.read_text().split()
+    assert int(peak_kb) / 1024 < MEMORY_LIMIT_MB
+    assert float(seconds) < CASE_SECONDS
 
 
 def _cli(*args, env=None, timeout=300):
@@ -85,28 +131,39 @@ def test_cli_train_predict_evaluate_export(sentiment_csv, tiny_model_dir, worksp
     assert exported.returncode == 0 and (tmp_path / "m.zip").stat().st_size > 100_000
 
 
+KILL_RUN = ["--epochs", "10", "--eval-steps", "10", "--batch-size", "8", "--preset", "quick",
+            "--learning-rate", "0.003", "--seed", "7", "--json"]
+CHECKPOINT_INTERVAL = 10  # --eval-steps: a checkpoint is saved at every evaluation
+
+
+def _train_steps(run_dir):
+    return [e["step"] for e in runs.read_metrics(run_dir)[0] if e["type"] == "train"]
+
+
 def test_kill_minus_nine_then_resume_completes(sentiment_csv, tiny_model_dir, workspace):
-    """A killed run is interrupted, and resume continues from its last checkpoint to the end."""
+    """A killed run is interrupted; resume continues from its last checkpoint, loses at most
+    one checkpoint interval of work, and ends with the scores of a run never interrupted."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "core", "train", "--data", str(sentiment_csv), "--model",
-         str(tiny_model_dir), "--epochs", "10", "--eval-steps", "10", "--batch-size", "8",
-         "--preset", "quick",
-         "--json"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        env={**os.environ, "FINETUNE_STUDIO_WORKSPACE": str(workspace)})
+         str(tiny_model_dir), *KILL_RUN], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL, env={**os.environ, "FINETUNE_STUDIO_WORKSPACE": str(workspace)})
     deadline = time.time() + 240
     run_dir = None
     while time.time() < deadline:
         folders = list((workspace / "runs").glob("*")) if (workspace / "runs").exists() else []
         run_dir = next((f for f in folders if f.is_dir()), None)
         status = runs.read_status(run_dir) if run_dir else None
-        if status and status.get("last_checkpoint_step", 0) >= 10:
+        # Half-way between two checkpoints, so the loss of work is measured, not zero.
+        if status and status.get("last_checkpoint_step", 0) >= CHECKPOINT_INTERVAL and \
+                max(_train_steps(run_dir), default=0) % CHECKPOINT_INTERVAL >= 5:
             break
-        time.sleep(0.2)
+        time.sleep(0.05)
     else:
         proc.kill()
         pytest.fail("no checkpoint was written in time")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    reached = max(_train_steps(run_dir))  # the last step logged before the kill
     from core import jobs
 
     info = next(r for r in jobs.refresh() if r.path == run_dir)
@@ -118,10 +175,26 @@ def test_kill_minus_nine_then_resume_completes(sentiment_csv, tiny_model_dir, wo
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["state"] == "completed" and summary["test"]
     status = runs.read_status(run_dir)
-    assert status["resumed_from"] == f"checkpoint-{checkpoint_step}"
+    resumed_step = int(status["resumed_from"].split("-")[1])
+    assert resumed_step >= checkpoint_step
+    assert 0 < reached - resumed_step <= CHECKPOINT_INTERVAL  # the work lost
     assert status["step"] == status["total_steps"]
-    events, _ = runs.read_metrics(run_dir)
-    assert max(e["step"] for e in events) == status["total_steps"]
+    assert max(_train_steps(run_dir)) == status["total_steps"]
+
+    whole = _cli("train", "--data", str(sentiment_csv), "--model", str(tiny_model_dir), *KILL_RUN)
+    assert whole.returncode == 0, whole.stderr
+    uninterrupted = json.loads(whole.stdout.strip().splitlines()[-1])
+    n_test = summary["test"]["n"]
+    assert abs(summary["test"]["accuracy"] - uninterrupted["test"]["accuracy"]) <= 1 / n_test
+    assert summary["test"]["macro_f1"] == pytest.approx(uninterrupted["test"]["macro_f1"],
+                                                        abs=0.15)
+    final_loss = [_final_eval_loss(Path(r["run_dir"])) for r in (summary, uninterrupted)]
+    assert final_loss[0] == pytest.approx(final_loss[1], abs=0.02)
+
+
+def _final_eval_loss(run_dir):
+    evals = [e for e in runs.read_metrics(run_dir)[0] if e["type"] == "eval"]
+    return max(evals, key=lambda e: e["step"])["loss"]
 
 
 def test_formula_cells_are_neutralised():

@@ -61,3 +61,35 @@ def test_a_failing_run_reports_its_reason(tmp_path, tiny_model_dir):
     info = jobs.start_run(_config(path, tiny_model_dir, "bad"))
     failed = _wait(info.path, ("failed",))
     assert "label" in failed.error.lower() and failed.fix
+
+
+def test_a_queued_run_that_cannot_be_launched_fails_with_the_reason(tmp_path, monkeypatch):
+    folder = runs.new_run_folder({"task": "text-classification"}, "blocked", tmp_path)
+
+    def cannot_write(run_dir):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(jobs, "_launch", cannot_write)
+    jobs.refresh(tmp_path)
+    info = runs.load_run(folder)
+    assert info.state == "failed"
+    assert "cannot be written (Permission denied)" in info.error and info.fix
+
+
+def test_the_worker_does_not_get_the_app_password(tmp_path, monkeypatch):
+    seen = {}
+
+    class Recorder:
+        pid = 1
+
+        def __init__(self, args, env, **kwargs):
+            seen.update(env)
+
+        def poll(self):
+            return 0
+
+    monkeypatch.setenv("FINETUNE_STUDIO_PASSWORD", "s3cret")
+    monkeypatch.setattr(jobs.subprocess, "Popen", Recorder)
+    folder = runs.new_run_folder({"task": "text-classification"}, "x", tmp_path)
+    jobs._launch(folder)
+    assert "FINETUNE_STUDIO_PASSWORD" not in seen and seen["PYTHONUNBUFFERED"] == "1"

@@ -83,3 +83,53 @@ def test_stop_of_a_running_run_writes_a_request(tmp_path):
     folder = _make_run(tmp_path, "20260101-000000-r", state="running", pid=1)
     jobs.stop_run(folder)
     assert runs.stop_requested(folder)
+
+
+def test_a_failed_atomic_write_keeps_the_previous_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    runs.write_json_atomic(tmp_path / "status.json", {"state": "running", "step": 10})
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError):
+        runs.write_json_atomic(tmp_path / "status.json", {"state": "running", "step": 20})
+    assert json.loads((tmp_path / "status.json").read_text()) == {"state": "running", "step": 10}
+    assert [p.name for p in tmp_path.iterdir()] == ["status.json"]  # no temp file left
+    assert runs.record_status(tmp_path, state="failed") is False  # gives up quietly
+    assert runs.read_status(tmp_path)["step"] == 10
+
+
+def test_new_run_folder_refuses_an_unwritable_workspace(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    with pytest.raises(UserError) as caught:
+        runs.new_run_folder({"task": "text-classification"}, "x", blocked / "runs")
+    assert "cannot be written" in caught.value.message
+    folder = runs.new_run_folder({"task": "text-classification"}, "My run", tmp_path / "runs")
+    assert runs.load_run(folder).state == "queued" and runs.load_run(folder).name == "My run"
+
+
+def test_status_values_of_the_wrong_kind_are_ignored(tmp_path):
+    folder = _make_run(tmp_path, "20260101-000000-odd", step="7", pid=True, epoch=float("nan"),
+                       best_metric="0.9", total_steps=[1], created="yesterday")
+    info = runs.load_run(folder)
+    assert not info.damaged
+    assert (info.step, info.pid, info.epoch, info.best_metric, info.total_steps) == \
+        (0, None, 0.0, None, 0)
+    runs.write_json_atomic(folder / "status.json", {"state": 42})
+    assert runs.load_run(folder).damaged
+
+
+def test_metrics_events_keep_only_numbers(tmp_path):
+    with open(tmp_path / "metrics.jsonl", "w") as handle:
+        handle.write('{"type": "train", "step": 1, "loss": "NaN?", "learning_rate": 0.1}\n'
+                     '{"type": "eval", "step": true, "loss": 0.5}\n'
+                     '{"step": 2, "loss": 0.4}\n'
+                     '{"type": "eval", "step": 2, "loss": 0.3, "note": "x", "flag": false}\n')
+    events, _ = runs.read_metrics(tmp_path)
+    assert events == [{"type": "train", "step": 1, "learning_rate": 0.1},
+                      {"type": "eval", "step": 2, "loss": 0.3}]

@@ -18,10 +18,12 @@ from core.errors import UserError
 _DELIMITERS = (",", "\t", ";", "|")
 _NUMBER = re.compile(r"^\s*-?\d+(\.\d+)?\s*$")
 _SNIFF_LINES = 200
+_LONGEST_SINGLE_LINE = 100_000  # characters; a header line alone is never this long
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # long texts (whole documents) are legitimate
 
 
 def parse_delimited(text: str, name: str, default_delimiter: str) -> pd.DataFrame:
+    check_line_breaks(text, name)
     delimiter = sniff_delimiter(text, default_delimiter)
     try:
         rows, lines = _parse(text, delimiter, csv.QUOTE_MINIMAL, name)
@@ -31,6 +33,16 @@ def parse_delimited(text: str, name: str, default_delimiter: str) -> pd.DataFram
         # TSV files often hold raw quote characters inside texts that were never meant as quoting.
         rows, lines = _parse(text, delimiter, csv.QUOTE_NONE, name)
     return _to_frame(rows, lines, name)
+
+
+def check_line_breaks(text: str, name: str) -> None:
+    """A long file without a single line break holds no rows: say so instead of reading one
+    enormous header (a file joined into one line, or saved with the wrong line endings)."""
+    if len(text) > _LONGEST_SINGLE_LINE and "\n" not in text and "\r" not in text:
+        raise UserError(f"{name} is a single line of {len(text) / 1e6:.1f} million characters, "
+                        f"with no line breaks.",
+                        "Put one example per line under a header line (save it as CSV from a "
+                        "spreadsheet), or check that the file was not joined into one line.")
 
 
 def sniff_delimiter(text: str, default: str) -> str:

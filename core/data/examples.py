@@ -8,6 +8,7 @@ many and where, instead of silently shrinking the data.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from core.data.tagged import read_tagged
 from core.errors import UserError
 
 _INTEGRAL_FLOAT = re.compile(r"^(-?\d+)\.0+$")
+# Anything a reader can see: not a space, not a zero-width or direction mark, not a control.
+_VISIBLE = (r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+            r"\u2066-\u206f\ufeff]")
 _MISSING_LABELS = {"nan", "NaN", "NAN", "null", "NULL"}  # what a pandas/JSON round trip leaves
 _MAX_DROPPED_EXAMPLES = 50
 _TABLE_ONLY = (".csv", ".xlsx", ".xlsm", ".parquet", ".pq")
@@ -122,24 +126,28 @@ def _classification_frame(table: pd.DataFrame, mapping: dict, name: str) -> pd.D
     frame = pd.DataFrame({"text": texts.str.strip()})
     if mapping["text_pair"]:
         frame["text_pair"] = table[mapping["text_pair"]].astype(str).str.strip()
+    labels, variants = merge_label_variants(labels)
     frame["labels"] = labels
     frame["row"] = range(1, len(table) + 1)
     if mapping["split"]:
         frame["split"] = table[mapping["split"]].astype(str).str.strip().str.lower()
 
-    empty_text = frame["text"] == ""
+    empty_text = ~frame["text"].str.contains(_VISIBLE, regex=True)
     empty_label = frame["labels"].map(len) == 0
     drop = empty_text if mapping["multi_label"] else empty_text | empty_label
     dropped = _dropped_record(frame, empty_text, empty_label & ~empty_text & drop)
     kept = frame[~drop].reset_index(drop=True)
     if kept.empty:
         what = "text" if empty_text.all() else "label"
-        raise UserError(f"{name} has no usable rows: every row has an empty {what} in column "
-                        f"'{mapping[what]}'.",
+        invisible = what == "text" and (frame["text"] != "").any()
+        detail = (" or only invisible characters (zero-width spaces, direction marks)"
+                  if invisible else "")
+        raise UserError(f"{name} has no usable rows: every row has an empty {what}{detail} in "
+                        f"column '{mapping[what]}'.",
                         f"Fill in the {what} of each row, or choose another {what} column.")
     kept.attrs = {"dropped": dropped, "columns": {k: mapping[k] for k in
                                                   ("text", "text_pair", "label", "split")},
-                  "label_separator": mapping["separator"],
+                  "label_separator": mapping["separator"], "label_variants": variants,
                   "notes": list(table.attrs.get("notes", []))}
     return kept
 
@@ -151,3 +159,31 @@ def _dropped_record(frame: pd.DataFrame, empty_text: pd.Series, empty_label: pd.
             "by_reason": {"empty text": int(empty_text.sum()),
                           "empty label": int(empty_label.sum())},
             "examples": sorted(rows)[:_MAX_DROPPED_EXAMPLES]}
+
+
+def label_key(label: str) -> str:
+    """What makes two spellings the same label: case and runs of spaces do not count."""
+    return " ".join(label.split()).casefold()
+
+
+def merge_label_variants(labels: list[list[str]]) -> tuple[list[list[str]], list[dict]]:
+    """Spellings of one label that differ only in case or spaces ("pos", "POS", "Pos") become
+    the most frequent spelling (on a tie, the first in the file). Returns the labels and what
+    was merged, for the health report.
+    """
+    counts = Counter(label for row in labels for label in row)
+    groups: dict[str, list[str]] = {}
+    for label in counts:
+        groups.setdefault(label_key(label), []).append(label)
+    rename: dict[str, str] = {}
+    variants = []
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        into = max(spellings, key=lambda v: counts[v])  # a tie goes to the first one seen
+        merged = sorted(v for v in spellings if v != into)
+        rename.update({v: into for v in merged})
+        variants.append({"into": into, "merged": merged, "rows": sum(counts[v] for v in merged)})
+    if not rename:
+        return labels, []
+    return [list(dict.fromkeys(rename.get(v, v) for v in row)) for row in labels], variants

@@ -31,7 +31,13 @@ def read_excel(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> pd.DataF
         for sheet in book.worksheets:
             rows = _sheet_rows(sheet, name)
             if rows:
-                return _frame(rows, sheet.title, name, len(book.worksheets))
+                rows, skipped = _without_title_rows(rows, path, sheet)
+                frame = _frame(rows, sheet.title, name, len(book.worksheets))
+                if skipped:
+                    frame.attrs["notes"].append(
+                        f"Row {', '.join(map(str, skipped))} of sheet '{sheet.title}' is a title "
+                        f"in merged cells, not the header; the header is row {rows[0][0]}.")
+                return frame
     except UserError:
         raise
     except Exception as exc:
@@ -72,6 +78,45 @@ def _sheet_rows(sheet, name: str) -> list[tuple[int, list[str]]]:
         if any(c.strip() for c in cells):
             rows.append((number, cells))
     return rows
+
+
+def _without_title_rows(rows: list[tuple[int, list[str]]], path: Path,
+                        sheet) -> tuple[list[tuple[int, list[str]]], list[int]]:
+    """Drop title rows above the header: one filled cell merged across several columns."""
+    skipped: list[int] = []
+    merged: set[int] | None = None
+    while len(rows) > 1 and len(skipped) < 3:
+        number, cells = rows[0]
+        if sum(bool(c.strip()) for c in cells) != 1 or \
+                sum(bool(c.strip()) for c in rows[1][1]) < 2:
+            break
+        if merged is None:  # read only when needed: it means a second pass over the sheet
+            merged = _rows_with_wide_merges(path, getattr(sheet, "_worksheet_path", ""))
+        if number not in merged:
+            break
+        skipped.append(number)
+        rows = rows[1:]
+    return rows, skipped
+
+
+def _rows_with_wide_merges(path: Path, member: str) -> set[int]:
+    """Rows where a merged cell range starts and spans more than one column."""
+    import re
+    import xml.etree.ElementTree as ElementTree
+
+    found: set[int] = set()
+    reference = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member) as handle:
+            for _, element in ElementTree.iterparse(handle):
+                if element.tag.endswith("}mergeCell"):
+                    match = reference.match(element.get("ref", ""))
+                    if match and match.group(1) != match.group(3):
+                        found.add(int(match.group(2)))
+                element.clear()
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return set()
+    return found
 
 
 def _cell(value) -> str:

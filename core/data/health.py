@@ -20,6 +20,10 @@ RARE_CLASS = 5
 UNK_WARNING = 0.05
 TRUNCATION_WARNING = 0.05
 SMALL_TRAIN = 50
+MANY_LABELS = 20           # with at least this many labels...
+LABELS_PER_EXAMPLE = 0.5   # ...and more labels than half the examples, nothing can be learned
+MOSTLY_COPIES = 0.9        # this share of exact copies leaves too few examples to learn from
+UNREADABLE = 0.9           # the model knows almost none of the characters
 
 
 def build_health_report(splits: DatasetSplits, tokenizer=None,
@@ -27,7 +31,7 @@ def build_health_report(splits: DatasetSplits, tokenizer=None,
     stats: dict = {"n_examples": {k: len(v.frame) for k, v in splits.parts().items()},
                    "max_length": max_length, "token_lengths": None, "truncated_share": None,
                    "unk_rate": None}
-    findings = _notes(splits) + _dropped(splits)
+    findings = _notes(splits) + _dropped(splits) + _label_variants(splits)
     if splits.task == "token-classification":
         findings += _ner_checks(splits, stats)
     else:
@@ -80,6 +84,23 @@ def _dropped(splits: DatasetSplits) -> list[Finding]:
     return findings
 
 
+def _label_variants(splits: DatasetSplits) -> list[Finding]:
+    findings = []
+    for part in splits.parts().values():
+        variants = part.frame.attrs.get("label_variants") or []
+        if not variants:
+            continue
+        rows = sum(v["rows"] for v in variants)
+        findings.append(Finding(
+            "warning", "label_variants", "Labels spelled in several ways",
+            f"{len(variants)} labels of {part.source} are written with different upper/lower "
+            f"case or spaces; {rows} labels were read as the most common spelling.",
+            "Nothing to do if they mean the same; otherwise give them clearly different names.",
+            count=rows, examples=[", ".join(repr(m) for m in v["merged"]) + f" -> {v['into']!r}"
+                                  for v in variants[:5]]))
+    return findings
+
+
 # ---- classification ------------------------------------------------------------------------
 
 def _classification_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
@@ -116,6 +137,16 @@ def _class_count_findings(splits: DatasetSplits, counts: Counter) -> list[Findin
             f"a model needs at least two classes to learn to tell them apart.",
             "Add examples of the other classes, or check that the right label column is chosen.",
             count=len(counts)))
+        return findings
+    if len(counts) >= MANY_LABELS and len(counts) > LABELS_PER_EXAMPLE * n:
+        once = sum(1 for v in counts.values() if v == 1)
+        findings.append(Finding(
+            "error", "too_many_labels", "Almost every example has its own label",
+            f"{splits.train.source} has {len(counts)} different labels among {n} training "
+            f"examples ({once} labels occur only once), so there is no pattern per label to learn.",
+            "Check that the label column is right (it looks like an id or a text column), or "
+            "group the labels into fewer classes with several examples each.",
+            count=len(counts), examples=[f"{k}: {v}" for k, v in counts.most_common(5)]))
         return findings
     ratio = max(counts.values()) / min(counts.values())
     if ratio > IMBALANCE_WARNING:
@@ -194,7 +225,16 @@ def _duplicates_and_overlap(splits: DatasetSplits) -> list[Finding]:
         train["labels"].map("\x1f".join)
     key = _text_key(train) + "\x1e" + label_key
     duplicated = key.duplicated()
-    if duplicated.any():
+    if len(train) >= 10 and duplicated.mean() >= MOSTLY_COPIES:
+        distinct = int((~duplicated).sum())
+        findings.append(Finding(
+            "error", "mostly_duplicates", "Nearly every row is a copy",
+            f"{int(duplicated.sum())} of {len(train)} training examples of "
+            f"{splits.train.source} are copies of earlier rows; only {distinct} are different.",
+            "Remove the copies and add more distinct examples: a model trained and scored on "
+            "copies only learns them by heart.", count=int(duplicated.sum()),
+            examples=_where(train, splits.train.source, duplicated)))
+    elif duplicated.any():
         n = int(duplicated.sum())
         findings.append(Finding(
             "warning", "duplicates", "Exact duplicates",
@@ -222,7 +262,16 @@ def _duplicates_and_overlap(splits: DatasetSplits) -> list[Finding]:
 def _token_findings(stats: dict) -> list[Finding]:
     findings = []
     unk = stats["unk_rate"]
-    if unk > UNK_WARNING:
+    if unk >= UNREADABLE:
+        # A warning, not an error: the Data page comes before the model is chosen, and
+        # another model (multilingual, or one that knows emoji) may read these texts well.
+        findings.append(Finding(
+            "warning", "unknown_tokens", "The model cannot read your texts",
+            f"The model does not know {unk:.0%} of the characters/words in your texts (emoji, "
+            f"or a script it was not trained on), so it would see them all as the same.",
+            "Choose a model that knows these characters, such as a multilingual one.",
+            count=round(unk * 100)))
+    elif unk > UNK_WARNING:
         findings.append(Finding(
             "warning", "unknown_tokens", "The model does not know your characters",
             f"The model does not know {unk:.0%} of the characters/words in your texts "

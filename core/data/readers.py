@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.data.delimited import parse_delimited
+from core.data.delimited import check_line_breaks, parse_delimited
 from core.data.encoding import DEFAULT_MAX_BYTES, check_size, read_text
 from core.data.excel import read_excel
 from core.errors import UserError
@@ -57,6 +57,7 @@ def _unsupported_fix(ext: str) -> str:
 
 
 def _read_txt(text: str, name: str) -> pd.DataFrame:
+    check_line_breaks(text, name)
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise UserError(f"{name} is empty.", "Choose a file that contains your examples.")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from core.config import DataConfig, RunConfig
 from core.data.columns import SPLIT_VALUES
-from core.data.examples import Examples, load_examples
+from core.data.examples import Examples, label_key, load_examples
 from core.data.tags import label_list
 from core.errors import UserError
 
@@ -45,6 +45,9 @@ def make_splits(config: RunConfig) -> DatasetSplits:
     validation = load_examples(data.validation, other_data, task) if data.validation else None
     test = load_examples(data.test, other_data, task) if data.test else None
     notes: list[str] = []
+    for part in (validation, test):
+        if part is not None and train.task == "text-classification":
+            notes += _match_label_spelling(part, train)
     if "split" in train.frame.columns and not (validation or test):
         train, validation, test = _by_split_column(train, notes)
     train, validation, test = _hold_out(train, validation, test, data,
@@ -66,6 +69,28 @@ def _fixed_mapping(data: DataConfig, train: Examples) -> DataConfig:
         data, text_column=columns["text"], text_pair_column=columns["text_pair"],
         label_column=columns["label"], split_column=None, multi_label=train.multi_label,
         label_separator=train.frame.attrs.get("label_separator") or data.label_separator)
+
+
+def _match_label_spelling(part: Examples, train: Examples) -> list[str]:
+    """Labels of a validation or test file written as in the training file ("POS" -> "pos")."""
+    spelling = {label_key(label): label for labels in train.frame["labels"] for label in labels}
+    renamed: dict[str, str] = {}
+
+    def respell(labels: list[str]) -> list[str]:
+        out = []
+        for label in labels:
+            target = spelling.get(label_key(label), label)
+            if target != label:
+                renamed[label] = target
+            out.append(target)
+        return list(dict.fromkeys(out))
+
+    attrs = part.frame.attrs
+    part.frame["labels"] = part.frame["labels"].map(respell)
+    part.frame.attrs = attrs
+    return [f"Labels of {part.source} were matched to the training file's spelling: "
+            + ", ".join(f"'{a}' -> '{b}'" for a, b in sorted(renamed.items())[:5]) + "."] \
+        if renamed else []
 
 
 def _subset(source: Examples, frame: pd.DataFrame, keep_attrs: bool) -> Examples:

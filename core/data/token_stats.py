@@ -11,6 +11,9 @@ import numpy as np
 from core.data.splits import DatasetSplits
 
 SAMPLE_SIZE = 20_000
+# Far past any model's max length: a 10 MB text is measured by its start, in bounded time.
+MAX_CHARS = 20_000
+MAX_WORDS = 5_000
 
 
 def token_stats(splits: DatasetSplits, tokenizer, max_length: int, seed: int = 0) -> dict:
@@ -18,12 +21,15 @@ def token_stats(splits: DatasetSplits, tokenizer, max_length: int, seed: int = 0
     if len(frame) > SAMPLE_SIZE:  # a fixed sample keeps the report fast on big files
         frame = frame.sample(SAMPLE_SIZE, random_state=seed)
     if splits.task == "token-classification":
-        encoded = tokenizer(list(frame["tokens"]), is_split_into_words=True,
+        encoded = tokenizer([list(t[:MAX_WORDS]) for t in frame["tokens"]],
+                            is_split_into_words=True,
                             return_attention_mask=False, return_token_type_ids=False, verbose=False)
         pair = False
     else:
-        pairs = list(frame["text_pair"]) if "text_pair" in frame.columns else None
-        encoded = tokenizer(list(frame["text"]), pairs, return_attention_mask=False,
+        pairs = [t[:MAX_CHARS] for t in frame["text_pair"]] if "text_pair" in frame.columns \
+            else None
+        encoded = tokenizer([t[:MAX_CHARS] for t in frame["text"]], pairs,
+                            return_attention_mask=False,
                             return_token_type_ids=False, verbose=False)
         pair = pairs is not None
     ids = encoded["input_ids"]
