@@ -36,7 +36,9 @@ log = logging.getLogger("core.few_shot")
 
 FEW_SHOT_BELOW = 32        # median training examples per label under which auto picks few-shot
 PAIR_ITERATIONS = 20       # pairs per training text and kind (same / different label), as SetFit
-MAX_STEPS = {"quick": 100, "balanced": 300, "best": 1000}
+# Quick: 60 steps trained 2,000 banking77 texts in 49 s end to end on 2 CPU cores, test accuracy
+# 0.83 (100 steps: 71 s, 0.805), so a first model stays within a minute.
+MAX_STEPS = {"quick": 60, "balanced": 300, "best": 1000}
 BODY_LEARNING_RATE = 2e-5  # SetFit's rate for the sentence model
 PAIR_BATCH_SIZE = 16
 MEAN_LAYER_SCALE = 1000.0  # drowns the residual; small enough for fp16 (values stay far below 65504)
