@@ -324,7 +324,9 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
     runs.update_status(run_dir, phase="saving")
     _save(model, tokenizer, run_dir / "model")
     runs.update_status(run_dir, phase="evaluating")
-    evaluation = _evaluate(model, task, splits, tokenizer, t.max_length, run_dir)
+    from core.training import evaluate_splits
+
+    evaluation = evaluate_splits(model, task, splits, tokenizer, t.max_length, run_dir)
     validation = evaluation.get("validation") or {}
     event = {"type": "eval", "step": step, "epoch": 1.0, "time": round(time.time() - started, 3),
              **{k: v for k, v in validation.items() if isinstance(v, float)}}
@@ -359,32 +361,4 @@ def _save(model: Any, tokenizer: Any, folder: Path) -> None:
         shutil.rmtree(folder)
     os.replace(staging, folder)
 
-
-def _evaluate(model: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,
-              run_dir: Path) -> dict[str, Any]:
-    """Validation and test reports, with the loss on validation, and the prediction files."""
-    from core.inference import dataset_logits
-
-    result: dict[str, Any] = {}
-    for name in ("validation", "test"):
-        examples = getattr(splits, name)
-        if examples is None or len(examples.frame) == 0:
-            continue
-        dataset = task.encode(examples.frame, tokenizer, max_length)
-        logits, gold = dataset_logits(model, dataset, task.collator(tokenizer))
-        report, records = task.report(examples.frame, logits)
-        report["loss"] = _cross_entropy(task.probabilities(logits), gold)
-        result[name] = report
-        with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return result
-
-
-def _cross_entropy(probabilities: np.ndarray, gold: np.ndarray) -> float:
-    keep = gold >= 0
-    if not keep.any():
-        return 0.0
-    chosen = probabilities[keep][np.arange(int(keep.sum())), gold[keep]]
-    return float(-np.mean(np.log(np.clip(chosen, 1e-12, 1.0))))
 

@@ -96,3 +96,12 @@ def ner_report(true_tags: list[list[str]], pred_tags: list[list[str]]) -> dict[s
                 for name, v in raw.items() if not name.endswith(" avg")}
     return {**ner_scalars(true_tags, pred_tags), "n": len(true_tags),
             "correct": sum(t == p for t, p in zip(true_tags, pred_tags)), "per_class": per_type}
+
+
+def cross_entropy(probabilities: np.ndarray, gold: np.ndarray) -> float:
+    """Mean negative log-probability of the gold class; rows with gold -1 are left out."""
+    keep = gold >= 0
+    if not keep.any():
+        return 0.0
+    chosen = probabilities[keep][np.arange(int(keep.sum())), gold[keep]]
+    return float(-np.mean(np.log(np.clip(chosen, 1e-12, 1.0))))

@@ -342,7 +342,8 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     runs.update_status(run_dir, phase="saving")
     _save_model(trainer, tokenizer, run_dir / "model", t.lora)
     runs.update_status(run_dir, phase="evaluating")
-    evaluation = _evaluate(trainer, task, splits, tokenizer, t.max_length, run_dir)
+    evaluation = evaluate_splits(trainer.model, task, splits, tokenizer, t.max_length, run_dir,
+                                 trainer.args.per_device_eval_batch_size)
     evaluation["baselines"] = run_baselines(splits)
     evaluation.update({"task": splits.task, "labels": splits.labels,
                        "multi_label": splits.multi_label, "best_metric": task.best_metric,
@@ -400,11 +401,14 @@ def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def _evaluate(trainer: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,
-              run_dir: Path) -> dict[str, Any]:
+def evaluate_splits(model: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,
+                    run_dir: Path, batch_size: int = 64) -> dict[str, Any]:
+    """Validation and test reports (in dataset order) and their prediction files. For a
+    multi-label task the threshold is tuned on validation first, then used for test too."""
     import json
 
     from core.inference import dataset_logits
+    from core.metrics import cross_entropy
 
     result: dict[str, Any] = {}
     for name in ("validation", "test"):
@@ -412,14 +416,15 @@ def _evaluate(trainer: Any, task: Any, splits: Any, tokenizer: Any, max_length: 
         if examples is None or len(examples.frame) == 0:
             continue
         dataset = task.encode(examples.frame, tokenizer, max_length)
-        logits, label_ids = dataset_logits(trainer.model, dataset, task.collator(tokenizer),
-                                           trainer.args.per_device_eval_batch_size)
+        logits, label_ids = dataset_logits(model, dataset, task.collator(tokenizer), batch_size)
         if task.kind == "ner":
             report, records = task.report(examples.frame, logits, label_ids)
         else:
             if task.multi_label and name == "validation":
-                task.tune_threshold(examples.frame, logits)  # then used for the test split too
+                task.tune_threshold(examples.frame, logits)
             report, records = task.report(examples.frame, logits)
+            if not task.multi_label:
+                report["loss"] = cross_entropy(task.probabilities(logits), label_ids)
         result[name] = report
         with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:
             for record in records:
