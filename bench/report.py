@@ -15,6 +15,10 @@ NOTES = BENCH / "notes.md"  # hand-written remarks (reasons for misses), copied 
 QUALITY_TOLERANCE_POINTS = 0.5
 
 
+# Labeling and few-shot figures, each from its own bench command, shown after the speed and quality.
+EXTRA_RESULTS = ("active_learning", "few_shot", "vocabulary")
+
+
 def _load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
@@ -172,6 +176,11 @@ def write(folder: Path, target: Path | None = None) -> Path:
         "at the end. The baseline is the app's quick baseline (TF-IDF + logistic regression; "
         "word memory for entities).", "",
         *_quality_table(quality), ""]
+    for name in EXTRA_RESULTS:  # written by their own commands (python -m bench.<name>)
+        extra = folder / f"{name}.md"
+        if extra.is_file():
+            text = extra.read_text(encoding="utf-8").strip()
+            lines += [("#" + text) if text.startswith("# ") else text, ""]
     if NOTES.is_file():
         lines += ["## Notes", "", NOTES.read_text(encoding="utf-8").strip(), ""]
     target.write_text("\n".join(lines), encoding="utf-8")
