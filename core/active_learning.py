@@ -132,9 +132,19 @@ def rank_unlabeled(project: Project, state: LabelState, texts: Sequence[str],
     for p in diverse_top(scores, features.matrix[covered], size):
         best = int(np.argmax(probabilities[p]))
         ranked.append(RankedItem(covered[p], float(scores[p]),
-                                 f"the model is unsure ({measure} {scores[p]:.2f})",
+                                 _unsure_because(probabilities[p], measure),
                                  project.labels[best], float(probabilities[p, best])))
     return ranked
+
+
+def _unsure_because(probabilities: np.ndarray, measure: str) -> str:
+    """Why a text is ranked high, in the terms a person reads: how close the top two labels are,
+    or how spread the guess is."""
+    if measure == "margin":
+        top2 = np.sort(probabilities)[-2:]
+        return f"the model is unsure (its top two labels are {top2[1] - top2[0]:.0%} apart)"
+    spread = float(uncertainty(probabilities[None], measure)[0])
+    return f"the model is unsure (spread of its guess {spread:.0%})"
 
 
 def _rank_entities(state: LabelState, texts: Sequence[str], unlabeled: list[int],

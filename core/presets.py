@@ -77,17 +77,33 @@ def steps_per_epoch(n_train: int, batch_size: int, accumulation: int) -> int:
 # Measured throughput of the default model on 2 CPU cores, in padded tokens per second.
 CPU_TOKENS_PER_S = 2000.0
 GPU_SPEEDUP = 40.0
+# Few-shot pair training ran at about 58 texts/s on 2 CPU cores (banking77): ~0.55 of the above.
+FEW_SHOT_SPEED_SHARE = 0.55
 
 
 def estimate_run(config: RunConfig, n_train: int, n_labels: int, mean_tokens: float,
-                 gpu: bool = False) -> dict[str, float | int | str]:
-    """Rough time and memory for a run, for the Model page (not a promise)."""
+                 gpu: bool = False, mode: str = "fine-tune") -> dict[str, float | int | str]:
+    """Rough time and memory for a run, for the Model page (not a promise). `mode` is the one
+    the run will train in (few-shot mode counts pair steps, not epochs)."""
     t = resolve_training(config, n_train, n_labels)
     info = describe_model(config.model)
     params_m = info.params_m or 110.0
     scale = params_m / 22.7
-    tokens = float(t.epochs) * n_train * max(8.0, mean_tokens + 2)
+    padded = max(8.0, mean_tokens + 2)
     speed = CPU_TOKENS_PER_S * (GPU_SPEEDUP if gpu else 1.0) / scale
+    if mode == "few-shot":
+        from core.few_shot import PAIR_BATCH_SIZE, pair_steps
+
+        batch = config.training.batch_size or PAIR_BATCH_SIZE
+        steps = pair_steps(n_train, config.preset, batch)
+        # two texts a pair, trained at the measured few-shot share of the speed; then one
+        # forward pass over the training texts for the classifier on top
+        seconds = (steps * 2 * batch * padded / (speed * FEW_SHOT_SPEED_SHARE)
+                   + n_train * padded / (speed * 3) + 15)
+        memory_mb = params_m * 16 + 2 * batch * t.max_length * params_m * 0.02 + 700
+        return {"seconds": round(seconds), "memory_mb": round(memory_mb), "steps": steps,
+                "epochs": 1.0, "device": "GPU" if gpu else "CPU"}
+    tokens = float(t.epochs) * n_train * padded
     if t.freeze_encoder:
         speed *= 2.5
     seconds = tokens / speed * 1.1 + 15  # 10% for evaluations, 15 s to load and save

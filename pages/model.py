@@ -171,16 +171,17 @@ def training_mode() -> str:
                   format_func=MODE_NAMES.get, help=helps["help"])
 
 
-def explain_mode(config: RunConfig, profile: dict[str, Any]) -> bool:
-    """One sentence on the mode the run will train in; False when the chosen mode cannot."""
+def explain_mode(config: RunConfig, profile: dict[str, Any]) -> str | None:
+    """One sentence on the mode the run will train in, which it returns; None when the chosen
+    mode cannot train this data."""
     try:
         advice = few_shot.advise(config, profile["counts"], profile["multi_label"],
                                  profile["pairs"])
     except UserError as exc:
         _errors.show_error(exc)
-        return False
+        return None
     st.caption(advice.reason)
-    return True
+    return advice.mode
 
 
 def vocabulary_fix(advice: vocabulary.VocabularyAdvice, model: str) -> bool:
@@ -207,10 +208,10 @@ def vocabulary_fix(advice: vocabulary.VocabularyAdvice, model: str) -> bool:
                       help=helps["help"])
 
 
-def show_estimate(config: RunConfig, stats: dict) -> None:
+def show_estimate(config: RunConfig, stats: dict, mode: str) -> None:
     try:
         estimate = presets.estimate_run(config, stats["n_train"], stats["n_labels"],
-                                        stats["mean_tokens"])
+                                        stats["mean_tokens"], mode=mode)
     except UserError as exc:
         _errors.show_error(exc)
         return
@@ -277,10 +278,10 @@ def render() -> None:
                        name=name.strip() or f"{Path(dataset).stem} · {preset}")
     config.validate()
     with mode_note:
-        mode_ok = explain_mode(config, _label_profile(_splits(data_json, task, sigs)))
+        mode = explain_mode(config, _label_profile(_splits(data_json, task, sigs)))
     with estimate_box:
-        show_estimate(config, stats)
-    if mode_ok:
+        show_estimate(config, stats, mode or "fine-tune")
+    if mode:
         with start_box:
             start_button(config)
 

@@ -179,3 +179,11 @@ def test_benchmark_results_are_read_back(tmp_path):
     loaded = active_learning.load_benchmark(path)
     assert [r.curves[RANDOM].labels for r in loaded] == [[25, 50, 75, 100]]
     assert active_learning.load_benchmark(tmp_path / "missing.json") == []
+
+
+def test_the_reason_shown_is_the_gap_between_the_top_two_labels():
+    from core.active_learning import _unsure_because
+
+    assert _unsure_because(np.array([0.606, 0.394]), "margin") == \
+        "the model is unsure (its top two labels are 21% apart)"
+    assert "spread of its guess 100%" in _unsure_because(np.array([0.5, 0.5]), "entropy")

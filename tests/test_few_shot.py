@@ -209,3 +209,13 @@ def test_the_model_page_refuses_few_shot_where_it_cannot_serve(workspace):
     assert not at.exception
     assert len(at.error) == 1 and "single-label" in at.error[0].value
     assert not [b for b in at.button if b.label == "Start training"]
+
+
+def test_the_model_page_estimate_counts_pair_steps_in_few_shot_mode():
+    from core import presets
+
+    config = RunConfig(model="default", preset="quick")
+    few = presets.estimate_run(config, 12, 2, 10.0, mode="few-shot")
+    assert few["steps"] == few_shot.pair_steps(12, "quick", few_shot.PAIR_BATCH_SIZE) == 30
+    fine = presets.estimate_run(config, 12, 2, 10.0)
+    assert fine["steps"] != few["steps"] and few["seconds"] > 15
