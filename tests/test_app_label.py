@@ -8,9 +8,10 @@ from pathlib import Path
 from conftest_app import all_text, assert_clean, fake_launch
 from streamlit.testing.v1 import AppTest
 
-from core import jobs, labeling
+from core import active_learning, jobs, labeling
 
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "label.py"
+BENCHMARK = PAGE.parent.parent / "bench" / "results" / "active_learning.json"
 GOOD, BAD = ["great", "lovely", "superb"], ["awful", "dull", "poor"]
 
 
@@ -202,7 +203,10 @@ def test_the_smart_order_comparison_runs_on_the_projects_labels(workspace):
     project, texts = labeling.list_projects()[0], reviews(130)
     labeling.label(project, 99, [gold(texts[99])], texts)
     at.run()
+    # the shipped simulation results (bench/results/active_learning.json), one chart a dataset
+    benchmark_charts = len(at.get("plotly_chart"))
+    assert benchmark_charts == len(active_learning.load_benchmark(BENCHMARK))
     button(at, "Compare on my labels").click().run()
     assert_clean(at)
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == benchmark_charts + 1
     assert "The smart order reached" in all_text(at) or "did not reach" in all_text(at)
