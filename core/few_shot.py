@@ -89,7 +89,10 @@ def why_not_possible(config: RunConfig, multi_label: bool, has_pairs: bool) -> s
     if t.lora or t.freeze_encoder:
         return "Few-shot mode trains the whole sentence model, so LoRA and a frozen encoder " \
                "do not apply."
-    if _model_config(config.model).get("model_type") != "bert":
+    model_type = _model_config(config.model).get("model_type")
+    if model_type is None:
+        return "Few-shot mode needs a model already on this machine, such as the built-in one."
+    if model_type != "bert":
         return "Few-shot mode needs a BERT-type model such as the built-in one."
     return ""
 

@@ -112,7 +112,8 @@ def advice(fit: LogFit | None, n_now: int, metric: str, learner: str) -> str:
     name = METRIC_NAMES.get(metric, metric)
     if fit is None:
         return "There are too few points to say whether more labels would help."
-    gain = (fit.predict(2 * n_now) - fit.predict(n_now)) * 100
+    # a score cannot pass 100%, so neither can the trend
+    gain = (min(1.0, fit.predict(2 * n_now)) - min(1.0, fit.predict(n_now))) * 100
     start = f"Going from {n_now:,} to {2 * n_now:,} labels would likely add about " \
             f"{max(gain, 0.0):.1f} points of {name} to the {learner}"
     if gain >= 3:

@@ -44,11 +44,13 @@ def figure(curve: dict[str, Any]) -> go.Figure:
                     [math.log(min(xs)) + i * (math.log(2 * n_now) - math.log(min(xs))) / 40
                      for i in range(41)]]
             fig.add_trace(go.Scatter(
-                x=grid, y=[fit["intercept"] + fit["slope"] * math.log(g) for g in grid],
+                x=grid, y=[min(1.0, fit["intercept"] + fit["slope"] * math.log(g)) for g in grid],
                 mode="lines", name=f"{NAMES.get(learner, learner)}: trend",
                 line={"color": colour, "dash": "dot"}, hoverinfo="skip"))
-    fig.add_vline(x=n_now, line={"color": "#CBD5E1", "dash": "dash"},
-                  annotation_text="labels now", annotation_position="top left")
+    fig.add_vline(x=n_now, line={"color": "#CBD5E1", "dash": "dash"})
+    # placed by hand: on a log axis an annotation's x is log10 of the value (plotly/plotly.py#4012)
+    fig.add_annotation(x=math.log10(n_now), y=1, yref="paper", text="labels now",
+                       showarrow=False, xanchor="right", yanchor="bottom")
     name = curve.get("metric_name") or "score"
     fig.update_xaxes(type="log", title="labeled training examples (log scale)")
     fig.update_yaxes(title=name, tickformat=".0%")

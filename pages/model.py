@@ -150,6 +150,17 @@ def _label_profile(splits: Any) -> dict[str, Any]:
             "pairs": "text_pair" in frame.columns}
 
 
+@st.cache_data(max_entries=8, ttl=60, show_spinner="Checking the model...")
+def _model_problem(model: str) -> tuple[str, str] | None:
+    """Why the chosen model cannot be used here (a hub id offline, a wrong name), or None.
+    Kept a minute, so a connection that comes back is noticed."""
+    try:
+        models.load_tokenizer(model)
+    except UserError as exc:
+        return exc.message, exc.fix
+    return None
+
+
 @st.cache_data(max_entries=8, show_spinner="Checking which characters the model knows...")
 def _vocabulary_advice(data_json: str, task: str, model: str,
                        sigs: tuple) -> vocabulary.VocabularyAdvice | None:
@@ -254,7 +265,10 @@ def render() -> None:
     with left:
         model = choose_model(task)
         st.session_state[_session.MODEL] = model
-        advice = _vocabulary_advice(data_json, task, model, sigs)
+        problem = _model_problem(model)
+        if problem is not None:
+            _errors.show_error(UserError(*problem))
+        advice = _vocabulary_advice(data_json, task, model, sigs) if problem is None else None
         if advice is not None and advice.warns:
             shown["extend_vocabulary"] = vocabulary_fix(advice, model)
     with right:
@@ -281,7 +295,7 @@ def render() -> None:
         mode = explain_mode(config, _label_profile(_splits(data_json, task, sigs)))
     with estimate_box:
         show_estimate(config, stats, mode or "fine-tune")
-    if mode:
+    if mode and problem is None:
         with start_box:
             start_button(config)
 

@@ -81,6 +81,9 @@ def test_the_log_fit_recovers_the_curve_and_the_advice_says_what_doubling_adds()
     assert "unlikely to help much" in learning_curve.advice(flat, 200, "f1", "quick baseline")
     assert learning_curve.fit_log([(100, 0.5)]) is None
     assert "too few points" in learning_curve.advice(None, 100, "f1", "model")
+    # 83% with 30 labels, 100% with 60: doubling cannot add anything past a perfect score
+    perfect = learning_curve.fit_log([(30, 0.83), (60, 1.0)])
+    assert "add about 0.0 points" in learning_curve.advice(perfect, 60, "macro_f1", "model")
 
 
 def test_the_baseline_curve_rises_with_more_labels(tmp_path):
