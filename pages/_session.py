@@ -28,10 +28,11 @@ def sticky(key: str, default: Any, options: Sequence[Any] | None = None) -> str:
     When `options` is given, a remembered value that is no longer an option falls back to
     `default`, so a new file with other columns never leaves a stale choice behind.
     """
-    if key in st.session_state:
-        value = st.session_state[key]
-    else:
-        value = st.session_state.get(_KEPT + key, default)
+    if key in st.session_state and (options is None or st.session_state[key] in options):
+        # Already the widget's own value: writing it again would make it a value set by the
+        # script, which can override a click that arrives while this run is still going.
+        return key
+    value = st.session_state.get(key, st.session_state.get(_KEPT + key, default))
     if options is not None and value not in options:
         value = default
     st.session_state[key] = value

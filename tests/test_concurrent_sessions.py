@@ -61,6 +61,19 @@ def _tiny_run(data: Path, model: Path, name: str, epochs: float, batch_size: int
     return config
 
 
+def _many_rows(source: Path, folder: Path, copies: int) -> Path:
+    """`source` with every row repeated `copies` times, each copy's text marked apart."""
+    with open(source, newline="", encoding="utf-8") as handle:
+        header, *rows = list(csv.reader(handle))
+    path = folder / f"many_{source.name}"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows([f"{text} (take {i})", *rest] for i in range(copies)
+                         for text, *rest in rows)
+    return path
+
+
 class QueueWatch:
     """Samples the run states on disk in the background: the most runs ever training at once."""
 
@@ -223,7 +236,7 @@ async def _five_sessions(url: str, uploads: list, ready: str, long_run: runs.Run
 
 
 def test_five_sessions_at_once_while_a_run_trains(workspace, tmp_path, tiny_model_dir,
-                                                  tmp_path_factory, sentiment_csv):
+                                                  tmp_path_factory, sentiment_csv, monkeypatch):
     if not CHROMIUM.exists():
         pytest.skip(f"no browser: {CHROMIUM} is absent (install Debian's chromium package)")
     pytest.importorskip("playwright.async_api", reason="the playwright package is not installed")
@@ -234,8 +247,12 @@ def test_five_sessions_at_once_while_a_run_trains(workspace, tmp_path, tiny_mode
                (_write_upload(tmp_path, "comments_b.csv", ("comment", "category"),
                               ("praise", "complaint"), 70), ("comment", "category"),
                 ("praise", "complaint"))]
-    # Long enough to outlast the browsing (it is stopped from the page), and a short one after.
-    long_run = jobs.start_run(_tiny_run(sentiment_csv, tiny_model_dir, "long run", 100, 1))
+    # One thread per training process leaves a core to the server and the five browser pages.
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    # So long that it cannot end by itself however slowly the pages go (the watcher stops it
+    # from the page), and a short one queued behind it.
+    long_run = jobs.start_run(_tiny_run(_many_rows(sentiment_csv, tmp_path, 30), tiny_model_dir,
+                                        "long run", 100, 1))
     queued = jobs.start_run(_tiny_run(sentiment_csv, tiny_model_dir, "queued run", 2, 16))
     assert (long_run.state, queued.state) == ("running", "queued")
     server = StreamlitServer(workspace)
