@@ -3,6 +3,8 @@ server settings, and no secret written to a run's files."""
 
 from __future__ import annotations
 
+import re
+
 import time
 import tomllib
 from pathlib import Path
@@ -116,9 +118,12 @@ def test_server_settings():
     assert settings["client"]["showErrorDetails"] == "none"
 
 
+REMOTE_CODE_ON = re.compile(r"trust_remote_code\s*=\s*True")
+
+
 def test_remote_code_is_never_trusted():
-    offenders = [p for p in (ROOT / "core").rglob("*.py")
-                 if "trust_remote_code=True" in p.read_text(encoding="utf-8")]
+    offenders = [p for folder in ("core", "pages", "bench") for p in (ROOT / folder).rglob("*.py")
+                 if REMOTE_CODE_ON.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
 
 
