@@ -54,10 +54,11 @@ def figure(curve: dict[str, Any]) -> go.Figure:
     name = curve.get("metric_name") or "score"
     fig.update_xaxes(type="log", title="labeled training examples (log scale)")
     fig.update_yaxes(title=name, tickformat=".0%")
-    fig.update_layout(height=340, template="plotly_white",
+    fig.update_layout(height=380, template="plotly_white",
                       margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0,
-                              "xanchor": "right", "x": 1})
+                      # below the axis, so the "labels now" note above the plot stays readable
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.25,
+                              "xanchor": "left", "x": 0})
     return fig
 
 
