@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fixtures_data import csv_text, write
 from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, _stop_workers
 from tiny_runs import install_run
 
@@ -65,13 +66,8 @@ def _many_rows(source: Path, folder: Path, copies: int) -> Path:
     """`source` with every row repeated `copies` times, each copy's text marked apart."""
     with open(source, newline="", encoding="utf-8") as handle:
         header, *rows = list(csv.reader(handle))
-    path = folder / f"many_{source.name}"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows([f"{text} (take {i})", *rest] for i in range(copies)
-                         for text, *rest in rows)
-    return path
+    rows = [(f"{text} (take {i})", *rest) for i in range(copies) for text, *rest in rows]
+    return write(folder, f"many_{source.name}", csv_text(rows, header=header))
 
 
 class QueueWatch:

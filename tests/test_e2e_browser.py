@@ -9,6 +9,7 @@ Train page screenshot is also written to docs/train-page.png for the README.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
 import os
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -104,8 +106,9 @@ class StreamlitServer:
         self.proc = None
 
 
-@pytest.fixture
-def server(workspace: Path):
+@contextlib.contextmanager
+def running_server(workspace: Path) -> Iterator[StreamlitServer]:
+    """A started server; afterwards it is stopped and its training processes with it."""
     server = StreamlitServer(workspace)
     try:
         server.start()
@@ -114,6 +117,12 @@ def server(workspace: Path):
         server.stop()
         server.log.close()
         _stop_workers(workspace)
+
+
+@pytest.fixture
+def server(workspace: Path):
+    with running_server(workspace) as server:
+        yield server
 
 
 @pytest.fixture

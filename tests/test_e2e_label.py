@@ -24,8 +24,9 @@ import re
 from pathlib import Path
 
 import pytest
-from test_e2e_browser import (CHROMIUM, StreamlitServer, _nav, _no_traceback, _shot,
-                              _stop_workers, _upload, _wait_for, browser_page)
+from fixtures_data import csv_text, write
+from test_e2e_browser import (CHROMIUM, _nav, _no_traceback, _shot, _upload, _wait_for,
+                              browser_page, running_server)
 from tiny_runs import install_run
 
 from core import labeling, runs
@@ -111,14 +112,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
     take 20-30 s on two busy cores); each test opens its own browser session on it."""
     folder = tmp_path_factory.mktemp("e2e-label") / "workspace"
     folder.mkdir()
-    server = StreamlitServer(folder)
-    try:
-        server.start()
+    with running_server(folder) as server:
         yield server
-    finally:
-        server.stop()
-        server.log.close()
-        _stop_workers(folder)
 
 
 @pytest.fixture
@@ -132,13 +127,8 @@ def server(app_server, monkeypatch: pytest.MonkeyPatch):
 
 def _write_unlabeled_reviews(folder: Path) -> Path:
     """40 short reviews, positive and negative alternating, one `review` column, no labels."""
-    rows = [text for pair in zip(GOOD, BAD) for text in pair]
-    path = folder / "reviews_to_label.csv"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["review"])
-        writer.writerows([text] for text in rows)
-    return path
+    rows = [(text,) for pair in zip(GOOD, BAD) for text in pair]
+    return write(folder, "reviews_to_label.csv", csv_text(rows, header=("review",)))
 
 
 def _write_trips(folder: Path) -> Path:
@@ -148,24 +138,15 @@ def _write_trips(folder: Path) -> Path:
 
 
 def _write_small_labeled(folder: Path, per_label: int = 8) -> Path:
-    path = folder / "few_reviews.csv"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["text", "label"])
-        for good, bad in zip(GOOD[:per_label], BAD[:per_label]):
-            writer.writerows([(good, "positive"), (bad, "negative")])
-    return path
+    rows = [row for good, bad in zip(GOOD[:per_label], BAD[:per_label])
+            for row in ((good, "positive"), (bad, "negative"))]
+    return write(folder, "few_reviews.csv", csv_text(rows))
 
 
 def _write_chinese_reviews(folder: Path) -> Path:
     """40 Chinese hotel reviews, 好评 and 差评 alternating, `review,label` columns."""
-    path = folder / "hotel_reviews_zh.csv"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["review", "label"])
-        for good, bad in zip(GOOD_ZH, BAD_ZH):
-            writer.writerows([(good, "好评"), (bad, "差评")])
-    return path
+    rows = [row for good, bad in zip(GOOD_ZH, BAD_ZH) for row in ((good, "好评"), (bad, "差评"))]
+    return write(folder, "hotel_reviews_zh.csv", csv_text(rows, header=("review", "label")))
 
 
 # ----- reading the page ---------------------------------------------------------------------
