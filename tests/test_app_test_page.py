@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -245,8 +246,10 @@ def test_ner_report_sentences_and_playground(tiny_model_dir, tmp_path_factory):
     at.text_area(key="test_play_text").input("Alice Smith went to <b>Paris</b> .").run()
     assert_clean(at)
     html = at.get("html")[-1].proto.body
-    # the user's text is escaped, never run as HTML
-    assert "&lt;/b&gt;" in html and "<b>Paris" not in html and "</b> ." not in html
+    # the user's text is escaped, never run as HTML (read past the entity marks the tiny model
+    # may put anywhere, even on the "b" of "</b>")
+    text = re.sub(r"</?mark[^>]*>", "", re.sub(r"\s*<small>.*?</small>", "", html))
+    assert "&lt;/b&gt;" in text and "<b>Paris" not in html and "</b> ." not in html
     assert "Answered in" in all_text(at)
 
 
