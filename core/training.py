@@ -86,6 +86,29 @@ def _token_lengths(task: Any, frame: Any, tokenizer: Any, max_positions: int) ->
     return list(encoded["length"])
 
 
+def _trainer_class(first_new_row: int | None) -> type:
+    """The run's Trainer; with an extended vocabulary, one whose added rows learn faster."""
+    from core.sampling import ResumableTrainer
+
+    if first_new_row is None:
+        return ResumableTrainer
+
+    class ExtendedVocabularyTrainer(ResumableTrainer):
+        def create_optimizer(self, model: Any = None) -> Any:
+            fresh = self.optimizer is None
+            optimizer = super().create_optimizer(model)
+            if fresh:
+                from core.vocabulary import NEW_ROW_LEARNING_RATE_FACTOR, train_new_rows_faster
+
+                if train_new_rows_faster(optimizer, self.model if model is None else model,
+                                         first_new_row):
+                    log.info("The added tokens learn at %gx the learning rate; the model's own "
+                             "rows stay as loaded.", NEW_ROW_LEARNING_RATE_FACTOR)
+            return optimizer
+
+    return ExtendedVocabularyTrainer
+
+
 def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0) -> Any:
     from core.models import load_model
     from core.vocabulary import resize_embeddings
@@ -232,11 +255,13 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
 
     splits = datasets_io.make_splits(config)
     tokenizer = load_tokenizer(config.model)
+    first_new_row = None  # the first added token's id, when the vocabulary is extended
     if config.training.extend_vocabulary:
         from core.vocabulary import extend_tokenizer
 
-        log.info("Vocabulary extended by %d unknown characters or words.",
-                 len(extend_tokenizer(tokenizer, splits)))
+        added = extend_tokenizer(tokenizer, splits)
+        first_new_row = len(tokenizer) - len(added) if added else None
+        log.info("Vocabulary extended by %d unknown characters or words.", len(added))
     model_source = resolve_model(config.model)
     from transformers import AutoConfig
 
@@ -319,9 +344,7 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     if t.early_stopping_patience:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience,
                                                early_stopping_threshold=0.0))
-    from core.sampling import ResumableTrainer
-
-    trainer = ResumableTrainer(
+    trainer = _trainer_class(first_new_row)(
         model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
         processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
         compute_metrics=_with_selection(task.compute_metrics(), task.best_metric,

@@ -116,6 +116,47 @@ def test_resizing_gives_every_new_token_its_own_row(tiny_model_dir, tokenizer_fa
     assert model.get_input_embeddings().weight.shape[0] == len(tokenizer)
 
 
+def test_added_rows_learn_faster_and_the_models_own_rows_stay(tiny_model_dir, tokenizer_factory):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    model = AutoModelForSequenceClassification.from_pretrained(tiny_model_dir, num_labels=2)
+    tokenizer = tokenizer_factory()
+    first_new = len(tokenizer)
+    tokenizer.add_tokens(["龘", "靐"])
+    vocabulary.resize_embeddings(model, tokenizer)
+    weight = model.get_input_embeddings().weight
+    before = weight.detach().clone()
+    optimizer = torch.optim.AdamW([{"params": [p for p in model.parameters()], "lr": 1e-3,
+                                    "weight_decay": 0.01}])
+    assert vocabulary.train_new_rows_faster(optimizer, model, first_new, factor=20)
+    assert [g["lr"] for g in optimizer.param_groups] == [1e-3, 2e-2]
+    assert optimizer.param_groups[1]["params"][0] is weight
+    assert optimizer.param_groups[1]["weight_decay"] == 0.0
+    assert not any(p is weight for p in optimizer.param_groups[0]["params"])
+    batch = tokenizer(["hello 龘 world", "靐 the"], padding=True, return_tensors="pt")
+    for _ in range(3):
+        loss = model(**batch, labels=torch.tensor([0, 1])).loss
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    after = weight.detach()
+    assert torch.equal(after[:first_new], before[:first_new])  # 'hello', 'the' included
+    moved = (after[first_new:] - before[first_new:]).abs().max(dim=1).values
+    assert (moved > 2e-2).all()  # at least one full step of the raised rate
+
+
+def test_embeddings_that_are_not_trained_are_left_alone(tiny_model_dir):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    model = AutoModelForSequenceClassification.from_pretrained(tiny_model_dir, num_labels=2)
+    model.get_input_embeddings().weight.requires_grad = False
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-3)
+    assert not vocabulary.train_new_rows_faster(optimizer, model, 10)
+    assert len(optimizer.param_groups) == 1
+
+
 def test_a_run_with_an_extended_vocabulary_saves_what_prediction_and_export_need(
         tmp_path, tiny_model_dir, workspace):
     from transformers import pipeline
@@ -135,6 +176,12 @@ def test_a_run_with_an_extended_vocabulary_saves_what_prediction_and_export_need
     assert health["stats"]["unk_rate"] < 0.05
     model_config = json.loads((run_dir / "model" / "config.json").read_text())
     predictor = Predictor(run_dir)
+    import torch
+    from transformers import AutoModel
+
+    shipped = AutoModel.from_pretrained(tiny_model_dir).get_input_embeddings().weight
+    trained = predictor.model.get_input_embeddings().weight
+    assert torch.equal(trained[:shipped.shape[0]], shipped)  # the model's own rows kept
     assert model_config["vocab_size"] == len(predictor.tokenizer) > 30522
     assert predictor.tokenizer.unk_token_id not in predictor.tokenizer("酒店干净")["input_ids"]
     records = [json.loads(line) for line in
