@@ -40,6 +40,9 @@ def main() -> int:
     parser.add_argument("--model", default="default", help="model for all contenders")
     parser.add_argument("--datasets", nargs="+", choices=sorted(DATASETS),
                         help="quality: only these datasets (default: all that are present)")
+    parser.add_argument("--train-limit", type=int, metavar="N",
+                        help="quality: train every contender on the same N sampled training rows "
+                             "(for a dataset too large to train in full on this machine)")
     parser.add_argument("--results", default=str(RESULTS),
                         help="folder for the JSON results (default bench/results)")
     args = parser.parse_args()
@@ -70,7 +73,8 @@ def main() -> int:
             if not args.json:
                 _print(result, False)
 
-        summary = quality.run(data_dir, args.quick, model, args.datasets, keep)
+        summary = quality.run(data_dir, args.quick, model, args.datasets, keep,
+                              train_limit=args.train_limit)
         if args.json and args.command == "quality":
             print(json.dumps(summary))
     if args.command == "all":

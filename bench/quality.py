@@ -47,8 +47,12 @@ def _test_score(report: dict, metric: str) -> float | None:
     return round(float(value), 4) if isinstance(value, (int, float)) else None
 
 
-def run_dataset(name: str, data_dir: Path, model: str, quick: bool, folder: Path) -> dict:
-    prepared = prepare(name, data_dir, folder / "data", QUICK_LIMITS if quick else None)
+def run_dataset(name: str, data_dir: Path, model: str, quick: bool, folder: Path,
+                train_limit: int | None = None) -> dict:
+    limits = dict(QUICK_LIMITS) if quick else {}
+    if train_limit:
+        limits["train"] = min(train_limit, limits.get("train", train_limit))
+    prepared = prepare(name, data_dir, folder / "data", limits or None)
     preset = "quick" if quick else "balanced"
     app = run_measured(app_command(prepared, folder / "runs", model, preset))
     run_dir = Path(app["run_dir"])
@@ -63,7 +67,7 @@ def run_dataset(name: str, data_dir: Path, model: str, quick: bool, folder: Path
     reference_score = _test_score(reference["test"], prepared.metric)
     return {
         "dataset": name, "task": prepared.task, "metric": prepared.metric, "preset": preset,
-        "rows": prepared.counts,
+        "rows": prepared.counts, "train_limit": train_limit,
         "settings": {k: settings[k] for k in ("epochs", "learning_rate", "batch_size",
                                                "max_length")},
         "app": app_score, "reference": reference_score,
@@ -81,13 +85,15 @@ def run_dataset(name: str, data_dir: Path, model: str, quick: bool, folder: Path
 
 
 def run(data_dir: Path, quick: bool, model: str, names: list[str] | None = None,
-        on_result=None) -> dict:
-    """Per-dataset results; `on_result(result)` is called as each dataset finishes."""
+        on_result=None, train_limit: int | None = None) -> dict:
+    """Per-dataset results; `on_result(result)` is called as each dataset finishes.
+    `train_limit` samples every dataset's training split down to that many rows (the same rows
+    for the app and the script); the result records it."""
     names = [n for n in (names or available(data_dir)) if n in available(data_dir)]
     results = {}
     for name in names:
         with tempfile.TemporaryDirectory(prefix=f"bench-quality-{name}-") as tmp:
-            results[name] = run_dataset(name, data_dir, model, quick, Path(tmp))
+            results[name] = run_dataset(name, data_dir, model, quick, Path(tmp), train_limit)
         if on_result:
             on_result(results[name])
     return results
