@@ -7,12 +7,15 @@ is never trusted and local folders must hold safetensors weights.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "default"
 HUB_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")
@@ -106,9 +109,10 @@ def describe_model(name: str) -> ModelInfo:
 
 
 def _offline_error(name: str, exc: Exception) -> UserError:
+    log.info("Model %r not loaded: %s", name, exc)  # the library's reason, for the run log
     return UserError(
-        f"The model {name!r} could not be loaded ({type(exc).__name__}): it may need an internet "
-        "connection or the name may be wrong.",
+        f"The model {name!r} could not be loaded: it may need an internet connection or the "
+        "name may be wrong.",
         "Use the built-in 'default' model or a local model folder.")
 
 
