@@ -2,8 +2,9 @@
 
 A run trains in its own OS process (`python -m core worker RUN_DIR`) started in a new session,
 so a Streamlit rerun, a closed tab or a restarted server does not stop it. One run is active per
-workspace at a time; further runs wait as `queued` and the next one starts when the active run
-ends (the finishing worker starts it, and `refresh()` does too, for robustness).
+workspace at a time (a learning curve training its models counts as one); further runs wait as
+`queued` and the next one starts when the active one ends (the finishing process starts it, and
+`refresh()` does too, for robustness).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
-def _queue_lock(base: Path | None) -> Iterator[None]:
+def queue_lock(base: Path | None = None) -> Iterator[None]:
     """Serialise queue decisions between browser sessions and workers."""
     with open(runs.runs_dir(base) / ".queue.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -89,7 +90,7 @@ def refresh(base: Path | None = None) -> list[runs.RunInfo]:
     for proc in list(_children):
         if proc.poll() is not None:
             _children.remove(proc)
-    with _queue_lock(base):
+    with queue_lock(base):
         all_runs = runs.list_runs(base)
         running = False
         for info in all_runs:
@@ -103,9 +104,16 @@ def refresh(base: Path | None = None) -> list[runs.RunInfo]:
                                    error="The training process ended unexpectedly.",
                                    fix="Press Resume to continue from the last checkpoint.")
         queued = [r for r in all_runs if r.state == "queued"]
-        if not running and queued:
+        if not running and queued and _curve_training(base) is None:
             _start(min(queued, key=lambda r: r.created or 0.0).path)
     return runs.list_runs(base)
+
+
+def _curve_training(base: Path | None) -> Path | None:
+    """A learning curve training models now counts as the active run: one training at a time."""
+    from core.learning_curve import curve_in_progress
+
+    return curve_in_progress(base)
 
 
 def _start(run_dir: Path) -> None:

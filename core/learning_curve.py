@@ -255,7 +255,10 @@ def compute(run_dir: Path, with_model: bool) -> dict:
     subs = subsets(splits, sizes)
     metric, n_now = _metric(splits), len(splits.train.frame)
     points: dict[str, list[tuple[int, float]]] = {"baseline": baseline_points(subs)}
+    import psutil
+
     state = {"state": "running" if with_model else "done", "pid": os.getpid(),
+             "pid_started": psutil.Process().create_time(),
              "sizes": sizes, "held_out": _held_out(splits), "started": time.time()}
 
     def write() -> None:
@@ -281,29 +284,45 @@ def read_curve(run_dir: Path) -> dict | None:
     if curve and curve.get("state") == "running":
         from core.jobs import process_alive
 
-        if not process_alive(curve.get("pid")):
+        if not process_alive(curve.get("pid"), curve.get("pid_started")):
             curve["state"] = "failed"
     return curve
 
 
+def curve_in_progress(base: Path | None = None) -> Path | None:
+    """The run whose learning curve is training models now, if any."""
+    for info in runs.list_runs(base):
+        curve = read_curve(info.path)
+        if curve and curve.get("state") == "running":
+            return info.path
+    return None
+
+
 def start_model_curve(run_dir: Path) -> None:
-    """Train the model's points in a background process that outlives the page."""
+    """Train the model's points in a background process that outlives the page. Like a run, it
+    waits for no one: it is refused while a run or another curve trains, and runs started
+    meanwhile queue until it ends."""
+    import psutil
+
     from core import jobs
 
-    if jobs.active_run() is not None:
-        raise UserError("A training run is in progress, and the learning curve trains too.",
-                        "Start the learning curve when that run has finished.")
-    folder = Path(run_dir) / FOLDER
-    folder.mkdir(exist_ok=True)
-    log = open(folder / "curve.log", "ab")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "core.learning_curve", str(run_dir), "--model"],
-        cwd=Path(__file__).resolve().parent.parent, stdout=log, stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL, start_new_session=True,
-        env=dict(os.environ, **{runs.WORKSPACE_ENV: str(runs.workspace_dir())}))
-    log.close()
-    runs.write_json_atomic(folder / "curve.json", {"state": "running", "pid": process.pid,
-                                                   "started": time.time(), "points": {}})
+    with jobs.queue_lock():
+        if jobs.active_run() is not None or curve_in_progress() is not None:
+            raise UserError("Another training is in progress, and the learning curve trains too.",
+                            "Start the learning curve when it has finished.")
+        folder = Path(run_dir) / FOLDER
+        folder.mkdir(exist_ok=True)
+        log = open(folder / "curve.log", "ab")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "core.learning_curve", str(run_dir), "--model"],
+            cwd=Path(__file__).resolve().parent.parent, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+            env=dict(os.environ, **{runs.WORKSPACE_ENV: str(runs.workspace_dir())}))
+        log.close()
+        runs.write_json_atomic(folder / "curve.json", {
+            "state": "running", "pid": process.pid,
+            "pid_started": psutil.Process(process.pid).create_time(), "started": time.time(),
+            "points": {}})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -328,6 +347,11 @@ def main(argv: list[str] | None = None) -> int:
             "state": "failed", "error": f"The learning curve failed ({type(exc).__name__}: "
             f"{str(exc)[:200]}).", "fix": "See learning_curve/curve.log in the run folder."})
         raise
+    finally:
+        if args.model:  # runs queued while the curve trained may start now
+            from core import jobs
+
+            jobs.refresh()
     print(curve["advice"])
     return 0
 

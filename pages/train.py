@@ -77,7 +77,8 @@ def new_events(run_id: str, run_dir: Path) -> list[dict[str, Any]]:
 
 def show_state(info: runs.RunInfo) -> None:
     if info.state == "queued":
-        st.info("Waiting for another run to finish; this one starts by itself.",
+        st.info("Waiting for the training in progress (another run or a learning curve) to "
+                "finish; this one starts by itself.",
                 icon=":material/schedule:")
     elif info.state == "completed":
         best = ""

@@ -188,7 +188,7 @@ async def _session_browser(page, url: str, queued: runs.RunInfo) -> dict:
     await _nav(page, "Runs")
     await page.get_by_text("Compare runs").wait_for()
     await page.goto(f"{url}/train?run={queued.run_id}")
-    await page.get_by_text("Waiting for another run to finish").wait_for()
+    await page.get_by_text("Waiting for the training in progress").wait_for()
     return {"header": await page.locator("h2").first.inner_text()}
 
 

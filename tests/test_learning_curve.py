@@ -118,6 +118,31 @@ def test_the_model_curve_waits_for_a_running_training_run(tmp_path):
         learning_curve.start_model_curve(run_dir)
 
 
+def test_runs_queue_while_a_model_curve_trains_and_start_when_it_ends(tmp_path, monkeypatch):
+    import psutil
+
+    from core import jobs
+
+    run_dir = _run_on(_noisy_topics(tmp_path / "topics.csv", 60))
+    (run_dir / learning_curve.FOLDER).mkdir()
+    curve_file = run_dir / learning_curve.FOLDER / "curve.json"
+    runs.write_json_atomic(curve_file, {"state": "running", "pid": os.getpid(),
+                                        "pid_started": psutil.Process().create_time()})
+    assert learning_curve.curve_in_progress() == run_dir
+    launched = []
+    monkeypatch.setattr(jobs, "_launch", launched.append)
+    queued = runs.new_run_folder({"task": "text-classification"}, "next")
+    jobs.refresh()
+    assert launched == [] and runs.load_run(queued).state == "queued"
+    other = _run_on(_noisy_topics(tmp_path / "more.csv", 60), run_id="other-run")
+    with pytest.raises(UserError, match="in progress"):  # one curve at a time too
+        learning_curve.start_model_curve(other)
+    runs.write_json_atomic(curve_file, {"state": "done", "points": {}})
+    assert learning_curve.curve_in_progress() is None
+    jobs.refresh()
+    assert launched == [queued]
+
+
 def test_a_curve_whose_data_is_gone_fails_with_a_reason(tmp_path):
     data = _noisy_topics(tmp_path / "topics.csv", 60)
     run_dir = _run_on(data)
