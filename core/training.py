@@ -109,13 +109,32 @@ def _trainer_class(first_new_row: int | None) -> type:
     return ExtendedVocabularyTrainer
 
 
-def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0) -> Any:
+def start_head_at(model: Any, logits: list[float] | None) -> bool:
+    """Set the bias of the classification head's output layer (the last linear layer with one
+    output per label) to `logits`; False when there is none to set."""
+    if logits is None:
+        return False
+    import torch
+
+    outputs = [m for m in model.modules() if isinstance(m, torch.nn.Linear)
+               and m.out_features == len(logits) and m.bias is not None]
+    if not outputs:
+        return False
+    with torch.no_grad():
+        outputs[-1].bias.copy_(torch.tensor(logits, dtype=outputs[-1].bias.dtype))
+    return True
+
+
+def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0,
+                   train_frame: Any = None) -> Any:
     from core.models import load_model
     from core.vocabulary import resize_embeddings
 
     model = load_model(config.model, task.model_class(), ignore_mismatched_sizes=True,
                        **task.model_kwargs())
     resize_embeddings(model, vocab_size)  # only when the vocabulary was extended
+    if train_frame is not None and start_head_at(model, task.prior_logits(train_frame)):
+        log.info("The classifier starts from each label's frequency in the training data.")
     if t.freeze_encoder:
         base = getattr(model, model.base_model_prefix, None)
         for param in (base.parameters() if base is not None else []):
@@ -309,7 +328,7 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     from transformers import set_seed
 
     set_seed(t.seed)  # the new head's weights: the Trainer seeds only after the model exists
-    model = _prepare_model(task, config, t, len(tokenizer))
+    model = _prepare_model(task, config, t, len(tokenizer), splits.train.frame)
     precision = _precision(t.precision, device)
     on_gpu = device["name"] == "cuda"
     per_epoch = steps_per_epoch(len(train_ds), t.batch_size, t.gradient_accumulation)

@@ -16,3 +16,14 @@ def test_multi_label_threshold_is_tuned_on_validation_data():
     assert 0.1 < threshold < 0.35
     report, records = task.report(frame, logits)
     assert report["micro_f1"] == 1.0 and records[3]["predicted"] == []
+
+
+def test_a_multi_label_head_starts_at_each_labels_frequency():
+    task = get_task("text-classification", ["a", "b", "c"], multi_label=True)
+    frame = pd.DataFrame({"text": list("wxyz"), "labels": [["a"], ["a", "b"], ["a"], []]})
+    logits = np.array(task.prior_logits(frame))
+    probabilities = 1.0 / (1.0 + np.exp(-logits))
+    assert np.allclose(probabilities, [0.75, 0.25, 1e-3])  # a label never seen: near zero
+    single = get_task("text-classification", ["a", "b"])
+    assert single.prior_logits(frame) is None
+    assert get_task("token-classification", ["O", "B-X"]).prior_logits(frame) is None

@@ -87,6 +87,20 @@ def test_multi_label_run(tmp_path, tiny_model_dir, workspace):
     assert {"micro_f1", "macro_f1", "subset_accuracy"} <= set(evaluation["test"])
     model_config = json.loads((run_dir / "model" / "config.json").read_text())
     assert model_config["problem_type"] == "multi_label_classification"
+    assert "starts from each label's frequency" in (run_dir / "train.log").read_text()
+
+
+def test_the_head_bias_is_set_on_the_output_layer(tiny_model_dir):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    from core.training import start_head_at
+
+    model = AutoModelForSequenceClassification.from_pretrained(tiny_model_dir, num_labels=3)
+    assert start_head_at(model, [-1.0, -2.0, -3.0])
+    assert torch.allclose(model.classifier.bias, torch.tensor([-1.0, -2.0, -3.0]))
+    assert not start_head_at(model, None)
+    assert not start_head_at(model, [0.0] * 7)  # no layer with seven outputs
 
 
 def test_ner_run_reports_seqeval_and_predicts_spans(ner_conll, tiny_model_dir, workspace):

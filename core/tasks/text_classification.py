@@ -75,6 +75,21 @@ class TextClassification:
         weights = np.sqrt(counts.sum() / (len(self.labels) * np.maximum(counts, 1.0)))
         return (weights / weights.mean()).tolist()
 
+    def prior_logits(self, frame: Any) -> list[float] | None:
+        """Multi-label: each label's log-odds in the training data, the head's starting bias.
+
+        A head starting at 0.5 for every label first has to learn that most labels are absent;
+        with the bias at 0 it learns that through the whole text representation, pushing it to
+        the same saturated vector for every text, after which it predicts only the label
+        frequencies (seen on GoEmotions: validation micro-F1 0.0 after five epochs). Starting at
+        the frequencies leaves training to learn what tells the labels apart.
+        """
+        if not self.multi_label or not len(frame):
+            return None
+        share = np.asarray(self.targets(frame), dtype=float).mean(axis=0)
+        share = np.clip(share, 1e-3, 1.0 - 1e-3)
+        return np.log(share / (1.0 - share)).tolist()
+
     def loss_function(self, weights: list[float] | None) -> Callable | None:
         if weights is None:
             return None

@@ -65,6 +65,10 @@ class TokenClassification:
 
         return DataCollatorForTokenClassification(tokenizer, pad_to_multiple_of=pad_to_multiple_of)
 
+    def prior_logits(self, frame: Any) -> None:
+        """The head starts at zero bias (one label per token, softmax)."""
+        return None
+
     def class_weights(self, frame: Any, mode: str) -> None:
         return None
 
