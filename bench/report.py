@@ -75,8 +75,10 @@ def target_rows(speed: dict, quality: dict) -> list[tuple[str, str, str]]:
                          f"{name}", "not measured", _verdict(None)))
             continue
         diff = result["difference_points"]
+        sampled = (f", {result['rows']['train']:,} sampled training rows"
+                   if result.get("train_limit") else "")
         rows.append((f"Quality within {QUALITY_TOLERANCE_POINTS} points of the script: {name} "
-                     f"({result['metric']})",
+                     f"({result['metric']}{sampled})",
                      f"app {result['app']:.4f} vs script {result['reference']:.4f} "
                      f"({diff:+.2f} points)",
                      _verdict(diff >= -QUALITY_TOLERANCE_POINTS)))
@@ -135,7 +137,8 @@ def _quality_table(quality: dict) -> list[str]:
         rows = r["rows"]
         s = r["settings"]
         lines.append(
-            f"| {name} | {r['task']} | {r['metric']} | {rows['train']:,} / "
+            f"| {name} | {r['task']} | {r['metric']} | {rows['train']:,}"
+            f"{' (sampled)' if r.get('train_limit') else ''} / "
             f"{rows['validation']:,} / {rows['test']:,} | {r['app']} | {r['reference']} | "
             f"{r['baseline']} | {r['difference_points']:+.2f} | {s['epochs']}, "
             f"{s['learning_rate']}, {s['batch_size']}, {s['max_length']} | "

@@ -59,14 +59,15 @@ def test_bench_speed_quick_runs_on_a_tiny_fixture(tmp_path, tiny_model_dir, data
 def test_bench_quality_quick_and_report(tmp_path, tiny_model_dir, data_dir):
     result = bench("quality", "--quick", "--json", "--data-dir", str(data_dir),
                    "--model", str(tiny_model_dir), "--results", str(tmp_path),
-                   "--datasets", "sst2", "wnut17")
+                   "--datasets", "sst2", "wnut17", "--train-limit", "60")
     assert result.returncode == 0, result.stderr[-3000:]
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert set(summary) == {"sst2", "wnut17"}
     sst2, wnut = summary["sst2"], summary["wnut17"]
     assert sst2["metric"] == "accuracy" and 0.0 <= sst2["app"] <= 1.0
     assert 0.0 <= sst2["reference"] <= 1.0 and sst2["baseline"] is not None
-    assert sst2["rows"] == {"train": 120, "validation": 120, "test": 120}
+    assert sst2["rows"] == {"train": 60, "validation": 120, "test": 120}
+    assert sst2["train_limit"] == 60
     assert wnut["task"] == "ner" and wnut["metric"] == "f1" and wnut["reference"] is not None
     # the script trained with the settings the app's preset chose
     assert sst2["settings"]["epochs"] > 0 and sst2["settings"]["batch_size"] > 0
@@ -74,6 +75,7 @@ def test_bench_quality_quick_and_report(tmp_path, tiny_model_dir, data_dir):
     result = bench("report", "--quick", "--results", str(tmp_path))
     assert result.returncode == 0, result.stderr[-3000:]
     text = (tmp_path / "quick" / "RESULTS.md").read_text()
-    assert "## Targets" in text and "| sst2 | classification | accuracy |" in text
+    assert "## Targets" in text and "| sst2 | classification | accuracy | 60 (sampled) /" in text
+    assert "sst2 (accuracy, 60 sampled training rows)" in text
     assert "Quality within 0.5 points of the script: banking77 | not measured" in text
     assert "No GPU was lent" in text or "Speed (GPU)" in text
