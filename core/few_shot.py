@@ -258,7 +258,7 @@ def fit_head(model: Any, features: np.ndarray, targets: list[int], balanced: boo
 
 def train_pairs(folder: str, tokenizer: Any, texts: list[str], targets: list[int],
                 t: TrainingConfig, steps: int, run_dir: Path, monitor: Any,
-                progress: bool) -> tuple[Any, int]:
+                progress: bool, first_new_row: int | None = None) -> tuple[Any, int]:
     """SetFit's contrastive pair training of the sentence model: its BERT encoder, steps."""
     import torch
     from datasets import Dataset
@@ -282,6 +282,9 @@ def train_pairs(folder: str, tokenizer: Any, texts: list[str], targets: list[int
         logging_steps=max(1, min(25, steps // 50)), show_progress_bar=progress)
     trainer = Trainer(model=model, args=args, callbacks=[monitor],
                       train_dataset=Dataset.from_dict({"text": texts, "label": targets}))
+    from core.vocabulary import learn_new_rows_faster
+
+    learn_new_rows_faster(trainer.st_trainer, encoder, first_new_row)
     trainer.st_trainer.args.disable_tqdm = not progress
     trainer.st_trainer.args.dataloader_pin_memory = on_gpu
     trainer.train_embeddings(texts, targets)
@@ -299,8 +302,10 @@ def settle_mode(config: RunConfig, splits: Any, t: TrainingConfig) -> TrainingCo
 
 
 def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any,
-                   t: TrainingConfig, task: Any, started: float, progress: bool = False) -> dict:
-    """Train in few-shot mode and leave the run folder as a fine-tuned run leaves it."""
+                   t: TrainingConfig, task: Any, started: float, progress: bool = False,
+                   first_new_row: int | None = None) -> dict:
+    """Train in few-shot mode and leave the run folder as a fine-tuned run leaves it
+    (`first_new_row`: the first token added to the vocabulary, if any)."""
     import torch
 
     from core.baseline import run_baselines
@@ -315,7 +320,7 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
     runs.update_status(run_dir, phase="training", total_steps=steps, resumed_from=None)
     monitor = pair_training_monitor(run_dir, t.batch_size, task.best_metric)
     encoder, step = train_pairs(resolve_model(config.model), tokenizer, texts, targets, t,
-                                steps, run_dir, monitor, progress)
+                                steps, run_dir, monitor, progress, first_new_row)
 
     runs.update_status(run_dir, phase="fitting the classifier")
     device = "cuda" if torch.cuda.is_available() else "cpu"

@@ -86,29 +86,6 @@ def _token_lengths(task: Any, frame: Any, tokenizer: Any, max_positions: int) ->
     return list(encoded["length"])
 
 
-def _trainer_class(first_new_row: int | None) -> type:
-    """The run's Trainer; with an extended vocabulary, one whose added rows learn faster."""
-    from core.sampling import ResumableTrainer
-
-    if first_new_row is None:
-        return ResumableTrainer
-
-    class ExtendedVocabularyTrainer(ResumableTrainer):
-        def create_optimizer(self, model: Any = None) -> Any:
-            fresh = self.optimizer is None
-            optimizer = super().create_optimizer(model)
-            if fresh:
-                from core.vocabulary import NEW_ROW_LEARNING_RATE_FACTOR, train_new_rows_faster
-
-                if train_new_rows_faster(optimizer, self.model if model is None else model,
-                                         first_new_row):
-                    log.info("The added tokens learn at %gx the learning rate; the model's own "
-                             "rows stay as loaded.", NEW_ROW_LEARNING_RATE_FACTOR)
-            return optimizer
-
-    return ExtendedVocabularyTrainer
-
-
 def start_head_at(model: Any, logits: list[float] | None) -> bool:
     """Set the bias of the classification head's output layer (the last linear layer with one
     output per label) to `logits`; False when there is none to set."""
@@ -317,7 +294,8 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     if t.mode == "few-shot":
         from core.few_shot import train_few_shot
 
-        return train_few_shot(config, run_dir, splits, tokenizer, t, task, started, progress)
+        return train_few_shot(config, run_dir, splits, tokenizer, t, task, started, progress,
+                              first_new_row)
 
     train_ds = task.encode(splits.train.frame, tokenizer, t.max_length)
     eval_ds = task.encode(splits.validation.frame, tokenizer, t.max_length)
@@ -363,13 +341,17 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     if t.early_stopping_patience:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience,
                                                early_stopping_threshold=0.0))
-    trainer = _trainer_class(first_new_row)(
+    from core.sampling import ResumableTrainer
+    from core.vocabulary import learn_new_rows_faster
+
+    trainer = ResumableTrainer(
         model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
         processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
         compute_metrics=_with_selection(task.compute_metrics(), task.best_metric,
                                         len(splits.validation.frame)),
         callbacks=callbacks,
         compute_loss_func=task.loss_function(weights))
+    learn_new_rows_faster(trainer, model, first_new_row)
 
     checkpoint = _last_checkpoint(run_dir) if resume else None
     if resume and checkpoint is None:

@@ -20,7 +20,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import logging
+
 from core.data.health import UNK_WARNING
+
+log = logging.getLogger(__name__)
 
 SAMPLE_SIZE = 20_000   # texts read to find unknown pieces
 MIN_COUNT = 2          # a piece seen once cannot be learned
@@ -174,3 +178,21 @@ def train_new_rows_faster(optimizer: Any, model: Any, first_new_row: int,
     # Adam moves a weight only once it has had a gradient, so zeroed rows stay exactly as loaded.
     weight.register_hook(lambda grad: grad * keep.to(grad.dtype))
     return True
+
+
+def learn_new_rows_faster(trainer: Any, model: Any, first_new_row: int | None) -> None:
+    """Have a transformers `Trainer` apply `train_new_rows_faster` to the optimizer it builds
+    (fine-tuning, and the sentence-embedding training of few-shot mode)."""
+    if first_new_row is None:
+        return
+    create = trainer.create_optimizer
+
+    def create_optimizer(*args: Any, **kwargs: Any) -> Any:
+        fresh = trainer.optimizer is None
+        optimizer = create(*args, **kwargs)
+        if fresh and train_new_rows_faster(optimizer, model, first_new_row):
+            log.info("The added tokens learn at %gx the learning rate; the model's own rows "
+                     "stay as loaded.", NEW_ROW_LEARNING_RATE_FACTOR)
+        return optimizer
+
+    trainer.create_optimizer = create_optimizer

@@ -195,6 +195,27 @@ def test_a_run_with_an_extended_vocabulary_saves_what_prediction_and_export_need
     assert [a["label"] for a in answers] == [r["predicted"] for r in records]
 
 
+def test_a_few_shot_run_teaches_the_added_tokens_too(tmp_path, tiny_model_dir, workspace):
+    import torch
+    from transformers import AutoModel
+
+    from core.inference import Predictor
+    from core.training import train
+
+    config = RunConfig(model=str(tiny_model_dir), preset="quick", name="zh-few")
+    config.data.train = str(_csv(tmp_path, _hotel_rows(24)))
+    config.training.extend_vocabulary, config.training.mode = True, "few-shot"
+    run_dir = runs.run_path("zh-few-run", workspace / "runs")
+    run_dir.mkdir(parents=True)
+    assert train(config, run_dir)["state"] == "completed"
+    assert runs.read_eval(run_dir)["mode"] == "few-shot"
+    assert "The added tokens learn at" in (run_dir / "train.log").read_text()
+    shipped = AutoModel.from_pretrained(tiny_model_dir).get_input_embeddings().weight
+    trained = Predictor(run_dir).model.get_input_embeddings().weight
+    assert trained.shape[0] > shipped.shape[0]
+    assert torch.equal(trained[:shipped.shape[0]], shipped)
+
+
 # ----- the Model page -----------------------------------------------------------------------
 
 def _model_page(rows: list[tuple[str, str]]):
