@@ -30,6 +30,13 @@ def _load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be a positive number of rows")
+    return value
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("command", choices=["speed", "quality", "report", "all"])
@@ -40,7 +47,7 @@ def main() -> int:
     parser.add_argument("--model", default="default", help="model for all contenders")
     parser.add_argument("--datasets", nargs="+", choices=sorted(DATASETS),
                         help="quality: only these datasets (default: all that are present)")
-    parser.add_argument("--train-limit", type=int, metavar="N",
+    parser.add_argument("--train-limit", type=_positive, metavar="N",
                         help="quality: train every contender on the same N sampled training rows "
                              "(for a dataset too large to train in full on this machine)")
     parser.add_argument("--results", default=str(RESULTS),

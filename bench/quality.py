@@ -67,7 +67,9 @@ def run_dataset(name: str, data_dir: Path, model: str, quick: bool, folder: Path
     reference_score = _test_score(reference["test"], prepared.metric)
     return {
         "dataset": name, "task": prepared.task, "metric": prepared.metric, "preset": preset,
-        "rows": prepared.counts, "train_limit": train_limit,
+        "rows": prepared.counts,
+        "train_limit": train_limit if train_limit and prepared.counts["train"] >= train_limit
+        else None,  # set only when the training split was cut down
         "settings": {k: settings[k] for k in ("epochs", "learning_rate", "batch_size",
                                                "max_length")},
         "app": app_score, "reference": reference_score,

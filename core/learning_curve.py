@@ -307,7 +307,8 @@ def start_model_curve(run_dir: Path) -> None:
     from core import jobs
 
     with jobs.queue_lock():
-        if jobs.active_run() is not None or curve_in_progress() is not None:
+        waiting = any(r.state in ("running", "queued") for r in runs.list_runs())
+        if waiting or curve_in_progress() is not None:
             raise UserError("Another training is in progress, and the learning curve trains too.",
                             "Start the learning curve when it has finished.")
         folder = Path(run_dir) / FOLDER
@@ -351,7 +352,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.model:  # runs queued while the curve trained may start now
             from core import jobs
 
-            jobs.refresh()
+            try:
+                jobs.refresh()
+            except Exception as exc:  # the curve's own outcome matters more here
+                print(f"Starting the next queued run failed: {exc}", file=sys.stderr)
     print(curve["advice"])
     return 0
 

@@ -109,7 +109,7 @@ def describe_model(name: str) -> ModelInfo:
 
 
 def _offline_error(name: str, exc: Exception) -> UserError:
-    log.info("Model %r not loaded: %s", name, exc)  # the library's reason, for the run log
+    log.warning("Model %r not loaded: %s", name, exc)  # the library's reason, for the logs
     return UserError(
         f"The model {name!r} could not be loaded: it may need an internet connection or the "
         "name may be wrong.",

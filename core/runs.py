@@ -305,6 +305,11 @@ def delete_run(run_dir: Path) -> None:
     info = load_run(run_dir)
     if info.is_active:
         raise UserError(f"Run {info.name} is still {info.state}.", "Stop it before deleting it.")
+    from core.learning_curve import read_curve
+
+    if (read_curve(run_dir) or {}).get("state") == "running":
+        raise UserError(f"Run {info.name} is drawing its learning curve.",
+                        "Delete it when the curve is done.")
     shutil.rmtree(run_dir)
 
 

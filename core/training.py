@@ -86,19 +86,25 @@ def _token_lengths(task: Any, frame: Any, tokenizer: Any, max_positions: int) ->
     return list(encoded["length"])
 
 
-def start_head_at(model: Any, logits: list[float] | None) -> bool:
-    """Set the bias of the classification head's output layer (the last linear layer with one
-    output per label) to `logits`; False when there is none to set."""
+def start_head_at(model: Any, logits: list[float] | None, fresh: set[str] | None = None) -> bool:
+    """Set the bias of the classification head's output layer (the model's last linear layer,
+    with one output per label) to `logits`. With `fresh` (the weights the checkpoint did not
+    hold), only a newly made head is set: a head trained before keeps what it learned.
+    False when nothing was set."""
     if logits is None:
         return False
     import torch
 
-    outputs = [m for m in model.modules() if isinstance(m, torch.nn.Linear)
-               and m.out_features == len(logits) and m.bias is not None]
-    if not outputs:
+    linears = [(name, m) for name, m in model.named_modules() if isinstance(m, torch.nn.Linear)]
+    if not linears:
+        return False
+    name, output = linears[-1]
+    if output.out_features != len(logits) or output.bias is None:
+        return False
+    if fresh is not None and f"{name}.bias" not in fresh:
         return False
     with torch.no_grad():
-        outputs[-1].bias.copy_(torch.tensor(logits, dtype=outputs[-1].bias.dtype))
+        output.bias.copy_(torch.tensor(logits, dtype=output.bias.dtype))
     return True
 
 
@@ -107,11 +113,16 @@ def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0,
     from core.models import load_model
     from core.vocabulary import resize_embeddings
 
-    model = load_model(config.model, task.model_class(), ignore_mismatched_sizes=True,
-                       **task.model_kwargs())
+    model, info = load_model(config.model, task.model_class(), ignore_mismatched_sizes=True,
+                             output_loading_info=True, **task.model_kwargs())
+    fresh = set(info.get("missing_keys") or []) | {
+        k[0] if isinstance(k, (tuple, list)) else k for k in info.get("mismatched_keys") or []}
+    extended = vocab_size > model.get_input_embeddings().num_embeddings
     resize_embeddings(model, vocab_size)  # only when the vocabulary was extended
-    if train_frame is not None and start_head_at(model, task.prior_logits(train_frame)):
+    if train_frame is not None and start_head_at(model, task.prior_logits(train_frame), fresh):
         log.info("The classifier starts from each label's frequency in the training data.")
+    if extended and (t.lora or t.freeze_encoder):
+        log.warning("With LoRA or a frozen encoder the added tokens' embeddings are not trained.")
     if t.freeze_encoder:
         base = getattr(model, model.base_model_prefix, None)
         for param in (base.parameters() if base is not None else []):

@@ -176,7 +176,7 @@ def train_new_rows_faster(optimizer: Any, model: Any, first_new_row: int,
     keep = torch.zeros(weight.shape[0], 1, dtype=weight.dtype, device=weight.device)
     keep[first_new_row:] = 1.0
     # Adam moves a weight only once it has had a gradient, so zeroed rows stay exactly as loaded.
-    weight.register_hook(lambda grad: grad * keep.to(grad.dtype))
+    weight.register_hook(lambda grad: grad * keep.to(grad))
     return True
 
 

@@ -137,10 +137,15 @@ def test_runs_queue_while_a_model_curve_trains_and_start_when_it_ends(tmp_path, 
     other = _run_on(_noisy_topics(tmp_path / "more.csv", 60), run_id="other-run")
     with pytest.raises(UserError, match="in progress"):  # one curve at a time too
         learning_curve.start_model_curve(other)
+    with pytest.raises(UserError, match="learning curve"):  # its run stays while it trains
+        runs.delete_run(run_dir)
     runs.write_json_atomic(curve_file, {"state": "done", "points": {}})
     assert learning_curve.curve_in_progress() is None
     jobs.refresh()
     assert launched == [queued]
+    runs.update_status(queued, state="queued")  # a curve does not jump the queue either
+    with pytest.raises(UserError, match="in progress"):
+        learning_curve.start_model_curve(other)
 
 
 def test_a_curve_whose_data_is_gone_fails_with_a_reason(tmp_path):

@@ -101,6 +101,31 @@ def test_the_head_bias_is_set_on_the_output_layer(tiny_model_dir):
     assert torch.allclose(model.classifier.bias, torch.tensor([-1.0, -2.0, -3.0]))
     assert not start_head_at(model, None)
     assert not start_head_at(model, [0.0] * 7)  # no layer with seven outputs
+    assert not start_head_at(model, [0.0] * 3, fresh={"bert.pooler.dense.bias"})  # trained head
+    assert start_head_at(model, [0.0] * 3, fresh={"classifier.bias", "classifier.weight"})
+
+
+def test_continuing_from_a_trained_multi_label_model_keeps_its_head(tmp_path, tiny_model_dir,
+                                                                     workspace):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    from core.tasks import get_task
+    from core.training import _prepare_model
+
+    path = write_multi_label_csv(tmp_path)
+    config = _config(path, tiny_model_dir)
+    config.data.multi_label = True
+    run_dir, _ = _run(config, workspace)
+    trained = AutoModelForSequenceClassification.from_pretrained(run_dir / "model")
+    labels = [trained.config.id2label[i] for i in range(trained.config.num_labels)]
+    task = get_task("text-classification", labels, multi_label=True)
+    import pandas as pd
+
+    frame = pd.DataFrame({"text": ["a", "b"], "labels": [[labels[0]], []]})
+    again = _config(path, run_dir / "model")
+    model = _prepare_model(task, again, again.training, 0, frame)
+    assert torch.equal(model.classifier.bias, trained.classifier.bias)
 
 
 def test_ner_run_reports_seqeval_and_predicts_spans(ner_conll, tiny_model_dir, workspace):
