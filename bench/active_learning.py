@@ -76,7 +76,7 @@ def markdown(results: list[SimulationResult]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.active_learning")
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA),
                         help="folder holding sst2/ and banking77/ (default ../shared/datasets)")
@@ -88,7 +88,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="500 labels per dataset, 1 seed")
     parser.add_argument("--machine", default=f"{platform.machine()}, CPU",
                         help="a note on the machine, saved with the results")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     data_dir = Path(args.data_dir)
     missing = [n for n in args.datasets if not (data_dir / n).is_dir()]
     if missing:

@@ -64,12 +64,12 @@ def write_files(train: pd.DataFrame, test: pd.DataFrame, shots: int, test_size: 
 
 
 def train_one(paths: dict[str, Path], mode: str, preset: str, runs_dir: Path,
-              seed: int) -> dict:
+              seed: int, model: str = "default") -> dict:
     from core import runs
     from core.config import RunConfig
     from core.training import train
 
-    config = RunConfig(model="default", preset=preset, name=f"{mode}-{paths['train'].parent.name}")
+    config = RunConfig(model=model, preset=preset, name=f"{mode}-{paths['train'].parent.name}")
     config.data.train, config.data.validation = str(paths["train"]), str(paths["validation"])
     config.data.test = str(paths["test"])
     config.training.mode, config.training.seed = mode, seed
@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="test texts per dataset, a stratified subset (0: all)")
     parser.add_argument("--preset", default="quick", choices=["quick", "balanced", "best"])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--model", default="default",
+                        help="the sentence model both modes start from")
     parser.add_argument("--output", default=str(RESULTS))
     parser.add_argument("--machine", default="", help="a note on the machine, for the table")
     args = parser.parse_args(argv)
@@ -147,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(row)
                 for mode in MODES:
                     row[mode] = train_one(paths, mode, args.preset, Path(tmp) / "runs",
-                                          args.seed)
+                                          args.seed, args.model)
                     save(results, settings, Path(args.output))
                     print(json.dumps({"dataset": name, "shots": shots, "mode": mode,
                                       **row[mode]}), flush=True)

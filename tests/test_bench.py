@@ -79,3 +79,71 @@ def test_bench_quality_quick_and_report(tmp_path, tiny_model_dir, data_dir):
     assert "sst2 (accuracy, 60 sampled training rows)" in text
     assert "Quality within 0.5 points of the script: banking77 | not measured" in text
     assert "No GPU was lent" in text or "Speed (GPU)" in text
+
+
+def module(name: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", f"bench.{name}", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.slow
+def test_bench_active_learning_quick_runs_on_a_tiny_fixture(tmp_path, data_dir):
+    output = tmp_path / "active_learning.json"
+    result = module("active_learning", "--quick", "--batch", "20", "--data-dir", str(data_dir),
+                    "--output", str(output))
+    assert result.returncode == 0, result.stderr[-3000:]
+    saved = json.loads(output.read_text())
+    assert len(saved["results"]) == 2
+    assert "# Active learning" in output.with_suffix(".md").read_text()
+
+
+@pytest.mark.slow
+def test_bench_few_shot_runs_on_a_tiny_fixture(tmp_path, tiny_model_dir, data_dir):
+    result = module("few_shot", "--data-dir", str(data_dir), "--datasets", "banking77",
+                    "--shots", "4", "--test-size", "30", "--model", str(tiny_model_dir),
+                    "--output", str(tmp_path))
+    assert result.returncode == 0, result.stderr[-3000:]
+    saved = json.loads((tmp_path / "few_shot.json").read_text())
+    (row,) = saved["results"]
+    assert row["shots"] == 4 and row["few-shot"]["n_train"] == 12  # 4 per intent
+    assert 0.0 <= row["few-shot"]["accuracy"] <= 1.0
+    assert 0.0 <= row["fine-tune"]["accuracy"] <= 1.0
+
+
+@pytest.mark.slow
+def test_bench_vocabulary_runs_on_a_tiny_fixture(tmp_path, tiny_model_dir):
+    import random
+
+    data = tmp_path / "datasets"
+    (data / "chnsenticorp_htl").mkdir(parents=True)
+    rng = random.Random(0)
+    good, bad = "好棒满意舒适干净温馨安静方便", "差脏吵贵失望破旧冷漠糟糕"
+    reviews = [(i % 2, "酒店" + "".join(rng.sample(good if i % 2 else bad, 5)))
+               for i in range(100)]
+    (data / "chnsenticorp_htl" / "ChnSentiCorp_htl_all.csv").write_text(
+        "label,review\n" + "".join(f"{label},{text}\n" for label, text in reviews),
+        encoding="utf-8")
+    (data / "weibo_ner" / "bio").mkdir(parents=True)
+    def sentence() -> str:
+        surname, given, city = rng.choice("张王李赵刘"), rng.choice("伟芳娜敏静"), rng.choice(
+            ["杭州", "北京", "上海", "广州", "成都"])
+        lines = [f"{surname} B-PER.NAM", f"{given} I-PER.NAM", f"{rng.choice('在去到')} O",
+                 f"{city[0]} B-GPE.NAM", f"{city[1]} I-GPE.NAM"]
+        return "\n".join(lines + [f"{c} O" for c in rng.sample("今天明年很好玩了吗", 3)])
+
+    for name in ("train", "dev", "test"):
+        (data / "weibo_ner" / "bio" / f"{name}.txt").write_text(
+            "\n\n".join(sentence() for _ in range(20)) + "\n", encoding="utf-8")
+    result = module("vocabulary", "--data-dir", str(data), "--hotel-train", "60",
+                    "--hotel-test", "30", "--weibo-train", "20", "--model", str(tiny_model_dir),
+                    "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = json.loads((tmp_path / "out" / "vocabulary.json").read_text())["results"]
+    assert [(r["dataset"], r["extend_vocabulary"]) for r in rows] == [
+        ("chnsenticorp_htl", False), ("chnsenticorp_htl", True),
+        ("weibo_ner", False), ("weibo_ner", True)]
+    for shipped, extended in (rows[:2], rows[2:]):
+        assert extended["added_tokens"] > 0 == shipped["added_tokens"]
+        assert extended["unk_rate_trained"] < shipped["unk_rate_trained"]
+        assert extended["score"] is not None
+    assert "30x the learning rate" in (tmp_path / "out" / "vocabulary.md").read_text()
