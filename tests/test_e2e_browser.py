@@ -183,6 +183,17 @@ def _upload(page, dropzone_label: str, path: Path, scope=None) -> None:
     chooser.value.set_files(str(path))
 
 
+def _upload_labeled(page, path: Path, text_column: str, label_column: str, rows: int) -> None:
+    """Data page: choose "Upload a file", upload `path`, and wait until its columns are
+    recognised and the health report counts all `rows` examples."""
+    page.get_by_text("Upload a file", exact=True).click()
+    _upload(page, "Your file with labeled examples", path)
+    page.get_by_text(f"The text is read from {text_column}, the label from {label_column}"
+                     ).wait_for()
+    page.get_by_text("Examples per label").first.wait_for()
+    assert re.search(rf"Examples\s+{rows}\b", page.inner_text("body"))  # every row was read
+
+
 def _tab(page, name: str):
     """Open a tab of the page; returns its panel, to look for things in that tab only."""
     page.get_by_role("tab", name=name).click()
@@ -354,12 +365,8 @@ def test_uploaded_csv_to_completed_run_in_a_real_browser(server, browser_page, w
 
     # 1. Data: upload the file; the text and label columns are inferred, the report appears.
     page.get_by_text("Health report").wait_for()  # the sample, until a file is chosen
-    page.get_by_text("Upload a file", exact=True).click()
-    _upload(page, "Your file with labeled examples", upload)
-    page.get_by_text("The text is read from review, the label from sentiment").wait_for()
+    _upload_labeled(page, upload, "review", "sentiment", 80)
     page.get_by_text("Health report").wait_for()
-    page.get_by_text("Examples per label").first.wait_for()
-    assert re.search(r"Examples\s+80\b", page.inner_text("body"))  # every row was read
     _no_traceback(page)
     _shot(page, "upload-1-data")
 

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 from fixtures_data import csv_text, write
-from test_e2e_browser import (CHROMIUM, _nav, _no_traceback, _shot, _upload, _wait_for,
-                              browser_page, running_server)
+from test_e2e_browser import (CHROMIUM, _nav, _no_traceback, _shot, _upload, _upload_labeled,
+                              _wait_for, browser_page, running_server)
 from tiny_runs import install_run
 
 from core import labeling, runs
@@ -460,11 +460,7 @@ def test_model_page_explains_few_shot_mode_for_a_small_upload(server, browser_pa
     page.goto(server.url)
 
     # Data: 16 labeled reviews, 8 per label, uploaded while the sample's report is still drawn.
-    page.get_by_text("Upload a file", exact=True).click()
-    _upload(page, "Your file with labeled examples", upload)
-    page.get_by_text("The text is read from text, the label from label").wait_for()
-    page.get_by_text("Examples per label").first.wait_for()
-    assert re.search(r"Examples\s+16\b", page.inner_text("body"))
+    _upload_labeled(page, upload, "text", "label", 16)
     _shot(page, "fewshot-1-data")
 
     # Model: the mode is left on Automatic, and one sentence says why it is few-shot, with the
@@ -491,11 +487,7 @@ def test_unknown_characters_offer_two_ways_out(server, browser_page, tmp_path):
     page.goto(server.url)
 
     # Data: 40 Chinese reviews, the columns recognised.
-    page.get_by_text("Upload a file", exact=True).click()
-    _upload(page, "Your file with labeled examples", upload)
-    page.get_by_text("The text is read from review, the label from label").wait_for()
-    page.get_by_text("Examples per label").first.wait_for()
-    assert re.search(r"Examples\s+40\b", page.inner_text("body"))
+    _upload_labeled(page, upload, "review", "label", 40)
     _no_traceback(page)
     _shot(page, "vocab-1-data")
 
