@@ -69,6 +69,7 @@ def model_card(run_dir: Path) -> str:
 
 def export_run(run_dir: Path, output: Path) -> Path:
     run_dir, output = Path(run_dir), Path(output)
+    runs.refuse_escaping_links(run_dir)  # a planted link would zip any file it points to
     model_dir = run_dir / "model"
     if not (model_dir / "config.json").is_file():
         raise UserError(f"Run {run_dir.name} has no saved model to export.",

@@ -280,7 +280,7 @@ def compute(run_dir: Path, with_model: bool) -> dict:
 
 def read_curve(run_dir: Path) -> dict | None:
     """curve.json; a curve whose process died is marked as failed."""
-    curve = runs.read_json(Path(run_dir) / FOLDER / "curve.json")
+    curve = runs.read_run_json(run_dir, f"{FOLDER}/curve.json")
     if curve and curve.get("state") == "running":
         from core.jobs import process_alive
 

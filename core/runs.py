@@ -3,11 +3,17 @@
 Layout of a run folder (see DESIGN.md): config.json, status.json (atomic), metrics.jsonl
 (append-only events), checkpoints/, model/, eval.json, train.log. Nothing here trains; every
 reader tolerates damaged files so a bad folder is listed as damaged instead of breaking a page.
+
+Every read-modify-write of status.json holds the run folder's lock (`change_status`), so a rename
+from a page can never undo the state the worker wrote a moment before. Nothing is read through a
+symbolic link that leaves its run folder: a planted link would let export or a page read any file
+on the machine. Listing and deleting write nothing, so they work on a full disk.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import re
@@ -17,8 +23,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator
 
+from core import disk
 from core.errors import UserError
 
 WORKSPACE_ENV = "FINETUNE_STUDIO_WORKSPACE"
@@ -103,13 +111,24 @@ def workspace_error(exc: OSError, folder: Path) -> UserError:
 
 
 def record_status(run_dir: Path, **changes: Any) -> bool:
-    """`update_status` for reporting a failure: on a full or read-only disk it gives up quietly
+    """`finish_status` for reporting a failure: on a full or read-only disk it gives up quietly
     (returns False) so the original error is the one the user sees."""
     try:
-        update_status(run_dir, **changes)
+        finish_status(run_dir, **changes)
     except OSError:
         return False
     return True
+
+
+def finish_status(run_dir: Path, **changes: Any) -> dict[str, Any]:
+    """`update_status` for a run's last word: when the write fails (a full disk), the run's
+    space reserve is given back and the write tried once more."""
+    try:
+        return update_status(run_dir, **changes)
+    except OSError:
+        if not disk.release_reserve(run_dir):
+            raise
+        return update_status(run_dir, **changes)
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
@@ -121,16 +140,98 @@ def read_json(path: Path) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
+def inside(run_dir: Path, path: Path) -> bool:
+    """True when `path`, links followed, stays inside `run_dir`."""
+    try:
+        return Path(path).resolve().is_relative_to(Path(run_dir).resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def run_file(run_dir: Path, name: str) -> Path | None:
+    """`run_dir / name`, or None when it is a link leading out of the run folder."""
+    path = Path(run_dir) / name
+    return path if inside(run_dir, path) else None
+
+
+def read_run_json(run_dir: Path, name: str) -> dict[str, Any] | None:
+    path = run_file(run_dir, name)
+    return read_json(path) if path is not None else None
+
+
+def escaping_link(run_dir: Path) -> str | None:
+    """The first link in the run folder (at any depth) that leads out of it, as a path relative
+    to the folder; None when there is none. Links are judged, never followed into."""
+    run_dir = Path(run_dir)
+    if run_dir.is_symlink():
+        return "."
+    stack = [run_dir]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                if not inside(run_dir, Path(entry.path)):
+                    return str(Path(entry.path).relative_to(run_dir))
+            elif entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+    return None
+
+
+def refuse_escaping_links(run_dir: Path) -> None:
+    """A UserError when the run folder holds a link out of it (exporting or loading it would
+    read whatever the link points to)."""
+    link = escaping_link(run_dir)
+    if link is not None:
+        where = "is itself a link" if link == "." else f"holds {link}, a link"
+        raise UserError(f"Run {Path(run_dir).name} {where} to a place outside the run folder, "
+                        "so it is not read.",
+                        "Delete the run, or replace the link with the file itself.")
+
+
 def read_status(run_dir: Path) -> dict[str, Any] | None:
-    return read_json(Path(run_dir) / "status.json")
+    return read_run_json(run_dir, "status.json")
 
 
-def update_status(run_dir: Path, **changes: Any) -> dict[str, Any]:
-    status = read_status(run_dir) or {}
-    status.update(changes)
-    status["updated"] = time.time()
-    write_json_atomic(Path(run_dir) / "status.json", status)
-    return status
+@contextmanager
+def status_lock(run_dir: Path) -> Iterator[None]:
+    """Hold the run folder's lock. The folder itself is locked (flock on its descriptor), so
+    taking the lock writes nothing and works on a full or read-only disk."""
+    fd = os.open(run_dir, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def change_status(run_dir: Path,
+                  change: Callable[[dict[str, Any]], dict[str, Any] | None]) -> dict[str, Any] | None:
+    """Read-modify-write of status.json under the run folder's lock: `change(status)` returns
+    the fields to set, or None to leave the file as it is. Returns the new status, or None when
+    nothing changed."""
+    with status_lock(run_dir):
+        status = read_status(run_dir) or {}
+        changes = change(dict(status))
+        if changes is None:
+            return None
+        status.update(changes)
+        status["updated"] = time.time()
+        write_json_atomic(Path(run_dir) / "status.json", status)
+        return status
+
+
+def update_status(run_dir: Path, defaults: dict[str, Any] | None = None,
+                  **changes: Any) -> dict[str, Any]:
+    """Set `changes` in status.json; `defaults` only where the status holds no value yet."""
+    def apply(status: dict[str, Any]) -> dict[str, Any]:
+        kept = {k: v for k, v in (defaults or {}).items() if not status.get(k)}
+        return {**kept, **changes}
+
+    return change_status(run_dir, apply) or {}
 
 
 def append_event(run_dir: Path, event: dict[str, Any]) -> None:
@@ -146,8 +247,10 @@ def read_metrics(run_dir: Path, offset: int = 0) -> tuple[list[dict[str, Any]], 
     A last line still being written (no newline yet) is left for the next call; garbage lines,
     and values that are not numbers, are skipped so a damaged file still draws what it can.
     """
-    path = Path(run_dir) / "metrics.jsonl"
+    path = run_file(run_dir, "metrics.jsonl")
     try:
+        if path is None:
+            raise FileNotFoundError("metrics.jsonl leads out of the run folder")
         with open(path, "rb") as handle:
             handle.seek(offset)
             chunk = handle.read()
@@ -194,8 +297,10 @@ def stop_requested(run_dir: Path) -> bool:
 
 
 def log_tail(run_dir: Path, lines: int = 40) -> str:
-    path = Path(run_dir) / "train.log"
+    path = run_file(run_dir, "train.log")
     try:
+        if path is None:
+            raise FileNotFoundError("train.log leads out of the run folder")
         with open(path, "rb") as handle:
             handle.seek(0, os.SEEK_END)
             size = handle.tell()
@@ -248,8 +353,14 @@ def load_run(run_dir: Path) -> RunInfo:
     values of the wrong kind, comes back `damaged` with the reason instead of raising."""
     run_dir = Path(run_dir)
     info = RunInfo(run_id=run_dir.name, path=run_dir)
+    link = escaping_link(run_dir)
+    if link is not None:
+        info.damaged = True
+        info.error = ("the run folder is a link to another place" if link == "." else
+                      f"{link} is a link to a place outside the run folder")
+        return info
     status = read_status(run_dir)
-    saved = read_json(run_dir / "config.json")
+    saved = read_run_json(run_dir, "config.json")
     config = saved.get("config", saved) if saved is not None else None
     problem = ""
     if status is None:
@@ -290,6 +401,7 @@ def _number(value: Any) -> float | None:
 def list_runs(base: Path | None = None) -> list[RunInfo]:
     """Every run folder, newest first; never raises for a damaged folder."""
     folder = runs_dir(base)
+    # a link to a folder passes is_dir(); load_run lists it as damaged without reading it
     runs = [load_run(p) for p in folder.iterdir() if p.is_dir() and RUN_ID_PATTERN.match(p.name)]
     return sorted(runs, key=lambda r: (r.created or 0.0, r.run_id), reverse=True)
 
@@ -302,6 +414,12 @@ def rename_run(run_dir: Path, name: str) -> None:
 
 
 def delete_run(run_dir: Path) -> None:
+    """Remove the run folder. Links are removed, never what they point to; nothing is written,
+    so deleting works on a full disk."""
+    run_dir = Path(run_dir)
+    if run_dir.is_symlink():
+        run_dir.unlink()
+        return
     info = load_run(run_dir)
     if info.is_active:
         raise UserError(f"Run {info.name} is still {info.state}.", "Stop it before deleting it.")
@@ -310,11 +428,11 @@ def delete_run(run_dir: Path) -> None:
     if (read_curve(run_dir) or {}).get("state") == "running":
         raise UserError(f"Run {info.name} is drawing its learning curve.",
                         "Delete it when the curve is done.")
-    shutil.rmtree(run_dir)
+    shutil.rmtree(run_dir)  # unlinks the links inside without following them
 
 
 def read_eval(run_dir: Path) -> dict[str, Any] | None:
-    return read_json(Path(run_dir) / "eval.json")
+    return read_run_json(run_dir, "eval.json")
 
 
 def utc_now_iso() -> str:

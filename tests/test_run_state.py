@@ -1,0 +1,172 @@
+"""Runs that must not lose their state: concurrent status writes, links out of a run folder, a
+damaged last checkpoint, a resume that fails after a stop, a disk that fills up for real.
+
+Everything here uses real files, real processes, real training of the tiny model and (where the
+machine allows mounting) a real full filesystem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest_app import all_text, assert_clean, open_app, write_run
+from tiny_runs import install_run
+
+from core import jobs, runs
+from core.config import RunConfig
+from core.errors import UserError
+from core.export import export_run
+from core.training import TrainingFailed, train
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tiny_config(data: Path, model: Path, name: str, **training) -> RunConfig:
+    config = RunConfig(model=str(model), preset="quick", name=name)
+    config.data.train = str(data)
+    config.training.epochs = 1
+    for key, value in training.items():
+        setattr(config.training, key, value)
+    return config
+
+
+# ---- item 7: a rename never undoes the state the worker wrote --------------------------------
+
+RENAMER = """
+import sys, time
+from pathlib import Path
+from core import runs
+folder, until = Path(sys.argv[1]), float(sys.argv[2])
+i = 0
+while time.time() < until:
+    runs.rename_run(folder, f"process name {i}")
+    i += 1
+"""
+
+
+def test_renames_racing_the_worker_never_lose_its_state(workspace):
+    folder = write_run("run-race", "queued")
+    rounds, lost = 40, []
+    until = time.time() + 600
+    done = threading.Event()
+
+    def rename_in_a_loop(who: str) -> None:
+        i = 0
+        while not done.is_set():
+            runs.rename_run(folder, f"{who} {i}")
+            i += 1
+
+    renamers = [threading.Thread(target=rename_in_a_loop, args=(f"thread {n}",))
+                for n in range(2)]
+    process = subprocess.Popen([sys.executable, "-c", RENAMER, str(folder), str(until)],
+                               cwd=ROOT)
+    try:
+        for thread in renamers:
+            thread.start()
+        time.sleep(1.0)  # the process is renaming too by now
+        for step in range(rounds):  # the worker's writes, as train() and its callback make them
+            runs.update_status(folder, state="running", step=0, phase="preparing")
+            runs.update_status(folder, step=step, phase="training")
+            runs.update_status(folder, state="completed", phase="done", step=step)
+            time.sleep(0.005)
+            state = runs.read_status(folder)["state"]
+            if state != "completed":
+                lost.append((step, state))
+    finally:
+        done.set()
+        for thread in renamers:
+            thread.join()
+        process.kill()
+        process.wait()
+    assert lost == [], f"{len(lost)} of {rounds} completed states were overwritten: {lost[:5]}"
+    status = runs.read_status(folder)
+    assert status["state"] == "completed" and status["name"].startswith(("thread", "process"))
+
+
+def test_an_ending_process_is_not_marked_interrupted_over_its_final_state(workspace):
+    """refresh decides 'interrupted' under the run's lock, from the status it reads there."""
+    folder = write_run("run-ended", "completed", pid=999_999_999)
+    assert runs.change_status(folder, jobs._gone) is None  # a final state stays as it is
+    runs.update_status(folder, state="running")
+    assert runs.change_status(folder, jobs._gone)["state"] == "interrupted"
+
+
+# ---- item 5: links out of a run folder -------------------------------------------------------
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A secret file and folder outside every run folder."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "secret.txt").write_text("private key")
+    (folder / "secret.json").write_text(json.dumps({"state": "completed", "key": "private"}))
+    return folder
+
+
+def test_export_refuses_a_model_folder_with_a_link_out(tiny_model_dir, tmp_path_factory,
+                                                       outside, tmp_path):
+    run_dir = install_run("classification", tiny_model_dir, tmp_path_factory, "run-linked")
+    (run_dir / "model" / "notes.txt").symlink_to(outside / "secret.txt")
+    target = tmp_path / "out.zip"
+    with pytest.raises(UserError) as caught:
+        export_run(run_dir, target)
+    assert "model/notes.txt" in caught.value.message and "outside the run folder" in \
+        caught.value.message
+    assert caught.value.message.count(". ") == 0 and caught.value.fix
+    assert not target.exists() and not list(tmp_path.glob("*.partial"))
+
+
+def test_a_link_inside_the_run_folder_is_exported(tiny_model_dir, tmp_path_factory, tmp_path):
+    run_dir = install_run("classification", tiny_model_dir, tmp_path_factory, "run-inner")
+    (run_dir / "model" / "eval-copy.json").symlink_to(run_dir / "eval.json")
+    with zipfile.ZipFile(export_run(run_dir, tmp_path / "m.zip")) as zf:
+        assert zf.read("eval-copy.json") == (run_dir / "eval.json").read_bytes()
+
+
+def test_readers_never_read_through_a_link_out(workspace, outside, tiny_model_dir,
+                                               tmp_path_factory):
+    planted = write_run("run-planted", "completed")
+    (planted / "status.json").unlink()
+    (planted / "status.json").symlink_to(outside / "secret.json")
+    (planted / "train.log").unlink()
+    (planted / "train.log").symlink_to(outside / "secret.txt")
+    assert runs.read_status(planted) is None
+    assert runs.log_tail(planted) == ""
+    info = runs.load_run(planted)
+    assert info.damaged and "is a link to a place outside the run folder" in info.error
+
+    folder_link = runs.runs_dir() / "run-folder-link"
+    folder_link.symlink_to(outside, target_is_directory=True)
+    listed = {r.run_id: r for r in jobs.refresh()}
+    assert listed["run-folder-link"].damaged and "link" in listed["run-folder-link"].error
+
+    from core.inference import Predictor
+
+    model_run = install_run("classification", tiny_model_dir, tmp_path_factory, "run-model")
+    weights = model_run / "model" / "model.safetensors"
+    weights.rename(outside / "model.safetensors")
+    weights.symlink_to(outside / "model.safetensors")
+    with pytest.raises(UserError, match="outside the run folder"):
+        Predictor(model_run)
+    assert runs.load_run(model_run).damaged
+
+
+def test_delete_removes_links_never_their_targets(workspace, outside):
+    run_dir = write_run("run-with-links", "completed")
+    (run_dir / "model").symlink_to(outside, target_is_directory=True)
+    (run_dir / "secret.txt").symlink_to(outside / "secret.txt")
+    runs.delete_run(run_dir)
+    assert not run_dir.exists()
+    folder_link = runs.runs_dir() / "run-folder-link"
+    folder_link.symlink_to(outside, target_is_directory=True)
+    runs.delete_run(folder_link)
+    assert not folder_link.exists() and not folder_link.is_symlink()
+    assert (outside / "secret.txt").read_text() == "private key"  # the targets are untouched
