@@ -67,6 +67,7 @@ class Predictor:
                                   AutoModelForTokenClassification, AutoTokenizer)
 
         self.run_dir = Path(run_dir)
+        runs.refuse_escaping_links(self.run_dir)  # never load weights a planted link points to
         folder = self.run_dir / "model"
         if not (folder / "config.json").is_file():
             raise UserError(f"Run {self.run_dir.name} has no saved model yet.",
