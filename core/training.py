@@ -217,7 +217,14 @@ def _in_main_thread() -> bool:
 
 
 def failure_kind(exc: BaseException) -> str:
-    """out_of_memory, disk_full, unwritable or unexpected: the app's next offer depends on it."""
+    """out_of_memory, disk_full, unwritable, input or unexpected: the app's next offer depends
+    on it (Resume cannot help a model that is refused)."""
+    import pickle
+
+    from core.models import is_remote_code_error
+
+    if isinstance(exc, pickle.UnpicklingError) or is_remote_code_error(exc):
+        return "input"
     text = f"{type(exc).__name__}: {exc}".lower()
     if "out of memory" in text or "can't allocate memory" in text or isinstance(exc, MemoryError):
         return "out_of_memory"
@@ -229,7 +236,18 @@ def failure_kind(exc: BaseException) -> str:
 
 
 def explain_failure(exc: BaseException) -> tuple[str, str]:
+    import pickle
+
+    from core import models
+
     text = f"{type(exc).__name__}: {exc}"
+    # the libraries advise loading anyway (weights_only off, trusting remote code): that runs code
+    if isinstance(exc, pickle.UnpicklingError):
+        refusal = models.unsafe_weights_error()
+        return refusal.message, refusal.fix
+    if models.is_remote_code_error(exc):
+        refusal = models.remote_code_error()
+        return refusal.message, refusal.fix
     if failure_kind(exc) == "out_of_memory":
         return ("Training ran out of memory.",
                 "Halve the batch size (and double gradient accumulation to keep the effective "
@@ -250,7 +268,7 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     from core import data as datasets_io
     from core.baseline import run_baselines
     from core.callbacks import RunMonitor
-    from core.models import load_tokenizer, max_positions, resolve_model
+    from core.models import load_config, load_tokenizer, max_positions
     from core.presets import resolve_training, steps_per_epoch
     from core.tasks import get_task
 
@@ -269,10 +287,7 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
         added = extend_tokenizer(tokenizer, splits)
         first_new_row = len(tokenizer) - len(added) if added else None
         log.info("Vocabulary extended by %d unknown characters or words.", len(added))
-    model_source = resolve_model(config.model)
-    from transformers import AutoConfig
-
-    model_max = min(max_positions(AutoConfig.from_pretrained(model_source, trust_remote_code=False)),
+    model_max = min(max_positions(load_config(config.model)),
                     int(getattr(tokenizer, "model_max_length", 512) or 512), 512)
     task = get_task(splits.task, splits.labels, splits.multi_label)
     lengths = _token_lengths(task, splits.train.frame, tokenizer, model_max)
