@@ -2,6 +2,10 @@
 
 Routes between the step pages with st.navigation and draws the shared sidebar. Pages only
 render and call `core`; training runs in its own process (see core/jobs.py).
+
+The file is read twice: `streamlit run app.py` first imports it to find `app`, the server (an
+`st.App`, so that the sign-in guard of pages/_guard.py sits in front of Streamlit's own upload
+and metrics endpoints); then every browser session runs it as its script (`__main__`).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import sys
 from pathlib import Path
 
 import streamlit as st
+from starlette.middleware import Middleware
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app is started
@@ -17,19 +22,18 @@ if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app
 
 from core import jobs  # noqa: E402
 from core.runs import workspace_dir  # noqa: E402
-from pages import _access, _entry, _errors, _format  # noqa: E402
+from pages import _access, _entry, _errors, _format, _guard  # noqa: E402
 
-st.set_page_config(page_title="Finetune Studio", page_icon=":material/model_training:",
-                   layout="wide", initial_sidebar_state="expanded")
 
-PAGES = [
-    st.Page("pages/data.py", title="1. Data", icon=":material/table_view:", default=True),
-    st.Page("pages/model.py", title="2. Model", icon=":material/neurology:"),
-    st.Page("pages/train.py", title="3. Train", icon=":material/monitoring:"),
-    st.Page("pages/test.py", title="4. Test", icon=":material/fact_check:"),
-    st.Page("pages/label.py", title="Label texts", icon=":material/label:"),
-    st.Page("pages/runs.py", title="Runs", icon=":material/history:"),
-]
+def step_pages() -> list:
+    return [
+        st.Page("pages/data.py", title="1. Data", icon=":material/table_view:", default=True),
+        st.Page("pages/model.py", title="2. Model", icon=":material/neurology:"),
+        st.Page("pages/train.py", title="3. Train", icon=":material/monitoring:"),
+        st.Page("pages/test.py", title="4. Test", icon=":material/fact_check:"),
+        st.Page("pages/label.py", title="Label texts", icon=":material/label:"),
+        st.Page("pages/runs.py", title="Runs", icon=":material/history:"),
+    ]
 
 
 # Streamlit's default top padding pushes the content below the fold on a 1280x800 laptop.
@@ -66,11 +70,21 @@ def sidebar() -> None:
                         "variable FINETUNE_STUDIO_WORKSPACE to use another one.")
 
 
-st.html(COMPACT_CSS)
-if not _access.unlocked():  # a password is set and this session has not signed in
-    st.navigation(PAGES, position="hidden")
-    st.stop()
-page = st.navigation(PAGES)
-sidebar()
-with _entry.through_app():
-    page.run()
+def main() -> None:
+    st.set_page_config(page_title="Finetune Studio", page_icon=":material/model_training:",
+                       layout="wide", initial_sidebar_state="expanded")
+    st.html(COMPACT_CSS)
+    if not _access.unlocked():  # a password is set and this session has not signed in
+        st.navigation(step_pages(), position="hidden")
+        st.stop()
+    page = st.navigation(step_pages())
+    sidebar()
+    with _entry.through_app():
+        page.run()
+
+
+if __name__ == "__main__":  # a session's script run (Streamlit names the script __main__)
+    main()
+else:  # imported by `streamlit run` to start the server
+    app = st.App(Path(__file__).name, middleware=[
+        Middleware(_guard.SignInGuard, password=_access.configured_password)])

@@ -2,21 +2,30 @@
 
 The password comes from the environment variable FINETUNE_STUDIO_PASSWORD or from `password` in
 .streamlit/secrets.toml. Each browser session signs in once; only the fact that it did is kept
-in its session state, never the password.
+in its session state, never the password, and the session's id is handed to pages/_guard.py so
+that Streamlit's upload endpoint accepts files from it. Wrong guesses are slowed down per client
+address, not per session: opening more sessions does not buy more guesses.
 """
 
 from __future__ import annotations
 
 import hmac
 import os
+import threading
 import time
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from pages import _guard
 
 PASSWORD_ENV = "FINETUNE_STUDIO_PASSWORD"
 SECRET_KEY = "password"
 UNLOCKED = "access_unlocked"
 WRONG_PASSWORD_PAUSE_S = 1.0  # slows down guessing without bothering a person
+
+_gates: dict[str, threading.Lock] = {}  # one per client address, shared by all its sessions
+_gates_lock = threading.Lock()
 
 
 def configured_password() -> str | None:
@@ -33,10 +42,31 @@ def configured_password() -> str | None:
 def unlocked() -> bool:
     """True when no password is set or this session has signed in; otherwise draw the form."""
     expected = configured_password()
-    if expected is None or st.session_state.get(UNLOCKED):
+    if expected is None:
+        return True
+    if st.session_state.get(UNLOCKED):
+        # again on every run: a session that reconnects keeps its state but the server may not
+        remember_session()
         return True
     sign_in_form(expected)
     return False
+
+
+def remember_session() -> None:
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        _guard.mark_signed_in(ctx.session_id)
+
+
+def password_matches(entered: str, expected: str, address: str | None) -> bool:
+    """Compare, one guess at a time per client address; a wrong guess keeps the others waiting."""
+    with _gates_lock:
+        gate = _gates.setdefault(address or "local", threading.Lock())
+    with gate:
+        if hmac.compare_digest(entered.encode("utf-8"), expected.encode("utf-8")):
+            return True
+        time.sleep(WRONG_PASSWORD_PAUSE_S)
+        return False
 
 
 def sign_in_form(expected: str) -> None:
@@ -48,9 +78,9 @@ def sign_in_form(expected: str) -> None:
                                           key="access_sign_in")
     if not submitted:
         return
-    if hmac.compare_digest(entered.encode("utf-8"), expected.encode("utf-8")):
+    if password_matches(entered, expected, st.context.ip_address):
         st.session_state[UNLOCKED] = True
+        remember_session()
         st.rerun()
-    time.sleep(WRONG_PASSWORD_PAUSE_S)
     st.error("That password is not right. Try again, or ask whoever runs this server for it.",
              icon=":material/lock:")
