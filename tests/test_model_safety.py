@@ -307,3 +307,27 @@ def test_a_model_type_transformers_does_not_know_is_named(tiny_model_dir, tmp_pa
     (folder / "config.json").write_text(json.dumps({**config, "model_type": "bert-of-2030"}))
     with pytest.raises(UserError, match="'bert-of-2030'.*does not know"):
         models.load_tokenizer(str(folder))
+
+
+# ----- the Model page's "Another model" ------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["pickled", "custom-code"])
+def test_the_model_page_refuses_such_a_folder_with_its_sentence(
+        tiny_model_dir, tmp_path, workspace, monkeypatch, marker, opened, kind):
+    from conftest_app import all_text, fake_launch, open_app
+
+    from core import jobs
+
+    monkeypatch.setattr(jobs, "_launch", fake_launch)
+    folder = _only_pickled_weights(tiny_model_dir, tmp_path, marker) if kind == "pickled" \
+        else _custom_code_folder(tiny_model_dir, tmp_path)
+    at = open_app()
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    at.radio(key="model_choice").set_value("other").run()
+    at.text_input(key="model_other").set_value(str(folder)).run()
+    errors = " ".join(e.value for e in at.error)
+    assert ("can run code" if kind == "pickled" else "never runs code") in errors, errors
+    assert not at.exception and "trust_" not in all_text(at)
+    assert not [b for b in at.button if b.label == "Start training" and not b.disabled]
+    assert runs.list_runs() == []
+    assert_no_pickle_touched(marker, opened)
