@@ -5,6 +5,10 @@ so a Streamlit rerun, a closed tab or a restarted server does not stop it. One r
 workspace at a time (a learning curve training its models counts as one); further runs wait as
 `queued` and the next one starts when the active one ends (the finishing process starts it, and
 `refresh()` does too, for robustness).
+
+`python -m core train` joins the same queue: its run waits as `queued` with the command's pid
+(`waiter_pid`), is never launched as a worker, and the command trains it itself once `claim`
+says it is its turn; when it ends, it starts the next queued run like a worker does.
 """
 
 from __future__ import annotations
@@ -31,13 +35,18 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 @contextmanager
 def queue_lock(base: Path | None = None) -> Iterator[None]:
-    """Serialise queue decisions between browser sessions and workers."""
-    with open(runs.runs_dir(base) / ".queue.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    """Serialise queue decisions between browser sessions, commands and workers. Opening the
+    lock file writes nothing once it exists, so the queue still works on a full disk."""
+    path = runs.runs_dir(base) / ".queue.lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        fd = os.open(runs.runs_dir(base), os.O_RDONLY | os.O_DIRECTORY)  # read-only disk
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def process_alive(pid: int | None, started: float | None = None) -> bool:
@@ -81,8 +90,62 @@ def _launch(run_dir: Path) -> None:
     log.close()
     _children.append(proc)
     started = psutil.Process(proc.pid).create_time()
-    runs.update_status(run_dir, state="running", pid=proc.pid, pid_started=started,
-                       started=runs.read_status(run_dir).get("started") or time.time())
+    runs.update_status(run_dir, defaults={"started": time.time()}, state="running", pid=proc.pid,
+                       pid_started=started, waiter_pid=None)
+
+
+def _own_process() -> tuple[int, float]:
+    return os.getpid(), psutil.Process().create_time()
+
+
+GONE = {"running": ("The training process ended unexpectedly.",
+                    "Press Resume to continue from the last checkpoint."),
+        "queued": ("The command that queued this run ended before the run could start.",
+                   "Press Resume to train it now.")}
+
+
+def _gone(status: dict) -> dict | None:
+    """The fields that mark a run interrupted when the process it waits on has ended, judged
+    under the run's lock (the worker may have written its last state a moment ago)."""
+    state = status.get("state")
+    if state == "running":
+        pid, started = status.get("pid"), status.get("pid_started")
+    elif state == "queued" and status.get("waiter_pid"):
+        pid, started = status.get("waiter_pid"), status.get("waiter_started")
+    else:
+        return None
+    if process_alive(pid if isinstance(pid, int) else None, started):
+        return None
+    error, fix = GONE[state]
+    return {"state": "interrupted", "pid": None, "waiter_pid": None, "error": error, "fix": fix}
+
+
+def _reconcile(base: Path | None) -> tuple[list[runs.RunInfo], runs.RunInfo | None,
+                                           list[runs.RunInfo]]:
+    """(every run, the run training now, the queued runs oldest first), after marking runs
+    whose process has ended interrupted. On a disk too full to record that, the run is shown
+    interrupted all the same."""
+    all_runs = runs.list_runs(base)
+    running, queued = None, []
+    for info in all_runs:
+        if info.state not in runs.ACTIVE_STATES:
+            continue
+        try:
+            changed = runs.change_status(info.path, _gone)
+        except OSError:
+            changed = _gone(runs.read_status(info.path) or {})
+        if changed:
+            info.state, info.pid = "interrupted", None
+            info.error, info.fix = changed["error"], changed["fix"]
+        elif info.state == "running":
+            running = info
+        else:
+            queued.append(info)
+    return all_runs, running, sorted(queued, key=lambda r: (r.created or 0.0, r.run_id))
+
+
+def _waits_in_a_command(info: runs.RunInfo) -> bool:
+    return bool((runs.read_status(info.path) or {}).get("waiter_pid"))
 
 
 def refresh(base: Path | None = None) -> list[runs.RunInfo]:
@@ -91,22 +154,46 @@ def refresh(base: Path | None = None) -> list[runs.RunInfo]:
         if proc.poll() is not None:
             _children.remove(proc)
     with queue_lock(base):
-        all_runs = runs.list_runs(base)
-        running = False
-        for info in all_runs:
-            if info.state != "running":
-                continue
-            status = runs.read_status(info.path) or {}
-            if process_alive(info.pid, status.get("pid_started")):
-                running = True
-            else:
-                runs.update_status(info.path, state="interrupted", pid=None,
-                                   error="The training process ended unexpectedly.",
-                                   fix="Press Resume to continue from the last checkpoint.")
-        queued = [r for r in all_runs if r.state == "queued"]
-        if not running and queued and _curve_training(base) is None:
-            _start(min(queued, key=lambda r: r.created or 0.0).path)
-    return runs.list_runs(base)
+        all_runs, running, queued = _reconcile(base)
+        # a run queued by a command is trained by that command: it claims its turn itself
+        if running is None and queued and _curve_training(base) is None \
+                and not _waits_in_a_command(queued[0]):
+            _start(queued[0].path)
+            all_runs = runs.list_runs(base)
+    return all_runs
+
+
+def wait_here(run_dir: Path) -> None:
+    """Mark a queued run as waiting in this process (a command), so no worker is started."""
+    pid, started = _own_process()
+    runs.update_status(run_dir, waiter_pid=pid, waiter_started=started)
+
+
+def claim(run_dir: Path, base: Path | None = None) -> str | None:
+    """Take the turn of `run_dir`, queued by this process, when it has come: it becomes
+    `running` with this process's pid and None is returned. Otherwise the name of what trains
+    or waits before it. A UserError when the run left the queue (stopped from the app)."""
+    with queue_lock(base):
+        _, running, queued = _reconcile(base)
+        if running is not None:
+            return running.name or running.run_id
+        curve = _curve_training(base)
+        if curve is not None:
+            return f"a learning curve of {runs.load_run(curve).name}"
+        mine = [r for r in queued if r.run_id == Path(run_dir).name]
+        if not mine:
+            info = runs.load_run(run_dir)
+            raise UserError(f"Run {info.name} is {info.state} and will not start.",
+                            "Start it again from the app or with 'python -m core resume'.")
+        if queued[0].run_id != Path(run_dir).name:
+            first = queued[0]
+            if not _waits_in_a_command(first):
+                _start(first.path)
+            return first.name or first.run_id
+        pid, started = _own_process()
+        runs.update_status(run_dir, defaults={"started": time.time()}, state="running", pid=pid,
+                           pid_started=started, waiter_pid=None)
+    return None
 
 
 def _curve_training(base: Path | None) -> Path | None:
@@ -135,11 +222,15 @@ def active_run(base: Path | None = None) -> runs.RunInfo | None:
 
 def stop_run(run_dir: Path) -> None:
     """Ask a running run to stop at its next step (keeping its best checkpoint)."""
-    info = runs.load_run(run_dir)
-    if info.state == "queued":
-        runs.update_status(run_dir, state="stopped", finished=time.time())
-    elif info.state == "running":
-        runs.request_stop(run_dir)
+    def stop_if_queued(status: dict) -> dict | None:
+        if status.get("state") != "queued":
+            return None
+        return {"state": "stopped", "finished": time.time(), "waiter_pid": None}
+
+    with queue_lock(Path(run_dir).parent):  # not between the queue's choice and the start
+        if runs.change_status(run_dir, stop_if_queued) is None \
+                and runs.load_run(run_dir).state == "running":
+            runs.request_stop(run_dir)
 
 
 def resume_run(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
@@ -148,8 +239,14 @@ def resume_run(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
         raise UserError(f"Run {info.name} is {info.state} and cannot be resumed.",
                         "Only interrupted, stopped or failed runs can be resumed.")
     (Path(run_dir) / runs.STOP_FILE).unlink(missing_ok=True)
-    runs.update_status(run_dir, state="queued", resume=True, error="", fix="", failure=None,
-                       finished=None)
+
+    def queue_if_ended(status: dict) -> dict | None:
+        if status.get("state") not in ("interrupted", "failed", "stopped"):
+            return None  # another session resumed it a moment ago
+        return {"state": "queued", "resume": True, "error": "", "fix": "", "failure": None,
+                "finished": None, "waiter_pid": None}
+
+    runs.change_status(run_dir, queue_if_ended)
     refresh(base)
     return runs.load_run(run_dir)
 

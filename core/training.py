@@ -15,12 +15,13 @@ import shutil
 import signal
 import time
 import traceback
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from core import runs
+from core import disk, runs
 from core.config import RunConfig
 from core.errors import UserError
 
@@ -183,31 +184,49 @@ def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool
 
     previous_handler = signal.signal(signal.SIGTERM, on_signal) \
         if _in_main_thread() else None
-    status = runs.read_status(run_dir) or {}
     runs.update_status(run_dir, state="running", pid=os.getpid(), phase="preparing",
-                       started=status.get("started") or time.time(), finished=None,
-                       error="", fix="", failure=None,
-                       name=status.get("name") or config.name or run_dir.name,
-                       created=status.get("created") or time.time())
+                       finished=None, error="", fix="", failure=None,
+                       defaults={"started": time.time(), "created": time.time(),
+                                 "name": config.name or run_dir.name})
     try:
+        disk.make_reserve(run_dir)  # lets the last status be written on a full disk
         result = _train(config, run_dir, resume, progress)
         return result
     except UserError as exc:
         log.error("Stopped by a problem with the input: %s %s", exc.message, exc.fix)
-        runs.record_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
-                           failure="input", finished=time.time(), pid=None)
+        _record_failure(run_dir, resume, exc.message, exc.fix, "input")
         raise
     except Exception as exc:  # every failure must end as a readable status, never a hang
-        message, fix = explain_failure(exc)
+        reported = disk.disk_full_error(exc, run_dir) or exc  # torch's RuntimeError included
+        message, fix = explain_failure(reported)
         log.error("Training failed: %s\n%s", message, traceback.format_exc())
-        runs.record_status(run_dir, state="failed", error=message, fix=fix,
-                           failure=failure_kind(exc), finished=time.time(), pid=None)
+        message = _record_failure(run_dir, resume, message, fix, failure_kind(reported))
         raise TrainingFailed(message, fix) from exc
     finally:
+        disk.release_reserve(run_dir)
         logging.getLogger().removeHandler(handler)
         handler.close()
         if previous_handler is not None:
             signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _record_failure(run_dir: Path, resume: bool, message: str, fix: str, kind: str) -> str:
+    """Write a failure to status.json; returns the message written. A resumed run that still
+    holds the model it saved when it was stopped stays `stopped` with that model, so it can
+    still be tested, and says why the resume failed."""
+    state = "failed"
+    if resume and _usable_model(run_dir):
+        state = "stopped"
+        message = f"Resuming failed: {message} The model saved before is kept."
+    runs.record_status(run_dir, state=state, error=message, fix=fix, failure=kind,
+                       finished=time.time(), pid=None)
+    return message
+
+
+def _usable_model(run_dir: Path) -> bool:
+    model = run_dir / "model"
+    return (model / "config.json").is_file() and _weights_load(model) \
+        and runs.read_eval(run_dir) is not None
 
 
 def _in_main_thread() -> bool:
@@ -404,7 +423,7 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
                        "n_test": len(splits.test.frame) if splits.test is not None else 0})
     runs.write_json_atomic(run_dir / "eval.json", evaluation)
     _remove_checkpoints_if_done(run_dir, stopped)
-    final = runs.update_status(
+    final = runs.finish_status(
         run_dir, state="stopped" if stopped else "completed", phase="done",
         finished=time.time(), pid=None, eta_s=0, step=trainer.state.global_step,
         best_metric_name=task.best_metric,
@@ -415,19 +434,44 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
 
 
 def _last_checkpoint(run_dir: Path) -> Path | None:
-    """The newest complete checkpoint. One cut short (a killed process, a full disk) lacks a
-    readable trainer_state.json, which the Trainer writes last; it is removed, not resumed."""
+    """The newest checkpoint that loads. One cut short (a killed process, a full disk) lacks a
+    readable trainer_state.json, which the Trainer writes last; one damaged later (a truncated
+    weights file) fails to load. Either is removed, and the one before is resumed instead."""
     folder = run_dir / "checkpoints"
     if not folder.is_dir():
         return None
     found = sorted((p for p in folder.glob("checkpoint-*") if p.name[11:].isdigit()),
                    key=lambda p: int(p.name[11:]), reverse=True)
     for checkpoint in found:
-        if runs.read_json(checkpoint / "trainer_state.json") is not None:
+        if _checkpoint_loads(checkpoint):
             return checkpoint
-        log.warning("Checkpoint %s is incomplete and is removed.", checkpoint.name)
+        log.warning("Checkpoint %s is incomplete or damaged and is removed.", checkpoint.name)
         shutil.rmtree(checkpoint, ignore_errors=True)
     return None
+
+
+def _checkpoint_loads(checkpoint: Path) -> bool:
+    """Whether the Trainer can resume from `checkpoint`, judged without loading it: its state
+    parses, its weights' headers match their sizes, its torch files are whole archives."""
+    if runs.read_json(checkpoint / "trainer_state.json") is None:
+        return False
+    torch_files = [p for p in checkpoint.iterdir() if p.suffix in (".pt", ".pth")]
+    return _weights_load(checkpoint) and all(zipfile.is_zipfile(p) for p in torch_files)
+
+
+def _weights_load(folder: Path) -> bool:
+    """True when `folder` holds safetensors weights and every file's header and size agree
+    (a truncated file fails here, in a millisecond)."""
+    from safetensors import safe_open
+
+    files = list(folder.glob("*.safetensors"))
+    try:
+        for path in files:
+            with safe_open(str(path), framework="pt"):
+                pass
+    except Exception:  # SafetensorError, OSError: a file that cannot be read back
+        return False
+    return bool(files)
 
 
 def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool) -> None:
@@ -501,8 +545,8 @@ def run_worker(run_dir: Path) -> int:
         train(config, run_dir, resume=bool(status.get("resume")))
     except UserError as exc:
         print(f"Input problem: {exc}", flush=True)
-        if (runs.read_status(run_dir) or {}).get("state") != "failed":
-            runs.update_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
+        if (runs.read_status(run_dir) or {}).get("state") not in ("failed", "stopped"):
+            runs.record_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
                                finished=time.time(), pid=None)
         exit_code = 2
     except TrainingFailed as exc:

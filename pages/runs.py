@@ -34,7 +34,8 @@ def runs_table(all_runs: list[runs.RunInfo]) -> pd.DataFrame:
             "Duration": _format.duration(r.duration_s),
             "Created": _format.when(r.created),
             "Note": r.error if r.damaged else (f"{r.error} {r.fix}".strip()
-                                               if r.state in ("failed", "interrupted") else ""),
+                                               if r.state in ("failed", "interrupted", "stopped")
+                                               else ""),
         })
     return pd.DataFrame(rows)
 

@@ -92,6 +92,8 @@ def show_state(info: runs.RunInfo) -> None:
     elif info.state == "interrupted":
         st.warning(f"Training was interrupted. {info.error} {info.fix}".strip(),
                    icon=":material/pause_circle:")
+    elif info.state == "stopped" and info.error:  # a resume that failed kept the model
+        st.warning(f"{info.error} {info.fix}".strip(), icon=":material/stop_circle:")
     elif info.state == "stopped":
         st.info("You stopped this run. The best checkpoint so far is kept.",
                 icon=":material/stop_circle:")

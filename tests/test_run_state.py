@@ -170,3 +170,144 @@ def test_delete_removes_links_never_their_targets(workspace, outside):
     runs.delete_run(folder_link)
     assert not folder_link.exists() and not folder_link.is_symlink()
     assert (outside / "secret.txt").read_text() == "private key"  # the targets are untouched
+
+
+# ---- item 9: a damaged last checkpoint, a resume that fails after a stop --------------------
+
+def _stopped_run(data: Path, model: Path, name: str) -> Path:
+    """A run stopped by the user after its second checkpoint, with a model, report and
+    checkpoints, trained for real (a watcher asks it to stop, as the Stop button does)."""
+    config = tiny_config(data, model, name, epochs=6, eval_steps=2, batch_size=8)
+    run_dir = jobs.create_run(config)
+    done = threading.Event()
+
+    def stop_after_two_checkpoints() -> None:
+        while not done.is_set():
+            if len(list((run_dir / "checkpoints").glob("checkpoint-*"))) >= 2:
+                runs.request_stop(run_dir)
+                return
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=stop_after_two_checkpoints)
+    watcher.start()
+    try:
+        final = train(config, run_dir)
+    finally:
+        done.set()
+        watcher.join()
+    assert final["state"] == "stopped", runs.log_tail(run_dir)
+    (run_dir / runs.STOP_FILE).unlink()  # as Resume does
+    return run_dir
+
+
+def _checkpoints(run_dir: Path) -> list[Path]:
+    return sorted((run_dir / "checkpoints").glob("checkpoint-*"), key=lambda p: int(p.name[11:]))
+
+
+def test_resume_skips_a_truncated_last_checkpoint(sentiment_csv, tiny_model_dir):
+    run_dir = _stopped_run(sentiment_csv, tiny_model_dir, "truncated")
+    *earlier, last = _checkpoints(run_dir)
+    weights = last / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])  # cut short
+    config = RunConfig.from_dict(runs.load_run(run_dir).config)
+    final = train(config, run_dir, resume=True)
+    assert final["state"] == "completed", runs.log_tail(run_dir)
+    assert final["resumed_from"] == earlier[-1].name
+    assert "is incomplete or damaged" in runs.log_tail(run_dir, 400)
+
+
+def test_a_stopped_run_whose_resume_fails_stays_stopped_with_its_model(
+        sentiment_csv, tiny_model_dir, tmp_path):
+    data = tmp_path / "moved-away.csv"
+    data.write_bytes(sentiment_csv.read_bytes())
+    run_dir = _stopped_run(data, tiny_model_dir, "kept")
+    model_before = (run_dir / "model" / "model.safetensors").read_bytes()
+    data.unlink()  # the resume cannot read its data any more
+    config = RunConfig.from_dict(runs.load_run(run_dir).config)
+    with pytest.raises(UserError):
+        train(config, run_dir, resume=True)
+    info = runs.load_run(run_dir)
+    assert info.state == "stopped"
+    assert info.error.startswith("Resuming failed: ") and "model saved before is kept" in info.error
+    assert (run_dir / "model" / "model.safetensors").read_bytes() == model_before
+
+    data.write_bytes(sentiment_csv.read_bytes())
+    for checkpoint in _checkpoints(run_dir):  # a state the Trainer fails on: unexpected failure
+        (checkpoint / "trainer_state.json").write_text('{"global_step": "x"}')
+    with pytest.raises(TrainingFailed):
+        train(config, run_dir, resume=True)
+    assert runs.load_run(run_dir).state == "stopped"
+    at = open_app("pages/test.py")  # still offered for testing
+    assert not at.exception
+    assert "kept" in [o for box in at.selectbox for o in box.options] or \
+        "kept" in all_text(at)
+
+
+# ---- item 8: a disk that fills up for real ---------------------------------------------------
+
+DISK_MB = 6  # the tiny model's weights (4 MB) fit, its optimizer state (8 MB) does not
+
+
+@pytest.fixture
+def full_disk_workspace(workspace: Path):
+    """The workspace on a real filesystem of DISK_MB megabytes (tmpfs), unmounted afterwards."""
+    workspace.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={DISK_MB}m", "tmpfs",
+                              str(workspace)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"a small filesystem cannot be mounted here: {mounted.stderr.strip()}")
+    try:
+        yield workspace
+    finally:
+        subprocess.run(["umount", "-l", str(workspace)], check=False)
+
+
+def _fill(folder: Path) -> Path:
+    """Take every byte left on the filesystem of `folder`."""
+    filler = folder / "filler.bin"
+    with open(filler, "wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_disk_that_fills_up_is_recorded_and_the_runs_stay_listable_and_deletable(
+        full_disk_workspace, sentiment_csv, tiny_model_dir):
+    config = tiny_config(sentiment_csv, tiny_model_dir, "full", eval_steps=2, batch_size=8)
+    run_dir = jobs.create_run(config)
+    with pytest.raises(TrainingFailed) as caught:
+        train(config, run_dir)
+    assert "disk is full" in caught.value.message
+    status = runs.read_status(run_dir)  # written although the checkpoint did not fit
+    assert status["state"] == "failed" and status["failure"] == "disk_full", status
+    assert status["error"] == "The disk is full, so the run could not be saved."
+    assert "unexpectedly" not in status["error"]
+    # what torch raised, for the record: not an OSError
+    assert "RuntimeError" in runs.log_tail(run_dir, 400) or \
+        "SafetensorError" in runs.log_tail(run_dir, 400)
+
+    _fill(full_disk_workspace)  # nothing at all can be written now
+    listed = subprocess.run([sys.executable, "-m", "core", "runs"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0, listed.stderr
+    assert run_dir.name in listed.stdout and "failed" in listed.stdout
+    at = open_app("pages/runs.py")
+    assert_clean(at)
+    assert "full" in list(at.dataframe[0].value["Name"])
+    at.button(key="runs_delete").click().run()
+    at.button(key="runs_delete_yes").click().run()
+    assert_clean(at)
+    assert not run_dir.exists()
+
+
+def test_a_run_interrupted_on_a_full_disk_is_listed_as_interrupted(full_disk_workspace):
+    """Its process is gone and 'interrupted' cannot be written: the list says so anyway."""
+    folder = write_run("run-gone", "running", pid=999_999_999, pid_started=1.0)
+    _fill(full_disk_workspace)
+    listed = {r.run_id: r for r in jobs.refresh()}
+    assert listed["run-gone"].state == "interrupted"
+    assert runs.read_status(folder)["state"] == "running"  # not written: no space
