@@ -72,10 +72,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--runs-dir", help="folder holding run folders (default: workspace/runs)")
     p.add_argument("--config", help="a run configuration JSON file; flags override it")
     p.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+    p.add_argument("--no-wait", action="store_true",
+                   help="refuse (exit 2) instead of queueing when another run is training")
 
     p = sub.add_parser("resume", help="continue an interrupted run from its last checkpoint")
     p.add_argument("run_dir")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--no-wait", action="store_true",
+                   help="refuse (exit 2) instead of queueing when another run is training")
 
     p = sub.add_parser("evaluate", help="score a finished run on a labeled file")
     p.add_argument("run_dir")
@@ -223,16 +227,60 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+QUEUE_POLL_S = 1.0
+
+
+def _take_turn(run_dir: Path, base: Path | None, wait: bool) -> None:
+    """Queue `run_dir` in the workspace's one-run-at-a-time queue and return when its turn has
+    come (it is then `running` in this process). Without `wait`, a UserError instead of waiting."""
+    import time
+
+    from core import jobs
+
+    jobs.wait_here(run_dir)
+    told = None
+    while (ahead := jobs.claim(run_dir, base)) is not None:
+        if not wait:
+            raise UserError(f"Another run is training ({ahead}).",
+                            "Wait for it to end, or leave out --no-wait to queue this run.")
+        if ahead != told:
+            print(f"Another run is training ({ahead}); this one is queued and starts when it "
+                  "ends.", file=sys.stderr, flush=True)
+            told = ahead
+        time.sleep(QUEUE_POLL_S)
+
+
+def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: bool) -> dict:
+    """Train a run whose turn has come, then start the next queued run (also after a failure
+    or Ctrl+C, which leaves the run interrupted)."""
+    from core import jobs, runs
+    from core.training import train
+
+    try:
+        return train(config, run_dir, resume=resume, progress=True)
+    except KeyboardInterrupt:
+        runs.record_status(run_dir, state="interrupted", pid=None,
+                           error="Training was interrupted (Ctrl+C).",
+                           fix="Press Resume to continue from the last checkpoint.")
+        raise
+    finally:
+        jobs.refresh(base)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     from core import runs
-    from core.training import train
 
     config = _config_from_args(args)
     base = Path(args.runs_dir) if args.runs_dir else None
     run_dir = runs.new_run_folder(config.to_dict(), config.name, base)
     print(f"Run folder: {run_dir}", file=sys.stderr, flush=True)
     try:
-        status = train(config, run_dir, progress=True)
+        _take_turn(run_dir, base, wait=not args.no_wait)
+    except BaseException:  # refused or Ctrl+C while queued: the run never began
+        shutil.rmtree(run_dir, ignore_errors=True)
+        raise
+    try:
+        status = _train_in_turn(config, run_dir, base, resume=False)
     except UserError:
         # the data was refused before training began: leave no half-made run behind
         if (runs.read_status(run_dir) or {}).get("phase") == "preparing":
@@ -244,7 +292,6 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from core import jobs, runs
-    from core.training import train
 
     run_dir = _run_dir(args.run_dir)
     info = runs.load_run(run_dir)
@@ -261,7 +308,14 @@ def cmd_resume(args: argparse.Namespace) -> int:
     (run_dir / runs.STOP_FILE).unlink(missing_ok=True)
     config = RunConfig.from_dict(info.config)
     print(f"Resuming run: {run_dir}", file=sys.stderr, flush=True)
-    status = train(config, run_dir, resume=True, progress=True)
+    before = {"state": info.state, "error": info.error, "fix": info.fix}
+    runs.update_status(run_dir, state="queued", resume=True)
+    try:
+        _take_turn(run_dir, run_dir.parent, wait=not args.no_wait)
+    except BaseException:  # refused or Ctrl+C while queued: the run is as it was
+        runs.record_status(run_dir, **before, waiter_pid=None)
+        raise
+    status = _train_in_turn(config, run_dir, run_dir.parent, resume=True)
     _print_summary(_summary(run_dir, status), args.json)
     return 0
 
@@ -348,10 +402,28 @@ COMMANDS = {"validate": cmd_validate, "train": cmd_train, "resume": cmd_resume,
             "runs": cmd_runs, "worker": cmd_worker}
 
 
+CLOSED_PIPE_EXIT = 141  # what a shell reports for a program whose reader went away
+
+
+def _discard_stdout() -> None:
+    """Send what is left of the output nowhere, so exiting does not fail on it again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit as "Exception ignored"
+        return code
+    except BrokenPipeError:  # `python -m core runs | head`: the reader has what it wanted
+        _discard_stdout()
+        return CLOSED_PIPE_EXIT
     except UserError as exc:
         print(f"error: {exc.message} {exc.fix}".rstrip(), file=sys.stderr)
         return 2

@@ -200,3 +200,18 @@ def _final_eval_loss(run_dir):
 def test_formula_cells_are_neutralised():
     assert neutralise_cell("=SUM(A1)") == "'=SUM(A1)"
     assert neutralise_cell("@x") == "'@x" and neutralise_cell("plain") == "plain"
+
+
+def test_a_closed_output_pipe_ends_quietly(workspace):
+    """`python -m core runs | head`: the reader goes away before the list is written."""
+    for i in range(3):
+        folder = runs.run_path(f"20260101-00000{i}-run")
+        folder.mkdir(parents=True)
+        runs.write_json_atomic(folder / "config.json", {"config": {"task": "text-classification"}})
+        runs.write_json_atomic(folder / "status.json", {"state": "completed", "created": i})
+    proc = subprocess.Popen([sys.executable, "-m", "core", "runs"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # like `head` exiting: every write to the pipe now fails
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) != 1
+    assert stderr == ""

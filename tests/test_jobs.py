@@ -1,6 +1,9 @@
 """Background runs: a worker process per run, one active at a time, the next queued run after it."""
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from core import jobs, runs
 from core.config import RunConfig
@@ -93,3 +96,71 @@ def test_the_worker_does_not_get_the_app_password(tmp_path, monkeypatch):
     folder = runs.new_run_folder({"task": "text-classification"}, "x", tmp_path)
     jobs._launch(folder)
     assert "FINETUNE_STUDIO_PASSWORD" not in seen and seen["PYTHONUNBUFFERED"] == "1"
+
+
+# ---- the command line joins the same queue ---------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cli_train(data, model, name, *extra):
+    return subprocess.Popen(
+        [sys.executable, "-m", "core", "train", "--data", str(data), "--model", str(model),
+         "--preset", "quick", "--name", name, *extra],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+class Watch:
+    """Polls the run folders without refreshing the queue (so nothing here starts a run) and
+    remembers the most runs ever seen training at once."""
+
+    def __init__(self):
+        self.most_running = 0
+
+    def until(self, condition, timeout=240):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            listed = {r.name: r for r in runs.list_runs()}
+            self.most_running = max(self.most_running,
+                                    sum(r.state == "running" for r in listed.values()))
+            if condition(listed):
+                return listed
+            time.sleep(0.2)
+        raise AssertionError(f"timed out: { {n: r.state for n, r in listed.items()} }")
+
+
+def test_cli_runs_wait_their_turn_and_start_the_next_when_they_end(sentiment_csv,
+                                                                    tiny_model_dir):
+    watch = Watch()
+    first = _cli_train(sentiment_csv, tiny_model_dir, "cli-first", "--epochs", "40")
+    watch.until(lambda r: "cli-first" in r and r["cli-first"].state == "running")
+
+    refused = subprocess.run(
+        [sys.executable, "-m", "core", "train", "--data", str(sentiment_csv), "--model",
+         str(tiny_model_dir), "--name", "refused", "--no-wait"],
+        cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert refused.returncode == 2, refused.stderr
+    assert "error: Another run is training (cli-first)." in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert "refused" not in {r.name for r in runs.list_runs()}  # no run folder left behind
+
+    app = jobs.start_run(_config(sentiment_csv, tiny_model_dir, "app-second"))
+    assert app.state == "queued"  # the app sees the command's run training
+    third = _cli_train(sentiment_csv, tiny_model_dir, "cli-third", "--epochs", "1")
+    watch.until(lambda r: "cli-third" in r and r["cli-third"].state == "queued")
+    time.sleep(2.0)  # it waits, it does not train beside the others
+    watch.until(lambda r: r["cli-third"].state == "queued" and r["cli-first"].state == "running")
+
+    jobs.stop_run(runs.load_run(next(r.path for r in runs.list_runs()
+                                     if r.name == "cli-first")).path)
+    assert first.wait(240) == 0, first.stderr.read()
+    # the ending command started the run the app had queued behind it
+    watch.until(lambda r: r["app-second"].state in ("running", "completed"))
+    watch.until(lambda r: r["app-second"].state == "completed")
+    assert third.wait(240) == 0  # and the app's run, ending, let the waiting command go
+    stderr = third.stderr.read()
+    assert "Another run is training (cli-first); this one is queued and starts when it ends." \
+        in stderr
+    final = watch.until(lambda r: r["cli-third"].state == "completed")
+    assert final["cli-first"].state == "stopped"
+    assert watch.most_running == 1
