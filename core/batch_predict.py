@@ -8,7 +8,6 @@ columns first; every cell that a spreadsheet could run as a formula is neutralis
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import tempfile
@@ -19,7 +18,7 @@ from typing import Any, Callable, Sequence
 
 import pandas as pd
 
-from core.cli import neutralise_cell
+from core import csv_safe
 from core.errors import UserError
 
 CHUNK_ROWS = 2000
@@ -114,14 +113,14 @@ def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str |
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".partial")
     try:
         with os.fdopen(fd, "w", newline="", encoding=CSV_ENCODING) as handle:
-            writer = csv.writer(handle)
-            writer.writerow([neutralise_cell(c) for c in header])
+            writer = csv_safe.writer(handle)
+            writer.writerow(header)
             if progress:
                 progress(0, total)
             for start in range(0, total, max(1, chunk_rows)):
                 chunk = frame.iloc[start:start + chunk_rows]
                 rows = _predict_chunk(predictor, chunk, column, len(added))
-                writer.writerows([[neutralise_cell(v) for v in row] for row in rows])
+                writer.writerows(rows)
                 if len(preview) < preview_rows:
                     preview.extend(rows[:preview_rows - len(preview)])
                 if progress:

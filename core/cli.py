@@ -7,25 +7,18 @@ Exit codes: 0 success, 2 bad input or usage (one clear message on stderr, no tra
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import shutil
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
+from core import csv_safe
 from core.config import PRESETS, TASKS, TRAINING_MODES, RunConfig
 from core.errors import UserError
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value: Any) -> Any:
-    """Keep spreadsheets from running a cell as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from core.csv_safe import neutralise_cell  # noqa: F401  (kept importable from here)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -349,13 +342,13 @@ def cmd_predict(args: argparse.Namespace) -> int:
     results = predictor.predict(frame[column].tolist())
     out = sys.stdout if not args.output else open(args.output, "w", newline="", encoding="utf-8")
     try:
-        writer = csv.writer(out)
+        writer = csv_safe.writer(out)
         entities = predictor.task == "token-classification"
         writer.writerow([column, "entities"] if entities else [column, "label", "score"])
         for text, result in zip(frame[column], results):
             row = [text, json.dumps(result["entities"], ensure_ascii=False)] if entities \
                 else [text, "|".join(result["labels"]), f"{result['score']:.4f}"]
-            writer.writerow([neutralise_cell(v) for v in row])
+            writer.writerow(row)
     finally:
         if out is not sys.stdout:
             out.close()

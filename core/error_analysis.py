@@ -8,15 +8,13 @@ Tables here are plain DataFrames; `relabel_csv` makes them safe to open in a spr
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd
 
-from core import runs
-from core.cli import neutralise_cell
+from core import csv_safe, runs
 
 SPLITS = ("test", "validation")
 RELABEL_COLUMN = "corrected_label"
@@ -159,10 +157,9 @@ def ner_mistakes(records: list[dict[str, Any]]) -> pd.DataFrame:
 def relabel_csv(table: pd.DataFrame, add_column: str = RELABEL_COLUMN) -> bytes:
     """CSV bytes with an empty column to fill in; formula-like cells are neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_safe.writer(buffer)
     columns = [str(c) for c in table.columns] + ([add_column] if add_column else [])
-    writer.writerow([neutralise_cell(c) for c in columns])
+    writer.writerow(columns)
     for row in table.itertuples(index=False):
-        cells = [neutralise_cell(v) for v in row] + ([""] if add_column else [])
-        writer.writerow(cells)
+        writer.writerow(list(row) + ([""] if add_column else []))
     return buffer.getvalue().encode("utf-8-sig")

@@ -19,8 +19,6 @@ with `|` between labels), and for entities JSONL `{"tokens", "tags"}` or CoNLL.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -31,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from core import runs
+from core import csv_safe, runs
 from core.data.readers import read_table
 from core.data.spans import tokenize
 from core.errors import UserError
@@ -490,12 +488,9 @@ def export_bytes(project: Project, rows: list[tuple[str, list[Any]]], fmt: str) 
 
 
 def _csv_bytes(project: Project, rows: list[tuple[str, list[Any]]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(["text", "labels" if project.multi_label else "label"])
-    for text, value in rows:
-        writer.writerow([text, MULTI_LABEL_SEPARATOR.join(value)])
-    return buffer.getvalue().encode("utf-8")
+    header = ["text", "labels" if project.multi_label else "label"]
+    return csv_safe.rows_bytes([header] + [[text, MULTI_LABEL_SEPARATOR.join(value)]
+                                           for text, value in rows])
 
 
 def export_filename(project: Project, fmt: str) -> str:

@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from core import runs
+from core import csv_safe, runs
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.errors import UserError
 
@@ -158,7 +158,7 @@ def _write_part(frame: Any, path: Path, task: str) -> None:
                           "label": ["|".join(labels) for labels in frame["labels"]]})
     if "text_pair" in frame.columns:
         table.insert(1, "text_pair", frame["text_pair"])
-    table.to_csv(path, index=False)
+    csv_safe.write_frame(table, path)
 
 
 def quick_config(base: RunConfig, folder: Path, part: Any, size: int) -> RunConfig:

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core import active_learning, label_training, labeling, prelabel, uploads
+from core import active_learning, csv_safe, label_training, labeling, prelabel, uploads
 from core.data import read_table
 from core.errors import UserError
 from pages import _entry, _errors, _format, _session
@@ -474,8 +474,9 @@ def next_view(project: labeling.Project, state: labeling.LabelState, texts: list
                                                       help="How sure the model is of its "
                                                            "suggestion.")})
     with st.container(horizontal=True):
-        st.download_button("Download this list (CSV)", data=table.rename_axis("row").to_csv()
-                           .encode("utf-8"), file_name="label-these-next.csv", mime="text/csv",
+        st.download_button("Download this list (CSV)",
+                           data=csv_safe.frame_bytes(table.rename_axis("row"), index=True),
+                           file_name="label-these-next.csv", mime="text/csv",
                            key="label_next_download", on_click="ignore",
                            icon=":material/download:",
                            help="The texts to label next, with the suggestions, as a table.")

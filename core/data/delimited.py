@@ -13,6 +13,7 @@ import sys
 
 import pandas as pd
 
+from core.csv_safe import restore_frame
 from core.errors import UserError
 
 _DELIMITERS = (",", "\t", ";", "|")
@@ -107,7 +108,8 @@ def _to_frame(rows: list[list[str]], lines: list[int], name: str) -> pd.DataFram
         columns = [f"column_{i + 1}" for i in range(len(rows[0]))]
         notes = [f"{name} has no header row, so its columns were named "
                  f"{', '.join(columns)}."]
-    frame = pd.DataFrame(body, columns=columns, dtype=str)
+    # a CSV this app wrote marks formula-like cells with an apostrophe (core/csv_safe.py)
+    frame = restore_frame(pd.DataFrame(body, columns=columns, dtype=str))
     frame.attrs["notes"] = notes
     return frame
 
