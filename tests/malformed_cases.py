@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import functools
 import json
+import re
+import zipfile
 
 from fixtures_data import (BIG5_ROWS, GBK_ROWS, LATIN1_ROWS, NER_SENTENCES, bytes_io_zip, conll,
-                           csv_text, jsonl, png_bytes, sentiment_rows, single_line, write, xlsx,
-                           xlsx_with_title, zip_bomb_xlsx)
+                           csv_text, jsonl, parquet, png_bytes, sentiment_rows, single_line, write,
+                           xlsx, xlsx_with_title, zip_bomb_xlsx)
 
 from core.config import DataConfig, RunConfig
 from core.data import build_health_report, detect_task, make_splits
@@ -217,6 +219,130 @@ def _plain_tags(tmp):
     return conll(tmp, "plain.conll", plain)
 
 
+# ---- hostile files: small on disk, huge or deep once read (also in test_hostile_files.py) ----
+
+def huge_range_xlsx(tmp, name="huge_range.xlsx", far_cell="XFD1048576"):
+    """A few-KB workbook whose sheet declares the whole grid (A1:XFD1048576) and has one real
+    cell far down: openpyxl's read-only mode pads every row to the declared width."""
+    path = xlsx(tmp, name, {"Sheet1": [["text", "label"]] + [list(r) for r in ROWS]})
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    sheet = re.sub(r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:XFD1048576"/>', sheet)
+    row = re.sub(r"\D", "", far_cell)
+    far = f'<row r="{row}"><c r="{far_cell}" t="inlineStr"><is><t>stray</t></is></c></row>'
+    members["xl/worksheets/sheet1.xml"] = sheet.replace("</sheetData>", far + "</sheetData>")\
+        .encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return path
+
+
+def same_name_header(tmp, n=3000, name="same_names.csv"):
+    """A header of `n` columns all called 'text' (numbering the repeats was cubic in n)."""
+    return write(tmp, name, ",".join(["text"] * n) + "\n" + (",".join(["a"] * n) + "\n") * 3)
+
+
+def wide_csv(tmp, n=20_000, name="wide.csv"):
+    header = ",".join(f"c{i}" for i in range(n))
+    body = "".join(",".join(f"v{j}" for _ in range(n)) + "\n" for j in range(3))
+    return write(tmp, name, header + "\n" + body)
+
+
+def deep_json(tmp, depth=100_000, name="deep.json"):
+    nested = "[" * depth + "]" * depth
+    return write(tmp, name, f'[{{"text": "hello", "label": {nested}}}]')
+
+
+def deep_jsonl(tmp, depth=100_000, name="deep.jsonl"):
+    nested = "[" * depth + "]" * depth
+    return write(tmp, name, f'{{"text": "fine", "label": "pos"}}\n'
+                            f'{{"text": "hello", "label": {nested}}}\n')
+
+
+def huge_number_jsonl(tmp, digits=5000, name="huge_number.jsonl"):
+    """An integer longer than Python converts by default (4,300 digits)."""
+    return write(tmp, name, '{"text": "fine", "label": "pos"}\n'
+                            '{"text": "hello", "label": ' + "9" * digits + "}\n")
+
+
+def huge_number_json(tmp, digits=2000, name="huge_number.json"):
+    """Fewer digits than Python refuses, more than the app's limit."""
+    return write(tmp, name, '[{"text": "hello", "id": ' + "7" * digits + ', "label": "pos"}]')
+
+
+def tag_names_not_a_list(tmp, name="tag_names.jsonl"):
+    return jsonl(tmp, name, [{"tokens": ["John", "runs"], "ner_tags": [1, 0], "tag_names": 5}])
+
+
+def _tag_names_a_string(tmp):
+    return jsonl(tmp, "tag_names_text.jsonl", [{"tokens": ["John", "runs"], "ner_tags": [1, 0],
+                                                "tag_names": "O B-PER"}])
+
+
+def _label_studio_labels_a_number(tmp):
+    tasks = [{"data": {"text": "John runs"}, "annotations": [{"result": [
+        {"value": {"start": 0, "end": 4, "labels": 7}}]}]}]
+    return write(tmp, "ls_numbers.json", json.dumps(tasks))
+
+
+def _formulas_without_values(tmp):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["text", "label"])
+    for i in range(2, 12):
+        sheet.append([f'=CONCATENATE("review ", {i})', f'=IF(MOD({i},2)=0,"pos","neg")'])
+    path = tmp / "formulas.xlsx"
+    book.save(path)  # openpyxl saves formulas without results, as scripts do
+    return path
+
+
+def _wide_parquet(tmp):
+    import pandas as pd
+
+    return parquet(tmp, "wide.parquet", pd.DataFrame({f"c{i}": ["x", "y"] for i in range(1500)}))
+
+
+def _repeated_header(tmp):
+    rows = [(t, t.upper(), lab) for t, lab in ROWS]
+    return write(tmp, "repeated.csv", csv_text(rows, header=("text", "text", "label")))
+
+
+def _object_texts(tmp):
+    records = [{"text": {"title": t, "body": t} if i % 4 == 0 else t, "label": lab}
+               for i, (t, lab) in enumerate(ROWS)]
+    return jsonl(tmp, "objects.jsonl", records)
+
+
+def _nul_after_8kb(tmp):
+    rows = [(f"{t} number {i}", lab) for i, (t, lab) in enumerate(sentiment_rows(200))]
+    text = csv_text(rows)
+    cut = text.index("\n", 9000) + 1
+    return write(tmp, "nul_late.csv", text[:cut] + "A text with a \x00 NUL byte,pos\n" + text[cut:])
+
+
+def _untyped_tags(tmp):
+    return conll(tmp, "untyped.conll", NER_SENTENCES + [[("Oslo", "B-"), ("is", "O")]])
+
+
+def _invisible_entity_token(tmp):
+    return conll(tmp, "invisible.conll", NER_SENTENCES + [[("\u200b", "B-PER"), ("Anna", "O")]])
+
+
+def _parquet_list_texts(tmp):
+    import pandas as pd
+
+    frame = pd.DataFrame({"text": [t.split() for t, _ in ROWS], "label": [lab for _, lab in ROWS]})
+    return parquet(tmp, "lists.parquet", frame)
+
+
+def _far_down_cell(tmp):
+    return huge_range_xlsx(tmp, "far_down.xlsx", far_cell="A1048576")
+
+
 CASES: list[tuple[str, object, str | None]] = [
     # --- bad files: a UserError whose message names the problem and where -----------------
     ("empty-file", _csv("empty.csv", b""), "empty"),
@@ -279,6 +405,18 @@ CASES: list[tuple[str, object, str | None]] = [
     ("all-rows-duplicates", _all_copies, "copies of earlier rows"),
     ("zero-width-texts", _invisible_texts("zero_width.csv", "\u200b\u200c\u200d"), "invisible"),
     ("rtl-marks-only-texts", _invisible_texts("rtl_marks.csv", "\u202e\u200f"), "invisible"),
+    ("xlsx-huge-declared-range", huge_range_xlsx, "beyond the limit of 1,000 columns"),
+    ("xlsx-formulas-without-values", _formulas_without_values, "formulas whose results"),
+    ("same-name-header-3000", same_name_header, "3,000 columns"),
+    ("csv-20000-columns", wide_csv, "20,000 columns, more than the limit"),
+    ("parquet-1500-columns", _wide_parquet, "1,500 columns"),
+    ("json-nested-deeply", deep_json, "nested more than 100 levels"),
+    ("jsonl-nested-deeply", deep_jsonl, "line 2 has lists or objects nested"),
+    ("jsonl-5000-digit-number", huge_number_jsonl, "line 2 holds a number of 5,000 digits"),
+    ("json-2000-digit-number", huge_number_json, "number of 2,000 digits"),
+    ("tag-names-a-number", tag_names_not_a_list, "tag_names that are not a list"),
+    ("tag-names-a-string", _tag_names_a_string, "tag_names that are not a list"),
+    ("label-studio-labels-a-number", _label_studio_labels_a_number, "record 1 has a field of"),
     # --- odd but valid: must load and pass the health check ----------------------------------
     ("gbk-csv", _csv("gbk.csv", csv_text(GBK_ROWS * 3), "gbk"), None),
     ("gb18030-csv", _csv("gb18030.csv", csv_text(GBK_ROWS * 3), "gb18030"), None),
@@ -316,6 +454,13 @@ CASES: list[tuple[str, object, str | None]] = [
     ("xlsx-several-sheets", _several_sheets, None),
     ("conll-invalid-bio", _invalid_bio, None),
     ("conll-plain-tags", _plain_tags, None),
+    ("xlsx-huge-range-far-down-cell", _far_down_cell, None),
+    ("repeated-header-names", _repeated_header, None),
+    ("objects-in-text-field", _object_texts, None),
+    ("nul-byte-after-8kb", _nul_after_8kb, None),
+    ("entity-tag-without-type", _untyped_tags, None),
+    ("entity-on-zero-width-token", _invisible_entity_token, None),
+    ("parquet-list-column-as-text", _parquet_list_texts, None),
 ]
 
 CASE_OPTIONS: dict[str, dict] = {
@@ -331,6 +476,13 @@ CASE_WARNINGS: dict[str, str] = {
     "xlsx-several-sheets": "note",
     "conll-invalid-bio": "bio_repairs",
     "conll-plain-tags": "tag_scheme",
+    "xlsx-huge-range-far-down-cell": "missing_values",
+    "repeated-header-names": "read_warning",
+    "objects-in-text-field": "read_warning",
+    "nul-byte-after-8kb": "read_warning",
+    "entity-tag-without-type": "untyped_tags",
+    "entity-on-zero-width-token": "read_warning",
+    "parquet-list-column-as-text": "read_warning",
 }
 
 

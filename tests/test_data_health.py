@@ -170,3 +170,29 @@ def test_numeric_tags_without_names_warn(tmp_path):
     report = build_health_report(make_splits(RunConfig(
         task="token-classification", data=DataConfig(train=str(path)))))
     assert "numeric tags" in _find(report, "read_warning").message
+
+
+@pytest.mark.parametrize("max_length,advice", [
+    (128, "Raise max length to 512, the most this model reads"),
+    (512, "This model reads at most 512 tokens"),
+])
+def test_length_advice_stops_at_what_the_model_reads(tmp_path, tokenizer, max_length, advice):
+    rows = [(("word " * 900) + str(i), "ab"[i % 2]) for i in range(60)]
+    fix = _find(_report(tmp_path, rows, tokenizer=tokenizer, max_length=max_length),
+                "truncation").fix
+    assert advice in fix and "900" not in fix
+
+
+def test_length_advice_within_the_model_names_the_length(tmp_path, tokenizer):
+    rows = [(("word " * 60) + str(i), "ab"[i % 2]) for i in range(60)]
+    fix = _find(_report(tmp_path, rows, tokenizer=tokenizer, max_length=32), "truncation").fix
+    assert "Raise max length to about 6" in fix
+
+
+def test_prefix_only_tags_are_a_warning(tmp_path, tokenizer):
+    broken = NER_SENTENCES + [[("Oslo", "B-"), ("is", "O"), ("cold", "O")]]
+    path = conll(tmp_path, "untyped.conll", broken)
+    splits = make_splits(RunConfig(task="token-classification", data=DataConfig(train=str(path))))
+    finding = _find(build_health_report(splits, tokenizer), "untyped_tags")
+    assert finding.severity == "warning" and finding.count == 1
+    assert "B-" not in splits.labels[1:] and "B-B-" not in splits.labels

@@ -133,3 +133,69 @@ def test_error_messages_name_only_the_basename(tmp_path):
         read_table(path)
     assert "ragged.csv line 3" in caught.value.message
     assert str(tmp_path) not in caught.value.message
+
+
+def test_repeated_names_are_numbered_as_before():
+    from core.data.delimited import unique_names
+
+    assert unique_names(["a", "a", "a_2", "a", " ", ""]) == \
+        ["a", "a_2", "a_2_2", "a_3", "column_5", "column_6"]
+
+
+def test_numbering_thousands_of_equal_names_is_linear():
+    """Numbering was cubic in the count (3,000 equal names took a minute)."""
+    import time
+
+    from core.data.delimited import unique_names
+
+    started = time.monotonic()
+    names = unique_names(["text"] * 50_000)
+    assert time.monotonic() - started < 20  # a hang guard: this takes milliseconds
+    assert len(set(names)) == 50_000 and names[:3] == ["text", "text_2", "text_3"]
+
+
+def test_a_repeated_column_name_is_a_warning(tmp_path):
+    frame = read_table(write(tmp_path, "r.csv", "text,label,text\na,b,c\n"))
+    assert list(frame.columns) == ["text", "label", "text_2"]
+    assert "'text' (2 times)" in frame.attrs["warnings"][0]["message"]
+
+
+def test_nul_bytes_past_the_binary_check_are_removed_with_a_warning(tmp_path):
+    text = csv_text(sentiment_rows(300))
+    cut = text.index("\n", 9000) + 1
+    path = write(tmp_path, "nul.csv", text[:cut] + "bad\x00text,pos\n" + text[cut:])
+    frame = read_table(path)
+    assert "badtext" in frame["text"].tolist()
+    assert "NUL" in frame.attrs["warnings"][0]["message"]
+
+
+@pytest.mark.parametrize("levels,ok", [(98, True), (99, False)])
+def test_json_nesting_limit(tmp_path, levels, ok):
+    """The record list is level 1 and each record level 2: 98 more levels make 100."""
+    nested = "[" * levels + "]" * levels
+    path = write(tmp_path, "n.json", f'[{{"text": "a", "label": {nested}}}]')
+    if ok:
+        assert len(read_table(path)) == 1
+    else:
+        with pytest.raises(UserError, match="nested more than 100 levels"):
+            read_table(path)
+
+
+def test_json_number_digit_limit(tmp_path):
+    assert read_table(write(tmp_path, "a.json", '[{"text": "a", "n": -' + "1" * 1000 + "}]"))\
+        ["n"].iloc[0] == "-" + "1" * 1000
+    with pytest.raises(UserError, match="1,001 digits"):
+        read_table(write(tmp_path, "b.jsonl", '{"text": "a", "n": ' + "1" * 1001 + "}\n"))
+
+
+def test_records_with_too_many_keys_are_refused_early(tmp_path):
+    records = [{f"k{i}": "x" for i in range(j * 600, j * 600 + 600)} for j in range(3)]
+    with pytest.raises(UserError, match=r"1,200 columns \(different fields in records 1 to 2\)"):
+        read_table(jsonl(tmp_path, "keys.jsonl", records))
+
+
+def test_parquet_struct_columns_are_noted(tmp_path):
+    frame = pd.DataFrame({"text": [{"a": 1}, {"a": 2}], "label": ["x", "y"]})
+    table = read_table(parquet(tmp_path, "s.parquet", frame))
+    assert table["text"].tolist() == ['{"a": 1}', '{"a": 2}']
+    assert table.attrs["structured"] == {"text": [2, 1]}

@@ -34,7 +34,8 @@ def test_conll_bom_lines_and_repairs(tmp_path):
     frame = read_tagged(write(tmp_path, "w.conll", text))
     assert frame["tokens"].tolist() == [["John"], ["Dubbz", "the", "Big", "Apple"], ["end"]]
     assert frame["tags"].iloc[1] == ["B-person", "O", "B-location", "I-location"]
-    assert frame.attrs["bio_repairs"] == {"scheme": "BIO", "count": 1, "lines": [3]}
+    assert frame.attrs["bio_repairs"] == {"scheme": "BIO", "count": 1, "lines": [3],
+                                          "untyped": 0, "untyped_lines": []}
 
 
 def test_conll_missing_tag_names_the_line(tmp_path):
@@ -65,7 +66,7 @@ def test_integer_tags_without_names_warn(tmp_path):
     frame = read_tagged(jsonl(tmp_path, "a.jsonl", [{"tokens": ["John", "runs"],
                                                     "ner_tags": [3, 0]}]))
     assert frame["tags"].iloc[0] == ["B-3", "O"]
-    assert "numeric tags" in frame.attrs["warnings"][0]
+    assert "numeric tags" in frame.attrs["warnings"][0]["message"]
 
 
 def test_json_list_uses_record_numbers(tmp_path):
@@ -77,3 +78,26 @@ def test_json_list_uses_record_numbers(tmp_path):
 def test_record_of_unknown_shape(tmp_path):
     with pytest.raises(UserError, match="line 1 has neither tokens"):
         read_tagged(jsonl(tmp_path, "a.jsonl", [{"sentence": "hello"}]))
+
+
+def test_a_prefix_without_a_type_is_read_as_outside_and_counted(tmp_path):
+    text = "Oslo\tB-\nis\tO\nnice\tI_\n\nAnna\tB-PER\n"
+    frame = read_tagged(write(tmp_path, "untyped.conll", text))
+    assert frame["tags"].tolist() == [["O", "O", "O"], ["B-PER"]]
+    assert frame.attrs["bio_repairs"]["untyped"] == 2
+    assert frame.attrs["bio_repairs"]["untyped_lines"] == [1]
+
+
+def test_entities_on_invisible_tokens_are_warned_about(tmp_path):
+    records = [{"tokens": ["", "Anna", "\u200b"], "tags": ["B-PER", "B-PER", "I-PER"]},
+               {"tokens": ["Oslo"], "tags": ["B-LOC"]}]
+    frame = read_tagged(jsonl(tmp_path, "invisible.jsonl", records))
+    assert len(frame.attrs["warnings"]) == 1
+    assert "1 sentence(s), at line or record 1" in frame.attrs["warnings"][0]["message"]
+
+
+@pytest.mark.parametrize("names", [5, "O B-PER", {"0": "O"}, [0, 1]])
+def test_tag_names_of_the_wrong_type_are_bad_input(tmp_path, names):
+    path = jsonl(tmp_path, "n.jsonl", [{"tokens": ["John"], "ner_tags": [0], "tag_names": names}])
+    with pytest.raises(UserError, match="tag_names that are not a list"):
+        read_tagged(path)

@@ -10,10 +10,13 @@ import csv
 import io
 import re
 import sys
+from collections import Counter
 
 import pandas as pd
 
 from core.csv_safe import restore_frame
+from core.data import limits
+from core.data.report import read_warning
 from core.errors import UserError
 
 _DELIMITERS = (",", "\t", ";", "|")
@@ -72,9 +75,11 @@ def _parse(text: str, delimiter: str, quoting: int, name: str) -> tuple[list[lis
     rows: list[list[str]] = []
     lines: list[int] = []
     start = 1
+    budget = _RowBudget(name)
     try:
         for row in reader:
             if row and (len(row) > 1 or row[0].strip()):  # skip blank lines only
+                budget.add(len(row), start)
                 rows.append(row)
                 lines.append(start)
             start = reader.line_num + 1
@@ -103,14 +108,17 @@ def _to_frame(rows: list[list[str]], lines: list[int], name: str) -> pd.DataFram
                             "Add your labeled examples below the header.")
         columns = unique_names(header)
         notes = []
+        warnings = repeated_names_warning(header, name)
     else:
         body = rows
         columns = [f"column_{i + 1}" for i in range(len(rows[0]))]
+        warnings = []
         notes = [f"{name} has no header row, so its columns were named "
                  f"{', '.join(columns)}."]
     # a CSV this app wrote marks formula-like cells with an apostrophe (core/csv_safe.py)
     frame = restore_frame(pd.DataFrame(body, columns=columns, dtype=str))
     frame.attrs["notes"] = notes
+    frame.attrs["warnings"] = warnings
     return frame
 
 
@@ -130,14 +138,52 @@ def has_header(rows: list[list[str]]) -> bool:
 
 
 def unique_names(header: list[str]) -> list[str]:
+    """Column names made unique by numbering repeats (text, text_2, text_3...), in linear time:
+    thousands of equal names must not cost a search through every earlier name for each."""
     names: list[str] = []
+    taken: set[str] = set()
+    next_number: dict[str, int] = {}
     for i, raw in enumerate(header):
         base = raw.strip().lstrip("\ufeff") or f"column_{i + 1}"
-        name, n = base, 2
-        while name in names:
+        name, n = base, next_number.get(base, 2)
+        while name in taken:
             name, n = f"{base}_{n}", n + 1
+        next_number[base] = n
+        taken.add(name)
         names.append(name)
     return names
+
+
+def repeated_names_warning(header: list[str], name: str) -> list[dict]:
+    """A warning when two columns share a name: one of them was renamed, so a column chosen
+    by name may not be the one the user meant."""
+    counts = Counter(cell.strip().lstrip("\ufeff") for cell in header)
+    repeated = [(column, n) for column, n in counts.items() if column and n > 1]
+    if not repeated:
+        return []
+    shown = ", ".join(f"'{column}' ({n} times)" for column, n in repeated[:5])
+    return [read_warning(f"{name} has columns with the same name: {shown}; the repeats were "
+                         f"numbered (for example '{repeated[0][0]}_2').",
+                         "Give every column its own name in the header row, so the right one "
+                         "is used as the text and the label.")]
+
+
+class _RowBudget:
+    """Counts rows and cells as they are read and refuses a file as soon as it passes a limit,
+    before the rest of it is parsed."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.rows, self.cells = name, 0, 0
+
+    def add(self, width: int, line: int) -> None:
+        self.rows += 1
+        self.cells += width
+        if width > limits.MAX_COLUMNS:
+            raise limits.too_many_columns(self.name, width, f" line {line}")
+        if self.rows > limits.MAX_ROWS:
+            raise limits.too_many_rows(self.name, "and more")
+        if self.cells > limits.MAX_CELLS:
+            raise limits.too_many_cells(self.name)
 
 
 def _describe(delimiter: str) -> str:

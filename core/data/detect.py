@@ -49,7 +49,7 @@ def _first_record(head: str, ext: str):
             if line.strip():
                 try:
                     return json.loads(line)
-                except json.JSONDecodeError:
+                except (ValueError, RecursionError):  # the reader explains what is wrong
                     return None
         return None
     # A JSON list's first object ends before the sample does in any realistic export.
@@ -60,7 +60,7 @@ def _first_record(head: str, ext: str):
         try:
             record, _ = json.JSONDecoder().raw_decode(head[start:])
             break
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # ValueError: also a number too long to read
             start = head.find("{", start + 1)
     if isinstance(record, dict):
         lists = [v for v in record.values() if isinstance(v, list) and v and isinstance(v[0], dict)]

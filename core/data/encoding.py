@@ -8,13 +8,16 @@ encoding so that a wrong guess fails loudly instead of producing mojibake labels
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import charset_normalizer
 
+from core.data.limits import MAX_FILE_BYTES
+from core.data.report import read_warning
 from core.errors import UserError
 
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_FILE_BYTES
 
 # Encodings we trust charset-normalizer to choose between; its other guesses on short samples
 # (cp1250, cp775, euc_jis...) are rarely what a user's file really is.
@@ -34,6 +37,9 @@ _MAGIC = ((b"\x89PNG", "a PNG image"), (b"%PDF", "a PDF document"),
           (b"\xd0\xcf\x11\xe0", "an old Office file (.xls/.doc)"),
           (b"SQLite format", "a SQLite database"))
 _SAMPLE = 256 * 1024
+# Anything a reader can see: not a space, not a zero-width or direction mark, not a control.
+VISIBLE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e"
+                     r"\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def check_size(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
@@ -88,6 +94,21 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     return decode(read_bytes(path, max_bytes), path.name)
+
+
+def without_nul(text: str, name: str) -> tuple[str, list[dict]]:
+    """The text without NUL characters, and a warning when there were any: the binary check
+    looks only at the first 8 KB, and a NUL further on means a damaged or partly binary file."""
+    first = text.find("\x00")
+    if first < 0:
+        return text, []
+    count = text.count("\x00")
+    line = text.count("\n", 0, first) + 1
+    return text.replace("\x00", ""), [read_warning(
+        f"{name} contains {count:,} NUL character(s) (the first on line {line}), which were "
+        f"removed.",
+        "Check the file near that line: it may be damaged or partly binary. Save it again as "
+        "CSV or UTF-8 text.")]
 
 
 def _strict(raw: bytes, encoding: str, name: str) -> str:

@@ -15,16 +15,16 @@ from pathlib import Path
 import pandas as pd
 
 from core.config import DataConfig
-from core.data.columns import detect_multi_label, infer_columns, split_labels
+from core.data.columns import ColumnGuess, detect_multi_label, infer_columns, split_labels
 from core.data.detect import detect_task
+from core.data.encoding import VISIBLE
 from core.data.readers import read_table
+from core.data.report import read_warning
 from core.data.tagged import read_tagged
 from core.errors import UserError
 
 _INTEGRAL_FLOAT = re.compile(r"^(-?\d+)\.0+$")
-# Anything a reader can see: not a space, not a zero-width or direction mark, not a control.
-_VISIBLE = (r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-            r"\u2066-\u206f\ufeff]")
+_VISIBLE = VISIBLE.pattern
 _MISSING_LABELS = {"nan", "NaN", "NAN", "null", "NULL"}  # what a pandas/JSON round trip leaves
 _MAX_DROPPED_EXAMPLES = 50
 _TABLE_ONLY = (".csv", ".xlsx", ".xlsm", ".parquet", ".pq")
@@ -62,7 +62,11 @@ def load_examples(path, data: DataConfig, task: str | None = None) -> Examples:
 
 def resolve_columns(table: pd.DataFrame, data: DataConfig, name: str) -> dict:
     """The column mapping actually used: the user's choices, the guess for the rest."""
-    guess = infer_columns(table)
+    # Guessing profiles every column; when the user chose them all (the Data page always
+    # does), it is skipped rather than run a second time per upload.
+    chose_all = bool(data.text_column and data.label_column) and None not in (
+        data.text_pair_column, data.split_column, data.multi_label)
+    guess = ColumnGuess() if chose_all else infer_columns(table)
     columns = [str(c) for c in table.columns]
     # For the optional columns, None means "guess" and "" means "none, even if one is guessed".
     optional = lambda chosen, guessed: guessed if chosen is None else (chosen or None)
@@ -148,8 +152,28 @@ def _classification_frame(table: pd.DataFrame, mapping: dict, name: str) -> pd.D
     kept.attrs = {"dropped": dropped, "columns": {k: mapping[k] for k in
                                                   ("text", "text_pair", "label", "split")},
                   "label_separator": mapping["separator"], "label_variants": variants,
-                  "notes": list(table.attrs.get("notes", []))}
+                  "notes": list(table.attrs.get("notes", [])),
+                  "warnings": list(table.attrs.get("warnings", []))
+                  + _structured_text_warnings(table, mapping, name)}
     return kept
+
+
+def _structured_text_warnings(table: pd.DataFrame, mapping: dict, name: str) -> list[dict]:
+    """A text column that held objects or lists (JSON records, Parquet list/struct columns)
+    trains on their JSON spelling, brackets and quotes included: worth a look."""
+    structured = table.attrs.get("structured") or {}
+    warnings = []
+    for role in ("text", "text_pair"):
+        column = mapping[role]
+        if column in structured:
+            count, row = structured[column]
+            warnings.append(read_warning(
+                f"The text column '{column}' of {name} holds lists or objects instead of text "
+                f"in {count:,} row(s) (the first is row {row}); they were read as their JSON "
+                f"spelling.",
+                "Choose a column that holds plain text, or write the text itself in that "
+                "column."))
+    return warnings
 
 
 def _dropped_record(frame: pd.DataFrame, empty_text: pd.Series, empty_label: pd.Series) -> dict:

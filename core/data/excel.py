@@ -1,7 +1,9 @@
-"""Excel (.xlsx) reading with a guard against zip bombs.
+"""Excel (.xlsx) reading with guards against zip bombs and sheets that lie about their size.
 
 An .xlsx file is a zip archive; a small upload can expand to gigabytes. We add up the declared
-uncompressed sizes before openpyxl touches it, and read in read-only (streaming) mode.
+uncompressed sizes before openpyxl touches it, and read in read-only (streaming) mode. In that
+mode openpyxl trusts the sheet's declared range (`<dimension ref="A1:XFD1048576"/>` makes it pad
+every row to 16,384 cells); we drop the declared range and count rows and cells as they come.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.data.delimited import unique_names
+from core.data import limits
+from core.data.delimited import repeated_names_warning, unique_names
 from core.errors import UserError
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = limits.MAX_UNPACKED_BYTES
 
 
 def read_excel(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> pd.DataFrame:
@@ -27,9 +30,14 @@ def read_excel(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> pd.DataF
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
         raise _unreadable(name, exc) from None
+    formulas = None  # the first sheet that seems empty only because its formulas have no results
     try:
         for sheet in book.worksheets:
             rows = _sheet_rows(sheet, name)
+            if len(rows) < 2 and _formulas_without_values(path, sheet):
+                if rows:
+                    raise _formulas_error(name, sheet.title)
+                formulas = formulas or sheet.title
             if rows:
                 rows, skipped = _without_title_rows(rows, path, sheet)
                 frame = _frame(rows, sheet.title, name, len(book.worksheets))
@@ -44,6 +52,8 @@ def read_excel(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> pd.DataF
         raise _unreadable(name, exc) from None
     finally:
         book.close()
+    if formulas:
+        raise _formulas_error(name, formulas)
     raise UserError(f"{name} has no data in any of its sheets.",
                     "Put a header row and your examples in the first sheet.")
 
@@ -72,12 +82,66 @@ def _check_archive(path: Path, limit: int) -> None:
 
 
 def _sheet_rows(sheet, name: str) -> list[tuple[int, list[str]]]:
-    rows = []
+    """(row number, cells) of every row with a filled cell, within the row and cell limits."""
+    sheet.reset_dimensions()  # rows then hold only the cells the file has, not a padded range
+    rows: list[tuple[int, list[str]]] = []
+    cells_read = 0
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [_cell(v) for v in values]
+        if number > limits.MAX_SHEET_ROWS:
+            raise UserError(f"{name} sheet '{sheet.title}' has rows past row "
+                            f"{limits.MAX_SHEET_ROWS:,}, the last row Excel allows.",
+                            "Open it in Excel and save it again, or export it as CSV.")
+        if not values:  # a row the file skips: openpyxl yields it empty, at no cost
+            continue
+        cells_read += len(values)
+        if cells_read > limits.MAX_CELLS:
+            raise limits.too_many_cells(name)
+        cells = [_cell(v) for v in values[:limits.MAX_COLUMNS]]
+        if len(values) > limits.MAX_COLUMNS and any(v is not None for v in
+                                                    values[limits.MAX_COLUMNS:]):
+            raise _beyond_last_column(name, sheet.title, number, values)
         if any(c.strip() for c in cells):
             rows.append((number, cells))
+            if len(rows) > limits.MAX_ROWS:
+                raise limits.too_many_rows(name, "and more")
     return rows
+
+
+def _beyond_last_column(name: str, title: str, row: int, values: tuple) -> UserError:
+    from openpyxl.utils import get_column_letter
+
+    last = max(i for i, v in enumerate(values) if v is not None) + 1
+    return UserError(f"{name} sheet '{title}' has a value in cell {get_column_letter(last)}{row},"
+                     f" beyond the limit of {limits.MAX_COLUMNS:,} columns.",
+                     "Delete the stray cells far to the right (or keep only the text and label "
+                     "columns), then save the file again.")
+
+
+def _formulas_without_values(path: Path, sheet) -> bool:
+    """Whether the sheet has formula cells with no saved result: openpyxl reads them as empty.
+    Files written by scripts (not by Excel or LibreOffice) often have no saved results."""
+    import xml.etree.ElementTree as ElementTree
+
+    member = getattr(sheet, "_worksheet_path", "")
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member) as handle:
+            for _, element in ElementTree.iterparse(handle):
+                if element.tag.endswith("}c"):
+                    tags = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+                    value = tags.get("v")
+                    if "f" in tags and (value is None or not (value.text or "").strip()):
+                        return True
+                    element.clear()
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return False
+    return False
+
+
+def _formulas_error(name: str, title: str) -> UserError:
+    return UserError(f"{name} sheet '{title}' holds formulas whose results were never saved, so "
+                     f"its cells read as empty.",
+                     "Open the file in Excel or LibreOffice and save it (that stores the "
+                     "results), or export the sheet as CSV.")
 
 
 def _without_title_rows(rows: list[tuple[int, list[str]]], path: Path,
@@ -143,6 +207,7 @@ def _frame(rows: list[tuple[int, list[str]]], title: str, name: str, n_sheets: i
                         "Add your labeled examples below the header.")
     frame = pd.DataFrame(body, columns=unique_names(header), dtype=str)
     note = f"Read sheet '{title}' of {name}"
+    frame.attrs["warnings"] = repeated_names_warning(header, name)
     frame.attrs["sheet"] = title
     frame.attrs["notes"] = [note + (" (the first sheet with data)." if n_sheets > 1 else ".")]
     return frame

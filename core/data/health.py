@@ -61,9 +61,9 @@ def _notes(splits: DatasetSplits) -> list[Finding]:
     parts = splits.parts().values()
     notes = [n for part in parts for n in part.frame.attrs.get("notes", [])] + splits.notes
     warnings = [w for part in parts for w in part.frame.attrs.get("warnings", [])]
-    return ([Finding("warning", "read_warning", "Check how the file was read", warning,
-                     "Give the tag names, or write the tags as text such as B-PER.")
-             for warning in dict.fromkeys(warnings)]
+    unique = {w["message"]: w for w in warnings}.values()
+    return ([Finding("warning", "read_warning", "Check how the file was read", w["message"],
+                     w["fix"]) for w in unique]
             + [Finding("info", "note", "Note", note, "") for note in dict.fromkeys(notes)])
 
 
@@ -283,13 +283,25 @@ def _token_findings(stats: dict) -> list[Finding]:
             "warning", "truncation", "Long texts will be cut",
             f"{share:.0%} of training texts are longer than max length {stats['max_length']} "
             f"tokens (95% fit in {lengths['p95']} tokens); their ends are ignored.",
-            f"Raise max length to about {lengths['p95']}, or accept that long texts are cut.",
+            _truncation_fix(lengths["p95"], stats.get("model_max_length"),
+                            stats["max_length"]),
             count=round(share * stats["sampled"])))
     findings.append(Finding(
         "info", "token_lengths", "Text length in tokens",
         f"Median {lengths['p50']} tokens, 95% within {lengths['p95']}, longest {lengths['max']}; "
         f"{share:.1%} are cut at max length {stats['max_length']}.", ""))
     return findings
+
+
+def _truncation_fix(p95: int, model_max: int | None, current: int) -> str:
+    """Advice that never goes past what the model can read."""
+    if model_max and p95 > model_max:
+        if current >= model_max:
+            return (f"This model reads at most {model_max} tokens, so longer texts are cut; "
+                    f"split long texts into parts to keep their ends, or accept the cut.")
+        return (f"Raise max length to {model_max}, the most this model reads; texts longer than "
+                f"that are still cut (split long texts into parts to keep their ends).")
+    return f"Raise max length to about {p95}, or accept that long texts are cut."
 
 
 # ---- entity recognition --------------------------------------------------------------------
@@ -343,6 +355,15 @@ def _repairs(splits: DatasetSplits) -> list[Finding]:
                 "Check the tags at those lines; an entity must start with B-.",
                 count=info["count"],
                 examples=[f"{part.source} sentence at line {line}" for line in info["lines"][:5]]))
+        if info.get("untyped"):
+            findings.append(Finding(
+                "warning", "untyped_tags", "Entity tags without a type",
+                f"{info['untyped']} tags in {part.source} are a prefix with no entity type "
+                f"(such as 'B-'); they were read as O, outside any entity.",
+                "Add the entity type after the prefix (for example B-PER), or tag the word O.",
+                count=info["untyped"],
+                examples=[f"{part.source} sentence at line {line}"
+                          for line in info["untyped_lines"][:5]]))
     return findings
 
 

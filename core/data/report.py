@@ -45,6 +45,12 @@ class HealthReport:
         return "\n".join(f.to_text() for f in self.findings)
 
 
+def read_warning(message: str, fix: str) -> dict:
+    """Something a reader noticed but did not refuse (a repeated column name, a NUL byte), kept in
+    `frame.attrs["warnings"]` until the health report turns it into a warning."""
+    return {"message": message, "fix": fix}
+
+
 def _json_safe(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _json_safe(v) for k, v in value.items()}

@@ -13,9 +13,11 @@ from typing import Any
 
 import pandas as pd
 
+from core.data import limits
 from core.data import spans as span_io
-from core.data.encoding import DEFAULT_MAX_BYTES, read_text
-from core.data.readers import jsonl_records, unwrap_json
+from core.data.encoding import DEFAULT_MAX_BYTES, VISIBLE, read_text, without_nul
+from core.data.readers import jsonl_records, parse_json, unwrap_json
+from core.data.report import read_warning
 from core.data.tags import normalise
 from core.errors import UserError
 
@@ -27,13 +29,12 @@ def read_tagged(path, max_bytes: int = DEFAULT_MAX_BYTES,
     """`tag_names` maps integer `ner_tags` to names (index -> name)."""
     path = Path(path)
     text, encoding = read_text(path, max_bytes)
-    text = text.lstrip("\ufeff")
+    text, warnings = without_nul(text.lstrip("\ufeff"), path.name)
     ext = path.suffix.lower()
-    warnings: list[str] = []
     stats = span_io.SpanStats()
     if ext in (".json", ".jsonl", ".ndjson"):
         records = _json_records(text, path.name, ext)
-        rows = [_record_row(r, n, unit, path.name, tag_names, warnings, stats)
+        rows = [_guarded_row(r, n, unit, path.name, tag_names, warnings, stats)
                 for n, r, unit in records]
         rows = [r for r in rows if r is not None]
     else:
@@ -43,9 +44,26 @@ def read_tagged(path, max_bytes: int = DEFAULT_MAX_BYTES,
     frame = pd.DataFrame(rows)
     tags, report = normalise(list(frame["tags"]), list(frame["line"]))
     frame["tags"] = tags
+    warnings += _invisible_entities(frame, path.name)
     frame.attrs.update({"encoding": encoding, "bio_repairs": report.as_attrs(),
-                        "warnings": sorted(set(warnings)), "spans": _span_attrs(stats)})
+                        "warnings": list({w["message"]: w for w in warnings}.values()),
+                        "spans": _span_attrs(stats)})
     return frame
+
+
+def _invisible_entities(frame: pd.DataFrame, name: str) -> list[dict]:
+    """Entity tags on tokens a tokenizer turns into nothing (empty, only zero-width or control
+    characters): the model never sees them, so those tags are silently lost in training."""
+    lines = [line for tokens, tags, line in zip(frame["tokens"], frame["tags"], frame["line"])
+             if any(tag != "O" and not VISIBLE.search(token) for token, tag in zip(tokens, tags))]
+    if not lines:
+        return []
+    where = ", ".join(str(line) for line in lines[:5])
+    return [read_warning(f"{name} has entity tags on empty or invisible tokens (zero-width or "
+                         f"control characters) in {len(lines)} sentence(s), at line or record "
+                         f"{where}; the model cannot see these tokens, so it never learns them.",
+                         "Tag the visible word next to such a token, or remove the invisible "
+                         "token from the file.")]
 
 
 def _no_sentences(name: str, stats: span_io.SpanStats) -> str:
@@ -75,6 +93,8 @@ def _conll_rows(text: str, name: str) -> list[dict[str, Any]]:
         tokens, tags = [], []
 
     for number, raw in enumerate(text.splitlines(), start=1):
+        if len(rows) > limits.MAX_ROWS:
+            raise limits.too_many_rows(name, "sentences, and more")
         line = raw.replace("\ufeff", "")  # stray BOMs inside files joined from several sources
         if not line.strip():
             close()
@@ -104,7 +124,7 @@ def _json_records(text: str, name: str, ext: str) -> list[tuple[int, Any, str]]:
     """(number, record, 'line' or 'record') so messages point at the right place."""
     if ext == ".json":
         try:
-            data = json.loads(text)
+            data = parse_json(text, name)
         except json.JSONDecodeError as exc:
             raise UserError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
                             f"column {exc.colno}.",
@@ -115,6 +135,21 @@ def _json_records(text: str, name: str, ext: str) -> list[tuple[int, Any, str]]:
                             "Choose a file that contains your examples.")
         return [(n, r, "record") for n, r in enumerate(records, start=1)]
     return [(n, r, "line") for n, r in jsonl_records(text, name)]
+
+
+def _guarded_row(record: Any, number: int, unit: str, name: str, tag_names, warnings,
+                 stats) -> dict[str, Any] | None:
+    """One record as a row. A field of a type no format uses (a number where a list belongs)
+    is bad input to be named, not an internal error."""
+    try:
+        return _record_row(record, number, unit, name, tag_names, warnings, stats)
+    except UserError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+        raise UserError(f"{name} {unit} {number} has a field of the wrong type (a number, text "
+                        f"or object where another kind of value belongs).",
+                        'Compare it with the formats the app reads: {"tokens": [...], "tags": '
+                        '[...]}, doccano or Label Studio exports.') from None
 
 
 def _record_row(record: Any, number: int, unit: str, name: str, tag_names, warnings,
@@ -159,11 +194,16 @@ def _tokens_row(record: dict, where: str, name: str, tag_names, warnings) -> dic
         raise UserError(f"{name} {where} has {len(tokens)} tokens but {len(tags)} tags.",
                         "Give exactly one tag per token on that line.")
     names = record.get("tag_names") or tag_names
+    if names is not None and not (isinstance(names, list)
+                                  and all(isinstance(n, str) for n in names)):
+        raise UserError(f"{name} {where} has tag_names that are not a list of texts.",
+                        'Write them as "tag_names": ["O", "B-PER", "I-PER"], one name per tag '
+                        'number.')
     return {"tokens": [str(t) for t in tokens],
             "tags": [_tag_name(t, names, where, name, warnings) for t in tags]}
 
 
-def _tag_name(tag: Any, names, where: str, name: str, warnings: list[str]) -> str:
+def _tag_name(tag: Any, names, where: str, name: str, warnings: list[dict]) -> str:
     if isinstance(tag, str):
         return tag.strip()
     if isinstance(tag, int) and not isinstance(tag, bool):
@@ -173,8 +213,10 @@ def _tag_name(tag: Any, names, where: str, name: str, warnings: list[str]) -> st
                                 f"tag names are known.",
                                 "Check the tag numbers or the list of tag names.")
             return str(names[tag])
-        warnings.append(f"{name} has numeric tags without their names, so entity types are "
-                        f"shown as numbers (0 is taken as O).")
+        warnings.append(read_warning(f"{name} has numeric tags without their names, so entity "
+                                     f"types are shown as numbers (0 is taken as O).",
+                                     "Give the tag names, or write the tags as text such as "
+                                     "B-PER."))
         return str(tag)
     raise UserError(f"{name} {where} has a tag {tag!r} that is neither text nor a number.",
                     "Write tags as text such as 'B-PER' or 'O'.")

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 _PREFIXED = re.compile(r"^([BIESLU])[-_](.+)$", re.IGNORECASE)
+# "B-" with no type after it: a labeling tool lost the type. Read as O (and reported), since
+# an entity type named "B-" would only add the labels B-B- and I-B- to learn.
+_UNTYPED = re.compile(r"^[BIESLU][-_]$", re.IGNORECASE)
 _OUTSIDE = {"O", "o", "OUT", "0"}
 
 
@@ -20,14 +23,17 @@ class TagReport:
     scheme: str = "BIO"
     repairs: int = 0
     repair_examples: list[int] = field(default_factory=list)  # source lines of repaired sentences
+    untyped: int = 0  # tags such as "B-" without an entity type, read as O
+    untyped_examples: list[int] = field(default_factory=list)
 
     def as_attrs(self) -> dict:
-        return {"scheme": self.scheme, "count": self.repairs, "lines": self.repair_examples[:20]}
+        return {"scheme": self.scheme, "count": self.repairs, "lines": self.repair_examples[:20],
+                "untyped": self.untyped, "untyped_lines": self.untyped_examples[:20]}
 
 
 def split_tag(tag: str) -> tuple[str, str | None]:
     """('B', 'PER'), ('O', None), or ('', 'PER') for a plain tag without prefix."""
-    if tag in _OUTSIDE:
+    if tag in _OUTSIDE or _UNTYPED.match(tag):
         return "O", None
     match = _PREFIXED.match(tag)
     if match:
@@ -61,6 +67,11 @@ def normalise(sentences: list[list[str]], lines: list[int]) -> tuple[list[list[s
     report = TagReport(scheme=detect_scheme(sentences))
     out = []
     for tags, line in zip(sentences, lines):
+        untyped = sum(1 for tag in tags if _UNTYPED.match(tag))
+        if untyped:
+            report.untyped += untyped
+            if len(report.untyped_examples) < 20:
+                report.untyped_examples.append(line)
         bio, repaired = _to_bio(tags, report.scheme)
         if repaired:
             report.repairs += repaired

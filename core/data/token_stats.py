@@ -43,7 +43,15 @@ def token_stats(splits: DatasetSplits, tokenizer, max_length: int, seed: int = 0
         "truncated_share": float((lengths > max_length).mean()) if len(lengths) else 0.0,
         "unk_rate": unknown / content if content else 0.0,
         "sampled": int(len(lengths)),
+        "model_max_length": model_max_length(tokenizer),
     }
+
+
+def model_max_length(tokenizer) -> int | None:
+    """The most tokens the model reads, or None when the tokenizer does not say (transformers
+    puts a huge placeholder there then)."""
+    value = getattr(tokenizer, "model_max_length", None)
+    return int(value) if isinstance(value, int) and 0 < value <= 1_000_000 else None
 
 
 def _summary(lengths: np.ndarray) -> dict:
