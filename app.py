@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app is started
     sys.path.insert(0, str(ROOT))
 
-from core import jobs  # noqa: E402
+from core import jobs, uploads  # noqa: E402
 from core.runs import workspace_dir  # noqa: E402
 from pages import _access, _entry, _errors, _format, _guard  # noqa: E402
 
@@ -86,5 +86,6 @@ def main() -> None:
 if __name__ == "__main__":  # a session's script run (Streamlit names the script __main__)
     main()
 else:  # imported by `streamlit run` to start the server
+    uploads.remove_orphan_uploads()  # temporary files of uploads a crash cut short
     app = st.App(Path(__file__).name, middleware=[
         Middleware(_guard.SignInGuard, password=_access.configured_password)])

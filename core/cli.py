@@ -410,6 +410,9 @@ def _discard_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from core.uploads import remove_orphan_uploads
+
+    remove_orphan_uploads()  # temporary files of uploads a crash cut short
     try:
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit as "Exception ignored"

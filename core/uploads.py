@@ -1,8 +1,10 @@
 """Keeping uploaded datasets in the workspace so they survive a page refresh and can be reused.
 
 An uploaded file's name comes from the browser and is not trusted: only its base name is kept,
-reduced to safe characters, and the file is stored under `<workspace>/datasets/<hash>/<name>`.
-The same content uploaded twice is stored once (the folder is named after the content hash).
+reduced to letters and digits (of any script), '.', '-' and '_', and the file is stored under
+`<workspace>/datasets/<hash>/<name>`. The same content uploaded twice is stored once (the folder
+is named after the content hash). A file is written to a temporary name first; temporary files
+left by a crash are removed by `remove_orphan_uploads` when the app or the CLI starts.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +27,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MAX_UPLOAD_MB = 200
 ALLOWED_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".xlsx", ".parquet",
                     ".conll", ".conllu", ".bio", ".iob")
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE = re.compile(r"[^\w.-]+")  # \w: letters and digits of every script, and '_'
 HASH_LENGTH = 16
+_MAX_NAME_BYTES = 200  # file systems allow 255 bytes, and a Chinese character takes three
+ORPHAN_AGE_S = 15 * 60  # a younger temporary file may be an upload still being written
 
 
 @dataclass(frozen=True)
@@ -60,13 +66,21 @@ def datasets_dir() -> Path:
 
 
 def safe_filename(name: str) -> str:
-    """The base name of `name` with only letters, digits, '.', '-' and '_' (never a path)."""
-    base = re.split(r"[\\/]", str(name or ""))[-1]
+    """The base name of `name` with only letters, digits, '.', '-' and '_' (never a path).
+
+    NFKC first: full-width letters ('ｄａｔａ.ｃｓｖ') become plain ones, so the extension is
+    recognised, and a full-width slash becomes '/', so it cannot hide a path.
+    """
+    normal = unicodedata.normalize("NFKC", str(name or ""))
+    base = re.split(r"[\\/]", normal)[-1]
     base = _UNSAFE.sub("_", base).strip("._-")
     stem, dot, suffix = base.rpartition(".")
     if not dot:
         stem, suffix = base, ""
-    stem = stem.strip("._-")[:80] or "dataset"
+    stem = stem.strip("._-")[:80]
+    while len(stem.encode("utf-8")) > _MAX_NAME_BYTES:
+        stem = stem[:-1]
+    stem = stem or "dataset"
     return f"{stem}.{suffix.lower()[:10]}" if suffix else stem
 
 
@@ -105,6 +119,28 @@ def save_upload(name: str, content: bytes, max_mb: int | None = None) -> SavedDa
         _remove_empty(folder)
         raise workspace_error(exc, folder.parent) from None
     return dataclasses.replace(_describe(target, digest), new=True)
+
+
+def remove_orphan_uploads(max_age_s: float = ORPHAN_AGE_S) -> int:
+    """Delete the temporary `.upload.*.tmp` files a crash left behind (and the folders they
+    leave empty); returns how many. Never raises and never creates the workspace: it runs at
+    every start, also on a read-only or missing workspace."""
+    removed = 0
+    try:
+        leftovers = list((workspace_dir() / "datasets").glob("*/.upload.*.tmp"))
+    except OSError:
+        return 0
+    now = time.time()
+    for path in leftovers:
+        try:
+            if now - path.stat().st_mtime < max_age_s:
+                continue
+            path.unlink()
+        except OSError:
+            continue  # gone already, or not ours to delete
+        removed += 1
+        _remove_empty(path.parent)
+    return removed
 
 
 def discard_upload(saved: SavedDataset) -> None:

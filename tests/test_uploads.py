@@ -14,8 +14,14 @@ from core.errors import UserError
     ("..", "dataset"),
     ("", "dataset"),
     (".hidden.csv", "hidden.csv"),
-    ("données été.jsonl", "donn_es_t.jsonl"),
+    ("données été.jsonl", "données_été.jsonl"),
     ("a" * 300 + ".csv", "a" * 80 + ".csv"),
+    ("评论.csv", "评论.csv"),
+    ("ｄａｔａ.csv", "data.csv"),  # full-width letters
+    ("ｒｅｖｉｅｗｓ．ＣＳＶ", "reviews.csv"),  # full-width dot and extension
+    ("..／..／etc／x.csv", "x.csv"),  # a full-width slash is still a path separator
+    ("\u202evsc.exe.csv", "vsc.exe.csv"),  # a right-to-left override is not kept
+    ("客户 评论 (2024).xlsx", "客户_评论_2024.xlsx"),
 ])
 def test_safe_filename_keeps_only_a_safe_base_name(name, expected):
     assert uploads.safe_filename(name) == expected
@@ -67,3 +73,55 @@ def test_max_upload_size_comes_from_streamlit_config(tmp_path):
     assert uploads.max_upload_mb(config) == 5
     config.write_text("not toml [")
     assert uploads.max_upload_mb(config) == uploads.DEFAULT_MAX_UPLOAD_MB
+
+
+def test_a_long_chinese_name_fits_the_file_system(workspace):
+    name = uploads.safe_filename("评" * 300 + ".csv")
+    assert name.endswith(".csv") and len(name.encode("utf-8")) <= 255
+    saved = uploads.save_upload("评" * 300 + ".csv", b"text,label\nx,y\n")
+    assert saved.path.is_file()
+
+
+@pytest.mark.parametrize("name", ["评论.csv", "ｄａｔａ.csv", "отзывы.jsonl"])
+def test_non_ascii_names_are_kept_with_their_extension(workspace, name):
+    saved = uploads.save_upload(name, b"text,label\nnice,pos\n")
+    assert saved.path.suffix in (".csv", ".jsonl")
+    assert saved.name == uploads.safe_filename(name)
+    assert [d.name for d in uploads.list_uploads()] == [saved.name]
+
+
+def _leftover(folder: Path, age_s: float) -> Path:
+    import os
+    import time
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / ".upload.abc123.tmp"
+    path.write_bytes(b"half a file")
+    when = time.time() - age_s
+    os.utime(path, (when, when))
+    return path
+
+
+def test_orphan_temporary_files_are_removed_at_start(workspace):
+    kept = uploads.save_upload("kept.csv", b"text,label\nx,y\n")
+    crashed = _leftover(workspace / "datasets" / "0123456789abcdef", 3600)
+    beside_kept = _leftover(kept.path.parent, 3600)
+    in_progress = _leftover(workspace / "datasets" / "fedcba9876543210", 5)
+    assert uploads.remove_orphan_uploads() == 2
+    assert not crashed.exists() and not crashed.parent.exists()  # its empty folder goes too
+    assert not beside_kept.exists() and kept.path.is_file()
+    assert in_progress.exists()  # may be an upload being written right now
+    assert [d.name for d in uploads.list_uploads()] == ["kept.csv"]
+
+
+def test_orphan_cleanup_never_creates_the_workspace(workspace):
+    assert uploads.remove_orphan_uploads() == 0
+    assert not workspace.exists()
+
+
+def test_the_cli_removes_orphans_when_it_starts(workspace, tmp_path):
+    from core.cli import main
+
+    crashed = _leftover(workspace / "datasets" / "0123456789abcdef", 3600)
+    assert main(["validate", str(tmp_path / "missing.csv")]) == 2
+    assert not crashed.exists()
