@@ -35,18 +35,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 @contextmanager
 def queue_lock(base: Path | None = None) -> Iterator[None]:
-    """Serialise queue decisions between browser sessions, commands and workers. Opening the
-    lock file writes nothing once it exists, so the queue still works on a full disk."""
-    path = runs.runs_dir(base) / ".queue.lock"
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        fd = os.open(runs.runs_dir(base), os.O_RDONLY | os.O_DIRECTORY)  # read-only disk
+    """Serialise queue decisions between browser sessions, commands and workers. The runs
+    folder itself is locked (flock on its descriptor): nothing is written, so the queue works on
+    a full or read-only disk and leaves no lock file behind."""
+    fd = os.open(runs.runs_dir(base), os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(fd)
+        os.close(fd)  # closing releases the lock
 
 
 def process_alive(pid: int | None, started: float | None = None) -> bool:
