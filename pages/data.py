@@ -53,6 +53,12 @@ def _read_tagged(sig: tuple[str, float, int]) -> Any:
     return coredata.read_tagged(sig[0])
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _guess_columns(sig: tuple[str, float, int]) -> Any:
+    """Column guess once per file version, not on every rerun of the page."""
+    return coredata.infer_columns(_read_table(sig))
+
+
 def check_readable(path: str) -> None:
     """Read the file once as its detected kind; raises UserError when it cannot be read."""
     sig = _signature(path)
@@ -113,6 +119,9 @@ def choose_dataset(source: str) -> dict | None:
                     uploads.discard_upload(kept)
                     _errors.show_error(exc)
                     return None
+                except Exception:  # nor one that broke the reader: the page reports it
+                    uploads.discard_upload(kept)
+                    raise
                 saved = {"file_id": file.file_id, "path": str(kept.path), "label": kept.name}
                 st.session_state["data_upload_saved"] = saved
             chosen = {"path": saved["path"], "label": saved["label"], "source": "upload"}
@@ -155,7 +164,7 @@ def column_settings(path: str, task: str) -> dict:
         raise UserError(f"{Path(path).name} has only one column ('{columns[0]}'), so it has no "
                         f"label column next to the text.",
                         "Add a column with the label of each text, then upload the file again.")
-    guess = coredata.infer_columns(frame)
+    guess = _guess_columns(_signature(path))
     optional = [NONE, *columns]
     # Collapsed when both columns were recognised; open when the user has to choose.
     sure = bool(guess.text and guess.label)

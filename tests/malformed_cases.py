@@ -414,8 +414,8 @@ CASES: list[tuple[str, object, str | None]] = [
     ("jsonl-nested-deeply", deep_jsonl, "line 2 has lists or objects nested"),
     ("jsonl-5000-digit-number", huge_number_jsonl, "line 2 holds a number of 5,000 digits"),
     ("json-2000-digit-number", huge_number_json, "number of 2,000 digits"),
-    ("tag-names-a-number", tag_names_not_a_list, "tag_names that are not a list"),
-    ("tag-names-a-string", _tag_names_a_string, "tag_names that are not a list"),
+    ("tag-names-a-number", tag_names_not_a_list, "has tag names that are not a list"),
+    ("tag-names-a-string", _tag_names_a_string, "has tag names that are not a list"),
     ("label-studio-labels-a-number", _label_studio_labels_a_number, "record 1 has a field of"),
     # --- odd but valid: must load and pass the health check ----------------------------------
     ("gbk-csv", _csv("gbk.csv", csv_text(GBK_ROWS * 3), "gbk"), None),

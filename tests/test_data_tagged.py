@@ -99,5 +99,5 @@ def test_entities_on_invisible_tokens_are_warned_about(tmp_path):
 @pytest.mark.parametrize("names", [5, "O B-PER", {"0": "O"}, [0, 1]])
 def test_tag_names_of_the_wrong_type_are_bad_input(tmp_path, names):
     path = jsonl(tmp_path, "n.jsonl", [{"tokens": ["John"], "ner_tags": [0], "tag_names": names}])
-    with pytest.raises(UserError, match="tag_names that are not a list"):
+    with pytest.raises(UserError, match="tag names that are not a list"):
         read_tagged(path)

@@ -196,7 +196,8 @@ def _tokens_row(record: dict, where: str, name: str, tag_names, warnings) -> dic
     names = record.get("tag_names") or tag_names
     if names is not None and not (isinstance(names, list)
                                   and all(isinstance(n, str) for n in names)):
-        raise UserError(f"{name} {where} has tag_names that are not a list of texts.",
+        raise UserError(f"{name} {where} has tag names that are not a list of texts (the "
+                        f"'tag_names' field).",
                         'Write them as "tag_names": ["O", "B-PER", "I-PER"], one name per tag '
                         'number.')
     return {"tokens": [str(t) for t in tokens],
