@@ -208,8 +208,10 @@ def status_lock(run_dir: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def change_status(run_dir: Path,
-                  change: Callable[[dict[str, Any]], dict[str, Any] | None]) -> dict[str, Any] | None:
+StatusChange = Callable[[dict[str, Any]], "dict[str, Any] | None"]
+
+
+def change_status(run_dir: Path, change: StatusChange) -> dict[str, Any] | None:
     """Read-modify-write of status.json under the run folder's lock: `change(status)` returns
     the fields to set, or None to leave the file as it is. Returns the new status, or None when
     nothing changed."""
