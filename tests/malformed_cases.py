@@ -339,6 +339,23 @@ def _parquet_list_texts(tmp):
     return parquet(tmp, "lists.parquet", frame)
 
 
+def _formatted_far_right(tmp):
+    """5,000 rows that each end in a formatted empty cell in column XFD: every row is padded to
+    16,384 cells, 80 million in all, from a 70 KB file."""
+    path = huge_range_xlsx(tmp, "formatted.xlsx", far_cell="A2")
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>text {n}</t></is></c>'
+                   f'<c r="XFD{n}" s="0"/></row>' for n in range(30, 5030))
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    members["xl/worksheets/sheet1.xml"] = sheet.replace("</sheetData>", rows + "</sheetData>")\
+        .encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return path
+
+
 def _far_down_cell(tmp):
     return huge_range_xlsx(tmp, "far_down.xlsx", far_cell="A1048576")
 
@@ -406,6 +423,7 @@ CASES: list[tuple[str, object, str | None]] = [
     ("zero-width-texts", _invisible_texts("zero_width.csv", "\u200b\u200c\u200d"), "invisible"),
     ("rtl-marks-only-texts", _invisible_texts("rtl_marks.csv", "\u202e\u200f"), "invisible"),
     ("xlsx-huge-declared-range", huge_range_xlsx, "beyond the limit of 1,000 columns"),
+    ("xlsx-formatted-cells-far-right", _formatted_far_right, "spans more than 10,000,000 cells"),
     ("xlsx-formulas-without-values", _formulas_without_values, "formulas whose results"),
     ("same-name-header-3000", same_name_header, "3,000 columns"),
     ("csv-20000-columns", wide_csv, "20,000 columns, more than the limit"),

@@ -95,7 +95,11 @@ def _sheet_rows(sheet, name: str) -> list[tuple[int, list[str]]]:
             continue
         cells_read += len(values)
         if cells_read > limits.MAX_CELLS:
-            raise limits.too_many_cells(name)
+            raise UserError(f"{name} sheet '{sheet.title}' spans more than "
+                            f"{limits.MAX_CELLS:,} cells (rows times columns, formatted empty "
+                            f"cells included), the limit for one file.",
+                            "Copy only the text and label columns into a new workbook, or "
+                            "export them as CSV.")
         cells = [_cell(v) for v in values[:limits.MAX_COLUMNS]]
         if len(values) > limits.MAX_COLUMNS and any(v is not None for v in
                                                     values[limits.MAX_COLUMNS:]):
