@@ -54,7 +54,7 @@ def active_run_indicator() -> None:
     share = active.step / active.total_steps if active.total_steps else 0.0
     left = f", {_format.duration(active.eta_s)} left" if active.eta_s else ""
     st.caption("Training now")
-    st.progress(min(1.0, share), text=f"{active.name}: step {active.step}"
+    st.progress(min(1.0, share), text=f"{_format.md(active.name)}: step {active.step}"
                 f"/{active.total_steps or '?'}{left}")
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core import runs
+from core.md_text import escape
 from core.errors import UserError
 from core.metrics import METRIC_NAMES
 
@@ -27,8 +28,9 @@ def _base_model(config: dict[str, Any]) -> str:
     """The base model's name; a local folder by its last part only (no private paths)."""
     name = str(config.get("model") or "default")
     if name.startswith(("/", ".", "~")) or "\\" in name or ("/" in name and Path(name).exists()):
-        return f"the local model folder `{name.replace(chr(92), '/').rstrip('/').split('/')[-1]}`"
-    return f"`{name}`"
+        folder = name.replace(chr(92), "/").rstrip("/").split("/")[-1]
+        return f"the local model folder {escape(folder)}"
+    return escape(name)
 
 
 def model_card(run_dir: Path) -> str:
@@ -41,14 +43,15 @@ def model_card(run_dir: Path) -> str:
     scores = evaluation.get("test") or evaluation.get("validation") or {}
     split = "test" if evaluation.get("test") else "validation"
     baselines = evaluation.get("baselines", {})
+    # names and labels come from the user's files: escaped, so the card shows them as they are
     lines = [
-        f"# {run_dir.name}", "",
+        f"# {escape(run_dir.name)}", "",
         f"A {task} model fine-tuned with Finetune Studio from {_base_model(config)}.",
         "", "## Data", "",
-        f"- Training file: `{Path(str(config.get('data', {}).get('train', ''))).name}`",
+        f"- Training file: {escape(Path(str(config.get('data', {}).get('train', ''))).name)}",
         f"- Examples: {evaluation.get('n_train', '?')} train, "
         f"{evaluation.get('n_validation', '?')} validation, {evaluation.get('n_test', '?')} test",
-        f"- Labels ({len(labels)}): {', '.join(map(str, labels[:40]))}"
+        f"- Labels ({len(labels)}): {escape(', '.join(map(str, labels[:40])))}"
         + (" ..." if len(labels) > 40 else ""),
         f"- Multi-label: {'yes' if evaluation.get('multi_label') else 'no'}",
         "", f"## Scores on the {split} set", "", f"- Fine-tuned: {_format_scores(scores)}",
@@ -57,7 +60,8 @@ def model_card(run_dir: Path) -> str:
         if isinstance(values, dict):
             lines.append(f"- Baseline {name.replace('_', ' ')}: {_format_scores(values)}")
     lines += ["", "## Hyperparameters", ""]
-    lines += [f"- {key}: {value}" for key, value in t.items() if value not in (None, [], "")]
+    lines += [f"- {key}: {escape(value)}" for key, value in t.items()
+              if value not in (None, [], "")]
     pipeline_task = "token-classification" if task == "token-classification" \
         else "text-classification"
     extra = ', aggregation_strategy="first"' if pipeline_task == "token-classification" else ""

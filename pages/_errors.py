@@ -9,6 +9,7 @@ from typing import Iterator
 import streamlit as st
 
 from core.errors import UserError
+from pages import _format
 
 log = logging.getLogger("finetune_studio.app")
 
@@ -16,7 +17,8 @@ log = logging.getLogger("finetune_studio.app")
 def show_error(exc: BaseException, doing: str = "doing that") -> None:
     """A UserError as its message and fix; anything else as one sentence plus a short detail."""
     if isinstance(exc, UserError):
-        st.error(f"{exc.message} {exc.fix}".strip(), icon=":material/error:")
+        # messages quote file, column and label names: shown literally, never as markdown
+        st.error(_format.md(f"{exc.message} {exc.fix}".strip()), icon=":material/error:")
         return
     # Details go to the server log; the page gets one sentence and the error's own words.
     log.error("Unexpected error while %s", doing, exc_info=exc)

@@ -1,9 +1,13 @@
-"""Numbers as a non-expert reads them: durations, sizes, dates, run states."""
+"""Numbers as a non-expert reads them: durations, sizes, dates, run states; and user text made
+safe for the elements that render markdown."""
 
 from __future__ import annotations
 
 import math
 from datetime import datetime
+from typing import Any
+
+from core import md_text
 
 STATE_LABELS = {
     "queued": ":material/schedule: waiting",
@@ -18,6 +22,13 @@ STATE_WORDS = {
     "queued": "waiting", "running": "training", "completed": "finished", "failed": "failed",
     "stopped": "stopped", "interrupted": "interrupted", "damaged": "damaged",
 }
+
+
+def md(text: Any) -> str:
+    """`text` (a label, column, run or file name, a text, a message naming them) shown literally
+    by st.markdown, st.caption, alerts, headers, metrics, button, pill and tab labels and help
+    texts (core/md_text.py says why)."""
+    return md_text.escape(text)
 
 
 def duration(seconds: float | None) -> str:

@@ -7,7 +7,6 @@ the project's draft on disk, so a refresh does not lose them before the text is 
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable, Sequence
 
 import streamlit as st
@@ -15,14 +14,10 @@ import streamlit as st
 from core import labeling
 from core.data.spans import tokenize
 from core.errors import UserError
+from pages import _format
 
 COLOURS = ("blue", "green", "orange", "violet", "red", "gray")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def plain(text: str) -> str:
-    """`text` shown literally by st.markdown (no formatting, links or emoji codes)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+plain = _format.md  # `text` shown literally by st.markdown (no formatting, links or images)
 
 
 def colour_of(project: labeling.Project, kind: str) -> str:
@@ -38,7 +33,8 @@ def annotated(project: labeling.Project, text: str, spans: Sequence[Sequence[Any
         start, stop = offsets[first][0], offsets[end - 1][1]
         pieces.append(plain(text[cursor:start]))
         colour = colour_of(project, str(kind))
-        pieces.append(f":{colour}-background[{plain(text[start:stop])}] :{colour}[**{kind}**]")
+        pieces.append(f":{colour}-background[{plain(text[start:stop])}] "
+                      f":{colour}[**{plain(kind)}**]")
         cursor = stop
     pieces.append(plain(text[cursor:]))
     return "".join(pieces)
@@ -109,20 +105,20 @@ def tag_text(project: labeling.Project, state: labeling.LabelState, item: int, t
     if suggested:
         names = ", ".join(f"{' '.join(tokens[s[0]:s[1]])} ({s[2]}, {s[3]:.0%})" for s in suggested)
         left, right = st.columns([5, 1], vertical_alignment="center")
-        left.caption(f"Suggested by the {suggestion_note}: {names}")
+        left.caption(f"Suggested by the {plain(suggestion_note)}: {plain(names)}")
         right.button("Use these", key="label_use_suggestion", shortcut="A",
                      on_click=_use_suggestion, args=(project.project_id, item, suggested),
                      help="Put the suggested entities in the text; check them, then save. "
                           "Shortcut: A.")
     st.pills("Words", list(range(len(tokens))), selection_mode="multi",
-             format_func=lambda i: tokens[i], key=words_key(project, item),
+             format_func=lambda i: plain(tokens[i]), key=words_key(project, item),
              help="Click the words of one entity (or several), then press its type below.")
     with st.container(horizontal=True):
         for k, kind in enumerate(project.labels):
-            st.button(f"Tag as {kind}", key=f"label_tag_{k}", on_click=_tag,
+            st.button(f"Tag as {plain(kind)}", key=f"label_tag_{k}", on_click=_tag,
                       args=(project.project_id, item, kind, spans),
                       shortcut=str(k + 1) if k < 9 else None,
-                      help=f"Make the selected words a {kind} entity"
+                      help=f"Make the selected words a {plain(kind)} entity"
                            + (f" (shortcut: {k + 1})." if k < 9 else "."))
     if spans:
         st.caption("Entities in this text")
@@ -130,7 +126,7 @@ def tag_text(project: labeling.Project, state: labeling.LabelState, item: int, t
             left, right = st.columns([6, 1], vertical_alignment="center")
             colour = colour_of(project, kind)
             left.markdown(f":{colour}-background[{plain(' '.join(tokens[first:end]))}] "
-                          f":{colour}[**{kind}**]")
+                          f":{colour}[**{plain(kind)}**]")
             right.button("Remove", key=f"label_remove_{index}", icon=":material/close:",
                          on_click=_remove, args=(project.project_id, item, spans, index),
                          help="Delete this entity from the text.")

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core import learning_curve, runs
+from pages import _format
 
 COLOURS = {"baseline": "#94A3B8", "model": "#4F46E5"}
 NAMES = {"baseline": "Quick keyword model (TF-IDF)", "model": "Your model (Quick preset)"}
@@ -92,8 +93,8 @@ def model_section(run: runs.RunInfo) -> None:
         _model_progress(run)
         return
     if state == "failed":
-        st.error(f"{curve.get('error') or 'The learning curve stopped unexpectedly.'} "
-                 f"{curve.get('fix') or ''}".strip(), icon=":material/error:")
+        error = curve.get("error") or "The learning curve stopped unexpectedly."
+        st.error(_format.md(f"{error} {curve.get('fix') or ''}".strip()), icon=":material/error:")
     elif state == "done" and (curve.get("points") or {}).get("model"):
         show_curve(curve, "test_curve_model")
     if st.button("Train the model on growing subsets", key="test_curve_model_start",

@@ -11,6 +11,8 @@ from typing import Any, Callable, Sequence
 
 import streamlit as st
 
+from pages import _format
+
 DATASET = "dataset"          # {"path": str, "label": str, "source": "sample" | "upload"}
 DATA_CONFIG = "data_config"  # RunConfig.data as a dict, set by the Data page
 TASK = "task"                # the task the Data page settled on
@@ -70,5 +72,6 @@ def flash(kind: str, text: str) -> None:
 
 def show_flash() -> None:
     kind, text = st.session_state.pop(FLASH, (None, None))
-    if text:
-        {"success": st.success, "warning": st.warning, "info": st.info}.get(kind, st.info)(text)
+    if text:  # flashes name runs and files: shown literally
+        show = {"success": st.success, "warning": st.warning, "info": st.info}.get(kind, st.info)
+        show(_format.md(text))

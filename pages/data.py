@@ -131,7 +131,7 @@ def choose_dataset(source: str) -> dict | None:
                     "line.")
             return None
         else:
-            st.caption(f"Using {chosen['label']}, uploaded earlier in this session.")
+            st.caption(f"Using {_format.md(chosen['label'])}, uploaded earlier in this session.")
     else:
         saved_files = {str(d.path): d for d in uploads.list_uploads()}
         if not saved_files:
@@ -196,8 +196,9 @@ def column_settings(path: str, task: str) -> dict:
                                guess.label_separator or "|", max_chars=3,
                                help="The character between labels in one cell, such as | or ,")
         if guess.reasons:
-            st.caption("Suggested because: " + " ".join(guess.reasons))
-    st.caption(f"The text is read from **{text}**, the label from **{label}**.")
+            st.caption("Suggested because: " + _format.md(" ".join(guess.reasons)))
+    st.caption(f"The text is read from **{_format.md(text)}**, the label from "
+               f"**{_format.md(label)}**.")
     if text == label:
         raise UserError("The text column and the label column are the same.",
                         "Choose the column with the answers as the label column.")
@@ -236,12 +237,13 @@ def show_findings(report: Any) -> None:
     if not findings:
         st.success("No problems found in the data.", icon=":material/check_circle:")
     for f in findings:
-        text = f"**{f.title}.** {f.message}"
+        # findings quote labels, columns and texts from the file: all shown literally
+        text = f"**{_format.md(f.title)}.** {_format.md(f.message)}"
         if f.fix:
-            text += f"  \n*What to do:* {f.fix}"
+            text += f"  \n*What to do:* {_format.md(f.fix)}"
         examples = [str(e) for e in (f.examples or [])][:3]
         if examples:
-            text += "  \n*For example:* " + "; ".join(e[:120] for e in examples)
+            text += "  \n*For example:* " + _format.md("; ".join(e[:120] for e in examples))
         show.get(f.severity, st.info)(text, icon=icons.get(f.severity))
 
 

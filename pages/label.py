@@ -296,12 +296,14 @@ def header(project: labeling.Project, state: labeling.LabelState, n_texts: int) 
     progress = labeling.progress(state, n_texts)
     what = "entity types" if project.is_ner else "labels"
     st.caption(f"{TASK_NAMES[project.task].split(':')[0]} · {n_texts:,} texts from "
-               f"{project.source or 'a file'} · {what}: {', '.join(project.labels)}")
+               f"{_format.md(project.source or 'a file')} · {what}: "
+               f"{_format.md(', '.join(project.labels))}")
     st.progress(progress.share, text=f"{progress.labeled:,} of {progress.total:,} labeled"
                 + (f" · {progress.skipped:,} skipped" if progress.skipped else ""))
     counts = state.counts()
     if counts:
-        st.caption(" · ".join(f"{k}: {counts[k]:,}" for k in project.labels if counts[k]))
+        st.caption(" · ".join(f"{_format.md(k)}: {counts[k]:,}" for k in project.labels
+                              if counts[k]))
     active = [r for r in label_training.project_runs(project) if r.is_active]
     if active:
         run = active[0]
@@ -358,7 +360,7 @@ def label_view(project: labeling.Project, state: labeling.LabelState, texts: lis
             st.button("Back to the queue", key="label_back", icon=":material/list:",
                       on_click=_leave_item,
                       help="Leave this text as it is and go on with the next one.")
-    st.caption(source_note(project, state, view))
+    st.caption(plain(source_note(project, state, view)))
 
 
 def choose_label(project: labeling.Project, state: labeling.LabelState, item: int, text: str,
@@ -369,7 +371,7 @@ def choose_label(project: labeling.Project, state: labeling.LabelState, item: in
     if suggestion is not None:
         left, right = st.columns([5, 1], vertical_alignment="center")
         left.markdown(f"Suggestion: **{plain(suggestion[0])}** ({suggestion[1]:.0%} sure, "
-                      f"{source})")
+                      f"{plain(source)})")
         right.button("Accept", key="label_accept", icon=":material/done:", shortcut="A",
                      on_click=_give_label,
                      args=(project.project_id, item, [suggestion[0]], "suggestion"),
@@ -377,11 +379,12 @@ def choose_label(project: labeling.Project, state: labeling.LabelState, item: in
     with st.container(horizontal=True):
         for k, name in enumerate(project.labels):
             marked = name == current or (suggestion is not None and name == suggestion[0])
-            st.button(name, key=f"label_button_{k}", type="primary" if marked else "secondary",
+            st.button(_format.md(name), key=f"label_button_{k}",
+                      type="primary" if marked else "secondary",
                       shortcut=str(k + 1) if k < 9 else None, on_click=_give_label,
                       args=(project.project_id, item, [name], "manual"),
-                      help=f"Label this text {name}" + (f" (shortcut: {k + 1})." if k < 9
-                                                         else "."))
+                      help=f"Label this text {_format.md(name)}"
+                           + (f" (shortcut: {k + 1})." if k < 9 else "."))
 
 
 def choose_labels(project: labeling.Project, state: labeling.LabelState, item: int,
@@ -392,7 +395,7 @@ def choose_labels(project: labeling.Project, state: labeling.LabelState, item: i
     if key not in st.session_state:
         st.session_state[key] = list(state.labels.get(item) or [])
     st.pills("Labels", project.labels, selection_mode="multi", key=key,
-             help="Every label that applies to this text.")
+             format_func=_format.md, help="Every label that applies to this text.")
     st.button("Save and next", type="primary", key="label_save_labels", icon=":material/check:",
               shortcut="N", on_click=_give_selected, args=(project.project_id, item),
               help="Store the chosen labels and show the next text. Shortcut: N.")
@@ -507,15 +510,15 @@ def export_view(project: labeling.Project, state: labeling.LabelState,
                "A run trains in the background on every label so far, from the built-in model")
     if st.button("Train a model on these labels", type="primary", key="label_train",
                  icon=":material/model_training:", disabled=problem is not None,
-                 help=problem or "Starts a run you can watch on the Train page; this page "
-                                 "keeps working meanwhile."):
+                 help=_format.md(problem) if problem else "Starts a run you can watch on the "
+                      "Train page; this page keeps working meanwhile."):
         info = label_training.send_to_training(project, state, texts)
         st.session_state[_session.RUN_ID] = info.run_id
         _say("success", f"Training started on {len(state.labels):,} labels"
              + (" (it waits for the run training now)." if info.state == "queued" else "."))
         st.rerun()
     if problem:
-        st.caption(problem)
+        st.caption(_format.md(problem))
     st.toggle("Train in the background as I label", value=project.auto_train,
               key="label_auto_train", on_change=_save_settings, args=(project.project_id,),
               help=f"Starts a run after {label_training.AUTO_TRAIN_FIRST} labels and again "
@@ -588,7 +591,7 @@ def smart_order_view(project: labeling.Project, state: labeling.LabelState,
     saved = active_learning.saved_project_simulation(project)
     problem = active_learning.project_simulation_readiness(project, state)
     if problem:
-        st.info(f"On your own labels: {problem}")
+        st.info(f"On your own labels: {_format.md(problem)}")
     elif st.button("Compare on my labels", key="label_simulate", icon=":material/science:",
                    help="Replays your labels in both orders (a few seconds to a minute)."):
         with st.spinner("Replaying your labels..."):
@@ -605,8 +608,9 @@ def smart_order_view(project: labeling.Project, state: labeling.LabelState,
 
 def show_message() -> None:
     kind, text = st.session_state.pop(MESSAGE, (None, None))
-    if text:
-        {"error": st.error, "warning": st.warning, "success": st.success}.get(kind, st.info)(text)
+    if text:  # the messages name projects, files, columns and labels: shown literally
+        show = {"error": st.error, "warning": st.warning, "success": st.success}.get(kind, st.info)
+        show(_format.md(text))
 
 
 def render() -> None:

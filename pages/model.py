@@ -65,7 +65,7 @@ def choose_model(task: str) -> str:
         raise UserError("No model name was given.", "Type a hub id or a folder, or pick a "
                         "model from the list.")
     info = models.describe_model(name)  # raises UserError when unusable
-    st.caption(model_caption(info))
+    st.caption(_format.md(model_caption(info)))  # names what the user typed
     return name
 
 
@@ -191,14 +191,14 @@ def explain_mode(config: RunConfig, profile: dict[str, Any]) -> str | None:
     except UserError as exc:
         _errors.show_error(exc)
         return None
-    st.caption(advice.reason)
+    st.caption(_format.md(advice.reason))
     return advice.mode
 
 
 def vocabulary_fix(advice: vocabulary.VocabularyAdvice, model: str) -> bool:
     """The two ways out when the model does not know the data's characters or words."""
     helps = field_help(TrainingConfig)["extend_vocabulary"]
-    examples = " ".join(advice.examples[:8])
+    examples = _format.md(" ".join(advice.examples[:8]))  # words from the user's texts
     with st.container(border=True):
         st.warning(f"The model does not know {advice.unk_rate:.0%} of the characters and words "
                    f"in your texts (such as {examples}), so it cannot tell those texts apart.",
@@ -255,7 +255,8 @@ def render() -> None:
         return
     dataset = (st.session_state.get(_session.DATASET) or {}).get("label") \
         or Path(data["train"]).name
-    st.caption(f"Data: **{dataset}** · {task.replace('-', ' ')} · {stats['n_train']:,} training "
+    st.caption(f"Data: **{_format.md(dataset)}** · {task.replace('-', ' ')} · "
+               f"{stats['n_train']:,} training "
                f"examples · {stats['n_labels']} labels")
 
     data_json = json.dumps(data, sort_keys=True)

@@ -170,7 +170,7 @@ def manage(all_runs: list[runs.RunInfo]) -> None:
         if run.is_active:
             st.caption("Stop the run before deleting it.")
         return
-    st.warning(f"Delete **{run.name or run_id}** and its trained model for good? "
+    st.warning(f"Delete **{_format.md(run.name or run_id)}** and its trained model for good? "
                "This cannot be undone.", icon=":material/warning:")
     yes, no = st.columns(2)
     if yes.button("Yes, delete it", type="primary", key="runs_delete_yes",

@@ -125,7 +125,7 @@ def headline(kind: str, report: dict[str, Any], evaluation: dict[str, Any], spli
         return
     best_name, best = max(baselines.items(), key=lambda kv: kv[1])
     cols = st.columns(1 + len(baselines))
-    cols[0].metric(f"Fine-tuned model ({name})", percent(value),
+    cols[0].metric(f"Fine-tuned model ({_format.md(name)})", percent(value),
                    delta=f"{(value - best) * 100:+.1f} points vs the best quick baseline",
                    help="The model you trained, on examples it never saw while learning.")
     for col, (label, score) in zip(cols[1:], baselines.items()):
@@ -339,7 +339,9 @@ def playground_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
             st.caption("No entities found in this text.")
     else:
         answer = ", ".join(result["labels"]) or "(no label reaches the threshold)"
-        st.metric("Model's answer", answer, help="The label the model picks for this text.",
+        # the answer is a label name from the training file: shown literally
+        st.metric("Model's answer", _format.md(answer),
+                  help="The label the model picks for this text.",
                   delta=f"{result['score']:.1%} sure" if result["labels"] else None,
                   delta_arrow="off", delta_color="off")
         st.plotly_chart(visuals.top_k_bars(result["top"][:top_k],
@@ -400,7 +402,7 @@ def batch_section(run: runs.RunInfo) -> None:
     if (run.config.get("data") or {}).get("text_pair_column"):
         st.warning("This model reads pairs of texts; batch prediction gives it only the "
                    "column above, so its answers may be off.", icon=":material/warning:")
-    st.caption(f"{path.name}: {len(frame):,} rows.")
+    st.caption(f"{_format.md(path.name)}: {len(frame):,} rows.")
     if st.button(f"Predict {len(frame):,} rows", type="primary", key="test_batch_run",
                  icon=":material/play_arrow:",
                  help="Runs the model on every row; you can keep this tab open to watch."):
@@ -479,7 +481,7 @@ def compare_section(run: runs.RunInfo, usable: list[runs.RunInfo]) -> None:
     if not saved or saved["key"] != (run.run_id, other_id):
         return
     result: compare.Comparison = saved["result"]
-    st.markdown(f"On {saved['source']}: the two runs agree on **{result.agree} of "
+    st.markdown(f"On {_format.md(saved['source'])}: the two runs agree on **{result.agree} of "
                 f"{result.total}** texts.")
     if saved["truncated"]:
         st.caption(f"Only the first {compare.MAX_TEXTS:,} texts were compared.")
@@ -487,7 +489,7 @@ def compare_section(run: runs.RunInfo, usable: list[runs.RunInfo]) -> None:
         cols = st.columns(2)
         for col, name, correct in zip(cols, saved["names"], (result.correct_a,
                                                              result.correct_b)):
-            col.metric(f"{name}: right", f"{correct} of {result.total}",
+            col.metric(f"{_format.md(name)}: right", f"{correct} of {result.total}",
                        help="Texts where this run's answer equals the correct answer.")
     if result.disagreements.empty:
         st.success("No disagreements: both runs give the same answer on every text.")

@@ -34,8 +34,8 @@ def pick_run(all_runs: list[runs.RunInfo]) -> runs.RunInfo | None:
         if wanted in by_id:
             return by_id[wanted]
     if linked:
-        st.warning(f"The link names run {linked}, which is not in this workspace (or cannot be "
-                   "read); showing another run.", icon=":material/link_off:")
+        st.warning(f"The link names run {_format.md(linked)}, which is not in this workspace "
+                   "(or cannot be read); showing another run.", icon=":material/link_off:")
     for state in ("running", "queued"):
         for run in usable:
             if run.state == state:
@@ -88,12 +88,13 @@ def show_state(info: runs.RunInfo) -> None:
         st.success(f"Training finished in {_format.duration(info.duration_s)}.{best}",
                    icon=":material/check_circle:")
     elif info.state == "failed":
-        st.error(f"Training failed. {info.error} {info.fix}".strip(), icon=":material/error:")
+        st.error(_format.md(f"Training failed. {info.error} {info.fix}".strip()),
+                 icon=":material/error:")
     elif info.state == "interrupted":
-        st.warning(f"Training was interrupted. {info.error} {info.fix}".strip(),
+        st.warning(_format.md(f"Training was interrupted. {info.error} {info.fix}".strip()),
                    icon=":material/pause_circle:")
     elif info.state == "stopped" and info.error:  # a resume that failed kept the model
-        st.warning(f"{info.error} {info.fix}".strip(), icon=":material/stop_circle:")
+        st.warning(_format.md(f"{info.error} {info.fix}".strip()), icon=":material/stop_circle:")
     elif info.state == "stopped":
         st.info("You stopped this run. The best checkpoint so far is kept.",
                 icon=":material/stop_circle:")
@@ -262,7 +263,7 @@ def render() -> None:
 
     head, state, action = st.columns([6, 2, 2], vertical_alignment="center")
     with head:
-        st.header(run.name or run.run_id)
+        st.header(_format.md(run.name or run.run_id))
     with state:
         st.markdown(f"**{_format.STATE_LABELS.get(run.state, run.state)}**")
     with action:
@@ -274,7 +275,8 @@ def render() -> None:
                      format_func=lambda k: _format.run_label(others[k], with_date=True),
                      on_change=_select, args=("train_run",),
                      help="Every run is kept; pick one to see its curves.")
-    st.caption(f"{run.task.replace('-', ' ')} · model {run.model} · data {run.dataset}")
+    st.caption(f"{run.task.replace('-', ' ')} · model {_format.md(run.model)} · data "
+               f"{_format.md(run.dataset)}")
     interval = POLL_SECONDS if run.is_active else None
     st.fragment(live_view, run_every=interval)(str(run.path), run.state)
 
