@@ -74,8 +74,12 @@ def main() -> None:
     st.set_page_config(page_title="Finetune Studio", page_icon=":material/model_training:",
                        layout="wide", initial_sidebar_state="expanded")
     st.html(COMPACT_CSS)
-    if not _access.unlocked():  # a password is set and this session has not signed in
+    if not _access.signed_in():
+        # Navigation first: drawn before it, the form belonged to app.py's own page, the browser
+        # then sent the Sign-in press for the default page, and Streamlit dropped its values
+        # as those of another page (the first press after loading did nothing).
         st.navigation(step_pages(), position="hidden")
+        _access.unlocked()  # draws the sign-in form
         st.stop()
     page = st.navigation(step_pages())
     sidebar()

@@ -39,16 +39,22 @@ def configured_password() -> str | None:
     return str(value) if value else None
 
 
-def unlocked() -> bool:
-    """True when no password is set or this session has signed in; otherwise draw the form."""
-    expected = configured_password()
-    if expected is None:
+def signed_in() -> bool:
+    """True when no password is set or this session has signed in."""
+    if configured_password() is None:
         return True
     if st.session_state.get(UNLOCKED):
         # again on every run: a session that reconnects keeps its state but the server may not
         remember_session()
         return True
-    sign_in_form(expected)
+    return False
+
+
+def unlocked() -> bool:
+    """True when no password is set or this session has signed in; otherwise draw the form."""
+    if signed_in():
+        return True
+    sign_in_form(configured_password())
     return False
 
 

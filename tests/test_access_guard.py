@@ -80,8 +80,7 @@ class BrowserSession:
             self.texts.append(getattr(element, kind).body)
 
     def open(self) -> BrowserSession:
-        """The first run lands on app.py, the next on the default page, as in a browser."""
-        self.rerun()
+        """The page as a browser first loads it."""
         self.rerun()
         return self
 
@@ -89,6 +88,7 @@ class BrowserSession:
         self.ws.close()
 
     def sign_in(self, password: str) -> None:
+        """Type the password and press Sign in once, as a person would right after loading."""
         self.rerun([(self.widgets["Password"], "string_value", password),
                     (self.widgets["Sign in"], "trigger_value", True)])
         self.rerun()  # the sign-in ends with st.rerun; the next run draws the app
