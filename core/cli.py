@@ -261,10 +261,13 @@ def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: 
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from core import runs
+    from core import jobs, runs
+    from core.data.splits import make_splits
 
     config = _config_from_args(args)
     base = Path(args.runs_dir) if args.runs_dir else None
+    if jobs.active_run(base) is not None:
+        make_splits(config)  # a file that cannot be used is refused now, not after the wait
     run_dir = runs.new_run_folder(config.to_dict(), config.name, base)
     print(f"Run folder: {run_dir}", file=sys.stderr, flush=True)
     try:

@@ -100,3 +100,21 @@ def test_columns_are_guessed_once_per_upload(tmp_path, workspace, monkeypatch):
     assert not at.exception and not at.error, [e.value for e in at.error]
     at.run()  # any widget change reruns the page
     assert len(calls) == 1
+
+
+def test_a_bad_file_is_refused_before_waiting_behind_a_running_run(tmp_path, workspace):
+    """While another run trains, a CLI run waits its turn; a file it could never use must be
+    refused at once rather than after that run ends."""
+    import os
+
+    from core import runs
+
+    busy = runs.new_run_folder({"task": "text-classification"}, "busy")
+    runs.update_status(busy, state="running", pid=os.getpid(), pid_started=None)
+    path = deep_json(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "core", "train", "--data", str(path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD_S)
+    assert result.returncode == 2, result.stderr
+    assert "nested more than 100 levels" in result.stderr
+    assert "queued" not in result.stderr
+    assert [p.name for p in (workspace / "runs").iterdir() if p.is_dir()] == [busy.name]
