@@ -1,8 +1,13 @@
 """Small built-in datasets, written for this project, so a first try needs no file of one's own.
 
-`reviews_sentiment.csv`: 200 short English product, place and film reviews labelled positive or
-negative (100 each). `news_entities.conll`: 120 English news-style sentences tagged with people
-(PER), organisations (ORG) and places (LOC) in BIO format, one "word TAG" per line.
+`reviews_sentiment.csv`: 740 short English reviews of products, restaurants, hotels, films, apps
+and services, labelled positive or negative (370 each), with a `split` column (462 train,
+72 validation, 206 test, each half positive). The sentiment words are spread over both labels
+(negation, contrast, sarcasm, expectations turned around, rare wording, outcomes told without
+sentiment words), so counting words is not enough and a fine-tuned model has something to show.
+
+`news_entities.conll`: 120 English news-style sentences tagged with people (PER), organisations
+(ORG) and places (LOC) in BIO format, one "word TAG" per line.
 """
 
 from __future__ import annotations
@@ -25,8 +30,11 @@ class Sample:
 
 
 _SAMPLES = (
-    Sample("reviews", "Product reviews (sentiment)",
-           "200 short English reviews, each labelled positive or negative.",
+    Sample("reviews", "Reviews (sentiment)",
+           "740 short English reviews (products, restaurants, hotels, films, apps, services), "
+           "each labelled positive or negative, already split 462 / 72 / 206 for training, "
+           "validation and test. Many say the opposite of their words (negation, contrast, "
+           "sarcasm), so a word-counting baseline struggles.",
            SAMPLES_DIR / "reviews_sentiment.csv", "text-classification"),
     Sample("news-entities", "News sentences (names, organisations, places)",
            "120 English sentences with people, organisations and places marked word by word.",
