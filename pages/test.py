@@ -34,6 +34,7 @@ BASELINE_NAMES = {
 NER_BASELINE_NAMES = {**BASELINE_NAMES, "majority": "Marking no entities at all"}
 BATCH_RESULT = "test_batch_result"
 COMPARE_RESULT = "test_compare_result"
+TEST_RUN = "test_run"  # the picker's key
 TABLE_ROWS = 200  # rows of a table shown on the page; downloads have them all
 
 
@@ -535,14 +536,25 @@ def run_labels(choices: list[runs.RunInfo]) -> dict[str, str]:
     return {k: f"{v} · {k}" if seen[v] > 1 else v for k, v in labels.items()}
 
 
+def _keep_run_in_url() -> None:
+    st.query_params["run"] = st.session_state[TEST_RUN]  # a reload shows the same run
+
+
 def pick_run(usable: list[runs.RunInfo]) -> runs.RunInfo:
+    """The run a link asked for (Continue to Test), else the newest finished one.
+
+    The choice is not remembered across visits: Streamlit drops the widget's value when the
+    page is left, so coming back after another run finished shows that newer run, while a
+    pick made during this visit holds until the page is left.
+    """
     by_id = {r.run_id: r for r in usable}
     labels = run_labels(usable)
     wanted = st.query_params.get("run")
-    default = wanted if wanted in by_id else usable[0].run_id  # newest first
-    run_id = _session.widget(st.selectbox, "Run to test", "test_run", default,
-                             options=list(by_id), format_func=labels.__getitem__,
-                             help="Any finished run; the newest is chosen for you.")
+    if st.session_state.get(TEST_RUN) not in by_id:
+        st.session_state[TEST_RUN] = wanted if wanted in by_id else usable[0].run_id
+    run_id = st.selectbox("Run to test", list(by_id), key=TEST_RUN,
+                          format_func=labels.__getitem__, on_change=_keep_run_in_url,
+                          help="Any finished run; the newest is chosen for you.")
     return by_id[run_id]
 
 

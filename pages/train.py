@@ -247,6 +247,15 @@ def retry_button(info: runs.RunInfo) -> None:
         st.rerun()
 
 
+def continue_to_test(info: runs.RunInfo) -> None:
+    """Opens the Test page on this run (not on the run viewed there before)."""
+    if st.button("Continue to Test", icon=":material/arrow_forward:", key="train_to_test",
+                 type="primary" if info.state == "completed" else "secondary",
+                 help="See how this run's model does on texts it never saw, try it and "
+                      "export it."):
+        st.switch_page("pages/test.py", query_params={"run": info.run_id})
+
+
 def render() -> None:
     _session.show_flash()
     all_runs = jobs.refresh()
@@ -277,6 +286,8 @@ def render() -> None:
                      help="Every run is kept; pick one to see its curves.")
     st.caption(f"{run.task.replace('-', ' ')} · model {_format.md(run.model)} · data "
                f"{_format.md(run.dataset)}")
+    if run.state in ("completed", "stopped"):  # the states the Test page offers
+        continue_to_test(run)
     interval = POLL_SECONDS if run.is_active else None
     st.fragment(live_view, run_every=interval)(str(run.path), run.state)
 
