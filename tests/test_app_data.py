@@ -27,7 +27,7 @@ def test_sample_gives_health_report_charts_and_continue(workspace):
     assert at.session_state["data_ready"] is True
     assert at.session_state["task"] == "text-classification"
     text = all_text(at)
-    assert "Health report" in text and "Train / validation / test 160 / 20 / 20" in text
+    assert "Health report" in text and "Train / validation / test 462 / 72 / 206" in text
     assert len(at.get("plotly_chart")) == 2  # labels, text length
     assert at.selectbox(key="data_text").value == "text"
     assert at.selectbox(key="data_label").value == "label"
