@@ -2,7 +2,9 @@
 
 The inputs are either pasted texts or the split a run was scored on (its test set, else its
 validation set). Answers are compared as plain strings: the label(s) for classification, the
-entities as "text (TYPE)" for NER, so the two runs may even use different label sets.
+entities as "text (TYPE)" for NER, so the two runs may even use different label sets. When the
+correct answers are known, the two counts of right answers come with the range of their
+difference (a paired bootstrap over the same texts), so a one-text gap is not read as a win.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from core import error_analysis, runs, significance
 from core.errors import UserError
 from core.error_analysis import entity_strings
 
@@ -81,6 +84,7 @@ class Comparison:
     total: int
     correct_a: int | None
     correct_b: int | None
+    difference: significance.Difference | None = None  # share right of a minus b, with range
 
 
 def compare_answers(texts: list[str], results_a: list[dict[str, Any]],
@@ -93,9 +97,50 @@ def compare_answers(texts: list[str], results_a: list[dict[str, Any]],
     if gold is not None:
         frame.insert(1, "correct answer", gold)
     same = frame[name_a] == frame[name_b]
-    correct = (None, None) if gold is None else (
-        int((frame[name_a] == frame["correct answer"]).sum()),
-        int((frame[name_b] == frame["correct answer"]).sum()))
-    return Comparison(table=frame, disagreements=frame[~same].reset_index(drop=True),
-                      agree=int(same.sum()), total=len(frame), correct_a=correct[0],
-                      correct_b=correct[1])
+    comparison = Comparison(table=frame, disagreements=frame[~same].reset_index(drop=True),
+                            agree=int(same.sum()), total=len(frame), correct_a=None,
+                            correct_b=None)
+    if gold is not None:
+        right_a = (frame[name_a] == frame["correct answer"]).to_numpy()
+        right_b = (frame[name_b] == frame["correct answer"]).to_numpy()
+        comparison.correct_a, comparison.correct_b = int(right_a.sum()), int(right_b.sum())
+        comparison.difference = significance.paired_difference(
+            significance.correct_counts(right_a), significance.correct_counts(right_b))
+    return comparison
+
+
+@dataclass
+class SavedScore:
+    """A run's score on its saved held-out predictions, ready to resample."""
+
+    metric: str
+    split: str
+    counts: significance.Counts
+    inputs: list[str]  # the texts, to check that two runs were scored on the same ones
+
+
+def saved_score(run_dir: Any) -> SavedScore | None:
+    """The run's best metric rebuilt from its saved predictions (None when it kept none)."""
+    evaluation = runs.read_eval(run_dir) or {}
+    split = error_analysis.report_split(evaluation)
+    metric = evaluation.get("best_metric")
+    records = error_analysis.load_records(run_dir, split) if split else []
+    if not records or not metric:
+        return None
+    kind = "ner" if evaluation.get("task") == "token-classification" else \
+        "multi_label" if evaluation.get("multi_label") else "single_label"
+    try:
+        counts = significance.records_counts(records, evaluation.get("labels") or [], kind,
+                                             str(metric))
+    except ValueError:  # a metric or an answer the per-example counts do not cover
+        return None
+    inputs = [" ".join(map(str, r.get("tokens", []))) if "tokens" in r else str(r.get("text"))
+              for r in records]
+    return SavedScore(str(metric), split or "test", counts, inputs)
+
+
+def saved_difference(a: SavedScore, b: SavedScore) -> significance.Difference | None:
+    """Paired range of a - b, when both runs were scored on the same texts with one metric."""
+    if a.metric != b.metric or a.inputs != b.inputs:
+        return None
+    return significance.paired_difference(a.counts, b.counts)

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import batch_predict, compare, error_analysis, runs, thresholds
+from core import baseline, batch_predict, compare, error_analysis, runs, thresholds, verdict
 from core.errors import UserError
 from core.export import model_card, prepared_export
 from core.uploads import safe_filename
@@ -95,7 +95,8 @@ SCORE_COLUMNS = {c: st.column_config.NumberColumn(c, format="%.3f")
 
 # ----- report -------------------------------------------------------------------------------
 
-def headline(kind: str, report: dict[str, Any], evaluation: dict[str, Any], split: str) -> None:
+def headline(kind: str, report: dict[str, Any], evaluation: dict[str, Any], split: str,
+             records: list[dict[str, Any]]) -> None:
     n, correct = int(report.get("n", 0)), int(report.get("correct", 0))
     unit = "sentences" if kind == "ner" else "texts"
     if kind == "ner":
@@ -124,23 +125,37 @@ def headline(kind: str, report: dict[str, Any], evaluation: dict[str, Any], spli
         st.caption("No quick baseline was saved with this run, so there is nothing to compare "
                    "with.")
         return
-    best_name, best = max(baselines.items(), key=lambda kv: kv[1])
+    best_key = max((k for k, v in (evaluation.get("baselines") or {}).items()
+                    if names.get(k, k) in baselines), key=lambda k: baselines[names.get(k, k)])
+    best_name = names.get(best_key, best_key)
+    said = baseline_verdict(kind, evaluation, records, metric, name, split, best_key, best_name)
+    colour = {"win": "normal", "loss": "normal", "tie": "off"}[said.outcome]
     cols = st.columns(1 + len(baselines))
     cols[0].metric(f"Fine-tuned model ({_format.md(name)})", percent(value),
-                   delta=f"{(value - best) * 100:+.1f} points vs the best quick baseline",
-                   help="The model you trained, on examples it never saw while learning.")
+                   delta=f"{(value - baselines[best_name]) * 100:+.1f} points vs the best "
+                         "quick baseline", delta_color=colour,
+                   help="The model you trained, on examples it never saw while learning. The "
+                        "difference is grey when the test examples cannot tell the two apart.")
     for col, (label, score) in zip(cols[1:], baselines.items()):
         col.metric(label, percent(score), help="A simple model trained in seconds on the same "
                    "data: what you get without fine-tuning.")
-    gain = (value - best) * 100
-    if gain > 0.5:
-        st.success(f"Fine-tuning beats the best quick baseline ({best_name}) by "
-                   f"{gain:.1f} points.", icon=":material/trending_up:")
-    else:
-        st.warning(f"Fine-tuning does not beat the quick baseline ({best_name}): "
-                   f"{-gain:.1f} points behind. Try more epochs, a bigger preset or more data; "
-                   "or use the simpler model.", icon=":material/trending_flat:")
+    show = {"win": st.success, "loss": st.warning, "tie": st.info}[said.outcome]
+    icon = {"win": ":material/trending_up:", "loss": ":material/trending_down:",
+            "tie": ":material/trending_flat:"}[said.outcome]
+    show(_format.md(said.sentence), icon=icon)
     st.plotly_chart(visuals.before_after(value, baselines, name), key="test_before_after")
+
+
+def baseline_verdict(kind: str, evaluation: dict[str, Any], records: list[dict[str, Any]],
+                     metric: str, name: str, split: str, key: str,
+                     label: str) -> verdict.Verdict:
+    """The model against the best baseline, with the range its test examples allow."""
+    diff = baseline.compared_with_model(evaluation, records, kind, metric)[key]
+    correct = None
+    if metric in ("accuracy", "subset_accuracy"):
+        correct = (round(diff.score_a * diff.n), round(diff.score_b * diff.n))
+    return verdict.model_vs_baseline(diff, label, name, "sentence" if kind == "ner" else "text",
+                                     split, correct)
 
 
 def classification_report(report: dict[str, Any]) -> None:
@@ -249,7 +264,7 @@ def report_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
                    icon=":material/warning:")
     report = evaluation[split]
     kind = kind_of(run, evaluation)
-    headline(kind, report, evaluation, split)
+    headline(kind, report, evaluation, split, records_for(run, split))
     st.divider()
     if kind == "ner":
         ner_report(run, report, evaluation, split)
@@ -492,6 +507,9 @@ def compare_section(run: runs.RunInfo, usable: list[runs.RunInfo]) -> None:
                                                              result.correct_b)):
             col.metric(f"{_format.md(name)}: right", f"{correct} of {result.total}",
                        help="Texts where this run's answer equals the correct answer.")
+        if result.difference is not None:
+            st.markdown(_format.md(verdict.run_vs_run(result.difference, *saved["names"],
+                                                      (result.correct_a, result.correct_b))))
     if result.disagreements.empty:
         st.success("No disagreements: both runs give the same answer on every text.")
         return

@@ -266,3 +266,49 @@ def test_multi_label_threshold_slider_recomputes_scores(tiny_model_dir, tmp_path
     nothing = {m.label: m.value for m in at.metric}
     assert "recomputed at threshold 0.95" in all_text(at)
     assert len({low["Micro-F1"], everything["Micro-F1"], nothing["Micro-F1"]}) > 1
+
+
+def _rescore(run_dir: Path, model_right: list[bool], quick_right: list[bool]) -> None:
+    """The run's test answers and its quick baseline's answers set text by text (the labels
+    and texts stay the run's own), with the scores eval.json would hold for them."""
+    evaluation = runs.read_eval(run_dir)
+    labels = evaluation["labels"]
+    records = [json.loads(line) for line in
+               (run_dir / "test_predictions.jsonl").read_text(encoding="utf-8").splitlines()]
+    other = {labels[0]: labels[1], labels[1]: labels[0]}
+    lines = []
+    for record, right in zip(records, model_right):
+        record["predicted"] = record["gold"] if right else other[record["gold"]]
+        lines.append(json.dumps(record))
+    (run_dir / "test_predictions.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    quick = [labels.index(r["gold"] if right else other[r["gold"]])
+             for r, right in zip(records, quick_right)]
+    n = len(records)
+    evaluation["test"].update(accuracy=sum(model_right) / n, correct=sum(model_right))
+    evaluation["baselines"]["tfidf_logreg"].update(accuracy=sum(quick_right) / n,
+                                                   predicted=quick)
+    evaluation["baselines"]["majority"]["accuracy"] = 0.0
+    (run_dir / "eval.json").write_text(json.dumps(evaluation), encoding="utf-8")
+
+
+def test_a_one_text_difference_is_too_few_test_texts_to_tell_apart(classification):
+    n = runs.read_eval(classification)["test"]["n"]
+    _rescore(classification, [True] * (n - 1) + [False], [True] * n)
+    at = open_page()
+    assert_clean(at)
+    said = [i.value for i in at.info if "tell these apart" in i.value]
+    assert said and said[0].startswith(f"Too few test texts to tell these apart: fine-tuning "
+                                       f"gets {n - 1} of {n} texts right against {n}")
+    assert "simpler model" not in all_text(at)
+    assert not [w for w in at.warning if "does not beat" in w.value]
+    assert at.metric[0].proto.color == 2  # GRAY: neither a gain nor a loss
+
+
+def test_a_clear_gain_beats_the_baseline_with_its_range(classification):
+    n = runs.read_eval(classification)["test"]["n"]
+    _rescore(classification, [True] * n, [False] * (n // 2) + [True] * (n - n // 2))
+    at = open_page()
+    assert_clean(at)
+    said = [s.value for s in at.success if s.value.startswith("Fine-tuning beats")]
+    assert said and "points of accuracy (95% range" in said[0]
+    assert f"on {n} test texts." in said[0]
