@@ -12,8 +12,12 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import pickle
 import re
+import socket
+import time
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -140,10 +144,68 @@ def _download(hub_id: str, weights: bool) -> Path:
     from huggingface_hub import snapshot_download
 
     patterns = list(HUB_FILES) + (["*.safetensors"] if weights else [])
+    # Without the hub, the library retries for about a minute: read the local copy or fail now.
+    local_only = not hub_reachable()
     try:
-        return Path(snapshot_download(hub_id, allow_patterns=patterns))
+        return Path(snapshot_download(hub_id, allow_patterns=patterns,
+                                      local_files_only=local_only))
     except (OSError, ValueError) as exc:
+        if local_only:
+            raise unreachable_error(hub_id) from None
         raise _offline_error(hub_id, exc) from None
+
+
+# ----- is the hub reachable? (one short connection attempt, remembered for a few minutes) -----
+
+HUB_CHECK_TIMEOUT_S = 2.0
+HUB_CHECK_TTL_S = 300.0
+_hub_checks: dict[str, tuple[bool, float]] = {}  # endpoint -> (reachable, when checked)
+
+
+def _hub_address() -> tuple[str, int]:
+    endpoint = urlsplit(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    return endpoint.hostname or "huggingface.co", endpoint.port or (
+        80 if endpoint.scheme == "http" else 443)
+
+
+def hub_reachable() -> bool:
+    """Whether the Hugging Face hub answers a connection; HF_HUB_OFFLINE=1 means no."""
+    if os.environ.get("HF_HUB_OFFLINE", "").strip().upper() in ("1", "ON", "YES", "TRUE"):
+        return False
+    address = _hub_address()
+    key = f"{address[0]}:{address[1]}"
+    known = _hub_checks.get(key)
+    if known and time.monotonic() - known[1] < HUB_CHECK_TTL_S:
+        return known[0]
+    try:
+        socket.create_connection(address, timeout=HUB_CHECK_TIMEOUT_S).close()
+        reachable = True
+    except OSError:  # no network, no DNS, refused or timed out
+        reachable = False
+    _hub_checks[key] = (reachable, time.monotonic())
+    return reachable
+
+
+def downloaded(hub_id: str) -> bool:
+    """Whether a hub model's configuration is in the local cache (it may then load offline)."""
+    from huggingface_hub import try_to_load_from_cache
+
+    try:
+        return isinstance(try_to_load_from_cache(hub_id, "config.json"), str)
+    except (OSError, ValueError):
+        return False
+
+
+def usable_now(info: ModelInfo) -> bool:
+    """False for a hub model that is neither downloaded nor downloadable right now."""
+    return not info.needs_internet or downloaded(info.key) or hub_reachable()
+
+
+def unreachable_error(hub_id: str) -> UserError:
+    return UserError(f"The model {hub_id!r} has to be downloaded from the internet, and the "
+                     "Hugging Face hub cannot be reached from this computer now.",
+                     "Use the built-in 'default' model or a local model folder, or connect to "
+                     "the internet and try again.")
 
 
 def _check_model_type(name: str, folder: Path) -> None:

@@ -40,7 +40,10 @@ def model_label(info: models.ModelInfo) -> str:
 
 def model_caption(info: models.ModelInfo) -> str:
     size = f"{info.params_m:g}M parameters" if info.params_m else "size unknown"
-    access = "needs internet the first time" if info.needs_internet else "works offline"
+    access = "works offline"
+    if info.needs_internet:  # said before a click, which would otherwise wait on the hub
+        access = ("needs internet the first time" if models.usable_now(info)
+                  else "needs internet — not reachable now")
     return f"{size} · {info.languages} · {access} · speed: {info.speed}. {info.note}"
 
 

@@ -53,3 +53,125 @@ def test_continue_to_test_is_offered_only_for_runs_the_test_page_shows(workspace
     write_run("run-failed", "failed", error="The GPU ran out of memory.")
     at = open_app("pages/train.py")
     assert not [b for b in at.button if b.label == "Continue to Test"]
+
+
+# ----- column guess: the column with the most text, and a second text joined --------------
+
+NEWS = "title,description,label\n" + "".join(
+    f"Headline {i},A longer description of story number {i} with the details {i * 7},"
+    f"{'sport' if i % 2 else 'world'}\n" for i in range(60))
+
+
+def test_the_guess_takes_the_column_with_most_text_and_offers_the_other(tmp_path):
+    import io
+
+    import pandas as pd
+
+    from core.data.columns import infer_columns
+
+    guess = infer_columns(pd.read_csv(io.StringIO(NEWS)))
+    assert (guess.text, guess.also_text, guess.label) == ("description", "title", "label")
+    assert guess.text_pair is None
+    assert any("'title' holds text too" in r for r in guess.reasons)
+
+
+def test_joined_text_reads_both_columns_in_the_file_order(tmp_path):
+    from core.config import DataConfig
+    from core.data.examples import load_examples
+
+    path = tmp_path / "news.csv"
+    path.write_text(NEWS + ",only a description here,world\nonly a title,,sport\n",
+                    encoding="utf-8")
+    data = DataConfig(train=str(path), text_column="description", text_join_column="title")
+    frame = load_examples(path, data).frame
+    assert frame["text"].iloc[3] == ("Headline 3\nA longer description of story number 3 with "
+                                     "the details 21")
+    assert list(frame["text"].iloc[-2:]) == ["only a description here", "only a title"]
+    assert "text_pair" not in frame.columns
+
+
+def test_data_page_proposes_description_joined_with_title(workspace):
+    at = open_app()
+    at.radio(key="data_source").set_value("upload").run()
+    at.file_uploader(key="data_upload").set_value(("news.csv", NEWS.encode(), "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key="data_text").value == "description"
+    assert at.selectbox(key="data_pair").value == "title"
+    assert at.radio(key="data_pair_mode").value == "join"
+    data = at.session_state["data_config"]
+    assert (data["text_join_column"], data["text_pair_column"]) == ("title", "")
+    at.radio(key="data_pair_mode").set_value("pair").run()
+    data = at.session_state["data_config"]
+    assert (data["text_join_column"], data["text_pair_column"]) == (None, "title")
+
+
+# ----- the catalogue offline: marked before a click, no wait on the hub --------------------
+
+def _model_page(monkeypatch):
+    from core import jobs
+
+    monkeypatch.setattr(jobs, "_launch", lambda run_dir: None)
+    at = open_app()
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    return at
+
+
+def _captions(at) -> dict[str, str]:
+    radio = at.radio(key="model_choice")
+    return dict(zip(radio.options, radio.proto.captions))
+
+
+def test_hub_models_are_marked_unreachable_before_they_are_picked(workspace, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    captions = _captions(_model_page(monkeypatch))
+    assert "needs internet — not reachable now" in captions["DistilBERT base (uncased)"]
+    assert "works offline" in captions["MiniLM-L6 (all-MiniLM-L6-v2), built in"]
+
+
+def test_reachability_is_one_short_attempt_remembered_for_minutes(monkeypatch):
+    import socket
+
+    from core import models
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(models, "_hub_checks", {})
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{port}")
+    assert models.hub_reachable()
+    server.close()
+    assert models.hub_reachable()  # remembered: no second attempt within the minutes
+    monkeypatch.setattr(models, "HUB_CHECK_TTL_S", 0.0)
+    assert not models.hub_reachable()  # the closed port refuses at once
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(models, "HUB_CHECK_TTL_S", 300.0)
+    monkeypatch.setattr(models, "_hub_checks", {})
+    assert not models.hub_reachable()
+
+
+def test_an_unreachable_hub_model_fails_at_once_with_one_sentence(monkeypatch):
+    import socket
+
+    from core import models
+    from core.errors import UserError
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(models, "_hub_checks", {})
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there: like a machine without network
+    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{port}")
+    attempts = []
+    real = models.hub_reachable
+    monkeypatch.setattr(models, "hub_reachable", lambda: attempts.append(1) or real())
+    try:
+        models.model_folder("some-org/model-that-is-not-cached", weights=False)
+    except UserError as exc:
+        assert "cannot be reached from this computer now" in exc.message
+        assert "'default'" in exc.fix
+    else:
+        raise AssertionError("an unreachable hub model loaded")
+    assert attempts == [1]
