@@ -43,6 +43,10 @@ class DataConfig:
         None, "Optional second text column, for pairs such as question and answer "
         "(empty: guessed; \"\": none).",
         "Second text column")
+    text_join_column: str | None = _field(
+        None, "Optional column whose text is joined to the text column's, such as a title and "
+        "its description read as one text (the two in the file's order; empty: none).",
+        "Joined text column")
     label_column: str | None = _field(None, "Column holding the label (guessed when empty).",
                                       "Label column")
     split_column: str | None = _field(

@@ -25,8 +25,9 @@ SOURCE_LABELS = {"sample": "A built-in sample", "upload": "Upload a file",
                  "earlier": "A file uploaded earlier"}
 NONE = "(none)"
 # Widget keys that describe one file; they are reset when another file is chosen.
-FILE_KEYS = ("data_task", "data_text", "data_pair", "data_label", "data_split", "data_multi",
-             "data_sep")
+FILE_KEYS = ("data_task", "data_text", "data_pair", "data_pair_mode", "data_label", "data_split",
+             "data_multi", "data_sep")
+PAIR_MODES = {"join": "Joined into one text", "pair": "As a pair of texts"}
 
 _entry.run_through_app()
 
@@ -175,10 +176,20 @@ def column_settings(path: str, task: str) -> dict:
             text = widget(st.selectbox, "Text column", "data_text",
                           guess.text if guess.text in columns else columns[0], options=columns,
                           help="The column with the text the model reads.")
+            second = guess.text_pair or guess.also_text
+            others = [NONE, *(c for c in columns if c != text)]  # never the text twice
             pair = widget(st.selectbox, "Second text column (optional)", "data_pair",
-                          guess.text_pair if guess.text_pair in columns else NONE,
-                          options=optional,
-                          help="Only for pairs, such as a question and its answer.")
+                          second if second in others else NONE, options=others,
+                          help="Another column the model reads too, such as a title beside "
+                               "its description, or the answer to a question.")
+            mode = "join"
+            if pair != NONE:
+                mode = widget(st.radio, "How the two texts are read", "data_pair_mode",
+                              "pair" if guess.text_pair else "join", options=list(PAIR_MODES),
+                              format_func=PAIR_MODES.get,
+                              help="Joined: one longer text, best for a title and its "
+                                   "description. As a pair: two texts the model compares, "
+                                   "best for a question and its answer.")
         with right:
             label = widget(st.selectbox, "Label column", "data_label",
                            guess.label if guess.label in columns else columns[-1],
@@ -197,13 +208,16 @@ def column_settings(path: str, task: str) -> dict:
                                help="The character between labels in one cell, such as | or ,")
         if guess.reasons:
             st.caption("Suggested because: " + _format.md(" ".join(guess.reasons)))
-    st.caption(f"The text is read from **{_format.md(text)}**, the label from "
-               f"**{_format.md(label)}**.")
+    joined = pair if pair != NONE and mode == "join" else None
+    read_from = (f"**{_format.md(text)}** joined with **{_format.md(joined)}**" if joined
+                 else f"**{_format.md(text)}**")
+    st.caption(f"The text is read from {read_from}, the label from **{_format.md(label)}**.")
     if text == label:
         raise UserError("The text column and the label column are the same.",
                         "Choose the column with the answers as the label column.")
-    return {"text_column": text, "label_column": label,
-            "text_pair_column": "" if pair == NONE else pair,  # "" turns the guess off
+    return {"text_column": text, "label_column": label, "text_join_column": joined,
+            # "" turns the guess off
+            "text_pair_column": "" if pair == NONE or joined else pair,
             "split_column": "" if split == NONE else split,
             "multi_label": bool(multi), "label_separator": separator or None}
 

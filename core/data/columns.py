@@ -40,6 +40,8 @@ class ColumnGuess:
     split: str | None = None
     multi_label: bool = False
     label_separator: str | None = None
+    # Another column that holds text (a title beside its description): worth joining.
+    also_text: str | None = None
     reasons: list[str] = field(default_factory=list)
 
 
@@ -75,11 +77,17 @@ def infer_columns(df: pd.DataFrame) -> ColumnGuess:
                              f"read as pairs.")
     guess.label, why = _label_column(profiles, taken, len(sample))
     if guess.label:
+        taken.add(guess.label)
         guess.reasons.append(why)
         multi, separator, why = detect_multi_label(sample[guess.label])
         guess.multi_label, guess.label_separator = multi, separator
         if why:
             guess.reasons.append(why)
+    if guess.text and not guess.text_pair:
+        guess.also_text = _second_text(profiles, taken)
+        if guess.also_text:
+            guess.reasons.append(f"'{guess.also_text}' holds text too, so it is joined to "
+                                 f"'{guess.text}' and the model reads both.")
     return guess
 
 
@@ -109,10 +117,24 @@ def _split_column(columns: dict[str, list[str]]) -> str | None:
     return None
 
 
+def _text_named(profiles: dict[str, _Profile], taken: set[str]) -> list[_Profile]:
+    """Columns named like a text that hold some, most text first (title and description:
+    the description, which says more)."""
+    found = [p for p in profiles.values() if p.name not in taken and p.filled_share > 0
+             and p.name.lower().strip() in _TEXT_NAMES]
+    return sorted(found, key=lambda p: p.mean_length, reverse=True)
+
+
 def _text_column(profiles: dict[str, _Profile], taken: set[str]) -> tuple[str | None, str]:
-    named = _named(profiles, _TEXT_NAMES, taken)
+    named = _text_named(profiles, taken)
+    if len(named) > 1:
+        return named[0].name, (f"'{named[0].name}' is named like a text column and has the "
+                               f"most text (about {named[0].mean_length:.0f} characters).")
     if named:
-        return named, f"'{named}' is named like a text column."
+        return named[0].name, f"'{named[0].name}' is named like a text column."
+    empty_named = _named(profiles, _TEXT_NAMES, taken)
+    if empty_named:  # even when empty: a clear name beats a content guess
+        return empty_named, f"'{empty_named}' is named like a text column."
     candidates = [p for p in profiles.values() if p.name not in taken and p.filled_share > 0]
     if not candidates:
         return None, ""
@@ -120,6 +142,12 @@ def _text_column(profiles: dict[str, _Profile], taken: set[str]) -> tuple[str | 
     best = max(varied, key=lambda p: p.mean_length)
     return best.name, (f"'{best.name}' has the longest texts (about {best.mean_length:.0f} "
                        f"characters) and mostly different values.")
+
+
+def _second_text(profiles: dict[str, _Profile], taken: set[str]) -> str | None:
+    """A further column named like a text, with mostly different values."""
+    varied = [p for p in _text_named(profiles, taken) if p.unique_share >= 0.5]
+    return varied[0].name if varied else None
 
 
 def _label_column(profiles: dict[str, _Profile], taken: set[str],

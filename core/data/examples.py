@@ -75,6 +75,7 @@ def resolve_columns(table: pd.DataFrame, data: DataConfig, name: str) -> dict:
         "text_pair": optional(data.text_pair_column, guess.text_pair),
         "label": data.label_column or guess.label,
         "split": optional(data.split_column, guess.split),
+        "join": data.text_join_column or None,  # never guessed: the Data page proposes it
     }
     for role in ("text_pair", "split"):  # a guess must not reuse a column the user chose
         user_chose = getattr(data, f"{role}_column")
@@ -88,6 +89,11 @@ def resolve_columns(table: pd.DataFrame, data: DataConfig, name: str) -> dict:
     if chosen["text"] is None:
         raise UserError(f"{name} has no column that looks like text; its columns are: "
                         f"{', '.join(columns)}.", "Choose the text column.")
+    if chosen["join"] and chosen["join"] in (chosen["text"], chosen["label"],
+                                             chosen["text_pair"], chosen["split"]):
+        raise UserError(f"{name}: the column '{chosen['join']}' was chosen to be joined to the "
+                        f"text, but it already has another role.",
+                        "Choose a different column to join, or none.")
     if chosen["label"] == chosen["text"]:
         raise UserError(f"{name}: the column '{chosen['text']}' was chosen as both the text and "
                         f"the label.", "Choose different columns for the text and the label.")
@@ -117,8 +123,22 @@ def normalise_label(value: str) -> str:
     return match.group(1) if match else value  # "1.0" from a float column means "1"
 
 
+def joined_texts(table: pd.DataFrame, first: str, second: str | None) -> pd.Series:
+    """The text column, or two columns joined per row in the file's order (title, then
+    description), with a line break between them; an empty cell adds nothing."""
+    texts = table[first].astype(str).str.strip()
+    if not second:
+        return texts
+    other = table[second].astype(str).str.strip()
+    columns = [str(c) for c in table.columns]
+    if columns.index(second) < columns.index(first):
+        texts, other = other, texts
+    both = (texts != "") & (other != "")
+    return texts.where(~both, texts + "\n" + other).where(texts != "", other)
+
+
 def _classification_frame(table: pd.DataFrame, mapping: dict, name: str) -> pd.DataFrame:
-    texts = table[mapping["text"]].astype(str)
+    texts = joined_texts(table, mapping["text"], mapping["join"])
     raw_labels = table[mapping["label"]].astype(str)
     if mapping["multi_label"]:
         labels = [[normalise_label(x) for x in split_labels(v, mapping["separator"])
@@ -150,7 +170,8 @@ def _classification_frame(table: pd.DataFrame, mapping: dict, name: str) -> pd.D
                         f"column '{mapping[what]}'.",
                         f"Fill in the {what} of each row, or choose another {what} column.")
     kept.attrs = {"dropped": dropped, "columns": {k: mapping[k] for k in
-                                                  ("text", "text_pair", "label", "split")},
+                                                  ("text", "text_pair", "label", "split",
+                                                   "join")},
                   "label_separator": mapping["separator"], "label_variants": variants,
                   "notes": list(table.attrs.get("notes", [])),
                   "warnings": list(table.attrs.get("warnings", []))
@@ -163,7 +184,7 @@ def _structured_text_warnings(table: pd.DataFrame, mapping: dict, name: str) -> 
     trains on their JSON spelling, brackets and quotes included: worth a look."""
     structured = table.attrs.get("structured") or {}
     warnings = []
-    for role in ("text", "text_pair"):
+    for role in ("text", "text_pair", "join"):
         column = mapping[role]
         if column in structured:
             count, row = structured[column]
