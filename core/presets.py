@@ -74,7 +74,8 @@ def steps_per_epoch(n_train: int, batch_size: int, accumulation: int) -> int:
     return max(1, math.ceil(n_train / (batch_size * accumulation)))
 
 
-# Measured throughput of the default model on 2 CPU cores, in padded tokens per second.
+# Used only before this machine's speed was measured: the default model on 2 CPU cores, in
+# padded tokens per second.
 CPU_TOKENS_PER_S = 2000.0
 GPU_SPEEDUP = 40.0
 # Few-shot pair training ran at about 58 texts/s on 2 CPU cores (banking77): ~0.55 of the above.
@@ -82,35 +83,67 @@ FEW_SHOT_SPEED_SHARE = 0.55
 
 
 def estimate_run(config: RunConfig, n_train: int, n_labels: int, mean_tokens: float,
-                 gpu: bool = False, mode: str = "fine-tune") -> dict[str, float | int | str]:
-    """Rough time and memory for a run, for the Model page (not a promise). `mode` is the one
-    the run will train in (few-shot mode counts pair steps, not epochs)."""
+                 gpu: bool | None = None, mode: str = "fine-tune",
+                 probe: bool = False) -> dict[str, float | int | str]:
+    """Time (a range, `low_s` to `high_s`) and memory for a run, for the Model page. The time
+    comes from this machine's measured speed (core/speed.py); with `probe`, a model that was
+    never measured here is timed for a few steps first. `mode` is the one the run will train
+    in (few-shot mode counts pair steps, not epochs)."""
+    from core import speed
+
+    device = speed.device_name() if gpu is None else ("gpu" if gpu else "cpu")
+    on_gpu = device != "cpu"
     t = resolve_training(config, n_train, n_labels)
     info = describe_model(config.model)
     params_m = info.params_m or 110.0
-    scale = params_m / 22.7
+    rough_speed = CPU_TOKENS_PER_S * (GPU_SPEEDUP if on_gpu else 1.0) / (params_m / 22.7)
     padded = max(8.0, mean_tokens + 2)
-    speed = CPU_TOKENS_PER_S * (GPU_SPEEDUP if gpu else 1.0) / scale
     if mode == "few-shot":
-        from core.few_shot import PAIR_BATCH_SIZE, pair_steps
-
-        batch = config.training.batch_size or PAIR_BATCH_SIZE
-        steps = pair_steps(n_train, config.preset, batch)
-        # two texts a pair, trained at the measured few-shot share of the speed; then one
-        # forward pass over the training texts for the classifier on top
-        seconds = (steps * 2 * batch * padded / (speed * FEW_SHOT_SPEED_SHARE)
-                   + n_train * padded / (speed * 3) + 15)
-        memory_mb = params_m * 16 + 2 * batch * t.max_length * params_m * 0.02 + 700
-        return {"seconds": round(seconds), "memory_mb": round(memory_mb), "steps": steps,
-                "epochs": 1.0, "device": "GPU" if gpu else "CPU"}
-    tokens = float(t.epochs) * n_train * padded
+        return _few_shot_estimate(config, n_train, t, params_m, padded, rough_speed, on_gpu)
+    tokens = float(t.epochs) * n_train * max(1.0, mean_tokens)
     if t.freeze_encoder:
-        speed *= 2.5
-    seconds = tokens / speed * 1.1 + 15  # 10% for evaluations, 15 s to load and save
+        rough_speed *= 2.5
+    rough_s = tokens * padded / max(1.0, mean_tokens) / rough_speed * 1.1 + 15
+    padding = speed.PADDING[bool(t.group_by_length)]
+    length = int(min(t.max_length or 128, max(8, math.ceil(mean_tokens * padding))))
+    measured = speed.measured_runs(config.model, device)
+    pace = None if measured else speed.probed_pace(config.model, device, t.batch_size, length)
+    if probe and not measured and pace is None and _local_model(config.model):
+        pace = speed.probe(config.model, n_labels, t.batch_size, length)
+    times = speed.estimate_range(tokens, measured, pace, padding, rough_s)
     trainable = 0.02 if (t.lora or t.freeze_encoder) else 1.0
     # weights + gradients + Adam state (4 bytes each) + activations + runtime
     memory_mb = params_m * 4 * (1 + 3 * trainable) + t.batch_size * t.max_length * params_m * 0.02 + 700
-    return {"seconds": round(seconds), "memory_mb": round(memory_mb),
+    return {**times, "seconds": round((times["low_s"] + times["high_s"]) / 2),
+            "memory_mb": round(memory_mb),
             "steps": int(steps_per_epoch(n_train, t.batch_size, t.gradient_accumulation)
                          * math.ceil(float(t.epochs))),
-            "epochs": float(t.epochs), "device": "GPU" if gpu else "CPU"}
+            "epochs": float(t.epochs), "device": "GPU" if on_gpu else "CPU"}
+
+
+def _local_model(name: str) -> bool:
+    """Whether the model is on this machine already (timing a hub model would download it)."""
+    from pathlib import Path
+
+    from core.models import resolve_model
+
+    try:
+        return Path(resolve_model(name)).is_dir()
+    except Exception:  # a bad name is reported elsewhere on the page
+        return False
+
+
+def _few_shot_estimate(config: RunConfig, n_train: int, t: TrainingConfig, params_m: float,
+                       padded: float, speed: float, on_gpu: bool) -> dict[str, float | int | str]:
+    from core.few_shot import PAIR_BATCH_SIZE, pair_steps
+
+    batch = config.training.batch_size or PAIR_BATCH_SIZE
+    steps = pair_steps(n_train, config.preset, batch)
+    # two texts a pair, trained at the measured few-shot share of the speed; then one
+    # forward pass over the training texts for the classifier on top
+    seconds = (steps * 2 * batch * padded / (speed * FEW_SHOT_SPEED_SHARE)
+               + n_train * padded / (speed * 3) + 15)
+    memory_mb = params_m * 16 + 2 * batch * t.max_length * params_m * 0.02 + 700
+    return {"low_s": seconds * 0.5, "high_s": seconds * 2.5, "basis": "rough",
+            "seconds": round(seconds), "memory_mb": round(memory_mb), "steps": steps,
+            "epochs": 1.0, "device": "GPU" if on_gpu else "CPU"}

@@ -294,6 +294,7 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     config.validate()
     started = time.time()
+    checkpoint = _begin_attempt(run_dir) if resume else None
     device = _device()
     log.info("Run %s on %s (%s)", run_dir.name, device["name"], device["gpu"] or platform.processor())
 
@@ -398,9 +399,6 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
         compute_loss_func=task.loss_function(weights))
     learn_new_rows_faster(trainer, model, first_new_row)
 
-    checkpoint = _last_checkpoint(run_dir) if resume else None
-    if resume and checkpoint is None:
-        log.info("No checkpoint to resume from; training starts from the beginning.")
     runs.update_status(run_dir, phase="training", total_steps=total_steps,
                        resumed_from=checkpoint.name if checkpoint else None)
     output = trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
@@ -423,14 +421,93 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
                        "n_test": len(splits.test.frame) if splits.test is not None else 0})
     runs.write_json_atomic(run_dir / "eval.json", evaluation)
     _remove_checkpoints_if_done(run_dir, stopped)
+    if not resume and not stopped:
+        _record_speed(config.model, device, run_dir, trainer.state, total_steps,
+                      float(t.epochs) * len(splits.train.frame) * float(np.mean(lengths)),
+                      output.metrics.get("train_runtime"))
     final = runs.finish_status(
         run_dir, state="stopped" if stopped else "completed", phase="done",
         finished=time.time(), pid=None, eta_s=0, step=trainer.state.global_step,
+        **(_kept_after_stop(run_dir) if stopped else {}),
         best_metric_name=task.best_metric,
         test_metrics={k: v for k, v in (evaluation.get("test") or {}).items()
                       if isinstance(v, (int, float))})
     log.info("Run %s %s in %.0f s.", run_dir.name, final["state"], time.time() - started)
     return final
+
+
+def _begin_attempt(run_dir: Path) -> Path | None:
+    """Before a resumed attempt: the checkpoint it continues from, or None to start again.
+    Curve points past that checkpoint would be trained again, so they move to
+    metrics.attempt-N.jsonl with the rest of the old curve; starting again also clears the
+    old attempt's step, time left and best score from the status."""
+    checkpoint = _last_checkpoint(run_dir)
+    step = int(checkpoint.name[11:]) if checkpoint else 0
+    _cut_curve(run_dir, step)
+    if checkpoint is None:
+        log.info("No checkpoint to resume from; training starts from the beginning.")
+        runs.update_status(run_dir, step=0, epoch=0.0, eta_s=None, best_metric=None,
+                           best_step=None, best_selection=None, last_checkpoint_step=None,
+                           early_stopped=None, early_stopped_at=None, kept_checkpoint_step=None)
+    else:
+        runs.update_status(run_dir, step=step, eta_s=None)
+    return checkpoint
+
+
+def _cut_curve(run_dir: Path, step: int) -> None:
+    """Keep in metrics.jsonl only the events up to `step`; the whole old file, when anything
+    is cut, is kept beside it as metrics.attempt-N.jsonl."""
+    import json
+
+    metrics = run_dir / "metrics.jsonl"
+    if not metrics.is_file():
+        return
+    lines = metrics.read_bytes().splitlines(keepends=True)
+    kept = [line for line in lines if _event_step(json, line) <= step]
+    if len(kept) == len(lines):
+        return
+    number = 1
+    while (run_dir / f"metrics.attempt-{number}.jsonl").exists():
+        number += 1
+    os.replace(metrics, run_dir / f"metrics.attempt-{number}.jsonl")
+    if kept:
+        partial = run_dir / "metrics.jsonl.partial"
+        partial.write_bytes(b"".join(kept))
+        os.replace(partial, metrics)
+
+
+def _event_step(json: Any, line: bytes) -> float:
+    """The step of one metrics line; a damaged line counts as past every step."""
+    try:
+        step = json.loads(line).get("step")
+    except (ValueError, AttributeError):
+        return float("inf")
+    return step if isinstance(step, (int, float)) else float("inf")
+
+
+def _kept_after_stop(run_dir: Path) -> dict[str, Any]:
+    """What a stopped run keeps, for the page to say: the step of the checkpoint Resume
+    continues from (None when there is none) and whether a model was saved."""
+    checkpoint = _last_checkpoint(run_dir)
+    return {"kept_checkpoint_step": int(checkpoint.name[11:]) if checkpoint else None,
+            "kept_model": _weights_load(run_dir / "model")}
+
+
+def _record_speed(model: str, device: dict[str, Any], run_dir: Path, state: Any,
+                  total_steps: int, planned_tokens: float, train_s: float | None) -> None:
+    """Measured pace of this run for the next estimates (core/speed.py). The wall time counts
+    from when the run was started, so starting the process and loading the model are in it."""
+    from core import speed
+
+    started = (runs.read_status(run_dir) or {}).get("started")
+    if not isinstance(started, (int, float)) or not train_s:
+        return
+    tokens = planned_tokens * min(1.0, state.global_step / max(1, total_steps))
+    name = device["gpu"] or "cpu"
+    try:
+        speed.record_run(model, name, tokens, float(train_s), time.time() - started)
+    except OSError as exc:  # a full disk must not fail a finished run
+        log.warning("The run's speed could not be recorded: %s", exc)
 
 
 def _last_checkpoint(run_dir: Path) -> Path | None:
