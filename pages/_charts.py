@@ -5,6 +5,7 @@ Pure functions from plain data to figures, so the pages stay short and tests can
 
 from __future__ import annotations
 
+import math
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -73,6 +74,27 @@ def metric_names(eval_frame: pd.DataFrame) -> list[str]:
     return sorted(found, key=lambda c: (METRIC_ORDER.index(c) if c in METRIC_ORDER else 99, c))
 
 
+def _step_axis(fig: go.Figure) -> go.Figure:
+    """Steps are whole numbers: integer ticks, and a few points (one evaluation) get a range
+    of a few steps around them instead of plotly's 99, 99.5, 100."""
+    steps = [x for trace in fig.data for x in (trace.x if trace.x is not None else ())]
+    fig.update_xaxes(tickformat=",d")
+    if steps and max(steps) - min(steps) < 10:
+        low = max(0, int(min(steps)) - 1)
+        fig.update_xaxes(range=[low, int(max(steps)) + 1], dtick=1)
+    return fig
+
+
+def score_range(values: Iterable[float]) -> list[float] | None:
+    """The y range of a chart of scores between 0 and 1: up to 1, from a round tenth below
+    the lowest score, so two equal flat lines look equal and small wobbles look small."""
+    found = [float(v) for v in values if v == v]
+    if not found or min(found) < 0 or max(found) > 1:
+        return None
+    low = max(0.0, math.floor((min(found) - 0.05) * 10) / 10)
+    return [low, 1.02]
+
+
 def _line(fig: go.Figure, frame: pd.DataFrame, column: str, name: str, **style: Any) -> None:
     if column in frame and frame[column].notna().any():
         part = frame[["step", column]].dropna()
@@ -84,7 +106,8 @@ def loss_chart(train: pd.DataFrame, evals: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     _line(fig, train, "loss", "training loss", line={"color": "#4F46E5"})
     _line(fig, evals, "loss", "validation loss", line={"color": "#F97316", "width": 3})
-    return _layout(fig, "Loss (lower is better)", "step", "loss")
+    fig.update_yaxes(rangemode="tozero")  # a loss is never below 0; autoscaling exaggerates
+    return _step_axis(_layout(fig, "Loss (lower is better)", "step", "loss"))
 
 
 def metric_chart(evals: pd.DataFrame) -> go.Figure:
@@ -94,7 +117,10 @@ def metric_chart(evals: pd.DataFrame) -> go.Figure:
     shown = names[:1] + [n for n in names[1:] if n == "accuracy"]
     for name, color in zip(shown, ("#F97316", "#0EA5E9")):
         _line(fig, evals, name, name.replace("_", " "), line={"color": color})
-    return _layout(fig, "Validation score (higher is better)", "step", "score")
+    scores = score_range(v for name in shown for v in evals[name].dropna())
+    if scores:
+        fig.update_yaxes(range=scores)
+    return _step_axis(_layout(fig, "Validation score (higher is better)", "step", "score"))
 
 
 def single_chart(frame: pd.DataFrame, column: str, title: str, y: str,
@@ -103,7 +129,7 @@ def single_chart(frame: pd.DataFrame, column: str, title: str, y: str,
     _line(fig, frame, column, y, line={"color": color})
     if frame.get(column) is not None and frame[column].abs().max() < 1e-2:
         fig.update_yaxes(exponentformat="e")  # 1e-4 reads better than plotly's "100µ"
-    return _layout(fig, title, "step", y)
+    return _step_axis(_layout(fig, title, "step", y))
 
 
 def overfitting_hint(train: pd.DataFrame, evals: pd.DataFrame, active: bool = True
@@ -141,4 +167,4 @@ def compare_chart(series: Mapping[str, pd.DataFrame], column: str, title: str, y
     fig = go.Figure()
     for label, frame in series.items():
         _line(fig, frame, column, label)
-    return _layout(fig, title, "step", y, height=300)
+    return _step_axis(_layout(fig, title, "step", y, height=300))

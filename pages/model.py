@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -222,19 +223,40 @@ def vocabulary_fix(advice: vocabulary.VocabularyAdvice, model: str) -> bool:
                       help=helps["help"])
 
 
+ESTIMATE_BASIS = {
+    "measured": "From the speed of your earlier runs of this model on this machine.",
+    "probe": "From a few training steps of this model timed on this machine; the estimate gets "
+             "closer after your first run.",
+    "rough": "A rough guess from the model's size, because this model was not timed on this "
+             "machine yet; the Train page shows the real remaining time once training runs.",
+}
+
+
+def time_range(low: float, high: float) -> str:
+    """'50-70 s', '3-5 min' or '1.5-2.0 h': a range rounded as far as it is known."""
+    if high < 120:
+        low, high = (max(5, int(round(v / 5)) * 5) for v in (low, high))
+        return f"{low}-{max(high, low + 5)} s"
+    if high < 7200:
+        low, high = max(1, math.floor(low / 60)), math.ceil(high / 60)
+        return f"{low}-{max(high, low + 1)} min"
+    return f"{low / 3600:.1f}-{max(high, low + 360) / 3600:.1f} h"
+
+
 def show_estimate(config: RunConfig, stats: dict, mode: str) -> None:
     try:
-        estimate = presets.estimate_run(config, stats["n_train"], stats["n_labels"],
-                                        stats["mean_tokens"], mode=mode)
+        with st.spinner("Timing a few training steps on this machine..."):
+            estimate = presets.estimate_run(config, stats["n_train"], stats["n_labels"],
+                                            stats["mean_tokens"], mode=mode,
+                                            probe=jobs.active_run() is None)
     except UserError as exc:
         _errors.show_error(exc)
         return
     st.markdown(
-        f"**Estimate:** about **{_format.duration(estimate.get('seconds'))}** on "
+        f"**Estimate:** about **{time_range(estimate['low_s'], estimate['high_s'])}** on "
         f"{estimate.get('device', 'CPU')}, **{_format.megabytes(estimate.get('memory_mb'))}** "
         f"of memory, {estimate.get('steps', 0):,} training steps.",
-        help="A rough guess from the data size and the settings; the Train page shows the "
-             "real remaining time once training runs.")
+        help=ESTIMATE_BASIS[str(estimate.get("basis", "rough"))])
 
 
 def go_to(page: str, text: str) -> None:

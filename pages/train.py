@@ -63,12 +63,17 @@ def _select(run_id_key: str) -> None:
 
 def new_events(run_id: str, run_dir: Path) -> list[dict[str, Any]]:
     """All events of the run, reading only the lines added since the last call."""
-    cache = st.session_state.get(METRICS)
-    if not cache or cache["run_id"] != run_id:
-        cache = {"run_id": run_id, "offset": 0, "events": []}
     metrics = run_dir / "metrics.jsonl"
-    if metrics.exists() and metrics.stat().st_size < cache["offset"]:
-        cache = {"run_id": run_id, "offset": 0, "events": []}  # file was replaced: start over
+    try:
+        seen = metrics.stat()
+        file_id = (seen.st_ino, seen.st_dev)
+    except OSError:
+        seen, file_id = None, None
+    cache = st.session_state.get(METRICS)
+    # a resume that starts again or cuts the curve replaces the file: read it from the start
+    if not cache or cache["run_id"] != run_id or cache.get("file") != file_id \
+            or (seen is not None and seen.st_size < cache["offset"]):
+        cache = {"run_id": run_id, "offset": 0, "events": [], "file": file_id}
     events, cache["offset"] = runs.read_metrics(run_dir, cache["offset"])
     cache["events"].extend(events)
     st.session_state[METRICS] = cache
@@ -96,24 +101,47 @@ def show_state(info: runs.RunInfo) -> None:
     elif info.state == "stopped" and info.error:  # a resume that failed kept the model
         st.warning(_format.md(f"{info.error} {info.fix}".strip()), icon=":material/stop_circle:")
     elif info.state == "stopped":
-        st.info("You stopped this run. The best checkpoint so far is kept.",
+        st.info(stopped_sentence(runs.read_status(info.path) or {}),
                 icon=":material/stop_circle:")
 
 
+def stopped_sentence(status: dict[str, Any]) -> str:
+    """What a stopped run kept, as the worker recorded it when it stopped."""
+    step = status.get("kept_checkpoint_step")
+    if isinstance(step, int):
+        return (f"You stopped this run. Its model and a checkpoint at step {step:,} are kept: "
+                "Resume continues from there.")
+    if status.get("kept_model"):
+        return ("You stopped this run. Its model is kept, but no checkpoint was saved, so "
+                "Resume starts again from the beginning.")
+    if "kept_model" in status or not status.get("train_started"):
+        return "Nothing was kept: the run stopped before its first checkpoint."
+    return "You stopped this run."
+
+
+def progress_line(info: runs.RunInfo, status: dict[str, Any]) -> tuple[float, str]:
+    """The bar's share and its sentence; a run ended by early stopping is done, not 60% done."""
+    early = status.get("early_stopped_at")
+    if info.state == "completed" and status.get("early_stopped") and isinstance(early, int):
+        return 1.0, f"Stopped early at step {early:,}: no longer improving."
+    if not info.total_steps:
+        return 0.0, "Preparing the data and the model..."
+    share = min(1.0, max(0.0, info.step / info.total_steps))
+    return share, f"Step {info.step:,} of {info.total_steps:,}"
+
+
 def show_progress(info: runs.RunInfo, events: list[dict[str, Any]]) -> None:
-    share = info.step / info.total_steps if info.total_steps else 0.0
     epochs = (info.config.get("training") or {}).get("epochs")
     of_epochs = f" of {epochs:g}" if isinstance(epochs, (int, float)) else ""
-    st.progress(min(1.0, max(0.0, share)),
-                text=f"Step {info.step:,} of {info.total_steps:,}" if info.total_steps
-                else "Preparing the data and the model...")
+    share, line = progress_line(info, runs.read_status(info.path) or {})
+    st.progress(share, text=line)
     cols = st.columns(4)
     cols[0].metric("Epoch", f"{info.epoch:.2f}{of_epochs}",
                    help="How many times the model has read all training examples.")
     cols[1].metric("Elapsed", _format.duration(info.duration_s),
                    help="Time since training started.")
     cols[2].metric("Time left", _format.duration(info.eta_s) if info.is_active else "-",
-                   help="Estimated from the speed so far.")
+                   help="Estimated from this run's pace so far, evaluations included.")
     cols[3].metric(f"Best {_format.metric_name(info.best_metric_name or 'score')}",
                    _format.metric_value(info.best_metric),
                    help="The best validation score so far; that checkpoint is the one kept.")
@@ -166,13 +194,14 @@ def show_curves(info: runs.RunInfo, events: list[dict[str, Any]]) -> None:
         right.plotly_chart(figures["curve_metric"], key="curve_metric")
     else:
         right.caption("The validation score appears after the first evaluation.")
-    left, right = st.columns(2)
-    left.plotly_chart(figures["curve_lr"], key="curve_lr")
-    right.plotly_chart(figures["curve_speed"], key="curve_speed")
-    if "curve_gpu_mem" in figures:
+    with st.expander("More charts: learning rate and speed", icon=":material/monitoring:"):
         left, right = st.columns(2)
-        left.plotly_chart(figures["curve_gpu_mem"], key="curve_gpu_mem")
-        right.plotly_chart(figures["curve_gpu_util"], key="curve_gpu_util")
+        left.plotly_chart(figures["curve_lr"], key="curve_lr")
+        right.plotly_chart(figures["curve_speed"], key="curve_speed")
+        if "curve_gpu_mem" in figures:
+            left, right = st.columns(2)
+            left.plotly_chart(figures["curve_gpu_mem"], key="curve_gpu_mem")
+            right.plotly_chart(figures["curve_gpu_util"], key="curve_gpu_util")
     st.caption(f"{curves['n_train']} training points and {curves['n_eval']} evaluations so far "
                f"· updated {time.strftime('%H:%M:%S')}")
 
@@ -207,7 +236,8 @@ def controls(info: runs.RunInfo) -> None:
         asked = runs.stop_requested(info.path)
         if st.button("Stopping..." if asked else "Stop", icon=":material/stop:",
                      disabled=asked, key="train_stop",
-                     help="Stops at the next step and keeps the best checkpoint so far."):
+                     help="Stops after the current step and saves a checkpoint there, so "
+                          "Resume can continue from it."):
             jobs.stop_run(info.path)
             st.rerun()
     elif info.state == "failed" and jobs.half_batch(info.path):

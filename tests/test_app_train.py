@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest_app import all_text, assert_clean, curve, fake_launch, mark_alive, open_app, \
     write_run
 
@@ -112,3 +114,63 @@ def test_switching_runs_with_the_selector(workspace):
     at.selectbox(key="train_run").set_value("run-a").run()
     assert at.header[0].value == "run-a"
     assert at.query_params["run"] == "run-a"
+
+
+def test_a_stopped_run_says_what_was_kept(workspace):
+    write_run("run-kept", "stopped", kept_checkpoint_step=12, kept_model=True)
+    at = open_app("pages/train.py")
+    assert_clean(at)
+    text = all_text(at)
+    assert "Its model and a checkpoint at step 12 are kept: Resume continues from there." in text
+    assert "best checkpoint so far is kept" not in text
+
+
+def test_a_stop_that_kept_nothing_says_so(workspace):
+    write_run("run-nothing", "stopped", step=0, kept_checkpoint_step=None, kept_model=False)
+    at = open_app("pages/train.py")
+    assert_clean(at)
+    text = all_text(at)
+    assert "Nothing was kept: the run stopped before its first checkpoint." in text
+    assert "best checkpoint so far is kept" not in text
+
+
+def test_a_run_ended_by_early_stopping_reads_as_done(workspace):
+    write_run("run-early", "completed", step=60, total_steps=100, early_stopped=True,
+              early_stopped_at=60)
+    at = open_app("pages/train.py")
+    assert_clean(at)
+    bar = at.get("progress")[0]
+    assert bar.proto.text == "Stopped early at step 60: no longer improving."
+    assert bar.proto.value == 100
+
+
+def test_learning_rate_and_speed_are_under_more_charts(workspace):
+    write_run("run-done", "completed")
+    at = open_app("pages/train.py")
+    more = next(e for e in at.expander if e.label.startswith("More charts"))
+    inside = more.get("plotly_chart")
+    assert len(inside) == 2 and len(charts(at)) == 4  # loss and score stay in view
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in inside]
+    assert titles[0] == "Learning rate" and titles[1].startswith("Speed")
+
+
+def test_flat_equal_scores_are_drawn_on_a_score_range():
+    import pandas as pd
+
+    from pages import _charts
+
+    evals = pd.DataFrame([{"type": "eval", "step": s, "loss": 0.2, "accuracy": 0.95,
+                           "macro_f1": 0.9499} for s in (10, 20, 30)])
+    low, high = _charts.metric_chart(evals).layout.yaxis.range
+    assert low <= 0.85 and high >= 1.0  # not 0.9499-0.95, where equal lines look far apart
+
+
+def test_one_evaluation_gets_whole_step_ticks():
+    import pandas as pd
+
+    from pages import _charts
+
+    evals = pd.DataFrame([{"type": "eval", "step": 100, "loss": 0.3, "accuracy": 0.8}])
+    axis = _charts.metric_chart(evals).layout.xaxis
+    assert axis.dtick == 1 and axis.tickformat == ",d"
+    assert list(axis.range) == [99, 101]
