@@ -22,6 +22,8 @@ MODEL = "model"              # the model name the Model page settled on
 RUN_ID = "run_id"            # the run the Train page shows
 FLASH = "flash"              # a one-off message for the next page: (kind, text)
 _KEPT = "_kept_"
+# Model-page settings made for one dataset's texts: another dataset starts without them.
+DATASET_SETTINGS = ("adv_extend_vocabulary", "adv_max_length")
 
 
 def sticky(key: str, default: Any, options: Sequence[Any] | None = None) -> str:
@@ -63,6 +65,19 @@ def forget(*keys: str) -> None:
     for key in keys:
         st.session_state.pop(key, None)
         st.session_state.pop(_KEPT + key, None)
+
+
+def choose_dataset(chosen: dict) -> bool:
+    """Record the dataset the Data page settled on; True when it is another one than before.
+
+    Settings made for the previous dataset are forgotten then: "Extend the vocabulary" ticked
+    for Chinese reviews must not stay on, hidden under Advanced, for English news.
+    """
+    changed = (st.session_state.get(DATASET) or {}).get("path") != chosen["path"]
+    if changed:
+        forget(*DATASET_SETTINGS)
+    st.session_state[DATASET] = chosen
+    return changed
 
 
 def flash(kind: str, text: str) -> None:

@@ -145,9 +145,8 @@ def choose_dataset(source: str) -> dict | None:
                                   f", {_format.when(saved_files[p].modified)})",
             help="Files uploaded before, kept in the workspace; newest first.")
         chosen = {"path": path, "label": saved_files[path].name, "source": "upload"}
-    if (st.session_state.get(_session.DATASET) or {}).get("path") != chosen["path"]:
+    if _session.choose_dataset(chosen):
         _session.forget(*FILE_KEYS)  # a new file: guess its columns afresh
-    st.session_state[_session.DATASET] = chosen
     return chosen
 
 

@@ -175,3 +175,19 @@ def test_an_unreachable_hub_model_fails_at_once_with_one_sentence(monkeypatch):
     else:
         raise AssertionError("an unreachable hub model loaded")
     assert attempts == [1]
+
+
+# ----- settings of one dataset ------------------------------------------------------------
+
+def test_extend_vocabulary_is_forgotten_when_another_dataset_is_chosen(workspace, monkeypatch):
+    at = _model_page(monkeypatch)
+    at.checkbox(key="adv_extend_vocabulary").check().run()
+    at.switch_page("pages/data.py").run()  # the same dataset again: the setting stays
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    assert at.checkbox(key="adv_extend_vocabulary").value is True
+    at.switch_page("pages/data.py").run()
+    at.radio(key="data_source").set_value("upload").run()
+    at.file_uploader(key="data_upload").set_value(("news.csv", NEWS.encode(), "text/csv")).run()
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    assert not at.exception
+    assert at.checkbox(key="adv_extend_vocabulary").value is False
