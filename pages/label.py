@@ -150,6 +150,18 @@ _save_settings = _guarded(_auto_train_setting)
 
 # ----- creating and choosing a project ------------------------------------------------------
 
+def _keep_upload(file: Any) -> dict[str, str]:
+    """Store the upload once it reads; a file that cannot be read is not kept, or the Data
+    page would offer it as the newest earlier upload."""
+    kept = uploads.save_upload(file.name, file.getvalue())
+    try:
+        _columns(str(kept.path))
+    except Exception:
+        uploads.discard_upload(kept)
+        raise
+    return {"file_id": file.file_id, "path": str(kept.path), "name": kept.name}
+
+
 def create_form() -> None:
     st.subheader("New label project")
     file = st.file_uploader(
@@ -163,8 +175,7 @@ def create_form() -> None:
         return
     saved = st.session_state.get("label_upload_saved") or {}
     if saved.get("file_id") != file.file_id:
-        kept = uploads.save_upload(file.name, file.getvalue())
-        saved = {"file_id": file.file_id, "path": str(kept.path), "name": kept.name}
+        saved = _keep_upload(file)
         st.session_state["label_upload_saved"] = saved
     columns, guess = _columns(saved["path"])
     column = columns[0]

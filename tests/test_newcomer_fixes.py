@@ -191,3 +191,29 @@ def test_extend_vocabulary_is_forgotten_when_another_dataset_is_chosen(workspace
     next(b for b in at.button if b.label == "Continue to the model").click().run()
     assert not at.exception
     assert at.checkbox(key="adv_extend_vocabulary").value is False
+
+
+# ----- a broken file on the Label page ------------------------------------------------------
+
+def test_a_broken_file_uploaded_for_labeling_is_not_kept(workspace):
+    from core import uploads
+
+    at = open_app("pages/label.py")
+    at.file_uploader(key="label_upload").set_value(
+        ("photo.csv", bytes(range(256)) * 20, "text/csv")).run()
+    assert not at.exception
+    assert any("binary data" in e.value for e in at.error)
+    assert uploads.list_uploads() == []
+    at.switch_page("pages/data.py").run()
+    at.radio(key="data_source").set_value("earlier").run()
+    assert "No files were uploaded yet" in " ".join(i.value for i in at.info)
+
+
+def test_a_readable_file_for_labeling_is_kept(workspace):
+    from core import uploads
+
+    at = open_app("pages/label.py")
+    at.file_uploader(key="label_upload").set_value(
+        ("texts.csv", b"text\nfirst text\nsecond text\n", "text/csv")).run()
+    assert not at.exception and not at.error
+    assert [d.name for d in uploads.list_uploads()] == ["texts.csv"]
