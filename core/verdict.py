@@ -33,6 +33,8 @@ def points(value: float) -> str:
 def spread(diff: Difference) -> str:
     """The 95% range of a difference, in words."""
     low, high = diff.low * 100, diff.high * 100
+    if max(abs(low), abs(high)) < 0.05:
+        return "only at zero"  # the same answers on every resample
     return f"anywhere from {points(low)} to {points(high)}"
 
 

@@ -12,7 +12,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import jobs, runs
+from core import compare as compare_runs
+from core import jobs, runs, significance, verdict
 from core.errors import UserError
 from pages import _charts, _entry, _errors, _format, _session
 
@@ -72,6 +73,29 @@ def _last_eval(events: list[dict[str, Any]]) -> dict[str, Any]:
     return evals[-1] if evals else {}
 
 
+def score_range(run: runs.RunInfo) -> str:
+    """The range a run's held-out score could lie in, given how many examples measured it."""
+    saved = compare_runs.saved_score(run.path)
+    if saved is None:
+        return "-"
+    low, high = significance.score_range(saved.counts)
+    return (f"{_format.metric_name(saved.metric)} {low:.1%} to {high:.1%} "
+            f"({significance.texts(saved.counts.n, saved.split + ' example')})")
+
+
+def two_runs_sentence(selected: list[runs.RunInfo]) -> str | None:
+    """Whether two runs scored on the same held-out texts can be told apart."""
+    if len(selected) != 2:
+        return None
+    a, b = (compare_runs.saved_score(r.path) for r in selected)
+    diff = compare_runs.saved_difference(a, b) if a and b else None
+    if diff is None:
+        return None
+    names = [r.name or r.run_id for r in selected]
+    return verdict.run_vs_run(diff, *names, metric=_format.metric_name(a.metric),
+                              unit=f"{a.split} example")
+
+
 def metrics_side_by_side(selected: list[runs.RunInfo],
                          events: dict[str, list[dict[str, Any]]]) -> pd.DataFrame:
     table: dict[str, dict[str, str]] = {}
@@ -91,6 +115,7 @@ def metrics_side_by_side(selected: list[runs.RunInfo],
         for key, value in (test.get("metrics", test)).items():
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 column[f"Test {_format.metric_name(key)}"] = f"{value:.4f}"
+        column["Held-out score, 95% range"] = score_range(r)
         table[label] = column
     return pd.DataFrame(table).fillna("-")
 
@@ -125,6 +150,9 @@ def compare(all_runs: list[runs.RunInfo]) -> None:
                     key="compare_train_loss")
     st.markdown("**Scores side by side**")
     st.dataframe(metrics_side_by_side(selected, events))
+    sentence = two_runs_sentence(selected)
+    if sentence:
+        st.markdown(_format.md(sentence))
     show_all = st.toggle("Show every setting, not only the differences", key="runs_diff_all",
                          help="Off: only settings that differ between the chosen runs.")
     diff = config_diff(selected, show_all)

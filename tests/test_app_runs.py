@@ -90,3 +90,23 @@ def test_active_run_cannot_be_deleted(workspace):
     at = open_app("pages/runs.py")
     assert at.button(key="runs_delete").disabled
     assert "Stop the run before deleting it." in all_text(at)
+
+
+def test_two_runs_on_the_same_test_texts_say_whether_they_can_be_told_apart(
+        workspace, tiny_model_dir, tmp_path_factory):
+    from tiny_runs import install_run
+
+    install_run("classification", tiny_model_dir, tmp_path_factory, run_id="run-a")
+    runs.rename_run(install_run("classification", tiny_model_dir, tmp_path_factory,
+                                run_id="run-b"), "the copy")
+    n = runs.read_eval(runs.run_path("run-a"))["test"]["n"]
+    at = open_app("pages/runs.py")
+    at.multiselect(key="runs_compare").set_value(["run-a", "run-b"]).run()
+    assert_clean(at)
+    scores = at.dataframe[1].value
+    ranges = scores.loc["Held-out score, 95% range"]
+    assert len(ranges) == 2 and all(cell.startswith("macro F1 ") and f"({n} test examples)" in cell
+               for cell in ranges), ranges
+    said = [m.value for m in at.markdown if "to tell these apart" in m.value]
+    assert said and said[0].startswith(f"On the same {n} test examples, classification scores ")
+    assert "too few test examples to tell these apart" in said[0]
