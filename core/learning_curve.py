@@ -107,8 +107,20 @@ def fit_log(points: list[tuple[int, float]]) -> LogFit | None:
     return LogFit(float(intercept), float(slope))
 
 
-def advice(fit: LogFit | None, n_now: int, metric: str, learner: str) -> str:
-    """One sentence on whether more labels are likely to help."""
+def noise_points(score: float, n_held_out: int) -> float:
+    """Half the width of the 95% range of a score measured on `n_held_out` examples, in points
+    (Wilson's interval of the share; an F1 varies about as much)."""
+    from core.significance import wilson
+
+    share = min(max(score, 0.0), 1.0)
+    low, high = wilson(round(share * n_held_out), n_held_out)
+    return (high - low) / 2 * 100
+
+
+def advice(fit: LogFit | None, n_now: int, metric: str, learner: str,
+           n_held_out: int | None = None, held_out: str = "test") -> str:
+    """One sentence on whether more labels are likely to help; with the held-out size, a gain
+    smaller than the noise of each measured point is said to be within that noise."""
     name = METRIC_NAMES.get(metric, metric)
     if fit is None:
         return "There are too few points to say whether more labels would help."
@@ -116,6 +128,13 @@ def advice(fit: LogFit | None, n_now: int, metric: str, learner: str) -> str:
     gain = (min(1.0, fit.predict(2 * n_now)) - min(1.0, fit.predict(n_now))) * 100
     start = f"Going from {n_now:,} to {2 * n_now:,} labels would likely add about " \
             f"{max(gain, 0.0):.1f} points of {name} to the {learner}"
+    if n_held_out:
+        noise = noise_points(fit.predict(n_now), n_held_out)
+        if gain < noise:
+            examples = f"{n_held_out:,} {held_out} example" + ("" if n_held_out == 1 else "s")
+            return (start + f", but that is within the noise of the measured points (each "
+                    f"is scored on {examples}, give or take about {noise:.1f} points), so the "
+                    "curve cannot tell yet whether more labels help.")
     if gain >= 3:
         return start + ", so more labels are likely worth it."
     if gain >= 1:
@@ -225,15 +244,19 @@ def run_splits(run_dir: Path) -> tuple[RunConfig, Any]:
     return config, make_splits(config)
 
 
-def summary(points: dict[str, list[tuple[int, float]]], metric: str, n_now: int) -> dict:
+def summary(points: dict[str, list[tuple[int, float]]], metric: str, n_now: int,
+            splits: Any = None) -> dict:
     fits = {learner: fit_log(pts) for learner, pts in points.items()}
     learner = "model" if len(points.get("model") or []) >= MIN_POINTS else "baseline"
     names = {"model": "model", "baseline": "quick baseline"}
+    held_out = _held_out(splits) if splits is not None else "test"
+    n_held_out = len(getattr(splits, held_out).frame) if splits is not None else None
     return {"metric": metric, "metric_name": METRIC_NAMES.get(metric, metric), "n_now": n_now,
             "points": {k: [list(p) for p in v] for k, v in points.items()},
             "fits": {k: dataclasses.asdict(f) for k, f in fits.items() if f is not None},
-            "advice": advice(fits.get(learner), n_now, metric, names[learner]),
-            "advice_from": learner}
+            "advice": advice(fits.get(learner), n_now, metric, names[learner], n_held_out,
+                             held_out),
+            "advice_from": learner, "n_held_out": n_held_out}
 
 
 def baseline_curve(run_dir: Path) -> dict:
@@ -241,7 +264,7 @@ def baseline_curve(run_dir: Path) -> dict:
     _, splits = run_splits(run_dir)
     sizes = curve_sizes(len(splits.train.frame), len(splits.labels))
     points = {"baseline": baseline_points(subsets(splits, sizes))}
-    return {**summary(points, _metric(splits), len(splits.train.frame)),
+    return {**summary(points, _metric(splits), len(splits.train.frame), splits),
             "held_out": _held_out(splits)}
 
 
@@ -262,7 +285,8 @@ def compute(run_dir: Path, with_model: bool) -> dict:
              "sizes": sizes, "held_out": _held_out(splits), "started": time.time()}
 
     def write() -> None:
-        runs.write_json_atomic(folder / "curve.json", {**state, **summary(points, metric, n_now)})
+        runs.write_json_atomic(folder / "curve.json",
+                               {**state, **summary(points, metric, n_now, splits)})
 
     write()
     if with_model:
@@ -275,7 +299,7 @@ def compute(run_dir: Path, with_model: bool) -> dict:
         model_points(config, subs, folder, on_point)
         state["state"] = "done"
         write()
-    return {**state, **summary(points, metric, n_now)}
+    return {**state, **summary(points, metric, n_now, splits)}
 
 
 def read_curve(run_dir: Path) -> dict | None:

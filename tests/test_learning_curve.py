@@ -213,3 +213,14 @@ def test_the_label_budget_tab_follows_the_background_model_curve(
     assert_clean(at)
     assert any("6.9 points" in m.value for m in at.markdown)
     assert not at.get("progress")
+
+
+def test_a_doubling_gain_inside_the_noise_of_the_points_is_said_to_be_within_it():
+    fit = learning_curve.fit_log([(n, 0.40 + 0.05 * math.log(n)) for n in (25, 50, 100, 200)])
+    few = learning_curve.advice(fit, 200, "macro_f1", "quick baseline", n_held_out=40)
+    assert few.startswith("Going from 200 to 400 labels would likely add about 3.5 points")
+    assert "within the noise of the measured points" in few and "40 test examples" in few
+    assert "worth it" not in few
+    many = learning_curve.advice(fit, 200, "macro_f1", "quick baseline", n_held_out=20_000)
+    assert many.endswith("so more labels are likely worth it.")
+    assert learning_curve.noise_points(0.9, 20) == pytest.approx(13.7, abs=0.2)
