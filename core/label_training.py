@@ -5,6 +5,10 @@ training and keeps it (`splits.json`), so a later run never tests on a text an e
 the project learned from. Within each label, the 8th of every 10 examples goes to validation and
 the 9th to test, in the order they were labeled; the rest train. A run continues from the model
 of the project's latest finished run ("retraining continues from the last model").
+
+A run's own score is shown only once its test split is large enough to mean something
+(core.prelabel.MIN_HELD_OUT texts); before that, 21 labels would give one test text and a
+"correct on 1 of 1" that says nothing.
 """
 
 from __future__ import annotations
@@ -167,3 +171,22 @@ def auto_train_due(project: Project, state: LabelState) -> bool:
 def maybe_auto_train(project: Project, state: LabelState,
                      texts: Sequence[str]) -> runs.RunInfo | None:
     return send_to_training(project, state, texts) if auto_train_due(project, state) else None
+
+
+def run_score(info: runs.RunInfo) -> str:
+    """The run's test score for the project's run list, or why it cannot be measured yet."""
+    from core.metrics import METRIC_NAMES
+    from core.prelabel import MIN_HELD_OUT
+    from core.significance import texts
+
+    evaluation = runs.read_eval(info.path) or {}
+    split = "test" if evaluation.get("test") else "validation"
+    report = evaluation.get(split) or {}
+    metric = str(evaluation.get("best_metric") or "")
+    n = int(report.get("n") or 0)
+    if not report or metric not in report:
+        return "-"
+    if n < MIN_HELD_OUT:
+        return f"cannot be measured yet ({texts(n, split + ' text')})"
+    return f"{METRIC_NAMES.get(metric, metric)} {float(report[metric]):.3f} " \
+           f"({texts(n, split + ' text')})"

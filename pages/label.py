@@ -539,7 +539,7 @@ def export_view(project: labeling.Project, state: labeling.LabelState,
         st.dataframe(pd.DataFrame({
             "run": [r.name for r in project_runs],
             "state": [_format.STATE_WORDS.get(r.state, r.state) for r in project_runs],
-            "best score": [r.best_metric for r in project_runs],
+            "test score": [label_training.run_score(r) for r in project_runs],
             "started": [_format.when(r.created) for r in project_runs]}), hide_index=True,
             width="stretch")
         if st.button("Open the Train page", key="label_to_train", icon=":material/monitoring:",

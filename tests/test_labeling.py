@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from core import jobs, label_training, labeling, prelabel, runs
+from core import jobs, label_training, labeling, metrics, prelabel, runs
 from core.config import RunConfig
 from core.data import load_examples, make_splits
 from core.errors import UserError
@@ -407,16 +408,70 @@ def test_a_fine_tuned_run_suggests_with_probabilities_for_every_label(trained_ru
     assert label in project.labels and 0.5 <= confidence <= 1.0
 
 
-def test_the_fine_tuned_model_is_used_only_once_it_beats_the_quick_model(tmp_path):
-    def write(test_score: float, baseline: float) -> Path:
-        folder = tmp_path / f"run-{test_score}"
-        folder.mkdir()
-        (folder / "eval.json").write_text(json.dumps({
-            "best_metric": "macro_f1", "test": {"macro_f1": test_score},
-            "baselines": {"split": "test", "majority": {"macro_f1": 0.99},
-                          "tfidf_logreg": {"macro_f1": baseline}}}), encoding="utf-8")
-        return folder
+def _project_run(n_labels: int, model_dir: Path, run_id: str) -> Path:
+    """A label project's run on `n_labels` labels that words cannot predict (the label is a
+    coin flip), trained in-process as the worker would (tiny model, one epoch)."""
+    from core.training import train
 
-    assert prelabel.model_beats_quick(write(0.81, 0.80))
-    assert not prelabel.model_beats_quick(write(0.62, 0.80))
-    assert prelabel.model_beats_quick(tmp_path)  # no scores: nothing to compare
+    rng = np.random.default_rng(7)
+    words = ["table", "river", "green", "seven", "paper", "stone", "cloud", "lamp"]
+    texts = [f"note {i}: " + " ".join(rng.choice(words, 6)) for i in range(n_labels)]
+    project = labeling.create_project("Notes", labeling.CLASSIFICATION, ["yes", "no"], texts)
+    project.model = str(model_dir)
+    for item in range(n_labels):
+        labeling.label(project, item, [str(rng.choice(["yes", "no"]))], texts)
+    state = labeling.label_state(project)
+    data = label_training.write_training_files(project, state, texts,
+                                               project.path / "training_data" / run_id)
+    config = label_training.next_run_config(project, data, n_labels)
+    config.training.epochs = 1
+    run_dir = runs.run_path(run_id)
+    run_dir.mkdir(parents=True)
+    train(config, run_dir)
+    return run_dir
+
+
+def _answers_right(run_dir: Path, right: list[bool]) -> None:
+    """The run's test answers made right or wrong text by text (its quick baseline's answers,
+    real TF-IDF predictions, stay as they are)."""
+    evaluation = runs.read_eval(run_dir)
+    path = run_dir / "test_predictions.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    swap = dict(zip(evaluation["labels"], reversed(evaluation["labels"])))
+    for record, ok in zip(records, right):
+        record["predicted"] = record["gold"] if ok else swap[record["gold"]]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    gold = [evaluation["labels"].index(r["gold"]) for r in records]
+    predicted = [evaluation["labels"].index(r["predicted"]) for r in records]
+    evaluation["test"].update(metrics.single_label_scalars(gold, predicted))
+    (run_dir / "eval.json").write_text(json.dumps(evaluation), encoding="utf-8")
+
+
+def test_a_21_label_project_never_switches_on_its_one_test_text(workspace, tiny_model_dir):
+    run_dir = _project_run(21, tiny_model_dir, "project-21")
+    assert runs.read_eval(run_dir)["test"]["n"] < prelabel.MIN_HELD_OUT
+    _answers_right(run_dir, [True] * 5)  # even a perfect score on it proves nothing
+    decision = prelabel.switch_decision(run_dir)
+    assert not decision.switch and not prelabel.model_beats_quick(run_dir)
+    assert decision.sentence.startswith("The fine-tuned model's score cannot be measured yet")
+    assert "cannot be measured yet" in label_training.run_score(runs.load_run(run_dir))
+
+
+def test_a_project_switches_only_when_the_model_is_clearly_better_on_enough_texts(
+        workspace, tiny_model_dir):
+    run_dir = _project_run(400, tiny_model_dir, "project-400")
+    evaluation = runs.read_eval(run_dir)
+    n = evaluation["test"]["n"]
+    assert n >= prelabel.MIN_HELD_OUT
+    quick = evaluation["baselines"]["tfidf_logreg"]["predicted"]
+    gold = [evaluation["labels"].index(json.loads(line)["gold"]) for line in
+            (run_dir / "test_predictions.jsonl").read_text(encoding="utf-8").splitlines()]
+    quick_right = [q == g for q, g in zip(quick, gold)]
+    assert sum(quick_right) < 0.8 * n  # coin-flip labels: the real quick model guesses
+    _answers_right(run_dir, quick_right)  # exactly as good as the quick model
+    assert not prelabel.switch_decision(run_dir).switch
+    _answers_right(run_dir, [True] * n)  # right wherever the quick model is wrong, too
+    decision = prelabel.switch_decision(run_dir)
+    assert decision.switch and prelabel.model_beats_quick(run_dir), decision.sentence
+    assert decision.sentence.startswith("The fine-tuned model beats the quick model by")
+    assert label_training.run_score(runs.load_run(run_dir)).startswith("macro-F1 1.000")
