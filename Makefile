@@ -10,12 +10,14 @@ install: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the app's packages (torch, transformers, streamlit and more): the first install takes a few minutes, later runs start at once."
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
 install-test: install $(VENV)/.installed-test
 
 $(VENV)/.installed-test: requirements-test.txt
+	@echo "Installing the test tools (pytest, playwright): this takes a minute the first time."
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-test.txt
 	touch $@
 

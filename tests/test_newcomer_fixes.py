@@ -217,3 +217,23 @@ def test_a_readable_file_for_labeling_is_kept(workspace):
         ("texts.csv", b"text\nfirst text\nsecond text\n", "text/csv")).run()
     assert not at.exception and not at.error
     assert [d.name for d in uploads.list_uploads()] == ["texts.csv"]
+
+
+# ----- the first install says it takes a while --------------------------------------------
+
+def test_make_install_says_the_first_install_takes_minutes_before_pip_runs(tmp_path):
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import pytest
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed here")
+    root = Path(__file__).resolve().parent.parent
+    planned = subprocess.run(["make", "-n", "-B", "install", f"VENV={tmp_path / 'venv'}"],
+                             cwd=root, capture_output=True, text=True, check=True).stdout
+    lines = planned.splitlines()
+    pip = next(i for i, line in enumerate(lines) if "pip install" in line)
+    said = [line for line in lines[:pip] if line.startswith("echo ")]
+    assert said and "first install takes a few minutes" in said[-1]
