@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from core import runs
+from core.calibration import NO_MISTAKES, NO_OUTPUT_LAYER, NO_VALIDATION, TOO_FEW
 from core.md_text import escape
+from core.models import display_name
 from core.errors import UserError
 from core.metrics import METRIC_NAMES
 
@@ -30,7 +32,35 @@ def _base_model(config: dict[str, Any]) -> str:
     if name.startswith(("/", ".", "~")) or "\\" in name or ("/" in name and Path(name).exists()):
         folder = name.replace(chr(92), "/").rstrip("/").split("/")[-1]
         return f"the local model folder {escape(folder)}"
-    return escape(name)
+    return escape(display_name(name))  # 'default' reads as the model it is
+
+
+NOT_CALIBRATED = {
+    TOO_FEW: "The scores were not calibrated: the validation set was too small to fit a "
+             "temperature on, so treat them as a ranking rather than as probabilities.",
+    NO_MISTAKES: "The scores were not calibrated: the model made no mistakes on the validation "
+                 "set, so there was nothing to fit a temperature on.",
+    NO_OUTPUT_LAYER: "The scores were not calibrated: the model's output layer could not take a "
+                     "temperature, so treat them as a ranking rather than as probabilities.",
+    NO_VALIDATION: "The scores were not calibrated: the run had no validation set, so treat "
+                   "them as a ranking rather than as probabilities.",
+}
+
+
+def calibration_line(calibration: dict[str, Any] | None, split: str) -> str:
+    """One sentence on whether the scores were calibrated, with T and the calibration error."""
+    if not isinstance(calibration, dict) or "applied" not in calibration:
+        return "The scores were not calibrated (the run was trained before calibration existed)."
+    if not calibration["applied"]:
+        return NOT_CALIBRATED.get(calibration.get("reason"), NOT_CALIBRATED[NO_VALIDATION])
+    figures = calibration.get(split) or calibration.get("validation") or {}
+    before = (figures.get("before") or {}).get("ece")
+    after = (figures.get("after") or {}).get("ece")
+    error = (f" Expected calibration error on the {split} set: {before:.1%} before, "
+             f"{after:.1%} after.") if before is not None and after is not None else ""
+    return (f"The scores were calibrated by temperature scaling on the validation set "
+            f"(T = {calibration['temperature']:.3f}, folded into the classifier's weights, so "
+            f"`pipeline` scores are the calibrated ones).{error}")
 
 
 def model_card(run_dir: Path) -> str:
@@ -59,6 +89,7 @@ def model_card(run_dir: Path) -> str:
     for name, values in baselines.items():
         if isinstance(values, dict):
             lines.append(f"- Baseline {name.replace('_', ' ')}: {_format_scores(values)}")
+    lines += ["", "## Confidence", "", calibration_line(evaluation.get("calibration"), split)]
     lines += ["", "## Hyperparameters", ""]
     lines += [f"- {key}: {escape(value)}" for key, value in t.items()
               if value not in (None, [], "")]

@@ -102,6 +102,7 @@ def advise(config: RunConfig, counts: dict[str, int], multi_label: bool,
     """The mode a run will train in, and one sentence saying why; `counts` are the training
     examples per label."""
     median = median_per_label(counts)
+    about = f"{int(median + 0.5):,}"  # a median of 4794.5 reads as about 4,795
     obstacle = why_not_possible(config, multi_label, has_pairs)
     requested = config.training.mode
     if requested == "few-shot":
@@ -114,15 +115,15 @@ def advise(config: RunConfig, counts: dict[str, int], multi_label: bool,
                           "labels.", median, not obstacle)
     if not obstacle and median < FEW_SHOT_BELOW and _is_sentence_model(config.model):
         return ModeAdvice(
-            "few-shot", f"Few-shot mode: with about {median:g} examples per label, fine-tuning "
+            "few-shot", f"Few-shot mode: with about {about} examples per label, fine-tuning "
             "is unsteady, so the model first learns from pairs of texts which ones share a "
             "label (as in SetFit), then a simple classifier decides.", median, True)
     if not obstacle and median < FEW_SHOT_BELOW:
         return ModeAdvice("fine-tune", f"Fine-tuning: few-shot mode would suit about "
-                          f"{median:g} examples per label, but it starts from a sentence model "
+                          f"{about} examples per label, but it starts from a sentence model "
                           "such as the built-in one.", median, True)
     if median >= FEW_SHOT_BELOW:
-        return ModeAdvice("fine-tune", f"Fine-tuning: about {median:g} examples per label are "
+        return ModeAdvice("fine-tune", f"Fine-tuning: about {about} examples per label are "
                           "enough to fine-tune the whole model.", median, not obstacle)
     return ModeAdvice("fine-tune", f"Fine-tuning: {obstacle[0].lower()}{obstacle[1:]}",
                       median, False)
@@ -335,12 +336,13 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
     fit_head(model, pooled_features(model, tokenizer, texts, t.max_length), targets, balanced,
              t.seed)
 
-    runs.update_status(run_dir, phase="saving")
-    _save(model, tokenizer, run_dir / "model")
     runs.update_status(run_dir, phase="evaluating")
     from core.training import evaluate_splits
 
     evaluation = evaluate_splits(model, task, splits, tokenizer, t.max_length, run_dir)
+    # Scored before saving: the validation logits give the temperature folded into model/.
+    runs.update_status(run_dir, phase="saving")
+    _save(model, tokenizer, run_dir / "model", evaluation["calibration"])
     validation = evaluation.get("validation") or {}
     event = {"type": "eval", "step": step, "epoch": 1.0, "time": round(time.time() - started, 3),
              **{k: v for k, v in validation.items() if isinstance(v, float)}}
@@ -366,10 +368,15 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
     return final
 
 
-def _save(model: Any, tokenizer: Any, folder: Path) -> None:
+def _save(model: Any, tokenizer: Any, folder: Path, calibration: dict[str, Any]) -> None:
+    """Save with the calibration's temperature folded into the classifier layer, so the saved
+    model's scores are the calibrated ones the report shows."""
+    from core.calibration import folded
+
     staging = folder.with_name(folder.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
-    model.save_pretrained(staging, safe_serialization=True)
+    with folded(model, calibration):
+        model.save_pretrained(staging, safe_serialization=True)
     tokenizer.save_pretrained(staging)
     if folder.exists():
         shutil.rmtree(folder)

@@ -406,11 +406,12 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     runs.update_status(run_dir, train_runtime=output.metrics.get("train_runtime"),
                        train_samples_per_second=output.metrics.get("train_samples_per_second"))
 
-    runs.update_status(run_dir, phase="saving")
-    _save_model(trainer, tokenizer, run_dir / "model", t.lora)
+    # Scored before saving: the validation logits give the temperature folded into model/.
     runs.update_status(run_dir, phase="evaluating")
     evaluation = evaluate_splits(trainer.model, task, splits, tokenizer, t.max_length, run_dir,
                                  trainer.args.per_device_eval_batch_size)
+    runs.update_status(run_dir, phase="saving")
+    _save_model(trainer, tokenizer, run_dir / "model", t.lora, evaluation["calibration"])
     evaluation["baselines"] = run_baselines(splits)
     evaluation.update({"task": splits.task, "labels": splits.labels,
                        "multi_label": splits.multi_label, "best_metric": task.best_metric,
@@ -551,8 +552,15 @@ def _weights_load(folder: Path) -> bool:
     return bool(files)
 
 
-def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool) -> None:
-    """Save the best model as safetensors with its tokenizer, writing to a temp folder first."""
+def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool,
+                calibration: dict[str, Any] | None = None) -> None:
+    """Save the best model as safetensors with its tokenizer, writing to a temp folder first.
+
+    The calibration's temperature is folded into the saved copy's output layer only, so the
+    saved model gives calibrated scores while the trained weights in memory stay as they are.
+    """
+    from core.calibration import folded
+
     staging = folder.with_name(folder.name + ".partial")
     previous = folder.with_name(folder.name + ".previous")
     shutil.rmtree(staging, ignore_errors=True)
@@ -560,7 +568,8 @@ def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool) -> None:
     if lora:
         model = model.merge_and_unload()
     try:
-        model.save_pretrained(staging, safe_serialization=True)
+        with folded(model, calibration):
+            model.save_pretrained(staging, safe_serialization=True)
         tokenizer.save_pretrained(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # a full disk keeps the model saved before
@@ -574,33 +583,57 @@ def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool) -> None:
 
 def evaluate_splits(model: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,
                     run_dir: Path, batch_size: int = 64) -> dict[str, Any]:
-    """Validation and test reports (in dataset order) and their prediction files. For a
-    multi-label task the threshold is tuned on validation first, then used for test too."""
-    import json
+    """Validation and test reports (in dataset order), their prediction files and the
+    calibration.
 
+    The temperature is fitted on the validation logits first; every report, prediction file
+    and the multi-label threshold (tuned on validation) then use logits / T, which is what the
+    saved model, with T folded in, gives. `calibration` holds T and the calibration error and
+    NLL of each split before and after.
+    """
+    from core import calibration as calib
     from core.inference import dataset_logits
-    from core.metrics import cross_entropy
 
     result: dict[str, Any] = {}
+    chosen = calib.not_fitted()
+    foldable = calib.output_layer(model) is not None
     for name in ("validation", "test"):
         examples = getattr(splits, name)
         if examples is None or len(examples.frame) == 0:
             continue
         dataset = task.encode(examples.frame, tokenizer, max_length)
         logits, label_ids = dataset_logits(model, dataset, task.collator(tokenizer), batch_size)
-        if task.kind == "ner":
-            report, records = task.report(examples.frame, logits, label_ids)
-        else:
-            if task.multi_label and name == "validation":
-                task.tune_threshold(examples.frame, logits)
-            report, records = task.report(examples.frame, logits)
-            if not task.multi_label:
-                report["loss"] = cross_entropy(task.probabilities(logits), label_ids)
-        result[name] = report
-        with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        outputs, gold = calib.task_outputs(task, logits, label_ids)
+        if name == "validation":
+            chosen = calib.choose_temperature(outputs, gold, task.multi_label,
+                                              len(examples.frame), foldable)
+        chosen[name] = calib.before_after(outputs, gold, task.multi_label,
+                                          chosen["temperature"])
+        result[name] = _split_report(task, examples.frame, logits / chosen["temperature"],
+                                     label_ids, name, run_dir)
+    result["calibration"] = chosen
     return result
+
+
+def _split_report(task: Any, frame: Any, logits: np.ndarray, label_ids: np.ndarray,
+                  name: str, run_dir: Path) -> dict[str, Any]:
+    """One split's report from its (calibrated) logits; its records go to a predictions file."""
+    import json
+
+    from core.metrics import cross_entropy
+
+    if task.kind == "ner":
+        report, records = task.report(frame, logits, label_ids)
+    else:
+        if task.multi_label and name == "validation":
+            task.tune_threshold(frame, logits)
+        report, records = task.report(frame, logits)
+        if not task.multi_label:
+            report["loss"] = cross_entropy(task.probabilities(logits), label_ids)
+    with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return report
 
 
 def _remove_checkpoints_if_done(run_dir: Path, stopped: bool) -> None:

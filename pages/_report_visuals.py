@@ -87,6 +87,27 @@ def top_k_bars(top: Sequence[Mapping[str, Any]], threshold: float | None = None)
                    height=90 + 40 * len(labels))
 
 
+def reliability_chart(before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]],
+                      what: str = "how often right") -> go.Figure:
+    """How sure the model says it is against how often it is right, per confidence bin, before
+    and after the adjustment; a calibrated model follows the diagonal."""
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name="perfectly honest",
+                               line={"dash": "dash", "color": "#94A3B8"}, hoverinfo="skip"))
+    for name, table, colour in (("before", before, "#F59E0B"), ("after", after, "#4F46E5")):
+        rows = [r for r in table if r.get("count")]
+        fig.add_trace(go.Scatter(
+            x=[r["confidence"] for r in rows], y=[r["accuracy"] for r in rows],
+            mode="lines+markers", name=name, line={"color": colour},
+            marker={"size": [6 + 14 * (r["count"] / max(x["count"] for x in rows)) ** 0.5
+                             for r in rows]},
+            customdata=[r["count"] for r in rows],
+            hovertemplate="said %{x:.0%}, right %{y:.0%} (%{customdata} answers)<extra></extra>"))
+    fig.update_xaxes(range=[0, 1.02], tickformat=".0%")
+    fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
+    return _layout(fig, "How sure the model says it is, and how often it is right",
+                   "the model's confidence", what)
+
+
 # ----- highlighted entities ---------------------------------------------------------------
 
 def type_colours(types: Sequence[str]) -> dict[str, str]:

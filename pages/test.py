@@ -20,7 +20,7 @@ from core import baseline, batch_predict, compare, error_analysis, runs, thresho
 from core.errors import UserError
 from core.export import model_card, prepared_export
 from core.uploads import safe_filename
-from pages import _entry, _errors, _format, _learning_curve, _session
+from pages import _calibration, _entry, _errors, _format, _learning_curve, _session
 from pages import _report_visuals as visuals
 
 _entry.run_through_app()
@@ -272,6 +272,8 @@ def report_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
         multi_label_report(run, report, evaluation, split)
     else:
         classification_report(report)
+    st.divider()
+    _calibration.render(evaluation, kind)
 
 
 # ----- mistakes -----------------------------------------------------------------------------
