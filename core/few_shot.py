@@ -102,6 +102,7 @@ def advise(config: RunConfig, counts: dict[str, int], multi_label: bool,
     """The mode a run will train in, and one sentence saying why; `counts` are the training
     examples per label."""
     median = median_per_label(counts)
+    about = f"{int(median + 0.5):,}"  # a median of 4794.5 reads as about 4,795
     obstacle = why_not_possible(config, multi_label, has_pairs)
     requested = config.training.mode
     if requested == "few-shot":
@@ -114,15 +115,15 @@ def advise(config: RunConfig, counts: dict[str, int], multi_label: bool,
                           "labels.", median, not obstacle)
     if not obstacle and median < FEW_SHOT_BELOW and _is_sentence_model(config.model):
         return ModeAdvice(
-            "few-shot", f"Few-shot mode: with about {median:g} examples per label, fine-tuning "
+            "few-shot", f"Few-shot mode: with about {about} examples per label, fine-tuning "
             "is unsteady, so the model first learns from pairs of texts which ones share a "
             "label (as in SetFit), then a simple classifier decides.", median, True)
     if not obstacle and median < FEW_SHOT_BELOW:
         return ModeAdvice("fine-tune", f"Fine-tuning: few-shot mode would suit about "
-                          f"{median:g} examples per label, but it starts from a sentence model "
+                          f"{about} examples per label, but it starts from a sentence model "
                           "such as the built-in one.", median, True)
     if median >= FEW_SHOT_BELOW:
-        return ModeAdvice("fine-tune", f"Fine-tuning: about {median:g} examples per label are "
+        return ModeAdvice("fine-tune", f"Fine-tuning: about {about} examples per label are "
                           "enough to fine-tune the whole model.", median, not obstacle)
     return ModeAdvice("fine-tune", f"Fine-tuning: {obstacle[0].lower()}{obstacle[1:]}",
                       median, False)

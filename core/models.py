@@ -252,6 +252,13 @@ def is_remote_code_error(exc: BaseException) -> bool:
     return isinstance(exc, (OSError, ValueError)) and "trust_remote_code" in str(exc)
 
 
+def display_name(name: str | None) -> str:
+    """What a person calls the model: the catalogue's name ('default' is all-MiniLM-L6-v2),
+    else the name as given."""
+    key = (name or "").strip() or DEFAULT_MODEL
+    return next((info.name for info in CATALOGUE if info.key == key), key)
+
+
 def describe_model(name: str) -> ModelInfo:
     """Catalogue entry for `name`, or a plain description of another hub id or folder."""
     for info in CATALOGUE:

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from core import compare as compare_runs
-from core import jobs, runs, significance, verdict
+from core import jobs, models, runs, significance, verdict
 from core.errors import UserError
 from pages import _charts, _entry, _errors, _format, _session
 
@@ -29,7 +29,7 @@ def runs_table(all_runs: list[runs.RunInfo]) -> pd.DataFrame:
             "Name": r.name or r.run_id,
             "State": _format.STATE_WORDS.get("damaged" if r.damaged else r.state, r.state),
             "Task": r.task.replace("-", " ") if r.task else "-",
-            "Model": r.model or "-",
+            "Model": models.display_name(r.model) if r.model else "-",
             "Data": r.dataset or "-",
             "Best score": best,
             "Duration": _format.duration(r.duration_s),

@@ -237,3 +237,29 @@ def test_make_install_says_the_first_install_takes_minutes_before_pip_runs(tmp_p
     pip = next(i for i, line in enumerate(lines) if "pip install" in line)
     said = [line for line in lines[:pip] if line.startswith("echo ")]
     assert said and "first install takes a few minutes" in said[-1]
+
+
+# ----- 'default' reads as the model it is -------------------------------------------------
+
+def test_run_list_and_model_card_name_the_default_model(workspace):
+    from core.export import model_card
+
+    folder = write_run("run-default", "completed")  # config model: "default"
+    at = open_app("pages/runs.py")
+    assert not at.exception
+    shown = [d.value for d in at.dataframe if "Model" in d.value.columns][0]
+    assert "all-MiniLM-L6-v2" in shown["Model"].iloc[0]
+    card = model_card(folder)
+    assert "all-MiniLM-L6-v2" in card and "from default" not in card
+
+
+# ----- counts read as counts --------------------------------------------------------------
+
+def test_examples_per_label_is_a_whole_number():
+    from core import few_shot
+    from core.config import RunConfig, TrainingConfig
+
+    config = RunConfig(task="text-classification", training=TrainingConfig())
+    advice = few_shot.advise(config, {"world": 4794, "sport": 4795}, False, False)
+    assert advice.median_per_label == 4794.5
+    assert "about 4,795 examples per label" in advice.reason
