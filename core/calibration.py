@@ -193,9 +193,9 @@ def folded(model: Any, calibration: dict[str, Any] | None) -> Iterator[Any]:
     Only the saved copy is calibrated: the model in memory (whose checkpoints a stopped run
     resumes from) keeps its trained weights bit for bit.
     """
-    layer = output_layer(model)
     temperature = float((calibration or {}).get("temperature", 1.0))
-    if layer is None or not (calibration or {}).get("applied") or temperature == 1.0:
+    layer = output_layer(model) if (calibration or {}).get("applied") else None
+    if layer is None or temperature == 1.0:
         yield model
         return
     import torch
