@@ -260,13 +260,22 @@ def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: 
         jobs.refresh(base)
 
 
+def _another_run_active(base: Path | None) -> bool:
+    from core import jobs
+
+    try:
+        return jobs.active_run(base) is not None
+    except OSError:  # an unusable runs folder is reported, in one sentence, when the run is made
+        return False
+
+
 def cmd_train(args: argparse.Namespace) -> int:
-    from core import jobs, runs
+    from core import runs
     from core.data.splits import make_splits
 
     config = _config_from_args(args)
     base = Path(args.runs_dir) if args.runs_dir else None
-    if jobs.active_run(base) is not None:
+    if _another_run_active(base):
         make_splits(config)  # a file that cannot be used is refused now, not after the wait
     run_dir = runs.new_run_folder(config.to_dict(), config.name, base)
     print(f"Run folder: {run_dir}", file=sys.stderr, flush=True)
