@@ -97,13 +97,19 @@ def prediction_cells(result: dict[str, Any]) -> list[Any]:
 
 def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str | Path,
                  chunk_rows: int = CHUNK_ROWS, progress: Progress | None = None,
-                 preview_rows: int = PREVIEW_ROWS) -> BatchResult:
+                 preview_rows: int = PREVIEW_ROWS, join_column: str | None = None
+                 ) -> BatchResult:
     """Predict `frame[column]` chunk by chunk into the CSV `output`, in the input's order.
+
+    A model trained on two columns joined into one text (`join_column`, e.g. title and
+    description) gets them joined the same way.
 
     Empty texts get empty predictions. The CSV is written to a temporary file and renamed at
     the end, so a stopped run never leaves a half-written file under the final name.
     """
     column = check_text_column(frame, column)
+    if join_column:
+        check_text_column(frame, join_column)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     header, added = output_columns(list(frame.columns), predictor.task)
@@ -119,7 +125,7 @@ def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str |
                 progress(0, total)
             for start in range(0, total, max(1, chunk_rows)):
                 chunk = frame.iloc[start:start + chunk_rows]
-                rows = _predict_chunk(predictor, chunk, column, len(added))
+                rows = _predict_chunk(predictor, chunk, column, len(added), join_column)
                 writer.writerows(rows)
                 if len(preview) < preview_rows:
                     preview.extend(rows[:preview_rows - len(preview)])
@@ -134,9 +140,14 @@ def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str |
                        seconds=round(time.time() - started, 2))
 
 
-def _predict_chunk(predictor: Any, chunk: pd.DataFrame, column: str, n_added: int
-                   ) -> list[list[Any]]:
-    texts = ["" if t is None else str(t) for t in chunk[column].tolist()]
+def _predict_chunk(predictor: Any, chunk: pd.DataFrame, column: str, n_added: int,
+                   join_column: str | None = None) -> list[list[Any]]:
+    from core.data.examples import joined_texts
+
+    if join_column:
+        texts = joined_texts(chunk.fillna(""), column, join_column).tolist()
+    else:
+        texts = ["" if t is None else str(t) for t in chunk[column].tolist()]
     filled = [i for i, t in enumerate(texts) if t.strip()]
     results = predictor.predict([texts[i] for i in filled]) if filled else []
     cells: list[list[Any]] = [[""] * n_added for _ in texts]

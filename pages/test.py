@@ -386,6 +386,25 @@ def _read_batch(path: str, size: int) -> pd.DataFrame:
     return batch_predict.read_batch_file(path)
 
 
+def _joined_column(run: runs.RunInfo, frame: pd.DataFrame, column: str,
+                   quiet: bool = False) -> str | None:
+    """The column a model trained on two joined columns gets joined to `column`, if the file
+    has it (and, unless `quiet`, one sentence saying what is read)."""
+    join = (run.config.get("data") or {}).get("text_join_column")
+    if not join or join == column:
+        return None
+    if join in frame.columns:
+        if not quiet:
+            st.caption(f"As in training, each text is joined with its '{_format.md(join)}' "
+                       "column.")
+        return str(join)
+    if not quiet:
+        st.warning(f"This model was trained on texts joined with a '{_format.md(join)}' column, "
+                   "which this file does not have, so its answers may be off.",
+                   icon=":material/warning:")
+    return None
+
+
 def batch_section(run: runs.RunInfo) -> None:
     uploaded = st.file_uploader(
         "File with texts to label", type=[s.lstrip(".") for s in batch_predict.BATCH_SUFFIXES],
@@ -416,10 +435,11 @@ def batch_section(run: runs.RunInfo) -> None:
                              help="The column the model reads; the other columns are copied "
                                   "to the output unchanged.")
     column = batch_predict.check_text_column(frame, column, path.name)
-    job = f"{run.run_id}|{path}|{column}"
+    job = f"{run.run_id}|{path}|{column}|{_joined_column(run, frame, column, quiet=True)}"
     if (run.config.get("data") or {}).get("text_pair_column"):
         st.warning("This model reads pairs of texts; batch prediction gives it only the "
                    "column above, so its answers may be off.", icon=":material/warning:")
+    join = _joined_column(run, frame, column)
     st.caption(f"{_format.md(path.name)}: {len(frame):,} rows.")
     if st.button(f"Predict {len(frame):,} rows", type="primary", key="test_batch_run",
                  icon=":material/play_arrow:",
@@ -432,7 +452,7 @@ def batch_section(run: runs.RunInfo) -> None:
         output = runs.workspace_dir() / "predictions" / run.run_id / \
             f"{Path(path.name).stem}-{hashlib.sha1(job.encode()).hexdigest()[:8]}.csv"
         result = batch_predict.predict_file(predictor_for(run), frame, column, output,
-                                            progress=progress)
+                                            progress=progress, join_column=join)
         st.session_state[BATCH_RESULT] = {"job": job, "path": str(result.path),
                                           "rows": result.rows, "seconds": result.seconds,
                                           "preview": result.preview, "name": path.stem}

@@ -111,3 +111,18 @@ def test_a_stopped_prediction_leaves_no_file(predictor, tmp_path):
         batch_predict.predict_file(predictor, frame, "text", tmp_path / "out" / "out.csv",
                                    chunk_rows=5, progress=stop)
     assert not list((tmp_path / "out").iterdir())
+
+
+def test_a_model_trained_on_joined_columns_gets_them_joined(predictor, tmp_path):
+    """A run trained on title + description reads both in batch prediction, joined as in
+    training (title first, a line break, then the description)."""
+    frame = pd.DataFrame({"title": ["Loved it", "Broken", ""],
+                          "description": ["a lovely warm film", "stopped after a day", "only this"]})
+    result = batch_predict.predict_file(predictor, frame, "title", tmp_path / "out.csv",
+                                        join_column="description")
+    output = pd.read_csv(result.path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    joined = ["Loved it\na lovely warm film", "Broken\nstopped after a day", "only this"]
+    expected = predictor.predict(joined)
+    assert output["confidence"].tolist() == [str(round(e["score"], 4)) for e in expected]
+    assert output["predicted_label"][2] != ""  # an empty title still has its description
+    assert output["description"].tolist() == frame["description"].tolist()  # input kept as is
