@@ -15,7 +15,7 @@ import pytest
 import torch
 import transformers
 from conftest_app import all_text, assert_clean, fake_launch, open_app, write_run
-from tiny_runs import install_run
+from tiny_runs import install_run, tiny_config
 from workspace_state import snapshot
 
 from core import jobs, runs
@@ -25,15 +25,6 @@ from core.errors import UserError
 from core.training import TrainingFailed, _save_model, train
 
 OOM = "CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 7.79 GiB total capacity)"
-
-
-def tiny_config(data: Path, model: Path, name: str, **training) -> RunConfig:
-    config = RunConfig(model=str(model), preset="quick", name=name)
-    config.data.train = str(data)
-    config.training.epochs = 1
-    for key, value in training.items():
-        setattr(config.training, key, value)
-    return config
 
 
 def saved_config(run_dir: Path) -> dict:

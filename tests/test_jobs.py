@@ -5,64 +5,46 @@ import sys
 import time
 from pathlib import Path
 
+from tiny_runs import tiny_config, wait_for_state
+
 from core import jobs, runs
-from core.config import RunConfig
-
-
-def _config(train, model, name):
-    config = RunConfig(model=str(model), preset="quick", name=name)
-    config.data.train = str(train)
-    config.training.epochs = 1
-    return config
-
-
-def _wait(run_dir, states, timeout=240):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        jobs.refresh()
-        info = runs.load_run(run_dir)
-        if info.state in states:
-            return info
-        time.sleep(0.5)
-    raise AssertionError(f"{run_dir.name} stayed {runs.load_run(run_dir).state}: "
-                         f"{runs.log_tail(run_dir)}")
 
 
 def test_second_run_queues_and_starts_when_the_first_ends(sentiment_csv, tiny_model_dir):
-    first = jobs.start_run(_config(sentiment_csv, tiny_model_dir, "first"))
-    second = jobs.start_run(_config(sentiment_csv, tiny_model_dir, "second"))
+    first = jobs.start_run(tiny_config(sentiment_csv, tiny_model_dir, "first"))
+    second = jobs.start_run(tiny_config(sentiment_csv, tiny_model_dir, "second"))
     assert first.state == "running" and first.pid
     assert second.state == "queued"
     assert sum(r.state == "running" for r in runs.list_runs()) == 1
-    done = _wait(first.path, ("completed",))
+    done = wait_for_state(first.path, ("completed",))
     assert done.best_metric is not None
-    assert _wait(second.path, ("completed",)).state == "completed"
+    assert wait_for_state(second.path, ("completed",)).state == "completed"
     events, _ = runs.read_metrics(second.path)
     assert any(e["type"] == "eval" for e in events)
 
 
 def test_stop_button_ends_a_background_run_as_stopped(sentiment_csv, tiny_model_dir):
-    config = _config(sentiment_csv, tiny_model_dir, "long")
+    config = tiny_config(sentiment_csv, tiny_model_dir, "long")
     config.training.epochs = 50
     info = jobs.start_run(config)
     deadline = time.time() + 120
     while runs.load_run(info.path).step < 2 and time.time() < deadline:
         time.sleep(0.3)
     jobs.stop_run(info.path)
-    stopped = _wait(info.path, ("stopped", "completed", "failed"))
+    stopped = wait_for_state(info.path, ("stopped", "completed", "failed"))
     assert stopped.state == "stopped", runs.log_tail(info.path)
     assert (info.path / "model" / "config.json").is_file()
     resumed = jobs.resume_run(info.path)
     assert resumed.state == "running"
     jobs.stop_run(info.path)
-    assert _wait(info.path, ("stopped", "completed")).state in ("stopped", "completed")
+    assert wait_for_state(info.path, ("stopped", "completed")).state in ("stopped", "completed")
 
 
 def test_a_failing_run_reports_its_reason(tmp_path, tiny_model_dir):
     path = tmp_path / "one.csv"
     path.write_text("text,label\n" + "\n".join(f"row {i},same" for i in range(30)))
-    info = jobs.start_run(_config(path, tiny_model_dir, "bad"))
-    failed = _wait(info.path, ("failed",))
+    info = jobs.start_run(tiny_config(path, tiny_model_dir, "bad"))
+    failed = wait_for_state(info.path, ("failed",))
     assert "label" in failed.error.lower() and failed.fix
 
 
@@ -144,7 +126,7 @@ def test_cli_runs_wait_their_turn_and_start_the_next_when_they_end(sentiment_csv
     assert "Traceback" not in refused.stderr
     assert "refused" not in {r.name for r in runs.list_runs()}  # no run folder left behind
 
-    app = jobs.start_run(_config(sentiment_csv, tiny_model_dir, "app-second"))
+    app = jobs.start_run(tiny_config(sentiment_csv, tiny_model_dir, "app-second"))
     assert app.state == "queued"  # the app sees the command's run training
     third = _cli_train(sentiment_csv, tiny_model_dir, "cli-third", "--epochs", "1")
     watch.until(lambda r: "cli-third" in r and r["cli-third"].state == "queued")

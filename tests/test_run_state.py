@@ -8,7 +8,6 @@ machine allows mounting) a real full filesystem.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest_app import all_text, assert_clean, open_app, write_run
-from tiny_runs import install_run
+from tiny_runs import install_run, tiny_config
 
 from core import jobs, runs
 from core.config import RunConfig
@@ -27,15 +26,6 @@ from core.export import export_run
 from core.training import TrainingFailed, train
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def tiny_config(data: Path, model: Path, name: str, **training) -> RunConfig:
-    config = RunConfig(model=str(model), preset="quick", name=name)
-    config.data.train = str(data)
-    config.training.epochs = 1
-    for key, value in training.items():
-        setattr(config.training, key, value)
-    return config
 
 
 # ---- item 7: a rename never undoes the state the worker wrote --------------------------------

@@ -6,32 +6,11 @@ from __future__ import annotations
 import json
 import time
 
+from tiny_runs import tiny_config, wait_for_state
 from transformers import TrainerControl, TrainerState, TrainingArguments
 
 from core import jobs, presets, runs, speed
 from core.callbacks import RunMonitor
-from core.config import RunConfig
-
-
-def _config(train, model, epochs=1, **training):
-    config = RunConfig(model=str(model), preset="quick", name="stop")
-    config.data.train = str(train)
-    config.training.epochs = epochs
-    for key, value in training.items():
-        setattr(config.training, key, value)
-    return config
-
-
-def _wait(run_dir, states, timeout=240):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        jobs.refresh()
-        info = runs.load_run(run_dir)
-        if info.state in states:
-            return info
-        time.sleep(0.3)
-    raise AssertionError(f"{run_dir.name} stayed {runs.load_run(run_dir).state}: "
-                         f"{runs.log_tail(run_dir)}")
 
 
 def _wait_for_step(run_dir, step, timeout=120):
@@ -48,10 +27,11 @@ def test_a_stop_before_the_first_checkpoint_keeps_one_and_resume_continues_from_
         sentiment_csv, tiny_model_dir):
     # the first evaluation and checkpoint would come at step 5,000, after the last step: a
     # checkpoint can only come from the stop, however late it lands on a busy machine
-    info = jobs.start_run(_config(sentiment_csv, tiny_model_dir, epochs=100, eval_steps=5000))
+    info = jobs.start_run(tiny_config(sentiment_csv, tiny_model_dir, "stop", epochs=100,
+                                      eval_steps=5000))
     _wait_for_step(info.path, 2)
     jobs.stop_run(info.path)
-    stopped = _wait(info.path, ("stopped", "completed", "failed"))
+    stopped = wait_for_state(info.path, ("stopped", "completed", "failed"))
     assert stopped.state == "stopped", runs.log_tail(info.path)
     status = runs.read_status(info.path)
     step = status["kept_checkpoint_step"]
@@ -62,7 +42,7 @@ def test_a_stop_before_the_first_checkpoint_keeps_one_and_resume_continues_from_
     jobs.resume_run(info.path)
     _wait_for_step(info.path, step + 2)
     jobs.stop_run(info.path)
-    again = _wait(info.path, ("stopped", "completed", "failed"))
+    again = wait_for_state(info.path, ("stopped", "completed", "failed"))
     assert again.state == "stopped", runs.log_tail(info.path)
     assert runs.read_status(info.path)["resumed_from"] == f"checkpoint-{step}"
     assert again.step > step
@@ -77,7 +57,7 @@ def test_a_restart_from_zero_starts_a_clean_curve_and_status(sentiment_csv, tiny
     run_dir = runs.run_path("restart", workspace / "runs")
     run_dir.mkdir(parents=True)
     runs.request_stop(run_dir)
-    config = _config(sentiment_csv, tiny_model_dir, epochs=2)
+    config = tiny_config(sentiment_csv, tiny_model_dir, "stop", epochs=2)
     first = train(config, run_dir)
     assert first["state"] == "stopped" and first["best_metric"] is not None
     old_curve = (run_dir / "metrics.jsonl").read_bytes()
@@ -123,7 +103,7 @@ def test_the_estimate_after_a_measured_run_holds_its_real_duration(sentiment_csv
                                                                    tiny_model_dir, workspace):
     from core.training import train
 
-    config = _config(sentiment_csv, tiny_model_dir, epochs=3)
+    config = tiny_config(sentiment_csv, tiny_model_dir, "stop", epochs=3)
     run_dir = runs.run_path("measured", workspace / "runs")
     run_dir.mkdir(parents=True)
     status = train(config, run_dir)
@@ -140,7 +120,7 @@ def test_the_estimate_after_a_measured_run_holds_its_real_duration(sentiment_csv
 
 def test_before_any_run_a_few_timed_steps_give_the_estimate_once(sentiment_csv,
                                                                  tiny_model_dir, workspace):
-    config = _config(sentiment_csv, tiny_model_dir, epochs=3)
+    config = tiny_config(sentiment_csv, tiny_model_dir, "stop", epochs=3)
     first = presets.estimate_run(config, 64, 2, 12.0, probe=True)
     assert first["basis"] == "probe" and first["low_s"] < first["high_s"]
     probes = json.loads((workspace / "speed.json").read_text())["probes"]

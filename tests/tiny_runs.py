@@ -7,12 +7,13 @@ run takes a few seconds; copying it into each test's workspace keeps tests indep
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from conftest import write_multi_label_csv, write_ner_conll, write_sentiment_csv
 
-from core import runs
+from core import jobs, runs
 from core.config import RunConfig
 
 _TRAINED: dict[str, Path] = {}
@@ -66,3 +67,26 @@ def install_run(kind: str, model_dir: Path, factory: pytest.TempPathFactory,
     target = runs.run_path(run_id or source.name)
     shutil.copytree(source, target)
     return target
+
+
+def tiny_config(data: Path, model: Path, name: str = "tiny", **training) -> RunConfig:
+    """A Quick run of one epoch (unless `training` says otherwise) on `data` with `model`."""
+    config = RunConfig(model=str(model), preset="quick", name=name)
+    config.data.train = str(data)
+    config.training.epochs = 1
+    for key, value in training.items():
+        setattr(config.training, key, value)
+    return config
+
+
+def wait_for_state(run_dir: Path, states: tuple[str, ...], timeout: float = 240) -> runs.RunInfo:
+    """The run once it reaches one of `states` (the queue refreshed meanwhile, as the app does)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        jobs.refresh()
+        info = runs.load_run(run_dir)
+        if info.state in states:
+            return info
+        time.sleep(0.3)
+    raise AssertionError(f"{run_dir.name} stayed {runs.load_run(run_dir).state}: "
+                         f"{runs.log_tail(run_dir)}")
