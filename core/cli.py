@@ -270,14 +270,14 @@ def _another_run_active(base: Path | None) -> bool:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from core import runs
+    from core import jobs, runs
     from core.data.splits import make_splits
 
     config = _config_from_args(args)
     base = Path(args.runs_dir) if args.runs_dir else None
     if _another_run_active(base):
         make_splits(config)  # a file that cannot be used is refused now, not after the wait
-    run_dir = runs.new_run_folder(config.to_dict(), config.name, base)
+    run_dir = runs.new_run_folder(config.to_dict(), config.name, base, **jobs.waiter_fields())
     print(f"Run folder: {run_dir}", file=sys.stderr, flush=True)
     try:
         _take_turn(run_dir, base, wait=not args.no_wait)
@@ -314,7 +314,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
     config = RunConfig.from_dict(info.config)
     print(f"Resuming run: {run_dir}", file=sys.stderr, flush=True)
     before = {"state": info.state, "error": info.error, "fix": info.fix}
-    runs.update_status(run_dir, state="queued", resume=True)
+    runs.update_status(run_dir, state="queued", resume=True, **jobs.waiter_fields())
     try:
         _take_turn(run_dir, run_dir.parent, wait=not args.no_wait)
     except BaseException:  # refused or Ctrl+C while queued: the run is as it was

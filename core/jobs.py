@@ -21,7 +21,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import psutil
 
@@ -160,10 +160,16 @@ def refresh(base: Path | None = None) -> list[runs.RunInfo]:
     return all_runs
 
 
+def waiter_fields() -> dict[str, Any]:
+    """The status fields saying that this process (a command) waits for a run, so that no
+    worker is started for it. Written with `queued` itself: a refresh in between would start one."""
+    pid, started = _own_process()
+    return {"waiter_pid": pid, "waiter_started": started}
+
+
 def wait_here(run_dir: Path) -> None:
     """Mark a queued run as waiting in this process (a command), so no worker is started."""
-    pid, started = _own_process()
-    runs.update_status(run_dir, waiter_pid=pid, waiter_started=started)
+    runs.update_status(run_dir, **waiter_fields())
 
 
 def claim(run_dir: Path, base: Path | None = None) -> str | None:

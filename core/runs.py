@@ -80,8 +80,10 @@ def write_json_atomic(path: Path, payload: Any) -> None:
         raise
 
 
-def new_run_folder(config: dict[str, Any], name: str, base: Path | None = None) -> Path:
-    """A new run folder holding `config` (a RunConfig as a dict), in state `queued`.
+def new_run_folder(config: dict[str, Any], name: str, base: Path | None = None,
+                   **status: Any) -> Path:
+    """A new run folder holding `config` (a RunConfig as a dict), in state `queued` (with the
+    extra `status` fields in its first status).
 
     A workspace that cannot be written (read-only, full disk) is a UserError naming the folder,
     and no half-made run folder is left behind.
@@ -93,7 +95,7 @@ def new_run_folder(config: dict[str, Any], name: str, base: Path | None = None) 
         write_json_atomic(run_dir / "config.json", {"config": config})
         write_json_atomic(run_dir / "status.json", {
             "state": "queued", "name": name or run_dir.name, "created": time.time(),
-            "step": 0, "total_steps": 0})
+            "step": 0, "total_steps": 0, **status})
     except OSError as exc:
         if run_dir.is_dir():
             shutil.rmtree(run_dir, ignore_errors=True)

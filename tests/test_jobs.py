@@ -1,5 +1,6 @@
 """Background runs: a worker process per run, one active at a time, the next queued run after it."""
 
+import os
 import subprocess
 import sys
 import time
@@ -146,3 +147,23 @@ def test_cli_runs_wait_their_turn_and_start_the_next_when_they_end(sentiment_csv
     final = watch.until(lambda r: r["cli-third"].state == "completed")
     assert final["cli-first"].state == "stopped"
     assert watch.most_running == 1
+
+
+def test_a_refresh_between_queueing_and_waiting_leaves_the_cli_run_to_the_cli(
+        sentiment_csv, tiny_model_dir, workspace, monkeypatch):
+    """An app page refreshing the queue right after `core train` made its run folder must not
+    start a worker for it (the command would then wait on its own run and delete it)."""
+    from core.cli import main
+
+    real_wait_here = jobs.wait_here
+
+    def refresh_first(run_dir):
+        jobs.refresh()  # the worst moment for a browser rerun
+        real_wait_here(run_dir)
+
+    monkeypatch.setattr(jobs, "wait_here", refresh_first)
+    assert main(["train", "--data", str(sentiment_csv), "--model", str(tiny_model_dir),
+                 "--preset", "quick", "--epochs", "1", "--no-wait"]) == 0
+    [run] = runs.list_runs()
+    assert run.state == "completed"
+    assert (runs.read_status(run.path) or {}).get("pid") in (None, os.getpid())  # no worker
