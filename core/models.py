@@ -119,7 +119,34 @@ def _check_local_folder(path: Path) -> Path:
         raise UserError(f"The folder {path.name} holds a LoRA adapter without "
                         "adapter_model.safetensors; the app does not open other weight formats, "
                         "as they can run code.", UNSAFE_FIX)
+    if _named_weights_elsewhere(path):
+        raise UserError(f"The folder {path.name} names weight files that are not safetensors "
+                        "files of its own; the app does not open them, as they can run code.",
+                        UNSAFE_FIX)
     return path
+
+
+def _named_weights_elsewhere(path: Path) -> bool:
+    """Whether config.json or the safetensors index points transformers at other files: a
+    `transformers_weights` entry, or shards that are not .safetensors files in the folder."""
+    def json_file(name: str) -> Any:
+        try:
+            return json.loads((path / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    config = json_file("config.json")
+    named = config.get("transformers_weights") if isinstance(config, dict) else None
+    if named is not None and not (isinstance(named, str) and named in SAFE_WEIGHTS):
+        return True
+    if not (path / SAFE_WEIGHTS[1]).is_file() or (path / SAFE_WEIGHTS[0]).is_file():
+        return False
+    index = json_file(SAFE_WEIGHTS[1])
+    shards = index.get("weight_map") if isinstance(index, dict) else None
+    if not isinstance(shards, dict) or not shards:
+        return True
+    return not all(isinstance(f, str) and f == Path(f).name and f.endswith(".safetensors")
+                   and (path / f).is_file() for f in shards.values())
 
 
 def model_folder(name: str, weights: bool = True) -> Path:

@@ -213,6 +213,41 @@ def test_a_folder_with_only_pickled_weights_is_refused_with_one_sentence(
     assert_no_pickle_touched(marker, opened)
 
 
+def _pointing_elsewhere(tiny_model_dir: Path, tmp_path: Path, marker: Path, how: str) -> Path:
+    """A folder whose safetensors index or config.json sends transformers to a pickled file."""
+    folder = tmp_path / f"elsewhere-{how}"
+    shutil.copytree(tiny_model_dir, folder)
+    plant_pickles(folder, marker)
+    if how == "index":
+        (folder / "model.safetensors").unlink()
+        (folder / "model.safetensors.index.json").write_text(json.dumps(
+            {"metadata": {}, "weight_map": {"bert.embeddings.word_embeddings.weight":
+                                            "pytorch_model.bin"}}))
+    elif how == "index-outside":
+        (folder / "model.safetensors").rename(tmp_path / "outside.safetensors")
+        (folder / "model.safetensors.index.json").write_text(json.dumps(
+            {"metadata": {}, "weight_map": {"x": "../outside.safetensors"}}))
+    else:
+        config = json.loads((folder / "config.json").read_text())
+        (folder / "config.json").write_text(json.dumps({**config,
+                                                        "transformers_weights": "pytorch_model.bin"}))
+    return folder
+
+
+@pytest.mark.parametrize("how", ["index", "index-outside", "config"])
+def test_a_folder_naming_other_weight_files_is_refused(how, tiny_model_dir, tmp_path, marker,
+                                                       opened):
+    """The safetensors index and config.json's transformers_weights can send transformers to a
+    pickled or outside file even beside safetensors weights: such a folder is refused."""
+    from transformers import AutoModelForSequenceClassification
+
+    folder = _pointing_elsewhere(tiny_model_dir, tmp_path, marker, how)
+    with pytest.raises(UserError, match="can run code") as caught:
+        models.load_model(str(folder), AutoModelForSequenceClassification, num_labels=2)
+    assert caught.value.message.count(". ") == 0
+    assert_no_pickle_touched(marker, opened)
+
+
 def test_a_run_whose_model_has_only_pickled_weights_is_not_loaded_for_prediction(
         tiny_model_dir, tmp_path_factory, marker, opened):
     from core.inference import Predictor
