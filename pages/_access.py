@@ -10,9 +10,12 @@ address, not per session: opening more sessions does not buy more guesses.
 from __future__ import annotations
 
 import hmac
+import logging
 import os
+import secrets
 import threading
 import time
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -23,6 +26,11 @@ PASSWORD_ENV = "FINETUNE_STUDIO_PASSWORD"
 SECRET_KEY = "password"
 UNLOCKED = "access_unlocked"
 WRONG_PASSWORD_PAUSE_S = 1.0  # slows down guessing without bothering a person
+
+log = logging.getLogger(__name__)
+# A secrets file that exists but cannot be read keeps the server locked with a password nobody
+# knows: opening it to everyone because of a typo in the file would be the wrong way to fail.
+UNREADABLE_SECRETS = secrets.token_hex(32)
 
 _gates: dict[str, threading.Lock] = {}  # one per client address, shared by all its sessions
 _gates_lock = threading.Lock()
@@ -35,8 +43,18 @@ def configured_password() -> str | None:
     try:
         value = st.secrets.get(SECRET_KEY)
     except FileNotFoundError:  # no secrets.toml, or one that cannot be parsed
-        return None
+        if not _secrets_files_exist():
+            return None
+        log.warning("A secrets file exists but cannot be read; nobody can sign in until it is "
+                    "fixed.")
+        return UNREADABLE_SECRETS
     return str(value) if value else None
+
+
+def _secrets_files_exist() -> bool:
+    from streamlit import config
+
+    return any(Path(f).expanduser().is_file() for f in config.get_option("secrets.files") or [])
 
 
 def signed_in() -> bool:
@@ -78,6 +96,11 @@ def password_matches(entered: str, expected: str, address: str | None) -> bool:
 def sign_in_form(expected: str) -> None:
     st.title("Finetune Studio")
     st.caption("This server is shared. Enter the password you were given to continue.")
+    if expected == UNREADABLE_SECRETS:
+        st.error("Nobody can sign in because the server's secrets file cannot be read. Whoever "
+                 "runs this server must fix .streamlit/secrets.toml (for example, put the "
+                 "password in quotes).", icon=":material/lock:")
+        return
     with st.form("access_form"):
         entered = st.text_input("Password", type="password", key="access_password")
         submitted = st.form_submit_button("Sign in", type="primary", icon=":material/login:",

@@ -150,3 +150,25 @@ def test_no_token_or_password_reaches_a_run_folder(sentiment_csv, tiny_model_dir
         data = path.read_bytes()
         for value in secrets.values():
             assert value.encode() not in data, path
+
+
+def test_a_secrets_file_that_cannot_be_read_keeps_the_server_locked(tmp_path, monkeypatch,
+                                                                     workspace):
+    """`password = hunter2` (no quotes) is not TOML: the server must stay locked, not open."""
+    import streamlit as st
+    from streamlit import config
+
+    from pages import _access
+
+    broken = tmp_path / "secrets.toml"
+    broken.write_text("password = hunter2\n")
+    monkeypatch.delenv(_access.PASSWORD_ENV, raising=False)
+    monkeypatch.setattr(st.secrets, "_secrets", None)  # read the files afresh
+    original = config.get_option("secrets.files")
+    config.set_option("secrets.files", [str(broken)])
+    try:
+        assert _access.configured_password() == _access.UNREADABLE_SECRETS
+        assert not _access.signed_in()
+    finally:
+        config.set_option("secrets.files", original)
+        st.secrets._secrets = None
