@@ -12,6 +12,7 @@ import streamlit as st
 from core import data as coredata
 from core import models, presets, uploads
 from core.config import TASKS, DataConfig, RunConfig, TrainingConfig
+from core.data import cleaning
 from core.errors import UserError
 from core.samples import list_samples
 from pages import _charts, _entry, _errors, _format, _session
@@ -260,6 +261,41 @@ def show_findings(report: Any) -> None:
         show.get(f.severity, st.info)(text, icon=icons.get(f.severity))
 
 
+def _keep_clean_copy(config: dict, original: str) -> None:
+    """Button callback: write the cleaned copy as a new upload and choose it in this session
+    (before the widgets are drawn, so the pickers can show it)."""
+    try:
+        saved, copy = cleaning.keep_clean_copy(RunConfig.from_dict(config))
+    except UserError as exc:
+        _session.flash("warning", f"{exc.message} {exc.fix}")
+        return
+    except Exception:  # noqa: BLE001 - never a stack trace; the original is untouched
+        _session.flash("warning", "The cleaned copy could not be made; your file is unchanged. "
+                                  "Remove the copies in the file itself and upload it again.")
+        return
+    st.session_state["data_source"] = "earlier"
+    st.session_state["data_earlier"] = str(saved.path)
+    # The same columns and split as before: the choices made for the original carry over.
+    st.session_state[_session.DATASET] = {"path": str(saved.path), "label": saved.name,
+                                          "source": "upload"}
+    _session.flash("success", f"A cleaned copy, {saved.name}, is now chosen. {copy.summary()} "
+                              f"Your original file {original} is kept and can be chosen again "
+                              f"under 'A file uploaded earlier'.")
+
+
+def offer_clean_copy(config: RunConfig, report: Any, dataset: dict) -> None:
+    """One click for the copies and overlapping texts the report warns about."""
+    if config.task != "text-classification":
+        return
+    if not any(f.code in cleaning.FINDINGS for f in report.findings):
+        return
+    st.button("Remove the copies and overlapping texts", key="data_clean_copy",
+              icon=":material/cleaning_services:", on_click=_keep_clean_copy,
+              args=(config.to_dict(), dataset["label"]),
+              help="Saves a cleaned copy of the file as a new upload and uses it; your "
+                   "original file is kept as it is.")
+
+
 def show_summary(splits: Any, report: Any, max_length: int) -> None:
     stats = report.stats
     n_test = len(splits.test) if splits.test is not None else 0
@@ -389,6 +425,7 @@ def render() -> None:
     st.subheader("Health report")
     show_summary(splits, report, max_length)
     show_findings(report)
+    offer_clean_copy(config, report, dataset)
     show_charts(splits, report, task, max_length)
     if st.button("Continue to the model", type="primary", disabled=report.has_errors,
                  icon=":material/arrow_forward:",

@@ -136,3 +136,32 @@ def test_two_browser_sessions_keep_their_own_choices(workspace):
     assert second.selectbox(key="data_sample").value == "reviews"
     assert second.session_state["task"] == "text-classification"
     assert first.session_state["task"] == "token-classification"
+
+
+def test_one_click_removes_copies_into_a_new_upload_and_keeps_the_original(workspace):
+    copies = "".join(f"great lovely film number {i},pos\n" for i in (1, 3, 5))
+    at = upload(open_app(), "reviews.csv", (CSV + copies).encode())
+    assert any("Exact duplicates" in w.value for w in at.warning)
+    original = uploads.list_uploads()[0]
+    button = at.button(key="data_clean_copy")
+    button.click().run()
+    assert_clean(at)
+    kept = {d.name: d for d in uploads.list_uploads()}
+    assert set(kept) == {"reviews.csv", "reviews-cleaned.csv"}
+    assert original.path.read_bytes() == (CSV + copies).encode()  # the original is untouched
+    cleaned = kept["reviews-cleaned.csv"]
+    assert at.session_state["data_config"]["train"] == str(cleaned.path)
+    assert at.radio(key="data_source").value == "earlier"
+    assert at.selectbox(key="data_earlier").value == str(cleaned.path)
+    assert any(o.startswith("reviews.csv (") for o in at.selectbox(key="data_earlier").options)
+    assert [s.value for s in at.success if "cleaned copy" in s.value] == [
+        "A cleaned copy, reviews-cleaned.csv, is now chosen. Removed 3 exact copies of earlier "
+        "rows; 60 rows of 63 are kept. Your original file reviews.csv is kept and can be chosen "
+        "again under 'A file uploaded earlier'."]
+    assert not any("Exact duplicates" in w.value for w in at.warning)
+    assert not [b for b in at.button if b.key == "data_clean_copy"]  # nothing left to clean
+
+
+def test_no_clean_button_without_copies(workspace):
+    at = upload(open_app(), "reviews.csv", CSV.encode())
+    assert not [b for b in at.button if b.key == "data_clean_copy"]
