@@ -20,6 +20,34 @@ from pages import _charts, _entry, _errors, _format, _session
 _entry.run_through_app()
 
 
+def resend_if_renamed(key: str, labels: dict[str, str]) -> None:
+    """Send picker `key` its value again when a chosen run's label changed since last shown.
+
+    The browser keeps the label it was last sent for the choice, not the run id behind it, so
+    after a rename (here or in another tab) it would go on showing the old name until the app
+    restarts. Writing the value back makes Streamlit send the choice with its new label.
+    """
+    shown_key = f"_labels_shown_{key}"
+    before = st.session_state.get(shown_key) or {}
+    st.session_state[shown_key] = dict(labels)
+    value = st.session_state.get(key)
+    if value is None:
+        return
+    chosen = [v for v in (value if isinstance(value, list) else [value]) if v in labels]
+    if any(k in before and before[k] != labels[k] for k in chosen):
+        st.session_state[key] = chosen if isinstance(value, list) else chosen[0]
+
+
+def unique_labels(choices: list[runs.RunInfo], label) -> dict[str, str]:
+    """`label(run)` per run id, with the id added where two labels would be equal (a picker
+    reports the chosen label, so two equal labels would make the choice jump)."""
+    labels = {r.run_id: label(r) for r in choices}
+    seen: dict[str, int] = {}
+    for text in labels.values():
+        seen[text] = seen.get(text, 0) + 1
+    return {k: f"{v} · {k}" if seen[v] > 1 else v for k, v in labels.items()}
+
+
 def runs_table(all_runs: list[runs.RunInfo]) -> pd.DataFrame:
     rows = []
     for r in all_runs:
@@ -126,9 +154,11 @@ def compare(all_runs: list[runs.RunInfo]) -> None:
     if len(usable) < 2:
         st.caption("Once there are two or more runs, pick them here to compare them.")
         return
+    labels = unique_labels(list(usable.values()),
+                           lambda r: f"{r.name or r.run_id} ({_format.when(r.created)})")
+    resend_if_renamed("runs_compare", labels)
     chosen = st.multiselect(
-        "Runs to compare", list(usable), key="runs_compare",
-        format_func=lambda k: f"{usable[k].name} ({_format.when(usable[k].created)})",
+        "Runs to compare", list(usable), key="runs_compare", format_func=labels.__getitem__,
         help="Pick two or more runs to see their curves, scores and settings side by side.")
     if len(chosen) < 2:
         st.caption("Pick at least two runs.")
@@ -166,9 +196,10 @@ def compare(all_runs: list[runs.RunInfo]) -> None:
 def manage(all_runs: list[runs.RunInfo]) -> None:
     st.subheader("Rename or delete a run")
     by_id = {r.run_id: r for r in all_runs}
+    labels = unique_labels(all_runs, _format.run_label)
+    resend_if_renamed("runs_manage", labels)
     run_id = st.selectbox(
-        "Run", list(by_id), key="runs_manage",
-        format_func=lambda k: _format.run_label(by_id[k]),
+        "Run", list(by_id), key="runs_manage", format_func=labels.__getitem__,
         help="The run to rename, open or delete.")
     run = by_id[run_id]
     left, mid, right = st.columns([3, 1, 1], vertical_alignment="bottom")

@@ -482,6 +482,7 @@ def compare_section(run: runs.RunInfo, usable: list[runs.RunInfo]) -> None:
         return
     same_task = [k for k, r in others.items() if r.task == run.task] or list(others)
     labels = run_labels(list(others.values()))
+    resend_if_renamed("test_compare_other", labels)
     # sticky options: a choice that is now the tested run itself falls back to the first other
     other_id = _session.widget(st.selectbox, "Compare with", "test_compare_other", same_task[0],
                                options=same_task, format_func=labels.__getitem__,
@@ -576,6 +577,21 @@ def run_labels(choices: list[runs.RunInfo]) -> dict[str, str]:
     return {k: f"{v} · {k}" if seen[v] > 1 else v for k, v in labels.items()}
 
 
+def resend_if_renamed(key: str, labels: dict[str, str]) -> None:
+    """Send picker `key` its value again when its chosen run's label changed since last shown.
+
+    The browser keeps the label it was last sent, not the run id behind it, so after a rename
+    on the Runs page (or in another tab) it would go on showing the old name until the app
+    restarts. Writing the value back makes Streamlit send the choice with its new label.
+    """
+    shown_key = f"_labels_shown_{key}"
+    before = st.session_state.get(shown_key) or {}
+    st.session_state[shown_key] = dict(labels)
+    value = st.session_state.get(key)
+    if value in labels and value in before and before[value] != labels[value]:
+        st.session_state[key] = value
+
+
 def _keep_run_in_url() -> None:
     st.query_params["run"] = st.session_state[TEST_RUN]  # a reload shows the same run
 
@@ -592,6 +608,7 @@ def pick_run(usable: list[runs.RunInfo]) -> runs.RunInfo:
     wanted = st.query_params.get("run")
     if st.session_state.get(TEST_RUN) not in by_id:
         st.session_state[TEST_RUN] = wanted if wanted in by_id else usable[0].run_id
+    resend_if_renamed(TEST_RUN, labels)
     run_id = st.selectbox("Run to test", list(by_id), key=TEST_RUN,
                           format_func=labels.__getitem__, on_change=_keep_run_in_url,
                           help="Any finished run; the newest is chosen for you.")

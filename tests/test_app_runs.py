@@ -110,3 +110,40 @@ def test_two_runs_on_the_same_test_texts_say_whether_they_can_be_told_apart(
     said = [m.value for m in at.markdown if "to tell these apart" in m.value]
     assert said and said[0].startswith(f"On the same {n} test examples, classification scores ")
     assert "too few test examples to tell these apart" in said[0]
+
+
+def shown(widget) -> list[str] | str | None:
+    """The label(s) the browser is told to show for a picker's choice in this run; None when
+    it is told nothing and keeps showing the label it was sent before."""
+    if not widget.proto.set_value:
+        return None
+    values = getattr(widget.proto, "raw_values", None)
+    return list(values) if values is not None else widget.proto.raw_value
+
+
+def test_after_a_rename_every_picker_on_the_page_shows_the_new_name(workspace):
+    write_run("run-a", "completed", created=1000.0)
+    write_run("run-b", "completed", created=2000.0)
+    at = open_app("pages/runs.py")
+    at.multiselect(key="runs_compare").set_value(["run-a", "run-b"]).run()
+    at.selectbox(key="runs_manage").set_value("run-b").run()
+    at.text_input(key="runs_name_run-b").set_value("My best model").run()
+    at.button(key="runs_rename").click().run()
+    assert_clean(at)
+    manage = at.selectbox(key="runs_manage")
+    assert "My best model (finished)" in manage.options
+    assert shown(manage) == "My best model (finished)"
+    compare = at.multiselect(key="runs_compare")
+    assert any(o.startswith("My best model (") for o in compare.options)
+    assert [label.split(" (")[0] for label in shown(compare)] == ["run-a", "My best model"]
+    at.run()  # nothing renamed since: the browser's choice is left alone
+    assert shown(at.selectbox(key="runs_manage")) is None
+
+
+def test_runs_with_equal_names_and_dates_can_each_be_picked(workspace):
+    write_run("run-a", "completed", created=1000.0, name="same")
+    write_run("run-b", "completed", created=1000.0, name="same")
+    at = open_app("pages/runs.py")
+    options = at.multiselect(key="runs_compare").options
+    assert len(set(options)) == 2 and all("same (" in o for o in options)
+    assert len(set(at.selectbox(key="runs_manage").options)) == 2

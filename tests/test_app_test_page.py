@@ -312,3 +312,22 @@ def test_a_clear_gain_beats_the_baseline_with_its_range(classification):
     said = [s.value for s in at.success if s.value.startswith("Fine-tuning beats")]
     assert said and "points of accuracy (95% range" in said[0]
     assert f"on {n} test texts." in said[0]
+
+
+def test_run_pickers_show_a_new_name_at_once(workspace):
+    from conftest_app import write_run
+
+    write_run("run-a", "completed", created=1000.0)
+    write_run("run-b", "completed", created=2000.0)
+    at = open_page()
+    picker = at.selectbox(key="test_run")
+    assert picker.value == "run-b"
+    at.selectbox(key="test_compare_other").set_value("run-a").run()
+    runs.rename_run(runs.run_path("run-b"), "Renamed run")  # on the Runs page, or another tab
+    runs.rename_run(runs.run_path("run-a"), "Other name")
+    at.run()
+    picker = at.selectbox(key="test_run")
+    assert picker.value == "run-b" and picker.proto.set_value
+    assert picker.proto.raw_value.startswith("Renamed run (finished, ")
+    other = at.selectbox(key="test_compare_other")
+    assert other.proto.set_value and other.proto.raw_value.startswith("Other name (finished, ")
