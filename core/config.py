@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ SCHEDULERS = ("linear", "cosine", "constant")
 CLASS_WEIGHTING = ("auto", "on", "off")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 TRAINING_MODES = ("auto", "fine-tune", "few-shot")
+MAX_LABEL_NAME = 100
+_WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
 
 
 def _field(default: Any, help: str, label: str = "", **kwargs: Any) -> Any:
@@ -57,6 +60,10 @@ class DataConfig:
     label_separator: str | None = _field(
         None, "Character between labels of a multi-label row, such as | or , (guessed).",
         "Label separator")
+    label_names: dict[str, str] = _field(
+        dict, "Names for labels written as whole numbers, such as {\"0\": \"negative\", "
+        "\"1\": \"positive\"}; training, reports and exports show the names (empty: the "
+        "numbers as they are).", "Label names")
     validation_fraction: float = _field(
         0.1, "Share of the training file kept aside for validation when no file is given.",
         "Validation share")
@@ -67,11 +74,38 @@ class DataConfig:
     def validate(self) -> None:
         if not self.train:
             raise UserError("No training file was given.", "Choose a file with labeled examples.")
+        self._validate_label_names()
         for name in ("validation_fraction", "test_fraction"):
             value = getattr(self, name)
             if not 0.0 <= value < 0.5:
                 raise UserError(f"{name} is {value}, outside 0 to 0.5.",
                                 "Use a share such as 0.1.")
+
+
+    def _validate_label_names(self) -> None:
+        names = self.label_names
+        if not isinstance(names, dict):
+            raise UserError("The setting label_names is not a mapping from label to name.",
+                            'Write it as {"0": "negative", "1": "positive"}.')
+        for value, name in names.items():
+            if not isinstance(value, str) or not _WHOLE_NUMBER.match(value):
+                raise UserError(f"The label names are for whole-number labels, and {value!r} "
+                                f"is not one.", 'Write each label as text, such as "0" or "1".')
+            if not isinstance(name, str) or not name.strip():
+                raise UserError(f"The label {value} has an empty name.",
+                                "Give it a name, or leave it out to keep the number.")
+            if len(name) > MAX_LABEL_NAME:
+                raise UserError(f"The name of label {value} is longer than {MAX_LABEL_NAME} "
+                                f"characters.", "Give it a shorter name.")
+        seen: dict[str, str] = {}
+        for value, name in names.items():
+            key = " ".join(name.split()).casefold()
+            if key in seen:
+                raise UserError(f"The labels {seen[key]} and {value} have the same name, "
+                                f"'{name.strip()}'.",
+                                "Give each label its own name; two labels with one name would "
+                                "be learned as one.")
+            seen[key] = value
 
 
 @dataclass

@@ -3,10 +3,12 @@ read the health report and charts, set the split, then continue to the Model pag
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from core import data as coredata
@@ -27,7 +29,7 @@ SOURCE_LABELS = {"sample": "A built-in sample", "upload": "Upload a file",
 NONE = "(none)"
 # Widget keys that describe one file; they are reset when another file is chosen.
 FILE_KEYS = ("data_task", "data_text", "data_pair", "data_pair_mode", "data_label", "data_split",
-             "data_multi", "data_sep")
+             "data_multi", "data_sep", "data_label_names")
 PAIR_MODES = {"join": "Joined into one text", "pair": "As a pair of texts"}
 
 _entry.run_through_app()
@@ -215,11 +217,37 @@ def column_settings(path: str, task: str) -> dict:
     if text == label:
         raise UserError("The text column and the label column are the same.",
                         "Choose the column with the answers as the label column.")
+    names = label_name_settings(frame, label, bool(multi), separator)
     return {"text_column": text, "label_column": label, "text_join_column": joined,
+            "label_names": names,
             # "" turns the guess off
             "text_pair_column": "" if pair == NONE or joined else pair,
             "split_column": "" if split == NONE else split,
             "multi_label": bool(multi), "label_separator": separator or None}
+
+
+def label_name_settings(frame: Any, column: str, multi: bool, separator: str | None) -> dict:
+    """Names for whole-number labels (0/1, 1-5), typed into a small table; {} otherwise."""
+    values = coredata.integer_label_values(frame, column, multi, separator)
+    if not values:
+        return {}
+    kept = st.session_state.get("data_label_names") or {}
+    # One editor per label column and set of values: another column starts a fresh table.
+    key = "data_label_names_" + hashlib.sha256(
+        json.dumps([column, values]).encode()).hexdigest()[:12]
+    table = pd.DataFrame({"Label": values, "Name": [kept.get(v, "") for v in values]})
+    st.markdown("**Names for your labels**")
+    st.caption("The labels are numbers. Type a name for each (for example 0 = negative, "
+               "1 = positive), and training, reports and exports show the names; a label left "
+               "empty keeps its number.")
+    edited = st.data_editor(
+        table, key=key, hide_index=True, disabled=["Label"], num_rows="fixed",
+        column_config={"Label": st.column_config.TextColumn("Label in the file"),
+                       "Name": st.column_config.TextColumn("Name", max_chars=100)})
+    names = {str(v): str(n).strip() for v, n in zip(edited["Label"], edited["Name"])
+             if isinstance(n, str) and n.strip()}
+    st.session_state["data_label_names"] = names
+    return names
 
 
 def split_settings(has_split_column: bool) -> dict:

@@ -165,3 +165,32 @@ def test_one_click_removes_copies_into_a_new_upload_and_keeps_the_original(works
 def test_no_clean_button_without_copies(workspace):
     at = upload(open_app(), "reviews.csv", CSV.encode())
     assert not [b for b in at.button if b.key == "data_clean_copy"]
+
+
+NUMBERED = "text,label\n" + "".join(
+    f"{'great lovely film' if i % 2 else 'awful boring film'} number {i},{i % 2}\n"
+    for i in range(60))
+
+
+def test_numeric_labels_can_be_given_names(workspace):
+    at = upload(open_app(), "numbered.csv", NUMBERED.encode())
+    assert_clean(at)
+    editor = at.data_editor[0]
+    assert list(editor.value["Label"]) == ["0", "1"]
+    at.session_state[editor.key] = {"edited_rows": {0: {"Name": "negative"},
+                                                    1: {"Name": "positive"}},
+                                    "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert_clean(at)
+    assert at.session_state["data_config"]["label_names"] == {"0": "negative", "1": "positive"}
+    classes = next(i.value for i in at.info if "Classes" in i.value)
+    assert "negative: 24" in classes and "positive: 24" in classes
+    at.switch_page("pages/runs.py").run()
+    at.switch_page("pages/data.py").run()  # the names are still there after another page
+    assert list(at.data_editor[0].value["Name"]) == ["negative", "positive"]
+    assert at.session_state["data_config"]["label_names"] == {"0": "negative", "1": "positive"}
+
+
+def test_word_labels_get_no_name_table(workspace):
+    at = upload(open_app(), "reviews.csv", CSV.encode())
+    assert not at.data_editor

@@ -24,6 +24,7 @@ from core.data.tagged import read_tagged
 from core.errors import UserError
 
 _INTEGRAL_FLOAT = re.compile(r"^(-?\d+)\.0+$")
+_WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
 _VISIBLE = VISIBLE.pattern
 _MISSING_LABELS = {"nan", "NaN", "NAN", "null", "NULL"}  # what a pandas/JSON round trip leaves
 _MAX_DROPPED_EXAMPLES = 50
@@ -56,7 +57,7 @@ def load_examples(path, data: DataConfig, task: str | None = None) -> Examples:
                         "Use text-classification or token-classification.")
     table = read_table(path)
     mapping = resolve_columns(table, data, path.name)
-    frame = _classification_frame(table, mapping, path.name)
+    frame = _classification_frame(table, mapping, path.name, data.label_names)
     return Examples(task, frame, mapping["multi_label"], path.name)
 
 
@@ -137,7 +138,43 @@ def joined_texts(table: pd.DataFrame, first: str, second: str | None) -> pd.Seri
     return texts.where(~both, texts + "\n" + other).where(texts != "", other)
 
 
-def _classification_frame(table: pd.DataFrame, mapping: dict, name: str) -> pd.DataFrame:
+MAX_NAMED_VALUES = 50  # more whole-number labels than this are ids or scores, not classes
+
+
+def integer_label_values(table: pd.DataFrame, column: str, multi_label: bool = False,
+                         separator: str | None = None) -> list[str]:
+    """The label column's values, smallest first, when every one is a whole number (0/1, 1-5)
+    and there are few enough to name; otherwise []."""
+    found: set[str] = set()
+    for cell in table[column].astype(str).tolist():
+        parts = split_labels(cell, separator) if multi_label else [cell]
+        for part in parts:
+            value = normalise_label(part)
+            if not value or value in _MISSING_LABELS:
+                continue
+            if not _WHOLE_NUMBER.match(value):
+                return []
+            found.add(value)
+            if len(found) > MAX_NAMED_VALUES:
+                return []
+    return sorted(found, key=int)
+
+
+def _named(labels: list[list[str]], names: dict[str, str], name: str) -> list[list[str]]:
+    """Whole-number labels replaced by the names the user gave them ("0" -> "negative")."""
+    if not names:
+        return labels
+    names = {value: label.strip() for value, label in names.items()}
+    clash = sorted({label for row in labels for label in row if label not in names}
+                   & set(names.values()))
+    if clash:
+        raise UserError(f"{name} already has a label '{clash[0]}', the name given to another "
+                        f"label.", "Give that label another name, so the two stay apart.")
+    return [list(dict.fromkeys(names.get(label, label) for label in row)) for row in labels]
+
+
+def _classification_frame(table: pd.DataFrame, mapping: dict, name: str,
+                          label_names: dict[str, str] | None = None) -> pd.DataFrame:
     texts = joined_texts(table, mapping["text"], mapping["join"])
     raw_labels = table[mapping["label"]].astype(str)
     if mapping["multi_label"]:
@@ -147,6 +184,7 @@ def _classification_frame(table: pd.DataFrame, mapping: dict, name: str) -> pd.D
         distinct = {v: normalise_label(v) for v in set(raw_labels.tolist())}
         labels = [[distinct[v]] if distinct[v] and distinct[v] not in _MISSING_LABELS else []
                   for v in raw_labels.tolist()]
+    labels = _named(labels, label_names or {}, name)
     frame = pd.DataFrame({"text": texts.str.strip()})
     if mapping["text_pair"]:
         frame["text_pair"] = table[mapping["text_pair"]].astype(str).str.strip()
