@@ -144,3 +144,138 @@ def saved_difference(a: SavedScore, b: SavedScore) -> significance.Difference | 
     if a.metric != b.metric or a.inputs != b.inputs:
         return None
     return significance.paired_difference(a.counts, b.counts)
+
+
+# ----- whether two runs' scores can be compared at all --------------------------------------
+
+# Settings of RunConfig.data that change what a run reads from its files, in the page's words.
+READ_SETTINGS = {"text_column": "text column", "text_pair_column": "second text column",
+                 "text_join_column": "joined text column", "label_column": "label column",
+                 "multi_label": "multi-label setting", "label_separator": "label separator"}
+# Settings that decide which rows are held out for testing when no test file is given.
+SPLIT_SETTINGS = {"split_column": "split column", "test_fraction": "test share",
+                  "validation_fraction": "validation share"}
+
+
+@dataclass
+class TrainedOn:
+    """What a run learned from and was scored on, as far as its folder says."""
+
+    name: str
+    labels: list[str] | None        # None when the run kept no label list
+    data: dict[str, Any]            # RunConfig.data
+    hashes: dict[str, Any]          # file -> sha256, as saved at training time
+    seed: Any
+    held_out: tuple[str, list[str]] | None  # (split, its texts) from the saved predictions
+
+
+def trained_on(run_dir: Any, name: str) -> TrainedOn:
+    saved = runs.read_run_json(run_dir, "config.json") or {}
+    config = saved.get("config", saved) if isinstance(saved.get("config", saved), dict) else {}
+    evaluation = runs.read_eval(run_dir) or {}
+    labels = saved.get("labels") or evaluation.get("labels")
+    split = error_analysis.report_split(evaluation)
+    records = error_analysis.load_records(run_dir, split) if split else []
+    texts = [" ".join(map(str, r.get("tokens", []))) if "tokens" in r else str(r.get("text"))
+             for r in records]
+    data = config.get("data") if isinstance(config.get("data"), dict) else {}
+    training = config.get("training") if isinstance(config.get("training"), dict) else {}
+    hashes = saved.get("data_hash") if isinstance(saved.get("data_hash"), dict) else {}
+    return TrainedOn(name=name, labels=[str(x) for x in labels] if labels else None,
+                     data=data, hashes=hashes, seed=training.get("seed"),
+                     held_out=(split, texts) if records else None)
+
+
+def _file_name(path: Any) -> str:
+    return str(path).replace("\\", "/").rstrip("/").split("/")[-1] if path else "none"
+
+
+def _listed(items: list[str], limit: int = 4) -> str:
+    """'a', 'a and b', 'a, b and c', 'a, b, c, d and 3 more'."""
+    shown = items[:limit] if len(items) > limit + 1 else items
+    rest = len(items) - len(shown)
+    if rest:
+        return f"{', '.join(shown)} and {rest} more"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _same_file(a: TrainedOn, b: TrainedOn, part: str) -> bool:
+    hash_a, hash_b = a.hashes.get(part), b.hashes.get(part)
+    if hash_a and hash_b:
+        return hash_a == hash_b  # the same content, even uploaded twice under two names
+    return (a.data.get(part) or None) == (b.data.get(part) or None)
+
+
+def _label_reason(a: TrainedOn, b: TrainedOn) -> str | None:
+    if a.labels is None or b.labels is None or set(a.labels) == set(b.labels):
+        return None
+    only_a = sorted(set(a.labels) - set(b.labels))
+    only_b = sorted(set(b.labels) - set(a.labels))
+    sides = [f"only {run.name} has {_listed(only)}" for run, only in ((a, only_a), (b, only_b))
+             if only]
+    return f"they learned different labels ({' and '.join(sides)})"
+
+
+def _train_reason(a: TrainedOn, b: TrainedOn) -> str | None:
+    if _same_file(a, b, "train"):
+        return None
+    name_a, name_b = _file_name(a.data.get("train")), _file_name(b.data.get("train"))
+    if name_a == name_b:
+        return f"they learned from different versions of {name_a}"
+    return f"they learned from different files ({name_a} and {name_b})"
+
+
+def _read_reason(a: TrainedOn, b: TrainedOn) -> str | None:
+    changed = [(words, a.data.get(key), b.data.get(key)) for key, words in READ_SETTINGS.items()
+               if (a.data.get(key) or None) != (b.data.get(key) or None)]
+    if not changed:
+        return None
+    parts = [f"{words} {_setting(x)} and {_setting(y)}" for words, x, y in changed]
+    return f"they read their files differently ({'; '.join(parts)})"
+
+
+def _setting(value: Any) -> str:
+    return "guessed" if value is None else "none" if value == "" else str(value)
+
+
+def _test_reason(a: TrainedOn, b: TrainedOn) -> str | None:
+    if a.held_out and b.held_out:
+        if a.held_out == b.held_out:
+            return None
+        split_a, split_b = a.held_out[0], b.held_out[0]
+        if split_a != split_b:
+            return f"{a.name} was scored on its {split_a} set and {b.name} on its {split_b} set"
+        return f"they were scored on different {split_a} texts"
+    # No saved predictions to look at: judge by where each run's test texts came from.
+    if a.data.get("test") or b.data.get("test"):
+        if _same_file(a, b, "test"):
+            return None
+        return (f"they were tested on different test files ({_file_name(a.data.get('test'))} "
+                f"and {_file_name(b.data.get('test'))})")
+    changed = [f"{words} {_setting(a.data.get(key))} and {_setting(b.data.get(key))}"
+               for key, words in SPLIT_SETTINGS.items() if a.data.get(key) != b.data.get(key)]
+    if a.seed != b.seed and not a.data.get("split_column"):
+        changed.append(f"seed {_setting(a.seed)} and {_setting(b.seed)}")
+    if not changed:
+        return None
+    return f"their test texts were held out differently ({'; '.join(changed)})"
+
+
+def comparability_reasons(a: TrainedOn, b: TrainedOn) -> list[str]:
+    """Why the two runs' scores do not measure the same thing; [] when nothing says so."""
+    reasons = [_label_reason(a, b), _train_reason(a, b), _read_reason(a, b)]
+    # Test texts held out of two different training files differ as a matter of course.
+    if reasons[1] is None or a.data.get("test") or b.data.get("test"):
+        reasons.append(_test_reason(a, b))
+    return [r for r in reasons if r]
+
+
+def not_comparable_sentence(a: TrainedOn, b: TrainedOn) -> str | None:
+    """One sentence saying that, and why, two runs' scores are not comparable; None when they
+    are (as far as their folders tell)."""
+    reasons = comparability_reasons(a, b)
+    if not reasons:
+        return None
+    why = reasons[0] if len(reasons) == 1 else f"{'; '.join(reasons[:-1])}; and {reasons[-1]}"
+    return (f"The scores of {a.name} and {b.name} are not comparable: {why}. A higher score "
+            "may come from easier data rather than a better model.")

@@ -124,6 +124,24 @@ def two_runs_sentence(selected: list[runs.RunInfo]) -> str | None:
                               unit=f"{a.split} example")
 
 
+def column_names(selected: list[runs.RunInfo]) -> dict[str, str]:
+    """A name per run id for tables and charts: the run's name, with its id where two chosen
+    runs share a name (a table keyed by name would silently show one of them)."""
+    names = {r.run_id: r.name or r.run_id for r in selected}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[name] = counts.get(name, 0) + 1
+    return {k: f"{v} ({k})" if counts[v] > 1 else v for k, v in names.items()}
+
+
+def not_comparable(selected: list[runs.RunInfo]) -> list[str]:
+    """A sentence for each chosen run whose scores cannot be set beside the first one's."""
+    names = column_names(selected)
+    first, *others = [compare_runs.trained_on(r.path, names[r.run_id]) for r in selected]
+    sentences = (compare_runs.not_comparable_sentence(first, other) for other in others)
+    return [s for s in sentences if s]
+
+
 def metrics_side_by_side(selected: list[runs.RunInfo],
                          events: dict[str, list[dict[str, Any]]]) -> pd.DataFrame:
     table: dict[str, dict[str, str]] = {}
@@ -164,6 +182,9 @@ def compare(all_runs: list[runs.RunInfo]) -> None:
         st.caption("Pick at least two runs.")
         return
     selected = [usable[k] for k in chosen]
+    warnings = not_comparable(selected)
+    for warning in warnings:
+        st.warning(_format.md(warning), icon=":material/warning:")
     events = {r.run_id: runs.read_metrics(r.path, 0)[0] for r in selected}
     labels = {r.run_id: r.name or r.run_id for r in selected}
     evals = {labels[k]: _charts.events_frame(v, "eval") for k, v in events.items()}
@@ -180,7 +201,7 @@ def compare(all_runs: list[runs.RunInfo]) -> None:
                     key="compare_train_loss")
     st.markdown("**Scores side by side**")
     st.dataframe(metrics_side_by_side(selected, events))
-    sentence = two_runs_sentence(selected)
+    sentence = two_runs_sentence(selected) if not warnings else None
     if sentence:
         st.markdown(_format.md(sentence))
     show_all = st.toggle("Show every setting, not only the differences", key="runs_diff_all",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest_app import all_text, assert_clean, curve, mark_alive, open_app, write_run
+from conftest_app import (all_text, assert_clean, curve, mark_alive, open_app, read_json,
+                          write_run)
 
 from core import runs
 
@@ -147,3 +148,33 @@ def test_runs_with_equal_names_and_dates_can_each_be_picked(workspace):
     options = at.multiselect(key="runs_compare").options
     assert len(set(options)) == 2 and all("same (" in o for o in options)
     assert len(set(at.selectbox(key="runs_manage").options)) == 2
+
+
+def _trained_on(folder, labels, train, texts):
+    """config.json's labels and data, and saved test predictions, as training leaves them."""
+    saved = read_json(folder / "config.json")
+    saved["config"]["data"]["train"] = train
+    saved["labels"] = labels
+    runs.write_json_atomic(folder / "config.json", saved)
+    runs.write_json_atomic(folder / "eval.json", {"labels": labels, "test": {"n": len(texts)}})
+    (folder / "test_predictions.jsonl").write_text("".join(
+        f'{{"text": "{t}", "gold": "{labels[0]}", "predicted": "{labels[0]}"}}\n'
+        for t in texts), encoding="utf-8")
+
+
+def test_compare_warns_when_runs_learned_other_labels_or_data(workspace):
+    _trained_on(write_run("run-a", "completed"), ["neg", "pos"], "/d/reviews.csv", ["x", "y"])
+    _trained_on(write_run("run-b", "completed"), ["neg", "pos"], "/d/reviews.csv", ["x", "y"])
+    _trained_on(write_run("run-c", "completed"), ["neg", "neutral", "pos"], "/d/news.csv",
+                ["z"])
+    at = open_app("pages/runs.py")
+    at.multiselect(key="runs_compare").set_value(["run-a", "run-b"]).run()
+    assert_clean(at)
+    assert not [w for w in at.warning if "not comparable" in w.value]
+    at.multiselect(key="runs_compare").set_value(["run-a", "run-c"]).run()
+    assert_clean(at)
+    said = [w.value for w in at.warning if "not comparable" in w.value]
+    assert said == ["The scores of run-a and run-c are not comparable: they learned different "
+                    "labels (only run-c has neutral); and they learned from different files "
+                    "(reviews.csv and news.csv). A higher score may come from easier data "
+                    "rather than a better model."]

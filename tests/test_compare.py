@@ -70,3 +70,80 @@ def test_a_run_against_itself_on_its_test_set_matches_its_report(kind, tiny_mode
     assert result.agree == result.total == len(records)
     # the app's answers on the test texts score what training reported
     assert result.correct_a == runs.read_eval(run_dir)["test"]["correct"]
+
+
+# ----- whether two runs' scores can be compared at all -------------------------------------
+
+def _run_folder(root, name, labels=("negative", "positive"), train="/d/reviews.csv",
+                train_hash="h1", test_texts=("good", "bad"), seed=42, **data):
+    """A run folder as training leaves it: config.json, eval.json and test predictions."""
+    folder = root / name
+    folder.mkdir()
+    runs.write_json_atomic(folder / "config.json", {
+        "config": {"task": "text-classification", "data": {"train": train, **data},
+                   "training": {"seed": seed}},
+        "labels": list(labels), "data_hash": {"train": train_hash, "validation": None,
+                                              "test": data.get("test_hash")}})
+    if test_texts is not None:
+        runs.write_json_atomic(folder / "eval.json", {"test": {"n": len(test_texts)},
+                                                      "labels": list(labels)})
+        lines = [f'{{"text": "{t}", "gold": "positive", "predicted": "positive"}}\n'
+                 for t in test_texts]
+        (folder / "test_predictions.jsonl").write_text("".join(lines), encoding="utf-8")
+    return compare.trained_on(folder, name)
+
+
+def test_runs_on_the_same_data_and_labels_are_comparable(tmp_path):
+    a = _run_folder(tmp_path, "run a")
+    b = _run_folder(tmp_path, "run b", train="/uploads/copy-of-reviews.csv")  # same hash
+    assert compare.comparability_reasons(a, b) == []
+    assert compare.not_comparable_sentence(a, b) is None
+
+
+def test_different_label_sets_are_not_comparable(tmp_path):
+    a = _run_folder(tmp_path, "run a", labels=("negative", "positive"))
+    b = _run_folder(tmp_path, "run b", labels=("negative", "neutral", "positive"))
+    assert compare.not_comparable_sentence(a, b) == (
+        "The scores of run a and run b are not comparable: they learned different labels "
+        "(only run b has neutral). A higher score may come from easier data rather than a "
+        "better model.")
+
+
+def test_different_training_files_and_versions_are_not_comparable(tmp_path):
+    a = _run_folder(tmp_path, "run a")
+    b = _run_folder(tmp_path, "run b", train="/d/news.csv", train_hash="h2",
+                    test_texts=("other",))
+    assert compare.comparability_reasons(a, b) == [
+        "they learned from different files (reviews.csv and news.csv)"]
+    c = _run_folder(tmp_path, "run c", train_hash="h3")
+    assert compare.comparability_reasons(a, c) == [
+        "they learned from different versions of reviews.csv"]
+
+
+def test_different_test_texts_are_not_comparable(tmp_path):
+    a = _run_folder(tmp_path, "run a")
+    b = _run_folder(tmp_path, "run b", test_texts=("good", "fine"))
+    assert compare.comparability_reasons(a, b) == ["they were scored on different test texts"]
+
+
+def test_held_out_settings_and_columns_without_saved_predictions(tmp_path):
+    a = _run_folder(tmp_path, "run a", test_texts=None, test_fraction=0.1, label_column="y")
+    b = _run_folder(tmp_path, "run b", test_texts=None, test_fraction=0.2, seed=7,
+                    label_column="stars")
+    sentence = compare.not_comparable_sentence(a, b)
+    assert sentence == (
+        "The scores of run a and run b are not comparable: they read their files differently "
+        "(label column y and stars); and their test texts were held out differently (test share "
+        "0.1 and 0.2; seed 42 and 7). A higher score may come from easier data rather than a "
+        "better model.")
+    c = _run_folder(tmp_path, "run c", test_texts=None, test="/d/t1.csv", test_hash="t1")
+    d = _run_folder(tmp_path, "run d", test_texts=None, test="/d/t2.csv", test_hash="t2")
+    assert compare.comparability_reasons(c, d) == [
+        "they were tested on different test files (t1.csv and t2.csv)"]
+
+
+def test_listing_many_labels_stays_short():
+    assert compare._listed(["a"]) == "a"
+    assert compare._listed(["a", "b"]) == "a and b"
+    assert compare._listed(list("abcde")) == "a, b, c, d and e"
+    assert compare._listed(list("abcdefg")) == "a, b, c, d and 3 more"
