@@ -80,7 +80,8 @@ def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def config_diff(selected: list[runs.RunInfo], show_all: bool) -> pd.DataFrame:
-    flat = {r.name or r.run_id: flatten(r.config) for r in selected}
+    names = column_names(selected)
+    flat = {names[r.run_id]: flatten(r.config) for r in selected}
     keys = sorted({k for values in flat.values() for k in values})
     rows = []
     for key in keys:
@@ -119,7 +120,7 @@ def two_runs_sentence(selected: list[runs.RunInfo]) -> str | None:
     diff = compare_runs.saved_difference(a, b) if a and b else None
     if diff is None:
         return None
-    names = [r.name or r.run_id for r in selected]
+    names = list(column_names(selected).values())
     return verdict.run_vs_run(diff, *names, metric=_format.metric_name(a.metric),
                               unit=f"{a.split} example")
 
@@ -145,8 +146,9 @@ def not_comparable(selected: list[runs.RunInfo]) -> list[str]:
 def metrics_side_by_side(selected: list[runs.RunInfo],
                          events: dict[str, list[dict[str, Any]]]) -> pd.DataFrame:
     table: dict[str, dict[str, str]] = {}
+    names = column_names(selected)
     for r in selected:
-        label = r.name or r.run_id
+        label = names[r.run_id]
         column = {"State": _format.STATE_WORDS.get(r.state, r.state),
                   "Best validation score": (f"{_format.metric_name(r.best_metric_name)} "
                                             f"{_format.metric_value(r.best_metric)}"
@@ -186,7 +188,7 @@ def compare(all_runs: list[runs.RunInfo]) -> None:
     for warning in warnings:
         st.warning(_format.md(warning), icon=":material/warning:")
     events = {r.run_id: runs.read_metrics(r.path, 0)[0] for r in selected}
-    labels = {r.run_id: r.name or r.run_id for r in selected}
+    labels = column_names(selected)
     evals = {labels[k]: _charts.events_frame(v, "eval") for k, v in events.items()}
     train = {labels[k]: _charts.events_frame(v, "train") for k, v in events.items()}
     metric = next((m for f in evals.values() for m in _charts.metric_names(f)), None)

@@ -178,3 +178,22 @@ def test_compare_warns_when_runs_learned_other_labels_or_data(workspace):
                     "labels (only run-c has neutral); and they learned from different files "
                     "(reviews.csv and news.csv). A higher score may come from easier data "
                     "rather than a better model."]
+
+
+def test_runs_with_the_same_name_each_get_a_column(workspace):
+    base = {"task": "text-classification", "model": "default", "preset": "quick",
+            "data": {"train": "/d/reviews.csv"}, "training": {"epochs": 2}}
+    write_run("run-a", "completed", name="baseline", config=base, best_metric=0.8)
+    write_run("run-b", "completed", name="baseline", config={**base, "preset": "best"},
+              best_metric=0.9)
+    write_run("run-c", "completed", name="other", config=base)
+    at = open_app("pages/runs.py")
+    at.multiselect(key="runs_compare").set_value(["run-a", "run-b", "run-c"]).run()
+    assert_clean(at)
+    scores = at.dataframe[1].value
+    assert list(scores.columns) == ["baseline (run-a)", "baseline (run-b)", "other"]
+    assert list(scores.loc["Best validation score"]) == ["accuracy 0.800", "accuracy 0.900",
+                                                         "accuracy 0.900"]
+    diff = at.dataframe[2].value
+    assert list(diff.columns) == ["Setting", "baseline (run-a)", "baseline (run-b)", "other"]
+    assert list(diff[diff["Setting"] == "preset"].iloc[0])[1:] == ["quick", "best", "quick"]
