@@ -29,6 +29,8 @@ def _format_scores(scores: dict[str, Any]) -> str:
 def _base_model(config: dict[str, Any]) -> str:
     """The base model's name; a local folder by its last part only (no private paths)."""
     name = str(config.get("model") or "default")
+    if display_name(name) != name:  # a catalogue model, the built-in one's folder included
+        return escape(display_name(name))
     if name.startswith(("/", ".", "~")) or "\\" in name or ("/" in name and Path(name).exists()):
         folder = name.replace(chr(92), "/").rstrip("/").split("/")[-1]
         return f"the local model folder {escape(folder)}"

@@ -283,7 +283,18 @@ def display_name(name: str | None) -> str:
     """What a person calls the model: the catalogue's name ('default' is all-MiniLM-L6-v2),
     else the name as given."""
     key = (name or "").strip() or DEFAULT_MODEL
+    if key != DEFAULT_MODEL and _is_default_folder(key):  # 'default' as resolved on disk
+        key = DEFAULT_MODEL
     return next((info.name for info in CATALOGUE if info.key == key), key)
+
+
+def _is_default_folder(name: str) -> bool:
+    if "/" not in name and "\\" not in name:
+        return False
+    try:
+        return Path(name).expanduser().resolve() == default_model_path().resolve()
+    except (ImportError, OSError, RuntimeError):
+        return False
 
 
 def describe_model(name: str) -> ModelInfo:

@@ -57,7 +57,7 @@ def runs_table(all_runs: list[runs.RunInfo]) -> pd.DataFrame:
             "Name": r.name or r.run_id,
             "State": _format.STATE_WORDS.get("damaged" if r.damaged else r.state, r.state),
             "Task": r.task.replace("-", " ") if r.task else "-",
-            "Model": models.display_name(r.model) if r.model else "-",
+            "Model": "-" if r.damaged else models.display_name(r.model),
             "Data": r.dataset or "-",
             "Best score": best,
             "Duration": _format.duration(r.duration_s),
@@ -87,11 +87,14 @@ def config_diff(selected: list[runs.RunInfo], show_all: bool) -> pd.DataFrame:
     for key in keys:
         values = [flat[name].get(key) for name in flat]
         if show_all or len({json.dumps(v, sort_keys=True, default=str) for v in values}) > 1:
-            rows.append({"Setting": key, **{name: _cell(flat[name].get(key)) for name in flat}})
+            rows.append({"Setting": key,
+                         **{name: _cell(flat[name].get(key), key) for name in flat}})
     return pd.DataFrame(rows)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, key: str = "") -> str:
+    if key == "model":
+        return models.display_name(str(value or ""))  # 'default' reads as the model it is
     if value is None:
         return "(preset)"
     return json.dumps(value) if isinstance(value, (list, dict)) else str(value)
