@@ -15,6 +15,7 @@ from core import data as coredata
 from core import models, presets, uploads
 from core.config import TASKS, DataConfig, RunConfig, TrainingConfig
 from core.data import cleaning
+from core.data.wording import counted, number
 from core.errors import UserError
 from core.samples import list_samples
 from pages import _charts, _entry, _errors, _format, _session
@@ -331,10 +332,10 @@ def show_summary(splits: Any, report: Any, max_length: int) -> None:
     cols[0].metric("Examples", f"{len(splits.train) + len(splits.validation) + n_test:,}",
                    help="All usable examples, over training, validation and test.")
     cols[1].metric("Train / validation / test",
-                   f"{len(splits.train)} / {len(splits.validation)} / {n_test}",
+                   f"{len(splits.train):,} / {len(splits.validation):,} / {n_test:,}",
                    help="How the examples are split for learning, checking and the final test.")
     cols[2].metric("Labels" if splits.task == "text-classification" else "Tags",
-                   len(splits.labels), help="Different answers the model learns to give.")
+                   f"{len(splits.labels):,}", help="Different answers the model learns to give.")
     truncated = stats.get("truncated_share")
     cols[3].metric("Texts cut at max length",
                    "-" if truncated is None else f"{100 * truncated:.1f}%",
@@ -375,8 +376,10 @@ def show_charts(splits: Any, report: Any, task: str, max_length: int) -> None:
         if histogram.get("counts"):
             st.plotly_chart(_charts.token_length_histogram(
                 histogram["edges"], histogram["counts"], max_length), key="chart_lengths")
-            st.caption(f"Half the texts have up to {lengths.get('p50')} tokens, 99% up to "
-                       f"{lengths.get('p99')}; the longest has {lengths.get('max')}.")
+            st.caption(f"Half the texts have up to "
+                       f"{counted(lengths.get('p50') or 0, 'token', 'tokens')}, 99% up to "
+                       f"{number(lengths.get('p99') or 0)}; the longest has "
+                       f"{number(lengths.get('max') or 0)}.")
         else:
             st.caption("Text lengths are shown once the tokenizer is available.")
     with tabs["Preview"]:

@@ -71,7 +71,7 @@ def test_integer_tags_without_names_warn(tmp_path):
 
 def test_json_list_uses_record_numbers(tmp_path):
     records = [{"tokens": ["a"], "tags": ["O"]}, {"tokens": ["b", "c"], "tags": ["O"]}]
-    with pytest.raises(UserError, match="record 2 has 2 tokens but 1 tags"):
+    with pytest.raises(UserError, match="record 2 has 2 tokens but 1 tag\."):
         read_tagged(write(tmp_path, "a.json", json.dumps(records)))
 
 
@@ -93,7 +93,7 @@ def test_entities_on_invisible_tokens_are_warned_about(tmp_path):
                {"tokens": ["Oslo"], "tags": ["B-LOC"]}]
     frame = read_tagged(jsonl(tmp_path, "invisible.jsonl", records))
     assert len(frame.attrs["warnings"]) == 1
-    assert "1 sentence(s), at line or record 1" in frame.attrs["warnings"][0]["message"]
+    assert "1 sentence, at line or record 1" in frame.attrs["warnings"][0]["message"]
 
 
 @pytest.mark.parametrize("names", [5, "O B-PER", {"0": "O"}, [0, 1]])

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.data.wording import by_count
+
 _TEXT_NAMES = ("text", "sentence", "sentence1", "review", "utterance", "content", "comment",
                "document", "body", "message", "question", "premise", "query", "tweet", "title",
                "description", "text_a", "sentence_a")
@@ -183,8 +185,10 @@ def detect_multi_label(values: pd.Series) -> tuple[bool, str | None, str]:
         # Parts that also occur as whole values mean the separator joins labels, not words.
         shared = len(parts & whole) >= 0.5 * len(parts)
         if short and shared:
-            return True, separator, (f"{len(with_sep)} label values contain '{separator}', read "
-                                     f"as a separator between several labels.")
+            return True, separator, by_count(
+                len(with_sep), "{n} label value contains '{sep}', read as a separator between "
+                "several labels.", "{n} label values contain '{sep}', read as a separator "
+                "between several labels.", sep=separator)
     return False, None, ""
 
 

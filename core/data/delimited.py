@@ -17,6 +17,7 @@ import pandas as pd
 from core.csv_safe import restore_frame
 from core.data import limits
 from core.data.report import read_warning
+from core.data.wording import counted, number
 from core.errors import UserError
 
 _DELIMITERS = (",", "\t", ";", "|")
@@ -93,8 +94,8 @@ def _parse(text: str, delimiter: str, quoting: int, name: str) -> tuple[list[lis
     for row, line in zip(rows, lines):
         if len(row) != width:
             raise UserError(
-                f"{name} line {line} has {len(row)} fields but the first row has {width} "
-                f"(separator {_describe(delimiter)}).",
+                f"{name} line {line} has {counted(len(row), 'field', 'fields')} but the first "
+                f"row has {number(width)} (separator {_describe(delimiter)}).",
                 "Fix that line: wrap texts that contain the separator in double quotes, "
                 "or remove the extra or missing fields.")
     return rows, lines

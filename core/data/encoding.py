@@ -15,6 +15,7 @@ import charset_normalizer
 
 from core.data.limits import MAX_FILE_BYTES
 from core.data.report import read_warning
+from core.data.wording import by_count
 from core.errors import UserError
 
 DEFAULT_MAX_BYTES = MAX_FILE_BYTES
@@ -105,8 +106,9 @@ def without_nul(text: str, name: str) -> tuple[str, list[dict]]:
     count = text.count("\x00")
     line = text.count("\n", 0, first) + 1
     return text.replace("\x00", ""), [read_warning(
-        f"{name} contains {count:,} NUL character(s) (the first on line {line}), which were "
-        f"removed.",
+        by_count(count, "{name} contains {n} NUL character (on line {line}), which was "
+                 "removed.", "{name} contains {n} NUL characters (the first on line {line}), "
+                 "which were removed.", name=name, line=line),
         "Check the file near that line: it may be damaged or partly binary. Save it again as "
         "CSV or UTF-8 text.")]
 

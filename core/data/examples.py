@@ -21,6 +21,7 @@ from core.data.encoding import VISIBLE
 from core.data.readers import read_table
 from core.data.report import read_warning
 from core.data.tagged import read_tagged
+from core.data.wording import by_count
 from core.errors import UserError
 
 _INTEGRAL_FLOAT = re.compile(r"^(-?\d+)\.0+$")
@@ -227,9 +228,12 @@ def _structured_text_warnings(table: pd.DataFrame, mapping: dict, name: str) -> 
         if column in structured:
             count, row = structured[column]
             warnings.append(read_warning(
-                f"The text column '{column}' of {name} holds lists or objects instead of text "
-                f"in {count:,} row(s) (the first is row {row}); they were read as their JSON "
-                f"spelling.",
+                by_count(count, "The text column '{column}' of {name} holds lists or objects "
+                         "instead of text in {n} row (row {row}); it was read as its JSON "
+                         "spelling.",
+                         "The text column '{column}' of {name} holds lists or objects instead "
+                         "of text in {n} rows (the first is row {row}); they were read as their "
+                         "JSON spelling.", column=column, name=name, row=row),
                 "Choose a column that holds plain text, or write the text itself in that "
                 "column."))
     return warnings

@@ -13,6 +13,7 @@ import pandas as pd
 from core.data.report import SEVERITIES, Finding, HealthReport
 from core.data.splits import DatasetSplits
 from core.data.tags import entity_types
+from core.data.wording import by_count, counted, number
 from core.data.token_stats import token_stats
 
 IMBALANCE_WARNING = 10.0
@@ -73,10 +74,13 @@ def _dropped(splits: DatasetSplits) -> list[Finding]:
         dropped = part.frame.attrs.get("dropped") or {}
         if not dropped.get("count"):
             continue
-        reasons = ", ".join(f"{n} with an {r}" for r, n in dropped["by_reason"].items() if n)
+        reasons = ", ".join(f"{number(n)} with an {r}" for r, n in dropped["by_reason"].items()
+                            if n)
         findings.append(Finding(
             "warning", "missing_values", "Empty texts or labels",
-            f"{dropped['count']} row(s) of {part.source} were left out ({reasons}).",
+            by_count(dropped["count"], "{n} row of {source} was left out ({reasons}).",
+                     "{n} rows of {source} were left out ({reasons}).", source=part.source,
+                     reasons=reasons),
             "Fill in the missing texts and labels, or delete those rows.",
             count=dropped["count"],
             examples=[f"{part.source} row {row}: {reason}"
@@ -93,8 +97,11 @@ def _label_variants(splits: DatasetSplits) -> list[Finding]:
         rows = sum(v["rows"] for v in variants)
         findings.append(Finding(
             "warning", "label_variants", "Labels spelled in several ways",
-            f"{len(variants)} labels of {part.source} are written with different upper/lower "
-            f"case or spaces; {rows} labels were read as the most common spelling.",
+            by_count(len(variants), "{n} label of {source} is written with different "
+                     "upper/lower case or spaces; {read}.", "{n} labels of {source} are written "
+                     "with different upper/lower case or spaces; {read}.", source=part.source,
+                     read=by_count(rows, "{n} label was read as the most common spelling",
+                                   "{n} labels were read as the most common spelling")),
             "Nothing to do if they mean the same; otherwise give them clearly different names.",
             count=rows, examples=[", ".join(repr(m) for m in v["merged"]) + f" -> {v['into']!r}"
                                   for v in variants[:5]]))
@@ -118,7 +125,9 @@ def _classification_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
         if empty:
             findings.append(Finding(
                 "info", "no_label_rows", "Texts without any label",
-                f"{empty} training texts ({empty / len(train):.0%}) have none of the labels.",
+                by_count(empty, "{n} training text ({share:.0%}) has none of the labels.",
+                         "{n} training texts ({share:.0%}) have none of the labels.",
+                         share=empty / len(train)),
                 "Nothing to do if that is intended; the model learns to predict no label for them.",
                 count=empty))
     else:
@@ -133,8 +142,11 @@ def _class_count_findings(splits: DatasetSplits, counts: Counter) -> list[Findin
         only = f" (all are '{next(iter(counts))}')" if counts else ""
         findings.append(Finding(
             "error", "single_class", "Only one class",
-            f"All {n} training examples of {splits.train.source} have the same label{only}; "
-            f"a model needs at least two classes to learn to tell them apart.",
+            by_count(n, "The only training example of {source} has one label{only}; a model "
+                     "needs at least two classes to learn to tell them apart.",
+                     "All {n} training examples of {source} have the same label{only}; a model "
+                     "needs at least two classes to learn to tell them apart.",
+                     source=splits.train.source, only=only),
             "Add examples of the other classes, or check that the right label column is chosen.",
             count=len(counts)))
         return findings
@@ -142,8 +154,10 @@ def _class_count_findings(splits: DatasetSplits, counts: Counter) -> list[Findin
         once = sum(1 for v in counts.values() if v == 1)
         findings.append(Finding(
             "error", "too_many_labels", "Almost every example has its own label",
-            f"{splits.train.source} has {len(counts)} different labels among {n} training "
-            f"examples ({once} labels occur only once), so there is no pattern per label to learn.",
+            f"{splits.train.source} has {number(len(counts))} different labels among "
+            f"{number(n)} training examples ("
+            + by_count(once, "{n} label occurs only once", "{n} labels occur only once")
+            + "), so there is no pattern per label to learn.",
             "Check that the label column is right (it looks like an id or a text column), or "
             "group the labels into fewer classes with several examples each.",
             count=len(counts), examples=[f"{k}: {v}" for k, v in counts.most_common(5)]))
@@ -161,19 +175,21 @@ def _class_count_findings(splits: DatasetSplits, counts: Counter) -> list[Findin
     if rare:
         findings.append(Finding(
             "warning", "rare_classes", "Classes with very few examples",
-            f"{len(rare)} classes have fewer than {RARE_CLASS} training examples, too few to "
-            f"learn or to test reliably.",
+            by_count(len(rare), "{n} class has fewer than {rare} training examples, too few to "
+                     "learn or to test reliably.", "{n} classes have fewer than {rare} training "
+                     "examples, too few to learn or to test reliably.", rare=RARE_CLASS),
             "Add examples of these classes, or merge them into a related class.",
             count=len(rare), examples=[f"{k}: {counts[k]}" for k in rare[:5]]))
     findings.append(Finding(
         "info", "class_counts", "Classes",
-        f"{len(counts)} classes; the training set has {n} examples"
+        f"{number(len(counts))} classes; the training set has {number(n)} examples"
         + (f", imbalance ratio {ratio:.1f}." if len(counts) > 1 else "."), "",
         count=len(counts), examples=[f"{k}: {v}" for k, v in counts.most_common(5)]))
     if n < SMALL_TRAIN:
         findings.append(Finding(
             "warning", "small_dataset", "Very little data",
-            f"Only {n} training examples; scores on so few examples vary a lot from run to run.",
+            f"Only {number(n)} training examples; scores on so few examples vary a lot from run "
+            f"to run.",
             "Add more labeled examples: a few dozen per class at the very least.", count=n))
     return findings
 
@@ -191,8 +207,10 @@ def _unseen_labels(splits: DatasetSplits, train_labels: set[str]) -> list[Findin
         if unseen:
             findings.append(Finding(
                 "warning", "unseen_labels", f"Labels missing from training ({name})",
-                f"{len(unseen)} labels of the {name} set never occur in the training set, so "
-                f"the model cannot predict them.",
+                by_count(len(unseen), "{n} label of the {name} set never occurs in the "
+                         "training set, so the model cannot predict it.", "{n} labels of the "
+                         "{name} set never occur in the training set, so the model cannot "
+                         "predict them.", name=name),
                 "Add training examples with these labels.", count=len(unseen),
                 examples=unseen[:5]))
     return findings
@@ -211,8 +229,9 @@ def _conflicts(splits: DatasetSplits) -> list[Finding]:
         examples.append(f"{text[:60]!r}: {', '.join(labels)}")
     return [Finding(
         "warning", "conflicting_labels", "Same text, different labels",
-        f"{len(conflicting)} texts appear more than once in {splits.train.source} with different "
-        f"labels.", "Decide on one label for each of these texts and correct the others.",
+        by_count(len(conflicting), "{n} text appears more than once in {source} with "
+                 "different labels.", "{n} texts appear more than once in {source} with "
+                 "different labels.", source=splits.train.source), "Decide on one label for each of these texts and correct the others.",
         count=len(conflicting), examples=examples)]
 
 
@@ -229,8 +248,9 @@ def _duplicates_and_overlap(splits: DatasetSplits) -> list[Finding]:
         distinct = int((~duplicated).sum())
         findings.append(Finding(
             "error", "mostly_duplicates", "Nearly every row is a copy",
-            f"{int(duplicated.sum())} of {len(train)} training examples of "
-            f"{splits.train.source} are copies of earlier rows; only {distinct} are different.",
+            f"{number(duplicated.sum())} of {number(len(train))} training examples of "
+            f"{splits.train.source} are copies of earlier rows; "
+            + by_count(distinct, "only {n} is different.", "only {n} are different."),
             "Remove the copies and add more distinct examples: a model trained and scored on "
             "copies only learns them by heart.", count=int(duplicated.sum()),
             examples=_where(train, splits.train.source, duplicated)))
@@ -238,7 +258,9 @@ def _duplicates_and_overlap(splits: DatasetSplits) -> list[Finding]:
         n = int(duplicated.sum())
         findings.append(Finding(
             "warning", "duplicates", "Exact duplicates",
-            f"{n} training examples of {splits.train.source} are exact copies of an earlier one.",
+            by_count(n, "{n} training example of {source} is an exact copy of an earlier one.",
+                     "{n} training examples of {source} are exact copies of an earlier one.",
+                     source=splits.train.source),
             "Remove the copies unless they are meant to weigh more.", count=n,
             examples=_where(train, splits.train.source, duplicated)))
     train_texts = set(_text_key(train).tolist())
@@ -252,8 +274,11 @@ def _duplicates_and_overlap(splits: DatasetSplits) -> list[Finding]:
             n = int(shared.sum())
             findings.append(Finding(
                 "warning", "split_overlap", f"Training texts also in the {name} set",
-                f"{n} of {len(part.frame)} {name} examples ({n / len(part.frame):.0%}) also "
-                f"appear in the training set, which makes {name} scores look better than they are.",
+                by_count(n, "{n} of {total} {name} examples ({share:.0%}) also appears in the "
+                         "training set, which makes {name} scores look better than they are.",
+                         "{n} of {total} {name} examples ({share:.0%}) also appear in the "
+                         "training set, which makes {name} scores look better than they are.",
+                         total=number(len(part.frame)), name=name, share=n / len(part.frame)),
                 f"Remove these texts from the {name} set or from the training set.", count=n,
                 examples=_where(part.frame, part.source, shared)))
     return findings
@@ -288,7 +313,8 @@ def _token_findings(stats: dict) -> list[Finding]:
             count=round(share * stats["sampled"])))
     findings.append(Finding(
         "info", "token_lengths", "Text length in tokens",
-        f"Median {lengths['p50']} tokens, 95% within {lengths['p95']}, longest {lengths['max']}; "
+        f"Median {counted(lengths['p50'], 'token', 'tokens')}, 95% within {lengths['p95']}, "
+        f"longest {lengths['max']}; "
         f"{share:.1%} are cut at max length {stats['max_length']}.", ""))
     return findings
 
@@ -315,15 +341,19 @@ def _ner_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
     if not counts:
         findings.append(Finding(
             "error", "no_entities", "No entities",
-            f"None of the {n} training sentences of {splits.train.source} has an entity tag; "
-            f"the model would only learn to tag every word O.",
+            by_count(n, "The only training sentence of {source} has no entity tag; the model "
+                     "would only learn to tag every word O.", "None of the {n} training "
+                     "sentences of {source} has an entity tag; the model would only learn to "
+                     "tag every word O.", source=splits.train.source),
             "Check that the tags are in the last column, or add tagged entities."))
         return findings
     without = int(train["tags"].map(lambda t: all(x == "O" for x in t)).sum())
     stats["sentences_without_entities"] = round(without / n, 4)
     findings.append(Finding(
         "info", "entity_counts", "Entities",
-        f"{sum(counts.values())} entities of {len(counts)} types in {n} training sentences; "
+        f"{counted(sum(counts.values()), 'entity', 'entities')} of "
+        f"{counted(len(counts), 'type', 'types')} in "
+        f"{counted(n, 'training sentence', 'training sentences')}; "
         f"{without / n:.0%} of the sentences have no entity.", "",
         count=len(counts), examples=[f"{k}: {v}" for k, v in
                                      sorted(counts.items(), key=lambda kv: -kv[1])[:5]]))
@@ -331,8 +361,9 @@ def _ner_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
     if rare:
         findings.append(Finding(
             "warning", "rare_classes", "Entity types with very few examples",
-            f"{len(rare)} entity types occur fewer than {RARE_CLASS} times in training, too "
-            f"few to learn.", "Tag more examples of these types, or merge them with others.",
+            by_count(len(rare), "{n} entity type occurs fewer than {rare} times in training, "
+                     "too few to learn.", "{n} entity types occur fewer than {rare} times in "
+                     "training, too few to learn.", rare=RARE_CLASS), "Tag more examples of these types, or merge them with others.",
             count=len(rare), examples=[f"{k}: {counts[k]}" for k in rare[:5]]))
     findings += _unseen_labels(splits, set(counts))
     findings += _repairs(splits) + _span_findings(splits)
@@ -350,16 +381,21 @@ def _repairs(splits: DatasetSplits) -> list[Finding]:
         if info.get("count"):
             findings.append(Finding(
                 "warning", "bio_repairs", "Broken entity tags repaired",
-                f"{info['count']} I- tags in {part.source} do not continue an entity of the same "
-                f"type; each was read as the start of a new entity (B-).",
+                by_count(info["count"], "{n} I- tag in {source} does not continue an entity of "
+                         "the same type; it was read as the start of a new entity (B-).",
+                         "{n} I- tags in {source} do not continue an entity of the same type; "
+                         "each was read as the start of a new entity (B-).",
+                         source=part.source),
                 "Check the tags at those lines; an entity must start with B-.",
                 count=info["count"],
                 examples=[f"{part.source} sentence at line {line}" for line in info["lines"][:5]]))
         if info.get("untyped"):
             findings.append(Finding(
                 "warning", "untyped_tags", "Entity tags without a type",
-                f"{info['untyped']} tags in {part.source} are a prefix with no entity type "
-                f"(such as 'B-'); they were read as O, outside any entity.",
+                by_count(info["untyped"], "{n} tag in {source} is a prefix with no entity type "
+                         "(such as 'B-'); it was read as O, outside any entity.",
+                         "{n} tags in {source} are a prefix with no entity type (such as "
+                         "'B-'); they were read as O, outside any entity.", source=part.source),
                 "Add the entity type after the prefix (for example B-PER), or tag the word O.",
                 count=info["untyped"],
                 examples=[f"{part.source} sentence at line {line}"
@@ -374,15 +410,18 @@ def _span_findings(splits: DatasetSplits) -> list[Finding]:
         if spans.get("unannotated"):
             findings.append(Finding(
                 "warning", "unannotated_tasks", "Tasks without annotations",
-                f"{spans['unannotated']} tasks of {part.source} have no annotation and were left "
-                f"out.", "Annotate them in the labeling tool, or ignore this if it is intended.",
+                by_count(spans["unannotated"], "{n} task of {source} has no annotation and was "
+                         "left out.", "{n} tasks of {source} have no annotation and were left "
+                         "out.", source=part.source), "Annotate them in the labeling tool, or ignore this if it is intended.",
                 count=spans["unannotated"]))
         bad = spans.get("misaligned", 0) + spans.get("empty", 0)
         if bad:
             findings.append(Finding(
                 "warning", "span_boundaries", "Spans that do not match word boundaries",
-                f"{bad} spans of {part.source} cut through a word or cover no word; whole words "
-                f"were tagged instead.",
+                by_count(bad, "{n} span of {source} cuts through a word or covers no word; "
+                         "whole words were tagged instead.", "{n} spans of {source} cut through "
+                         "a word or cover no word; whole words were tagged instead.",
+                         source=part.source),
                 "Make spans start and end at word boundaries in the labeling tool.", count=bad,
                 examples=spans.get("examples", [])[:5]))
     return findings

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.data.wording import counted
 from core.errors import UserError
 
 _CJK = ("\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf"
@@ -72,7 +73,7 @@ def _check_spans(text: str, spans, where: str, name: str) -> list[tuple[int, int
                             "Make each span's end offset larger than its start, or delete it.")
         if start < 0 or end > len(text):
             raise UserError(f"{name} {where} has a span {start}-{end} ({kind}) out of range: "
-                            f"the text has {len(text)} characters.",
+                            f"the text has {counted(len(text), 'character', 'characters')}.",
                             "Fix the span offsets or re-export the annotations from the tool.")
         if not isinstance(kind, str) or not kind.strip():
             raise UserError(f"{name} {where} has a span {start}-{end} without an entity type.",

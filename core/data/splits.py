@@ -17,6 +17,7 @@ from core.config import DataConfig, RunConfig
 from core.data.columns import SPLIT_VALUES
 from core.data.examples import Examples, label_key, load_examples
 from core.data.tags import label_list
+from core.data.wording import by_count, number
 from core.errors import UserError
 
 
@@ -130,8 +131,10 @@ def _hold_out(train: Examples, validation, test, data: DataConfig, seed: int, no
     test_fraction = data.test_fraction if need_test else 0.0
     n_val, n_test = _sizes(n, val_fraction, test_fraction)
     if need_val and n_val == 0:
-        raise UserError(f"{train.source} has only {n} usable example(s), too few to keep one "
-                        f"aside for validation.",
+        raise UserError(by_count(n, "{source} has only {n} usable example, too few to keep one "
+                                 "aside for validation.", "{source} has only {n} usable "
+                                 "examples, too few to keep one aside for validation.",
+                                 source=train.source),
                         "Add more labeled examples (a few dozen at the very least).")
     stratify = train.task == "text-classification" and not train.multi_label
     order = _assignment(train.frame, n_val, n_test, seed, stratify)
@@ -140,19 +143,29 @@ def _hold_out(train: Examples, validation, test, data: DataConfig, seed: int, no
     how = order["how"]
     if need_val:
         validation = _subset(train, frame.iloc[order["validation"]], False)
-        notes.append(f"No validation file: {n_val} of {n} training examples "
-                     f"({n_val / n:.0%}) were held out for validation, {how}, seed {seed}.")
+        notes.append(by_count(n_val, "No validation file: {n} of {total} training examples "
+                              "({share:.0%}) was held out for validation, {how}, seed {seed}.",
+                              "No validation file: {n} of {total} training examples "
+                              "({share:.0%}) were held out for validation, {how}, seed {seed}.",
+                              total=number(n), share=n_val / n, how=how, seed=seed))
     if need_test:
         if n_test:
             test = _subset(train, frame.iloc[order["test"]], False)
-            notes.append(f"No test file: {n_test} of {n} training examples ({n_test / n:.0%}) "
-                         f"were held out for the final test, {how}, seed {seed}.")
+            notes.append(by_count(n_test, "No test file: {n} of {total} training examples "
+                                  "({share:.0%}) was held out for the final test, {how}, seed "
+                                  "{seed}.", "No test file: {n} of {total} training examples "
+                                  "({share:.0%}) were held out for the final test, {how}, seed "
+                                  "{seed}.", total=number(n), share=n_test / n, how=how,
+                                  seed=seed))
         else:
-            notes.append(f"With only {n} examples there is no separate test set: the final "
-                         f"scores are measured on the validation set.")
+            notes.append(by_count(n, "With only {n} example there is no separate test set: "
+                                  "the final scores are measured on the validation set.",
+                                  "With only {n} examples there is no separate test set: the "
+                                  "final scores are measured on the validation set."))
     if order.get("kept_singletons"):
-        notes.append(f"{order['kept_singletons']} label(s) with a single example stay in "
-                     f"training only.")
+        notes.append(by_count(order["kept_singletons"], "{n} label with a single example "
+                              "stays in training only.", "{n} labels with a single example "
+                              "stay in training only."))
     return new_train, validation, test
 
 

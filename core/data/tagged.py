@@ -19,6 +19,7 @@ from core.data.encoding import DEFAULT_MAX_BYTES, VISIBLE, read_text, without_nu
 from core.data.readers import jsonl_records, parse_json, unwrap_json
 from core.data.report import read_warning
 from core.data.tags import normalise
+from core.data.wording import by_count, counted
 from core.errors import UserError
 
 _DOCSTART = "-DOCSTART-"
@@ -59,17 +60,22 @@ def _invisible_entities(frame: pd.DataFrame, name: str) -> list[dict]:
     if not lines:
         return []
     where = ", ".join(str(line) for line in lines[:5])
-    return [read_warning(f"{name} has entity tags on empty or invisible tokens (zero-width or "
-                         f"control characters) in {len(lines)} sentence(s), at line or record "
-                         f"{where}; the model cannot see these tokens, so it never learns them.",
+    return [read_warning(by_count(
+                len(lines), "{name} has entity tags on empty or invisible tokens (zero-width or "
+                "control characters) in {n} sentence, at line or record {where}; the model "
+                "cannot see these tokens, so it never learns them.",
+                "{name} has entity tags on empty or invisible tokens (zero-width or control "
+                "characters) in {n} sentences, at line or record {where}; the model cannot see "
+                "these tokens, so it never learns them.", name=name, where=where),
                          "Tag the visible word next to such a token, or remove the invisible "
                          "token from the file.")]
 
 
 def _no_sentences(name: str, stats: span_io.SpanStats) -> str:
     if stats.unannotated:
-        return (f"{name} has no annotations: none of its {stats.unannotated} tasks has been "
-                f"labeled.")
+        return by_count(stats.unannotated, "{name} has no annotations: its one task has not "
+                        "been labeled.", "{name} has no annotations: none of its {n} tasks has "
+                        "been labeled.", name=name)
     return f"{name} contains no tagged sentences."
 
 
@@ -191,7 +197,8 @@ def _tokens_row(record: dict, where: str, name: str, tag_names, warnings) -> dic
         raise UserError(f"{name} {where}: tokens and {key} must both be lists.",
                         'Write them as "tokens": ["Paris", "is"], "tags": ["B-LOC", "O"].')
     if len(tokens) != len(tags):
-        raise UserError(f"{name} {where} has {len(tokens)} tokens but {len(tags)} tags.",
+        raise UserError(f"{name} {where} has {counted(len(tokens), 'token', 'tokens')} but "
+                        f"{counted(len(tags), 'tag', 'tags')}.",
                         "Give exactly one tag per token on that line.")
     names = record.get("tag_names") or tag_names
     if names is not None and not (isinstance(names, list)
@@ -210,8 +217,11 @@ def _tag_name(tag: Any, names, where: str, name: str, warnings: list[dict]) -> s
     if isinstance(tag, int) and not isinstance(tag, bool):
         if names:
             if not 0 <= tag < len(names):
-                raise UserError(f"{name} {where} has tag number {tag}, but only {len(names)} "
-                                f"tag names are known.",
+                raise UserError(by_count(len(names), "{name} {where} has tag number {tag}, "
+                                         "but only {n} tag name is known.",
+                                         "{name} {where} has tag number {tag}, but only {n} "
+                                         "tag names are known.", name=name, where=where,
+                                         tag=tag),
                                 "Check the tag numbers or the list of tag names.")
             return str(names[tag])
         warnings.append(read_warning(f"{name} has numeric tags without their names, so entity "

@@ -8,12 +8,13 @@ glued on.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 
 def number(n: int | float) -> str:
-    """A count for people: 4,795 (a float is rounded to a whole number first)."""
-    return f"{int(round(n)):,}"
+    """A count for people: 4,795 (a float is rounded half up to a whole number first)."""
+    return f"{math.floor(n + 0.5):,}"
 
 
 def by_count(n: int, one: str, many: str, **values: Any) -> str:
