@@ -29,6 +29,7 @@ ALLOWED_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".xlsx", ".parque
                     ".conll", ".conllu", ".bio", ".iob")
 _UNSAFE = re.compile(r"[^\w.-]+")  # \w: letters and digits of every script, and '_'
 HASH_LENGTH = 16
+_UPLOAD_ID = re.compile(f"[0-9a-f]{{{HASH_LENGTH}}}")
 _MAX_NAME_BYTES = 200  # file systems allow 255 bytes, and a Chinese character takes three
 ORPHAN_AGE_S = 15 * 60  # a younger temporary file may be an upload still being written
 
@@ -180,6 +181,16 @@ def find_upload(path: str | Path) -> SavedDataset | None:
     except (OSError, ValueError):
         return None
     return next((d for d in list_uploads() if d.path.resolve() == resolved), None)
+
+
+def find_by_id(upload_id: object) -> SavedDataset | None:
+    """The kept dataset whose id (its content hash, as in a page address) is `upload_id`, or
+    None. The id comes from the browser: anything but 16 lowercase hex digits is refused before
+    it comes near a path."""
+    if not isinstance(upload_id, str) or not _UPLOAD_ID.fullmatch(upload_id):
+        return None
+    files = _files_in(datasets_dir() / upload_id)
+    return _describe(files[0], upload_id) if files else None
 
 
 def _files_in(folder: Path) -> list[Path]:

@@ -93,6 +93,36 @@ def _check(config_json: str, sigs: tuple, model: str, max_length: int) -> tuple[
 
 # ----- choosing the file --------------------------------------------------------------------
 
+URL_KEY = "data"  # ?data=<upload id> in the address: a refresh finds the same upload again
+
+
+def keep_in_address(chosen: dict) -> None:
+    """Write the chosen upload's id into the page address (a sample needs none)."""
+    upload_id = chosen.get("id") if chosen.get("source") == "upload" else None
+    if upload_id and st.query_params.get(URL_KEY) != upload_id:
+        st.query_params[URL_KEY] = upload_id
+    elif not upload_id and URL_KEY in st.query_params:
+        del st.query_params[URL_KEY]
+
+
+def restore_from_address() -> None:
+    """A fresh session (a refresh, a shared link) opens the upload named in the address, when
+    it is still kept; the id is checked by core.uploads, never used as a path as it comes."""
+    if st.session_state.get("data_address_read"):
+        return
+    st.session_state["data_address_read"] = True
+    if st.session_state.get(_session.DATASET) or "data_source" in st.session_state:
+        return  # this session chose already
+    wanted = st.query_params.get(URL_KEY)
+    saved = uploads.find_by_id(wanted) if wanted else None
+    if saved is None:
+        if wanted:
+            del st.query_params[URL_KEY]
+        return
+    st.session_state["data_source"] = "earlier"
+    st.session_state["data_earlier"] = str(saved.path)
+
+
 def choose_dataset(source: str) -> dict | None:
     """The chosen dataset as {"path", "label", "source"}, remembered in the session."""
     chosen = st.session_state.get(_session.DATASET)
@@ -127,9 +157,11 @@ def choose_dataset(source: str) -> dict | None:
                 except Exception:  # nor one that broke the reader: the page reports it
                     uploads.discard_upload(kept)
                     raise
-                saved = {"file_id": file.file_id, "path": str(kept.path), "label": kept.name}
+                saved = {"file_id": file.file_id, "path": str(kept.path), "label": kept.name,
+                         "id": kept.content_hash}
                 st.session_state["data_upload_saved"] = saved
-            chosen = {"path": saved["path"], "label": saved["label"], "source": "upload"}
+            chosen = {"path": saved["path"], "label": saved["label"], "source": "upload",
+                      "id": saved.get("id")}
         elif not chosen or chosen.get("source") != "upload":
             st.info("Drop a file above. It needs a column with the text and a column with the "
                     "label; for entity recognition, a CoNLL file with one word and its tag per "
@@ -148,7 +180,9 @@ def choose_dataset(source: str) -> dict | None:
             format_func=lambda p: f"{saved_files[p].name} ({_format.file_size(saved_files[p].size)}"
                                   f", {_format.when(saved_files[p].modified)})",
             help="Files uploaded before, kept in the workspace; newest first.")
-        chosen = {"path": path, "label": saved_files[path].name, "source": "upload"}
+        chosen = {"path": path, "label": saved_files[path].name, "source": "upload",
+                  "id": saved_files[path].content_hash}
+    keep_in_address(chosen)
     if _session.choose_dataset(chosen):
         _session.forget(*FILE_KEYS)  # a new file: guess its columns afresh
     return chosen
@@ -306,7 +340,7 @@ def _keep_clean_copy(config: dict, original: str) -> None:
     st.session_state["data_earlier"] = str(saved.path)
     # The same columns and split as before: the choices made for the original carry over.
     st.session_state[_session.DATASET] = {"path": str(saved.path), "label": saved.name,
-                                          "source": "upload"}
+                                          "source": "upload", "id": saved.content_hash}
     _session.flash("success", f"A cleaned copy, {saved.name}, is now chosen. {copy.summary()} "
                               f"Your original file {original} is kept and can be chosen again "
                               f"under 'A file uploaded earlier'.")
@@ -429,6 +463,7 @@ def render() -> None:
                "and shows what it found before anything is trained. Texts without labels "
                "yet? Open **Label texts** in the sidebar to label them here.")
     _session.show_flash()
+    restore_from_address()
     source = widget(st.radio, "Where are your examples?", "data_source", "sample",
                     options=list(SOURCE_LABELS), format_func=SOURCE_LABELS.get, horizontal=True,
                     help="Try a built-in sample first, or use your own labeled file.")

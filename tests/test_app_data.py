@@ -194,3 +194,37 @@ def test_numeric_labels_can_be_given_names(workspace):
 def test_word_labels_get_no_name_table(workspace):
     at = upload(open_app(), "reviews.csv", CSV.encode())
     assert not at.data_editor
+
+
+def fresh_app_with_address(**params):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest_app import APP, TIMEOUT
+
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_a_refresh_keeps_the_chosen_upload(workspace):
+    at = upload(open_app(), "reviews.csv", CSV.encode())
+    saved = uploads.list_uploads()[0]
+    assert at.query_params["data"] == saved.content_hash
+    uploads.save_upload("newer.csv", CSV.replace("film", "movie").encode())  # now the newest
+    fresh = fresh_app_with_address(data=saved.content_hash)  # the refreshed page
+    assert_clean(fresh)
+    assert fresh.radio(key="data_source").value == "earlier"
+    assert fresh.selectbox(key="data_earlier").value == str(saved.path)
+    assert fresh.session_state["data_config"]["train"] == str(saved.path)
+    fresh.radio(key="data_source").set_value("sample").run()  # a sample needs no address
+    assert "data" not in fresh.query_params
+
+
+def test_an_address_naming_no_upload_opens_the_sample(workspace):
+    uploads.save_upload("reviews.csv", CSV.encode())
+    for bad in ("../../etc/passwd", "0123456789abcdef"):
+        at = fresh_app_with_address(data=bad)
+        assert_clean(at)
+        assert at.radio(key="data_source").value == "sample"
+        assert "data" not in at.query_params

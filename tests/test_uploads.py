@@ -125,3 +125,21 @@ def test_the_cli_removes_orphans_when_it_starts(workspace, tmp_path):
     crashed = _leftover(workspace / "datasets" / "0123456789abcdef", 3600)
     assert main(["validate", str(tmp_path / "missing.csv")]) == 2
     assert not crashed.exists()
+
+
+def test_an_upload_is_found_again_by_its_id(workspace):
+    saved = uploads.save_upload("reviews.csv", b"text,label\nnice,pos\n")
+    assert uploads.find_by_id(saved.content_hash).path == saved.path
+
+
+@pytest.mark.parametrize("bad", ["", "..", "../../etc", "0123456789ABCDEF", "0123456789abcde",
+                                 "0123456789abcdef/../x", None, 42, "0123456789abcdef\n"])
+def test_an_id_that_is_not_an_upload_id_finds_nothing(workspace, bad):
+    uploads.save_upload("reviews.csv", b"text,label\nnice,pos\n")
+    assert uploads.find_by_id(bad) is None
+
+
+def test_an_id_of_a_removed_upload_finds_nothing(workspace):
+    saved = uploads.save_upload("reviews.csv", b"text,label\nnice,pos\n")
+    saved.path.unlink()
+    assert uploads.find_by_id(saved.content_hash) is None
