@@ -20,19 +20,23 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app is started
     sys.path.insert(0, str(ROOT))
 
-from core import jobs, uploads  # noqa: E402
+from core import jobs, text, uploads  # noqa: E402
 from core.runs import workspace_dir  # noqa: E402
-from pages import _access, _entry, _errors, _format, _guard  # noqa: E402
+from core.text import t  # noqa: E402
+from pages import _access, _entry, _errors, _format, _guard, _lang  # noqa: E402
 
 
 def step_pages() -> list:
+    """The pages in the navigation, titled in the session's language (the URL paths follow
+    the file names, so links stay the same in every language)."""
     return [
-        st.Page("pages/data.py", title="1. Data", icon=":material/table_view:", default=True),
-        st.Page("pages/model.py", title="2. Model", icon=":material/neurology:"),
-        st.Page("pages/train.py", title="3. Train", icon=":material/monitoring:"),
-        st.Page("pages/test.py", title="4. Test", icon=":material/fact_check:"),
-        st.Page("pages/label.py", title="Label texts", icon=":material/label:"),
-        st.Page("pages/runs.py", title="Runs", icon=":material/history:"),
+        st.Page("pages/data.py", title=t("app.nav.data"), icon=":material/table_view:",
+                default=True),
+        st.Page("pages/model.py", title=t("app.nav.model"), icon=":material/neurology:"),
+        st.Page("pages/train.py", title=t("app.nav.train"), icon=":material/monitoring:"),
+        st.Page("pages/test.py", title=t("app.nav.test"), icon=":material/fact_check:"),
+        st.Page("pages/label.py", title=t("app.nav.label"), icon=":material/label:"),
+        st.Page("pages/runs.py", title=t("app.nav.runs"), icon=":material/history:"),
     ]
 
 
@@ -46,32 +50,45 @@ COMPACT_CSS = """<style>
 def active_run_indicator() -> None:
     """The run training now, redrawn every few seconds while one is active."""
     active = None
-    with _errors.guarded("checking the training runs"):
+    with _errors.guarded(t("app.doing.check_runs")):
         active = jobs.active_run()
     if active is None:
-        st.caption("No run is training right now.")
+        st.caption(t("app.active.none"))
         return
     share = active.step / active.total_steps if active.total_steps else 0.0
-    left = f", {_format.duration(active.eta_s)} left" if active.eta_s else ""
-    st.caption("Training now")
-    st.progress(min(1.0, share), text=f"{_format.md(active.name)}: step {active.step}"
-                f"/{active.total_steps or '?'}{left}")
+    st.caption(t("app.active.heading"))
+    st.progress(min(1.0, share), text=progress_text(active))
+
+
+def progress_text(active) -> str:
+    """'reviews: step 12 of 40, 1 min 05 s left', as far as the run knows its total and pace."""
+    name = _format.md(active.name)
+    if not active.total_steps:
+        return t("app.active.progress_no_total", name=name, step=active.step)
+    if not active.eta_s:
+        return t("app.active.progress_no_eta", name=name, step=active.step,
+                 total=active.total_steps)
+    return t("app.active.progress", name=name, step=active.step, total=active.total_steps,
+             left=text.duration(active.eta_s))
 
 
 def sidebar() -> None:
     with st.sidebar:
+        _lang.selector()
         any_active = False
-        with _errors.guarded("checking the training runs"):
+        with _errors.guarded(t("app.doing.check_runs")):
             # marks vanished processes interrupted and starts queued runs
             any_active = any(r.is_active for r in jobs.refresh())
         st.fragment(active_run_indicator, run_every=3 if any_active else None)()
-        st.caption(f"Workspace: `{workspace_dir()}`",
-                   help="Runs and uploaded files are kept in this folder. Set the environment "
-                        "variable FINETUNE_STUDIO_WORKSPACE to use another one.")
+        st.caption(t("app.workspace.caption", folder=workspace_dir()),
+                   help=t("app.workspace.help"))
 
 
 def main() -> None:
-    st.set_page_config(page_title="Finetune Studio", page_icon=":material/model_training:",
+    # Every t() of this run and of its fragment reruns asks the session for its language.
+    text.set_language_source(_lang.session_language)
+    _lang.resolve()
+    st.set_page_config(page_title=t("app.title"), page_icon=":material/model_training:",
                        layout="wide", initial_sidebar_state="expanded")
     st.html(COMPACT_CSS)
     if not _access.signed_in():
@@ -79,6 +96,8 @@ def main() -> None:
         # then sent the Sign-in press for the default page, and Streamlit dropped its values
         # as those of another page (the first press after loading did nothing).
         st.navigation(step_pages(), position="hidden")
+        with st.sidebar:
+            _lang.selector()  # so the sign-in form can be read in Chinese too
         _access.unlocked()  # draws the sign-in form
         st.stop()
     page = st.navigation(step_pages())

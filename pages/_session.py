@@ -21,6 +21,7 @@ DATA_STATS = "data_stats"    # {"n_train", "n_labels", "mean_tokens", "token_len
 MODEL = "model"              # the model name the Model page settled on
 RUN_ID = "run_id"            # the run the Train page shows
 FLASH = "flash"              # a one-off message for the next page: (kind, text)
+LANGUAGE = "language"        # "en" or "zh": the language of the app (pages/_lang.py keeps it)
 _KEPT = "_kept_"
 # Model-page settings made for one dataset's texts: another dataset starts without them.
 DATASET_SETTINGS = ("adv_extend_vocabulary", "adv_max_length")
