@@ -88,7 +88,8 @@ def test_each_area_module_keeps_to_its_prefix_and_no_key_is_written_twice():
         if path.name.startswith("_"):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        (texts,) = [node.value for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+        (texts,) = [node.value for node in tree.body
+                    if isinstance(node, (ast.Assign, ast.AnnAssign))
                     and getattr(node.targets[0] if isinstance(node, ast.Assign) else node.target,
                                 "id", None) == "TEXTS"]
         keys = [k.value for k in texts.keys]  # a dict literal keeps only the last of two

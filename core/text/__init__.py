@@ -19,9 +19,19 @@ can all use it.
 from core.text.catalogue import CATALOGUE, CatalogueError
 from core.text.coded import Text, error_key, error_line, error_parts, lazy
 from core.text.formats import duration, join, number, percent, points
-from core.text.language import (CHINESE, ENGLISH, ENV_VAR, LANGUAGES, current_language,
-                                from_environment, normalize, reset_language, set_language,
-                                set_language_source, use_language)
+from core.text.language import (
+    CHINESE,
+    ENGLISH,
+    ENV_VAR,
+    LANGUAGES,
+    current_language,
+    from_environment,
+    normalize,
+    reset_language,
+    set_language,
+    set_language_source,
+    use_language,
+)
 from core.text.translate import MissingText, has, plural_category, strict, t
 
 __all__ = [

@@ -8,7 +8,8 @@ TEXTS = {
     "common.format.percent": {"en": "{value}%", "zh": "{value}%"},
     "common.format.points": {"en": "{value} points", "zh": "{value} 个百分点"},
     "common.duration.seconds": {"en": "{seconds} s", "zh": "{seconds} 秒"},
-    "common.duration.minutes": {"en": "{minutes} min {seconds} s", "zh": "{minutes} 分 {seconds} 秒"},
+    "common.duration.minutes": {"en": "{minutes} min {seconds} s",
+                                "zh": "{minutes} 分 {seconds} 秒"},
     "common.duration.hours": {"en": "{hours} h {minutes} min", "zh": "{hours} 小时 {minutes} 分"},
     # join(["a", "b", "c"]) -> "a, b and c" / "a、b和c"
     "common.list.separator": {"en": ", ", "zh": "、"},
