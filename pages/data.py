@@ -64,6 +64,34 @@ def _guess_columns(sig: tuple[str, float, int]) -> Any:
     return coredata.infer_columns(_read_table(sig))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _unusable(sig: tuple[str, float, int]) -> bool:
+    """True when the file cannot be read as labeled examples (a broken file, or texts kept by
+    the Label page without a label column)."""
+    try:
+        if _detect_task(sig) == "token-classification":
+            _read_tagged(sig)
+            return False
+        return len(_read_table(sig).columns) < 2
+    except Exception:  # noqa: BLE001 - any failure to read means: not a file to propose
+        return True
+
+
+def newest_usable(paths: list[str]) -> tuple[str, set[str]]:
+    """The newest of `paths` (newest first) that reads as labeled examples, and the newer ones
+    that do not; only files up to the first usable one are read."""
+    unusable: set[str] = set()
+    for path in paths:
+        try:
+            bad = _unusable(_signature(path))
+        except OSError:  # removed by another session meanwhile
+            bad = True
+        if not bad:
+            return path, unusable
+        unusable.add(path)
+    return paths[0], unusable
+
+
 def check_readable(path: str) -> None:
     """Read the file once as its detected kind; raises UserError when it cannot be read."""
     sig = _signature(path)
@@ -174,12 +202,18 @@ def choose_dataset(source: str) -> dict | None:
         if not saved_files:
             st.info("No files were uploaded yet. Choose 'Upload a file' to add one.")
             return None
+        default, unusable = newest_usable(list(saved_files))
+
+        def describe(p: str) -> str:
+            kept = saved_files[p]
+            about = f"{kept.name} ({_format.file_size(kept.size)}, {_format.when(kept.modified)})"
+            return f"{about}, cannot be read as labeled examples" if p in unusable else about
+
         path = widget(
-            st.selectbox, "Earlier upload", "data_earlier", next(iter(saved_files)),
-            options=list(saved_files),
-            format_func=lambda p: f"{saved_files[p].name} ({_format.file_size(saved_files[p].size)}"
-                                  f", {_format.when(saved_files[p].modified)})",
-            help="Files uploaded before, kept in the workspace; newest first.")
+            st.selectbox, "Earlier upload", "data_earlier", default, options=list(saved_files),
+            format_func=describe,
+            help="Files uploaded before, kept in the workspace; newest first. The newest one "
+                 "that reads as labeled examples is proposed.")
         chosen = {"path": path, "label": saved_files[path].name, "source": "upload",
                   "id": saved_files[path].content_hash}
     keep_in_address(chosen)

@@ -228,3 +228,26 @@ def test_an_address_naming_no_upload_opens_the_sample(workspace):
         assert_clean(at)
         assert at.radio(key="data_source").value == "sample"
         assert "data" not in at.query_params
+
+
+def test_the_proposed_earlier_upload_is_the_newest_that_reads(workspace):
+    import os
+
+    good = uploads.save_upload("reviews.csv", CSV.encode())
+    os.utime(good.path, (good.modified - 60, good.modified - 60))  # uploaded a minute earlier
+    broken = uploads.save_upload("photo.csv", bytes(range(256)) * 20)  # kept by an older version
+    at = open_app("pages/label.py")  # texts to label: kept, but they have no labels
+    at.file_uploader(key="label_upload").set_value(
+        ("texts.csv", b"text\nfirst text\nsecond text\n", "text/csv")).run()
+    assert uploads.list_uploads()[0].name == "texts.csv"
+    at.switch_page("pages/data.py").run()
+    at.radio(key="data_source").set_value("earlier").run()
+    assert_clean(at)
+    picker = at.selectbox(key="data_earlier")
+    assert picker.value == str(good.path)
+    assert at.session_state["data_ready"] is True
+    shown = {o.split(" (")[0]: o for o in picker.options}
+    assert shown["texts.csv"].endswith(", cannot be read as labeled examples")
+    assert shown["photo.csv"].endswith(", cannot be read as labeled examples")
+    assert not shown["reviews.csv"].endswith("labeled examples")
+    assert broken.path.exists()  # listed, so it can still be chosen and its error read
