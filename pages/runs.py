@@ -245,29 +245,40 @@ def manage(all_runs: list[runs.RunInfo]) -> None:
             st.session_state[_session.RUN_ID] = run.run_id
             st.switch_page("pages/train.py", query_params={"run": run.run_id})
 
-    confirming = st.session_state.get("runs_confirm_delete") == run_id
-    if not confirming:
-        if st.button("Delete this run...", key="runs_delete", icon=":material/delete:",
-                     disabled=run.is_active,
-                     help="Removes the run's folder, model included, after you confirm."):
-            st.session_state["runs_confirm_delete"] = run_id
-            st.rerun()
-        if run.is_active:
-            st.caption("Stop the run before deleting it.")
-        return
-    st.warning(f"Delete **{_format.md(run.name or run_id)}** and its trained model for good? "
-               "This cannot be undone.", icon=":material/warning:")
+    if st.button("Delete this run...", key="runs_delete", icon=":material/delete:",
+                 disabled=run.is_active,
+                 help="Removes the run's folder, model included, after you confirm."):
+        st.session_state[CONFIRM_DELETE] = run_id
+    if run.is_active:
+        st.caption("Stop the run before deleting it.")
+    if st.session_state.get(CONFIRM_DELETE) == run_id and not run.is_active:
+        confirm_delete(run)
+
+
+CONFIRM_DELETE = "runs_confirm_delete"
+
+
+def _keep_the_run() -> None:
+    st.session_state.pop(CONFIRM_DELETE, None)
+
+
+# A dialog sits in the middle of the window wherever the Delete button was, so its buttons are
+# never below the fold (a confirmation under the button was, at 1280x800).
+@st.dialog("Delete a run", on_dismiss=_keep_the_run)
+def confirm_delete(run: runs.RunInfo) -> None:
+    st.warning(f"Delete **{_format.md(run.name or run.run_id)}** and its trained model for "
+               "good? This cannot be undone.", icon=":material/warning:")
     yes, no = st.columns(2)
     if yes.button("Yes, delete it", type="primary", key="runs_delete_yes",
                   help="Delete the run folder now."):
-        st.session_state.pop("runs_confirm_delete", None)
+        _keep_the_run()
         runs.delete_run(run.path)
-        if st.session_state.get(_session.RUN_ID) == run_id:
+        if st.session_state.get(_session.RUN_ID) == run.run_id:
             st.session_state.pop(_session.RUN_ID, None)
-        _session.flash("success", f"Deleted {run.name or run_id}.")
+        _session.flash("success", f"Deleted {run.name or run.run_id}.")
         st.rerun()
     if no.button("Cancel", key="runs_delete_no", help="Keep the run."):
-        st.session_state.pop("runs_confirm_delete", None)
+        _keep_the_run()
         st.rerun()
 
 
