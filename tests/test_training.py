@@ -176,3 +176,27 @@ def test_bad_data_fails_with_a_readable_status(tmp_path, tiny_model_dir, workspa
         train(_config(path, tiny_model_dir), run_dir)
     status = runs.read_status(run_dir)
     assert status["state"] == "failed" and status["error"] and status["fix"]
+
+
+def test_small_data_fine_tunes_the_built_in_model_at_twice_its_rate():
+    """Up to presets.SMALL_DATA training texts the built-in model learns at twice its
+    catalogue rate (measured); other models, LoRA, a frozen encoder and a rate the user chose
+    are left as they were."""
+    from core import presets
+    from core.models import default_model_path, recommended_learning_rate
+
+    base = recommended_learning_rate("default")
+
+    def rate(n_train, model="default", **training):
+        config = RunConfig(model=model)
+        for key, value in training.items():
+            setattr(config.training, key, value)
+        return presets.resolve_training(config, n_train, 2).learning_rate
+
+    assert rate(462) == rate(presets.SMALL_DATA) == pytest.approx(2 * base)
+    assert rate(462, str(default_model_path())) == pytest.approx(2 * base)  # named by folder
+    assert rate(presets.SMALL_DATA + 1) == pytest.approx(base)
+    assert rate(462, "bert-base-uncased") == recommended_learning_rate("bert-base-uncased")
+    assert rate(462, lora=True) == pytest.approx(min(base * 5, 1e-3))
+    assert rate(462, freeze_encoder=True) == pytest.approx(1e-3)
+    assert rate(462, learning_rate=3e-5) == pytest.approx(3e-5)
