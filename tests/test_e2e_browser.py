@@ -1,5 +1,5 @@
 """End to end in a real headless Chromium, driving `streamlit run app.py` on a loopback port:
-- sample data -> Quick run -> live curves -> reload mid-run -> re-attached -> completed -> Test
+- sample data -> a run with the Model page's defaults -> live curves -> reload mid-run -> re-attached -> completed -> Test
   page: report, a playground prediction, a batch file uploaded, predicted and downloaded;
 - an uploaded CSV (columns inferred) -> health report -> Quick run -> completed.
 
@@ -27,6 +27,8 @@ from pathlib import Path
 import pytest
 from conftest_app import write_run
 
+from core.config import RunConfig
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +41,7 @@ POINTS = re.compile(r"(\d+) training points and (\d+) evaluations")
 # Two CPU cores: a Quick run on the sample takes ~1-3 min alone, ~5 min beside other work.
 TRAINING_TIMEOUT_MS = 480_000
 MODEL_LOAD_TIMEOUT_MS = 180_000  # the Test page loads the trained model once, on a busy machine
+VIEWPORT = {"width": 1280, "height": 800}  # a common laptop screen
 ANSWER = re.compile(r"Model's answer\s+(\S+)\s+(\d+(?:\.\d+)?)% sure")
 
 
@@ -133,7 +136,7 @@ def browser_page():
                                    reason="the playwright package is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page = browser.new_page(viewport=VIEWPORT)
         page.set_default_timeout(60_000)
         try:
             yield page
@@ -165,6 +168,16 @@ def _wait_for(predicate, timeout_s: float, what: str, page) -> None:
         page.wait_for_timeout(500)
     _shot(page, "timeout")
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def _assert_in_viewport(page, locator) -> None:
+    """The element lies wholly inside the visible window, as the page is shown (no scroll)."""
+    box = locator.bounding_box()
+    view = page.viewport_size
+    assert box is not None, "the element is not drawn"
+    assert box["x"] >= 0 and box["y"] >= 0, box
+    assert box["x"] + box["width"] <= view["width"], (box, view)
+    assert box["y"] + box["height"] <= view["height"], (box, view)
 
 
 def _no_traceback(page) -> None:
@@ -296,11 +309,9 @@ def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspa
     _no_traceback(page)
     _shot(page, "1-data")
 
-    # 2. Model: the offline default is preselected; choose Quick and start.
+    # 2. Model: the offline default model and the default preset, as the page offers them.
     page.get_by_role("button", name="Continue to the model").click()
     page.get_by_text("Estimate:").wait_for()
-    page.get_by_text("Quick", exact=True).click()
-    page.wait_for_timeout(1500)  # the estimate reruns for the new preset
     _shot(page, "2-model")
     page.get_by_role("button", name="Start training").click()
 
@@ -336,12 +347,16 @@ def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspa
     # The app's own navigation, not the bare page of Streamlit's old pages-folder mode.
     page.locator('[data-testid="stSidebarNav"]').get_by_text("3. Train").wait_for(timeout=30_000)
 
-    # 5. Completion.
+    # 5. Completion: the way on to the Test page is in view without scrolling.
     page.get_by_text("Training finished").wait_for(timeout=TRAINING_TIMEOUT_MS)
     page.get_by_role("button", name="Stop").wait_for(state="detached")  # the rerun has settled
-    page.wait_for_timeout(1000)
+    onward = page.get_by_role("button", name="Continue to Test")
+    onward.wait_for()
     _no_traceback(page)
     train_png = _shot(page, "3-train-finished")
+    _assert_in_viewport(page, onward)
+    saved = runs.read_json(run.path / "config.json") or {}
+    assert saved["config"]["preset"] == RunConfig().preset  # the page's default, unchanged
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         (ROOT / "docs").mkdir(exist_ok=True)
         shutil.copyfile(train_png, ROOT / "docs" / "train-page.png")
