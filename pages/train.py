@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from core import jobs, runs
+from core import jobs, models, runs
 from core.errors import UserError
 from pages import _charts, _entry, _errors, _format, _session
 
@@ -314,7 +314,8 @@ def render() -> None:
                      format_func=lambda k: _format.run_label(others[k], with_date=True),
                      on_change=_select, args=("train_run",),
                      help="Every run is kept; pick one to see its curves.")
-    st.caption(f"{run.task.replace('-', ' ')} · model {_format.md(run.model)} · data "
+    model_name = _format.md(models.display_name(run.model))
+    st.caption(f"{run.task.replace('-', ' ')} · model {model_name} · data "
                f"{_format.md(run.dataset)}")
     if run.state in ("completed", "stopped"):  # the states the Test page offers
         continue_to_test(run)

@@ -53,3 +53,12 @@ def test_model_card_names_the_built_in_model_given_as_its_folder(workspace):
     assert "local model folder" not in card
     other = write_run("run-local", "completed", config=_config("/home/me/models/my-bert"))
     assert "from the local model folder my-bert." in model_card(other)
+
+
+def test_train_page_names_the_built_in_model(workspace):
+    write_run("run-word", "completed", config=_config("default"))
+    at = open_app("pages/train.py")
+    assert_clean(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert BUILT_IN in captions, captions
+    assert "model default" not in captions
