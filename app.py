@@ -1,7 +1,7 @@
 """Finetune Studio: the Streamlit entry point (`streamlit run app.py`).
 
 Routes between the step pages with st.navigation and draws the shared sidebar. Pages only
-render and call `core`; training runs in its own process (see core/jobs.py).
+render and call `core`; training runs in its own process (see core/jobs/queue.py).
 
 The file is read twice: `streamlit run app.py` first imports it to find `app`, the server (an
 `st.App`, so that the sign-in guard of pages/_guard.py sits in front of Streamlit's own upload
@@ -20,9 +20,11 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app is started
     sys.path.insert(0, str(ROOT))
 
-from core import jobs, text, uploads  # noqa: E402
-from core.runs import workspace_dir  # noqa: E402
+from core import text
+from core.jobs import queue as jobs
 from core.text import t  # noqa: E402
+from core.workspace import uploads  # noqa: E402
+from core.workspace.runs import workspace_dir  # noqa: E402
 from pages import _access, _entry, _errors, _format, _guard, _lang  # noqa: E402
 
 

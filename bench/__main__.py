@@ -63,7 +63,7 @@ def main() -> int:
         return 2
     model = args.model
     if model == "default":
-        from core.models import default_model_path
+        from core.models.loading import default_model_path
 
         model = str(default_model_path())
     summary: dict = {}

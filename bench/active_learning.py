@@ -22,8 +22,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from core import active_learning
-from core.active_learning import MIXED, RANDOM, STRATEGIES, UNCERTAINTY, SimulationResult
+from core.label import active_learning
+from core.label.active_learning import (
+    MIXED,
+    RANDOM,
+    STRATEGIES,
+    UNCERTAINTY,
+    SimulationResult,
+)
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results" / "active_learning.json"

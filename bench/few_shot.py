@@ -65,9 +65,9 @@ def write_files(train: pd.DataFrame, test: pd.DataFrame, shots: int, test_size: 
 
 def train_one(paths: dict[str, Path], mode: str, preset: str, runs_dir: Path,
               seed: int, model: str = "default") -> dict:
-    from core import runs
     from core.config import RunConfig
-    from core.training import train
+    from core.train.training import train
+    from core.workspace import runs
 
     config = RunConfig(model=model, preset=preset, name=f"{mode}-{paths['train'].parent.name}")
     config.data.train, config.data.validation = str(paths["train"]), str(paths["validation"])

@@ -1,10 +1,10 @@
-"""`python bench/recipe.py`: one real training run of the app (core.training.train) with chosen
+"""`python bench/recipe.py`: one real training run of the app (core.train.training.train) with chosen
 settings, printing the validation curve, the test score, the baseline and the wall time.
 
 Used to compare training recipes on the built-in sample and on shared datasets; decisions are
 made on the validation curve, the test score is reported, not tuned on.
 
-    .venv/bin/python bench/recipe.py --data core/samples/reviews_sentiment.csv --preset quick
+    .venv/bin/python bench/recipe.py --data core/data/samples/reviews_sentiment.csv --preset quick
     .venv/bin/python bench/recipe.py --data sst2-train.csv --validation v.csv --test t.csv \
         --set learning_rate=2e-4 --set warmup_ratio=0
 """
@@ -43,9 +43,9 @@ def main() -> int:
     parser.add_argument("--runs-dir", help="keep the run here (default: a temporary folder)")
     args = parser.parse_args()
 
-    from core import runs
     from core.config import DataConfig, RunConfig, TrainingConfig
-    from core.training import train
+    from core.train.training import train
+    from core.workspace import runs
 
     overrides = dict(item.split("=", 1) for item in args.set)
     training = TrainingConfig(**{k: _value(v) for k, v in overrides.items()})

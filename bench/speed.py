@@ -83,7 +83,7 @@ def device_name() -> str:
 
 
 def app_examples_per_s(run_dir: Path) -> float:
-    from core import runs
+    from core.workspace import runs
 
     return float((runs.read_status(run_dir) or {}).get("train_samples_per_second") or 0.0)
 
@@ -92,7 +92,7 @@ def inference(run_dir: Path, texts: list[str]) -> dict[str, float]:
     """The app's batch prediction against a plain pipeline() call in file order."""
     from transformers import pipeline
 
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     predictor = Predictor(run_dir)
     predictor.predict(texts[:64])  # warm-up for both

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.vocabulary import NEW_ROW_LEARNING_RATE_FACTOR
+from core.train.vocabulary import NEW_ROW_LEARNING_RATE_FACTOR
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -48,12 +48,12 @@ def weibo_files(data_dir: Path, folder: Path, n_train: int) -> dict[str, Path]:
 
 def train_one(name: str, task: str, paths: dict[str, Path], extend: bool, preset: str,
               max_length: int, runs_dir: Path, seed: int, model: str = "default") -> dict:
-    from core import runs
     from core.config import RunConfig
     from core.data import make_splits
-    from core.models import load_tokenizer
-    from core.training import train
-    from core.vocabulary import advise
+    from core.models.loading import load_tokenizer
+    from core.train.training import train
+    from core.train.vocabulary import advise
+    from core.workspace import runs
 
     config = RunConfig(task=task, model=model, preset=preset, name=f"{name}-{extend}")
     config.data.train = str(paths["train"])

@@ -14,11 +14,12 @@ import traceback
 from pathlib import Path
 from typing import Sequence
 
-from core import csv_safe
 from core.config import PRESETS, TASKS, TRAINING_MODES, RunConfig
 from core.errors import UserError
-
-from core.csv_safe import neutralise_cell  # noqa: F401  (kept importable from here)
+from core.workspace import csv_safe
+from core.workspace.csv_safe import (
+    neutralise_cell,  # noqa: F401  (kept importable from here)
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -146,7 +147,7 @@ def _raw_config(path: str) -> dict:
 def _run_dir(value: str) -> Path:
     """A run folder from a path or a run id; anything else (another folder, an id with '..' or
     '/') is refused before a file in it is read."""
-    from core import runs
+    from core.workspace import runs
 
     path = Path(value)
     if path.is_dir():
@@ -165,7 +166,7 @@ def _run_dir(value: str) -> Path:
 
 
 def _summary(run_dir: Path, status: dict) -> dict:
-    from core import runs
+    from core.workspace import runs
 
     evaluation = runs.read_eval(run_dir) or {}
     scalars = lambda d: {k: v for k, v in (d or {}).items() if isinstance(v, (int, float))}
@@ -193,7 +194,7 @@ def _print_summary(summary: dict, as_json: bool) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from core.data import build_health_report, detect_task, make_splits
-    from core.models import load_tokenizer
+    from core.models.loading import load_tokenizer
 
     if not Path(args.data).is_file():
         raise UserError(f"The file {args.data} does not exist.", "Check the path.")
@@ -228,7 +229,7 @@ def _take_turn(run_dir: Path, base: Path | None, wait: bool) -> None:
     come (it is then `running` in this process). Without `wait`, a UserError instead of waiting."""
     import time
 
-    from core import jobs
+    from core.jobs import queue as jobs
 
     jobs.wait_here(run_dir)
     told = None
@@ -246,8 +247,9 @@ def _take_turn(run_dir: Path, base: Path | None, wait: bool) -> None:
 def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: bool) -> dict:
     """Train a run whose turn has come, then start the next queued run (also after a failure
     or Ctrl+C, which leaves the run interrupted)."""
-    from core import jobs, runs
-    from core.training import train
+    from core.jobs import queue as jobs
+    from core.train.training import train
+    from core.workspace import runs
 
     try:
         return train(config, run_dir, resume=resume, progress=True)
@@ -261,7 +263,7 @@ def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: 
 
 
 def _another_run_active(base: Path | None) -> bool:
-    from core import jobs
+    from core.jobs import queue as jobs
 
     try:
         return jobs.active_run(base) is not None
@@ -270,8 +272,9 @@ def _another_run_active(base: Path | None) -> bool:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from core import jobs, runs
     from core.data.splits import make_splits
+    from core.jobs import queue as jobs
+    from core.workspace import runs
 
     config = _config_from_args(args)
     base = Path(args.runs_dir) if args.runs_dir else None
@@ -296,7 +299,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from core import jobs, runs
+    from core.jobs import queue as jobs
+    from core.workspace import runs
 
     run_dir = _run_dir(args.run_dir)
     info = runs.load_run(run_dir)
@@ -326,7 +330,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from core.evaluation import evaluate_file
+    from core.evaluate.evaluation import evaluate_file
 
     report = evaluate_file(_run_dir(args.run_dir), args.data)
     if args.json:
@@ -337,7 +341,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     predictor = Predictor(_run_dir(args.run_dir))
     if args.text:
@@ -370,7 +374,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from core.export import export_run
+    from core.serve.export import export_run
 
     path = export_run(_run_dir(args.run_dir), Path(args.output))
     print(f"Exported to {path}")
@@ -378,7 +382,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
-    from core import jobs
+    from core.jobs import queue as jobs
 
     base = Path(args.runs_dir) if args.runs_dir else None
     listed = jobs.refresh(base)
@@ -397,7 +401,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from core.training import run_worker
+    from core.train.training import run_worker
 
     return run_worker(Path(args.run_dir))
 
@@ -422,7 +426,7 @@ def _discard_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from core.uploads import remove_orphan_uploads
+    from core.workspace.uploads import remove_orphan_uploads
 
     remove_orphan_uploads()  # temporary files of uploads a crash cut short
     try:
@@ -439,13 +443,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:  # internal error: short message, details in the log
-        from core.training import TrainingFailed
+        from core.train.training import TrainingFailed
 
         if isinstance(exc, TrainingFailed):
             print(f"error: {exc.message} {exc.fix}", file=sys.stderr)
         else:
             print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-            from core.runs import workspace_dir
+            from core.workspace.runs import workspace_dir
 
             log = workspace_dir() / "cli-error.log"
             try:

@@ -2,7 +2,7 @@
 
 A `RunConfig` is built by a page or the CLI, saved as `config.json` in the run folder and
 validated again by the worker. Hyperparameters left as `None` are filled in from the preset
-once the data size is known (see `core.presets`); the resolved values are saved with the run.
+once the data size is known (see `core.train.presets`); the resolved values are saved with the run.
 Every field carries a one-line help text in its metadata so forms can be built from it.
 """
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from core import calibration as calib
+from core.scoring import calibration as calib
 from pages import _report_visuals as visuals
 
 UNITS = {"single_label": "texts", "multi_label": "texts", "ner": "sentences"}

@@ -7,7 +7,7 @@ import math
 from datetime import datetime
 from typing import Any
 
-from core import md_text
+from core.text import md_text
 
 STATE_LABELS = {
     "queued": ":material/schedule: waiting",
@@ -27,7 +27,7 @@ STATE_WORDS = {
 def md(text: Any) -> str:
     """`text` (a label, column, run or file name, a text, a message naming them) shown literally
     by st.markdown, st.caption, alerts, headers, metrics, button, pill and tab labels and help
-    texts (core/md_text.py says why)."""
+    texts (core/text/md_text.py says why)."""
     return md_text.escape(text)
 
 

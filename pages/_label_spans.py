@@ -11,9 +11,9 @@ from typing import Any, Callable, Sequence
 
 import streamlit as st
 
-from core import labeling
 from core.data.spans import tokenize
 from core.errors import UserError
+from core.label import labeling
 from pages import _format
 
 COLOURS = ("blue", "green", "orange", "violet", "red", "gray")

@@ -14,7 +14,8 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from core import learning_curve, runs
+from core.train import learning_curve
+from core.workspace import runs
 from pages import _format
 
 COLOURS = {"baseline": "#94A3B8", "model": "#4F46E5"}

@@ -12,12 +12,14 @@ import pandas as pd
 import streamlit as st
 
 from core import data as coredata
-from core import models, presets, uploads
 from core.config import TASKS, DataConfig, RunConfig, TrainingConfig
 from core.data import cleaning
+from core.data.samples import list_samples
 from core.data.wording import counted, number
 from core.errors import UserError
-from core.samples import list_samples
+from core.models import loading as models
+from core.train import presets
+from core.workspace import uploads
 from pages import _charts, _entry, _errors, _format, _session
 from pages._session import widget
 
@@ -135,7 +137,7 @@ def keep_in_address(chosen: dict) -> None:
 
 def restore_from_address() -> None:
     """A fresh session (a refresh, a shared link) opens the upload named in the address, when
-    it is still kept; the id is checked by core.uploads, never used as a path as it comes."""
+    it is still kept; the id is checked by core.workspace.uploads, never used as a path as it comes."""
     if st.session_state.get("data_address_read"):
         return
     st.session_state["data_address_read"] = True

@@ -1,9 +1,9 @@
 """Label: label texts here, with suggestions, the most useful texts first, export and training.
 
-A label project lives in the workspace (core.labeling) and every click is written to disk at
+A label project lives in the workspace (core.label.labeling) and every click is written to disk at
 once. Suggestions come from the quick model refitted as labels arrive, or from the project's
-latest fine-tuned run once it beats the quick model (core.prelabel); the order and the "label
-these next" list come from core.active_learning.
+latest fine-tuned run once it beats the quick model (core.label.prelabel); the order and the "label
+these next" list come from core.label.active_learning.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core import active_learning, csv_safe, label_training, labeling, prelabel, uploads
 from core.data import read_table
 from core.errors import UserError
+from core.label import active_learning, label_training, labeling, prelabel
+from core.workspace import csv_safe, uploads
 from pages import _entry, _errors, _format, _session
 from pages._label_spans import plain, tag_text
 

@@ -11,10 +11,21 @@ from typing import Any
 
 import streamlit as st
 
-from core import few_shot, jobs, models, presets, vocabulary
-from core.config import (CLASS_WEIGHTING, PRECISIONS, PRESETS, SCHEDULERS, TRAINING_MODES,
-                         DataConfig, RunConfig, TrainingConfig, field_help)
+from core.config import (
+    CLASS_WEIGHTING,
+    PRECISIONS,
+    PRESETS,
+    SCHEDULERS,
+    TRAINING_MODES,
+    DataConfig,
+    RunConfig,
+    TrainingConfig,
+    field_help,
+)
 from core.errors import UserError
+from core.jobs import queue as jobs
+from core.models import loading as models
+from core.train import few_shot, presets, vocabulary
 from pages import _entry, _errors, _format, _session
 from pages._session import widget
 

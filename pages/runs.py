@@ -12,9 +12,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import compare as compare_runs
-from core import jobs, models, runs, significance, verdict
 from core.errors import UserError
+from core.evaluate import compare as compare_runs
+from core.evaluate import verdict
+from core.jobs import queue as jobs
+from core.models import loading as models
+from core.scoring import significance
+from core.workspace import runs
 from pages import _charts, _entry, _errors, _format, _session
 
 _entry.run_through_app()

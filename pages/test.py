@@ -16,10 +16,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import baseline, batch_predict, compare, error_analysis, runs, thresholds, verdict
 from core.errors import UserError
-from core.export import model_card, prepared_export
-from core.uploads import safe_filename
+from core.evaluate import baseline, compare, error_analysis, verdict
+from core.predict import batch_predict
+from core.scoring import thresholds
+from core.serve.export import model_card, prepared_export
+from core.workspace import runs
+from core.workspace.uploads import safe_filename
 from pages import _calibration, _entry, _errors, _format, _learning_curve, _session
 from pages import _report_visuals as visuals
 
@@ -42,7 +45,7 @@ TABLE_ROWS = 200  # rows of a table shown on the page; downloads have them all
 
 @st.cache_resource(max_entries=3, show_spinner="Loading the model (once per run)...")
 def _load_predictor(run_path: str, stamp: tuple[float, float]) -> Any:
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     return Predictor(Path(run_path))
 

@@ -13,8 +13,10 @@ from typing import Any
 
 import streamlit as st
 
-from core import jobs, models, runs
 from core.errors import UserError
+from core.jobs import queue as jobs
+from core.models import loading as models
+from core.workspace import runs
 from pages import _charts, _entry, _errors, _format, _session
 
 POLL_SECONDS = 2.0

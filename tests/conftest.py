@@ -28,7 +28,7 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2-layer BERT with random weights and the default model's tokenizer (seconds on CPU)."""
     from transformers import AutoTokenizer, BertConfig, BertModel
 
-    from core.models import default_model_path
+    from core.models.loading import default_model_path
 
     folder = tmp_path_factory.mktemp("tiny-bert")
     tokenizer = AutoTokenizer.from_pretrained(default_model_path())

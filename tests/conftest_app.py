@@ -1,4 +1,4 @@
-"""Helpers for the page tests: run folders written in core/runs.py's format, and AppTest setup.
+"""Helpers for the page tests: run folders written in core/workspace/runs.py's format, and AppTest setup.
 
 Imported by tests/test_app_*.py (the lead's tests/conftest.py gives each test its own workspace
 through FINETUNE_STUDIO_WORKSPACE).
@@ -15,7 +15,7 @@ from typing import Any
 import psutil
 from streamlit.testing.v1 import AppTest
 
-from core import runs
+from core.workspace import runs
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 TIMEOUT = 60  # seconds per script run; 2 shared CPU cores can be slow
@@ -69,7 +69,7 @@ def curve(steps: int = 40, overfit: bool = False, gpu: bool = False) -> list[dic
 
 
 def mark_alive(run_dir: Path) -> None:
-    """Make a 'running' run look alive to core.jobs: its pid is this test process."""
+    """Make a 'running' run look alive to core.jobs.queue: its pid is this test process."""
     me = psutil.Process(os.getpid())
     runs.update_status(run_dir, state="running", pid=me.pid, pid_started=me.create_time())
 

@@ -18,9 +18,24 @@ import json
 import re
 import zipfile
 
-from fixtures_data import (BIG5_ROWS, GBK_ROWS, LATIN1_ROWS, NER_SENTENCES, bytes_io_zip, conll,
-                           csv_text, jsonl, parquet, png_bytes, sentiment_rows, single_line, write,
-                           xlsx, xlsx_with_title, zip_bomb_xlsx)
+from fixtures_data import (
+    BIG5_ROWS,
+    GBK_ROWS,
+    LATIN1_ROWS,
+    NER_SENTENCES,
+    bytes_io_zip,
+    conll,
+    csv_text,
+    jsonl,
+    parquet,
+    png_bytes,
+    sentiment_rows,
+    single_line,
+    write,
+    xlsx,
+    xlsx_with_title,
+    zip_bomb_xlsx,
+)
 
 from core.config import DataConfig, RunConfig
 from core.data import build_health_report, detect_task, make_splits
@@ -506,7 +521,7 @@ CASE_WARNINGS: dict[str, str] = {
 
 @functools.lru_cache(maxsize=1)
 def default_tokenizer():
-    from core.models import load_tokenizer
+    from core.models.loading import load_tokenizer
 
     return load_tokenizer("default")
 

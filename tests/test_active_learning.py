@@ -12,10 +12,9 @@ import pandas as pd
 import pytest
 from scipy.sparse import csr_matrix
 
-from core import active_learning, labeling, prelabel
-from core.active_learning import MIXED, RANDOM, UNCERTAINTY
 from core.errors import UserError
-
+from core.label import active_learning, labeling, prelabel
+from core.label.active_learning import MIXED, RANDOM, UNCERTAINTY
 
 # ----- uncertainty and diversity ------------------------------------------------------------
 
@@ -182,7 +181,7 @@ def test_benchmark_results_are_read_back(tmp_path):
 
 
 def test_the_reason_shown_is_the_gap_between_the_top_two_labels():
-    from core.active_learning import _unsure_because
+    from core.label.active_learning import _unsure_because
 
     assert _unsure_because(np.array([0.606, 0.394]), "margin") == \
         "the model is unsure (its top two labels are 21% apart)"

@@ -21,7 +21,7 @@ def test_encode_aligns_with_a_real_tokenizer():
     import pandas as pd
     from transformers import AutoTokenizer
 
-    from core.models import default_model_path
+    from core.models.loading import default_model_path
 
     tokenizer = AutoTokenizer.from_pretrained(default_model_path())
     task = TokenClassification(LABELS)

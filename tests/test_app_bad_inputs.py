@@ -18,9 +18,9 @@ from malformed_cases import CASES
 from streamlit.testing.v1 import AppTest
 from workspace_state import snapshot
 
-from core import uploads
 from core.data import detect_task, read_table, read_tagged
 from core.errors import UserError
+from core.workspace import uploads
 
 BAD = [c for c in CASES if c[2] is not None]
 # The app words a few refusals its own way: the upload is refused before it is read.

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ast
-import tomllib
 
 import pytest
+import tomllib
 from conftest_app import APP, assert_clean, curve, open_app, write_run
 
 ROOT = APP.parent
@@ -69,7 +69,7 @@ def test_streamlit_settings():
 
 
 def test_unexpected_error_is_one_sentence_without_traceback(workspace, monkeypatch):
-    from core import jobs
+    from core.jobs import queue as jobs
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")

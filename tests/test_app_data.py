@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest_app import all_text, assert_clean, open_app
 
-from core import uploads
+from core.workspace import uploads
 
 CSV = "text,label\n" + "".join(
     f"{'great lovely film' if i % 2 else 'awful boring film'} number {i},"
@@ -197,9 +197,8 @@ def test_word_labels_get_no_name_table(workspace):
 
 
 def fresh_app_with_address(**params):
-    from streamlit.testing.v1 import AppTest
-
     from conftest_app import APP, TIMEOUT
+    from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     for key, value in params.items():

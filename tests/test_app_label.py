@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest_app import all_text, assert_clean, fake_launch
 from streamlit.testing.v1 import AppTest
 
-from core import active_learning, jobs, labeling
+from core.jobs import queue as jobs
+from core.label import active_learning, labeling
 
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "label.py"
 BENCHMARK = PAGE.parent.parent / "bench" / "results" / "active_learning.json"

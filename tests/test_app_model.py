@@ -5,10 +5,18 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest_app import all_text, assert_clean, fake_launch, mark_alive, open_app, write_run
+from conftest_app import (
+    all_text,
+    assert_clean,
+    fake_launch,
+    mark_alive,
+    open_app,
+    write_run,
+)
 
-from core import jobs, runs
 from core.config import TrainingConfig
+from core.jobs import queue as jobs
+from core.workspace import runs
 
 
 @pytest.fixture

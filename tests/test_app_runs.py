@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from conftest_app import (all_text, assert_clean, curve, mark_alive, open_app, read_json,
-                          write_run)
+from conftest_app import (
+    all_text,
+    assert_clean,
+    curve,
+    mark_alive,
+    open_app,
+    read_json,
+    write_run,
+)
 
-from core import runs
+from core.workspace import runs
 
 
 def table(at):

@@ -11,7 +11,7 @@ from conftest_app import all_text, assert_clean
 from streamlit.testing.v1 import AppTest
 from tiny_runs import install_run
 
-from core import runs
+from core.workspace import runs
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "test.py")
 TIMEOUT = 90
@@ -197,7 +197,7 @@ def test_compare_refuses_runs_of_different_tasks(classification, tiny_model_dir,
 def test_compare_shows_disagreements(classification, tiny_model_dir, tmp_path_factory,
                                      monkeypatch):
     install_run("classification", tiny_model_dir, tmp_path_factory, run_id="run-other")
-    from core import inference
+    from core.predict import inference
 
     real = inference.Predictor.predict
 

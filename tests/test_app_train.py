@@ -1,13 +1,21 @@
-"""Train page: live view of a run drawn from its folder (written here in core/runs.py's format)."""
+"""Train page: live view of a run drawn from its folder (written here in core/workspace/runs.py's format)."""
 
 from __future__ import annotations
 
 import json
 
-from conftest_app import all_text, assert_clean, curve, fake_launch, mark_alive, open_app, \
-    write_run
+from conftest_app import (
+    all_text,
+    assert_clean,
+    curve,
+    fake_launch,
+    mark_alive,
+    open_app,
+    write_run,
+)
 
-from core import jobs, runs
+from core.jobs import queue as jobs
+from core.workspace import runs
 
 
 def charts(at):

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from tiny_runs import install_run
 
-from core import batch_predict
 from core.errors import UserError
-from core.inference import Predictor
+from core.predict import batch_predict
+from core.predict.inference import Predictor
 
 
 @pytest.fixture

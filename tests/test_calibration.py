@@ -1,4 +1,4 @@
-"""Temperature scaling (core/calibration.py): the fit, the calibration error, the saved model,
+"""Temperature scaling (core/scoring/calibration.py): the fit, the calibration error, the saved model,
 the export and the Test page's sentence."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from scipy.special import softmax
 
-from core import calibration, runs
+from core.scoring import calibration
+from core.workspace import runs
 
 # ----- the fit on synthetic logits -----------------------------------------------------------
 
@@ -137,8 +138,8 @@ def noisy_sentiment_csv(folder: Path, n: int = 300, flipped: float = 0.2) -> Pat
 def calibrated_run(tiny_model_dir, tmp_path_factory):
     """A finished tiny run that keeps its checkpoints, so the model as trained (before T was
     folded into model/) can be loaded next to the saved one."""
-    from core import training
     from core.config import RunConfig
+    from core.train import training
 
     folder = tmp_path_factory.mktemp("calibrated")
     config = RunConfig(task="text-classification", model=str(tiny_model_dir), preset="quick",
@@ -171,7 +172,7 @@ def trained_model(run_dir: Path):
 def validation_logits(model, run_dir: Path, texts: list[str]) -> np.ndarray:
     import torch
 
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     tokenizer = Predictor(run_dir).tokenizer
     with torch.no_grad():
@@ -203,7 +204,7 @@ def test_eval_json_holds_the_temperature_and_the_error_before_and_after(calibrat
 
 
 def test_saved_model_gives_softmax_of_the_trained_logits_over_t(calibrated_run):
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     temperature = runs.read_eval(calibrated_run)["calibration"]["temperature"]
     texts, _ = split_texts(calibrated_run, "test")
@@ -221,7 +222,7 @@ def test_saved_model_gives_softmax_of_the_trained_logits_over_t(calibrated_run):
 
 def test_saved_model_is_calibrated_on_validation(calibrated_run):
     """Fitting T again on the saved model's validation logits finds nothing left to fix."""
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     predictor = Predictor(calibrated_run)
     texts, gold = split_texts(calibrated_run, "validation")
@@ -233,7 +234,7 @@ def test_saved_model_is_calibrated_on_validation(calibrated_run):
 
 
 def test_prediction_files_hold_calibrated_confidences(calibrated_run):
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     texts, _ = split_texts(calibrated_run, "test")
     records = [json.loads(line) for line in
@@ -246,8 +247,8 @@ def test_prediction_files_hold_calibrated_confidences(calibrated_run):
 def test_export_loaded_with_pipeline_gives_the_calibrated_score(calibrated_run, tmp_path):
     from transformers import pipeline
 
-    from core.export import export_run, model_card
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
+    from core.serve.export import export_run, model_card
 
     archive = export_run(calibrated_run, tmp_path / "export.zip")
     with zipfile.ZipFile(archive) as zf:

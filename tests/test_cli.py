@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from malformed_cases import CASE_OPTIONS, CASE_WARNINGS, CASES
 
-from core import runs
 from core.cli import main, neutralise_cell
+from core.workspace import runs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -166,7 +166,7 @@ def test_kill_minus_nine_then_resume_completes(sentiment_csv, tiny_model_dir, wo
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     reached = max(_train_steps(run_dir))  # the last step logged before the kill
-    from core import jobs
+    from core.jobs import queue as jobs
 
     info = next(r for r in jobs.refresh() if r.path == run_dir)
     assert info.state == "interrupted"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from tiny_runs import install_run
 
-from core import compare, error_analysis, runs
 from core.errors import UserError
-from core.inference import Predictor
+from core.evaluate import compare, error_analysis
+from core.predict.inference import Predictor
+from core.workspace import runs
 
 
 def test_answer_text_for_labels_and_entities():

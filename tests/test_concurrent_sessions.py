@@ -25,8 +25,9 @@ from fixtures_data import csv_text, write
 from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, _stop_workers
 from tiny_runs import install_run
 
-from core import jobs, runs
 from core.config import RunConfig
+from core.jobs import queue as jobs
+from core.workspace import runs
 
 pytestmark = pytest.mark.slow
 

@@ -14,9 +14,12 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from core import csv_safe, error_analysis, labeling, learning_curve
 from core.config import RunConfig
 from core.data import load_examples, read_table
+from core.evaluate import error_analysis
+from core.label import labeling
+from core.train import learning_curve
+from core.workspace import csv_safe
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = ['=HYPERLINK("http://example.invalid/x","click")', "@SUM(1)", "+1+1", "-2+3 is fine",

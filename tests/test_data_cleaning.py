@@ -7,11 +7,11 @@ import io
 import pandas as pd
 import pytest
 
-from core import uploads
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.data import build_health_report, make_splits
 from core.data.cleaning import clean_copy, keep_clean_copy
 from core.errors import UserError
+from core.workspace import uploads
 
 
 def config_for(path, **data) -> RunConfig:

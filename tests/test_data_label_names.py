@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from core.config import DataConfig, RunConfig, TrainingConfig
-from core.data import build_health_report, integer_label_values, load_examples, make_splits
+from core.data import (
+    build_health_report,
+    integer_label_values,
+    load_examples,
+    make_splits,
+)
 from core.data.readers import read_table
 from core.errors import UserError
 

@@ -6,7 +6,13 @@ import pytest
 from conftest import shared_dataset
 
 from core.config import DataConfig, RunConfig
-from core.data import build_health_report, detect_task, load_examples, make_splits, read_tagged
+from core.data import (
+    build_health_report,
+    detect_task,
+    load_examples,
+    make_splits,
+    read_tagged,
+)
 
 pytestmark = pytest.mark.realdata
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from core import runs
 from core.config import RunConfig
-from core.inference import Predictor
-from core.training import train
+from core.predict.inference import Predictor
+from core.train.training import train
+from core.workspace import runs
 
 
 @pytest.mark.slow

@@ -68,7 +68,8 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
 
 def _stop_workers(workspace: Path) -> None:
     """Stop training processes this test started, should it end early."""
-    from core import jobs, runs
+    from core.jobs import queue as jobs
+    from core.workspace import runs
 
     for info in runs.list_runs(workspace / "runs"):
         status = runs.read_status(info.path) or {}
@@ -333,7 +334,8 @@ def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspa
     assert _points(page)[0] >= before  # the whole curve is read again from disk
 
     # 4b. Restart the server mid-run: training goes on, and the page re-attaches to it.
-    from core import jobs, runs
+    from core.jobs import queue as jobs
+    from core.workspace import runs
 
     [run] = runs.list_runs(workspace / "runs")
     server.stop()

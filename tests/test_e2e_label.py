@@ -25,11 +25,21 @@ from pathlib import Path
 
 import pytest
 from fixtures_data import csv_text, write
-from test_e2e_browser import (CHROMIUM, _nav, _no_traceback, _shot, _upload, _upload_labeled,
-                              _wait_for, browser_page, running_server)
+from test_e2e_browser import (
+    CHROMIUM,
+    _nav,
+    _no_traceback,
+    _shot,
+    _upload,
+    _upload_labeled,
+    _wait_for,
+    browser_page,
+    running_server,
+)
 from tiny_runs import install_run
 
-from core import labeling, runs
+from core.label import labeling
+from core.workspace import runs
 
 __all__ = ["browser_page"]  # the fixture, used by name below: pytest finds it once imported
 
@@ -600,7 +610,7 @@ def test_label_budget_draws_a_learning_curve(server, browser_page, tiny_model_di
                     f"(plotly/plotly.py#4012)")
     if gain > (1.0 - scores[-1]) * 100 + 0.1:
         bugs.append(f"the advice promises {gain} more points of macro-F1 to a baseline already "
-                    f"at {scores[-1]:.1%}: core/learning_curve.py advice() extrapolates the "
+                    f"at {scores[-1]:.1%}: core/train/learning_curve.py advice() extrapolates the "
                     f"log fit past a perfect score")
     if bugs:
         pytest.xfail("app bugs: " + "; ".join(bugs))

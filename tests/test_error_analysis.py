@@ -9,9 +9,10 @@ import json
 import pytest
 from tiny_runs import install_run
 
-from core import error_analysis as ea
-from core import runs, thresholds
 from core.errors import UserError
+from core.evaluate import error_analysis as ea
+from core.scoring import thresholds
+from core.workspace import runs
 
 SINGLE = [
     {"text": "sure and wrong", "gold": "a", "predicted": "b", "confidence": 0.95},

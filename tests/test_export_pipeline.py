@@ -1,6 +1,6 @@
 """An exported zip, unzipped and loaded with `transformers.pipeline`, answers like the app.
 
-The app's answers come from core.inference.Predictor (the playground, batch prediction and
+The app's answers come from core.predict.inference.Predictor (the playground, batch prediction and
 compare all use it); the zip is what a user takes away. Both must agree on the same texts.
 """
 
@@ -11,8 +11,8 @@ import zipfile
 import pytest
 from tiny_runs import install_run
 
-from core.export import export_run, prepared_export
-from core.inference import Predictor
+from core.predict.inference import Predictor
+from core.serve.export import export_run, prepared_export
 
 TEXTS = ["the film was great and the cast too", "the plot was awful and boring",
          "Wonderful acting!", "a dreadful, poor ending", "", "ok"]

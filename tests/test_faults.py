@@ -18,11 +18,12 @@ from conftest_app import all_text, assert_clean, fake_launch, open_app, write_ru
 from tiny_runs import install_run, tiny_config
 from workspace_state import snapshot
 
-from core import jobs, runs
 from core.cli import main
 from core.config import RunConfig
 from core.errors import UserError
-from core.training import TrainingFailed, _save_model, train
+from core.jobs import queue as jobs
+from core.train.training import TrainingFailed, _save_model, train
+from core.workspace import runs
 
 OOM = "CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 7.79 GiB total capacity)"
 
@@ -201,7 +202,7 @@ def test_an_unwritable_workspace_is_a_clear_error(sentiment_csv, tiny_model_dir,
         jobs.start_run(tiny_config(sentiment_csv, tiny_model_dir, "nowhere"), blocked / "runs")
     assert "cannot be written" in caught.value.message
     assert runs.WORKSPACE_ENV in caught.value.fix
-    from core import uploads
+    from core.workspace import uploads
 
     with pytest.raises(UserError) as caught:
         uploads.save_upload("reviews.csv", b"text,label\nfine,pos\n")

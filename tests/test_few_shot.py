@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from conftest import sentiment_rows
 
-from core import few_shot, runs
 from core.config import RunConfig
 from core.errors import UserError
+from core.train import few_shot
+from core.workspace import runs
 
 
 def _config(model: str = "default", **training) -> RunConfig:
@@ -126,9 +127,9 @@ def test_a_few_shot_run_leaves_the_run_folder_a_fine_tuned_run_leaves(
         tmp_path, tiny_model_dir, workspace):
     from transformers import pipeline
 
-    from core.export import export_run
-    from core.inference import Predictor
-    from core.training import train
+    from core.predict.inference import Predictor
+    from core.serve.export import export_run
+    from core.train.training import train
 
     config = _config(str(tiny_model_dir), mode="few-shot")
     config.data.train = str(_write_few_rows(tmp_path, 20))
@@ -185,7 +186,7 @@ def _model_page(rows: list[tuple[str, str]], header: str = "text,label"):
 def test_the_model_page_explains_the_automatic_few_shot_choice(workspace, monkeypatch):
     from conftest_app import assert_clean, fake_launch
 
-    from core import jobs
+    from core.jobs import queue as jobs
 
     monkeypatch.setattr(jobs, "_launch", fake_launch)
     at = _model_page(sentiment_rows(24, seed=5))
@@ -212,7 +213,7 @@ def test_the_model_page_refuses_few_shot_where_it_cannot_serve(workspace):
 
 
 def test_the_model_page_estimate_counts_pair_steps_in_few_shot_mode():
-    from core import presets
+    from core.train import presets
 
     config = RunConfig(model="default", preset="quick")
     few = presets.estimate_run(config, 12, 2, 10.0, mode="few-shot")

@@ -16,12 +16,19 @@ from pathlib import Path
 import pytest
 from conftest_app import APP, TIMEOUT
 from fixtures_data import csv_text, sentiment_rows, write
-from malformed_cases import (deep_json, deep_jsonl, huge_number_jsonl, huge_range_xlsx,
-                             same_name_header, tag_names_not_a_list, wide_csv)
+from malformed_cases import (
+    deep_json,
+    deep_jsonl,
+    huge_number_jsonl,
+    huge_range_xlsx,
+    same_name_header,
+    tag_names_not_a_list,
+    wide_csv,
+)
 from streamlit.testing.v1 import AppTest
 
-from core import uploads
 from core.cli import main
+from core.workspace import uploads
 
 ROOT = Path(__file__).resolve().parent.parent
 HANG_GUARD_S = 30  # each file is answered in about a second; minutes mean a limit is missing
@@ -107,7 +114,7 @@ def test_a_bad_file_is_refused_before_waiting_behind_a_running_run(tmp_path, wor
     refused at once rather than after that run ends."""
     import os
 
-    from core import runs
+    from core.workspace import runs
 
     busy = runs.new_run_folder({"task": "text-classification"}, "busy")
     runs.update_status(busy, state="running", pid=os.getpid(), pid_started=None)

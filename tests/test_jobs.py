@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tiny_runs import tiny_config, wait_for_state
 
-from core import jobs, runs
+from core.jobs import queue as jobs
+from core.workspace import runs
 
 
 def test_second_run_queues_and_starts_when_the_first_ends(sentiment_csv, tiny_model_dir):

@@ -9,11 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core import jobs, label_training, labeling, metrics, prelabel, runs
 from core.config import RunConfig
 from core.data import load_examples, make_splits
 from core.errors import UserError
-from core.models import resolve_model
+from core.jobs import queue as jobs
+from core.label import label_training, labeling, prelabel
+from core.models.loading import resolve_model
+from core.scoring import metrics
+from core.workspace import runs
 
 POSITIVE = ["great", "lovely", "excellent", "wonderful"]
 NEGATIVE = ["awful", "boring", "dreadful", "poor"]
@@ -281,7 +284,7 @@ def test_training_files_read_back_through_the_run_splits(tmp_path):
 def test_send_to_training_then_continue_from_the_last_model(monkeypatch, tiny_model_dir):
     from conftest_app import fake_launch
 
-    from core.training import train
+    from core.train.training import train
 
     monkeypatch.setattr(jobs, "_launch", fake_launch)
     project, texts = sentiment_project(40)
@@ -371,7 +374,7 @@ def test_word_memory_suggests_entities_seen_before():
 
 
 class FakeEntityPredictor:
-    """Answers like core.inference.Predictor for entities (character offsets)."""
+    """Answers like core.predict.inference.Predictor for entities (character offsets)."""
 
     labels = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
 
@@ -411,7 +414,7 @@ def test_a_fine_tuned_run_suggests_with_probabilities_for_every_label(trained_ru
 def _project_run(n_labels: int, model_dir: Path, run_id: str) -> Path:
     """A label project's run on `n_labels` labels that words cannot predict (the label is a
     coin flip), trained in-process as the worker would (tiny model, one epoch)."""
-    from core.training import train
+    from core.train.training import train
 
     rng = np.random.default_rng(7)
     words = ["table", "river", "green", "seven", "paper", "stone", "cloud", "lamp"]

@@ -15,9 +15,10 @@ from conftest_app import assert_clean, mark_alive, write_run
 from streamlit.testing.v1 import AppTest
 from tiny_runs import install_run
 
-from core import learning_curve, runs
 from core.config import RunConfig
 from core.errors import UserError
+from core.train import learning_curve
+from core.workspace import runs
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "test.py")
 WORDS = {"sport": ["match", "goal", "team", "coach", "league", "score", "player", "season"],
@@ -121,7 +122,7 @@ def test_the_model_curve_waits_for_a_running_training_run(tmp_path):
 def test_runs_queue_while_a_model_curve_trains_and_start_when_it_ends(tmp_path, monkeypatch):
     import psutil
 
-    from core import jobs
+    from core.jobs import queue as jobs
 
     run_dir = _run_on(_noisy_topics(tmp_path / "topics.csv", 60))
     (run_dir / learning_curve.FOLDER).mkdir()

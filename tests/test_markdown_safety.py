@@ -16,8 +16,10 @@ from conftest_app import open_app, write_run
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
-from core import export, labeling, runs
 from core.config import RunConfig
+from core.label import labeling
+from core.serve import export
+from core.workspace import runs
 from pages import _format
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +136,7 @@ def test_entity_tagging_shows_types_and_words_as_text(workspace):
 @pytest.fixture
 def evil_run(tiny_model_dir, tmp_path, workspace):
     """A tiny model trained on labels that hold an image link, bold text and an HTML tag."""
-    from core.training import train
+    from core.train.training import train
 
     data = tmp_path / f"{BOLD} data.csv"  # a file name cannot hold the link's slashes
     rows = [[f"the film was {w}", LABELS[k]] for k, words in enumerate(

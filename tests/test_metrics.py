@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from core import metrics
+from core.scoring import metrics
 
 
 def test_single_label_scores_match_hand_computed_values():

@@ -20,9 +20,10 @@ import pytest
 from conftest import write_sentiment_csv
 from tiny_runs import install_run
 
-from core import models, runs
 from core.config import RunConfig
 from core.errors import UserError
+from core.models import loading as models
+from core.workspace import runs
 
 PICKLE_SUFFIXES = (".pkl", ".bin", ".pt", ".pth", ".joblib", ".pickle", ".ckpt")
 _OPENED: list[str] | None = None  # paths opened while a test watches
@@ -103,7 +104,7 @@ def pickles_in(folder: Path) -> list[str]:
 
 
 def _train(model: str, tmp_path: Path, workspace: Path, name: str, **training) -> Path:
-    from core.training import train
+    from core.train.training import train
 
     config = RunConfig(task="text-classification", model=model, preset="quick", name=name)
     config.data.train = str(write_sentiment_csv(tmp_path))
@@ -139,8 +140,8 @@ def test_fine_tuning_never_opens_planted_pickles(tiny_model_dir, tmp_path, works
 
 def test_continuing_from_a_run_and_predicting_never_open_planted_pickles(
         tiny_model_dir, tmp_path_factory, tmp_path, workspace, marker, opened):
-    from core.batch_predict import predict_file
-    from core.inference import Predictor
+    from core.predict.batch_predict import predict_file
+    from core.predict.inference import Predictor
 
     previous = install_run("classification", tiny_model_dir, tmp_path_factory)
     plant_pickles(previous / "model", marker)
@@ -191,7 +192,7 @@ def _only_pickled_weights(tiny_model_dir: Path, tmp_path: Path, marker: Path) ->
 
 def test_a_folder_with_only_pickled_weights_is_refused_with_one_sentence(
         tiny_model_dir, tmp_path, workspace, marker, opened):
-    from core.training import train
+    from core.train.training import train
 
     folder = _only_pickled_weights(tiny_model_dir, tmp_path, marker)
     with pytest.raises(UserError) as caught:
@@ -250,7 +251,7 @@ def test_a_folder_naming_other_weight_files_is_refused(how, tiny_model_dir, tmp_
 
 def test_a_run_whose_model_has_only_pickled_weights_is_not_loaded_for_prediction(
         tiny_model_dir, tmp_path_factory, marker, opened):
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     run_dir = install_run("classification", tiny_model_dir, tmp_path_factory, "run-swapped")
     (run_dir / "model" / "model.safetensors").unlink()
@@ -292,7 +293,7 @@ def _custom_code_folder(tiny_model_dir: Path, tmp_path: Path) -> Path:
 
 def test_a_model_that_needs_its_own_code_is_refused_up_front_without_resume(
         tiny_model_dir, tmp_path, workspace):
-    from core.training import train
+    from core.train.training import train
     from pages.train import RESUMABLE_FAILURES
 
     folder = _custom_code_folder(tiny_model_dir, tmp_path)
@@ -317,7 +318,7 @@ def test_the_libraries_advice_to_run_code_never_reaches_the_user(tiny_model_dir,
     import torch
     from transformers import AutoConfig
 
-    from core.training import explain_failure, failure_kind
+    from core.train.training import explain_failure, failure_kind
     from pages.train import RESUMABLE_FAILURES
 
     torch.save(WritesMarker(marker), tmp_path / "weights.bin")
@@ -351,7 +352,7 @@ def test_the_model_page_refuses_such_a_folder_with_its_sentence(
         tiny_model_dir, tmp_path, workspace, monkeypatch, marker, opened, kind):
     from conftest_app import all_text, fake_launch, open_app
 
-    from core import jobs
+    from core.jobs import queue as jobs
 
     monkeypatch.setattr(jobs, "_launch", fake_launch)
     folder = _only_pickled_weights(tiny_model_dir, tmp_path, marker) if kind == "pickled" \

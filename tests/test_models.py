@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
-from core import models
 from core.errors import UserError
+from core.models import loading as models
 
 
 def test_default_resolves_to_the_packaged_folder():
@@ -43,7 +43,7 @@ def test_unreachable_hub_id_gives_one_sentence(monkeypatch):
 
 
 def test_default_model_folder_gets_the_default_learning_rate(tmp_path):
-    from core.models import default_model_path, recommended_learning_rate
+    from core.models.loading import default_model_path, recommended_learning_rate
 
     assert recommended_learning_rate(str(default_model_path())) == \
         recommended_learning_rate("default") == 1e-4

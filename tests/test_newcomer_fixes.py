@@ -2,7 +2,7 @@
 catalogue offline, settings of one dataset, broken uploads, names and counts.
 
 Page tests use AppTest through app.py (so page switches behave as in the browser) and run
-folders written in core/runs.py's format; no training is involved.
+folders written in core/workspace/runs.py's format; no training is involved.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def test_data_page_proposes_description_joined_with_title(workspace):
 # ----- the catalogue offline: marked before a click, no wait on the hub --------------------
 
 def _model_page(monkeypatch):
-    from core import jobs
+    from core.jobs import queue as jobs
 
     monkeypatch.setattr(jobs, "_launch", lambda run_dir: None)
     at = open_app()
@@ -131,7 +131,7 @@ def test_hub_models_are_marked_unreachable_before_they_are_picked(workspace, mon
 def test_reachability_is_one_short_attempt_remembered_for_minutes(monkeypatch):
     import socket
 
-    from core import models
+    from core.models import loading as models
 
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     monkeypatch.setattr(models, "_hub_checks", {})
@@ -154,8 +154,8 @@ def test_reachability_is_one_short_attempt_remembered_for_minutes(monkeypatch):
 def test_an_unreachable_hub_model_fails_at_once_with_one_sentence(monkeypatch):
     import socket
 
-    from core import models
     from core.errors import UserError
+    from core.models import loading as models
 
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     monkeypatch.setattr(models, "_hub_checks", {})
@@ -196,7 +196,7 @@ def test_extend_vocabulary_is_forgotten_when_another_dataset_is_chosen(workspace
 # ----- a broken file on the Label page ------------------------------------------------------
 
 def test_a_broken_file_uploaded_for_labeling_is_not_kept(workspace):
-    from core import uploads
+    from core.workspace import uploads
 
     at = open_app("pages/label.py")
     at.file_uploader(key="label_upload").set_value(
@@ -210,7 +210,7 @@ def test_a_broken_file_uploaded_for_labeling_is_not_kept(workspace):
 
 
 def test_a_readable_file_for_labeling_is_kept(workspace):
-    from core import uploads
+    from core.workspace import uploads
 
     at = open_app("pages/label.py")
     at.file_uploader(key="label_upload").set_value(
@@ -242,7 +242,7 @@ def test_make_install_says_the_first_install_takes_minutes_before_pip_runs(tmp_p
 # ----- 'default' reads as the model it is -------------------------------------------------
 
 def test_run_list_and_model_card_name_the_default_model(workspace):
-    from core.export import model_card
+    from core.serve.export import model_card
 
     folder = write_run("run-default", "completed")  # config model: "default"
     at = open_app("pages/runs.py")
@@ -256,8 +256,8 @@ def test_run_list_and_model_card_name_the_default_model(workspace):
 # ----- counts read as counts --------------------------------------------------------------
 
 def test_examples_per_label_is_a_whole_number():
-    from core import few_shot
     from core.config import RunConfig, TrainingConfig
+    from core.train import few_shot
 
     config = RunConfig(task="text-classification", training=TrainingConfig())
     advice = few_shot.advise(config, {"world": 4794, "sport": 4795}, False, False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from conftest_app import assert_clean, open_app, write_run
 
-from core import models
-from core.export import model_card
+from core.models import loading as models
+from core.serve.export import model_card
 
 BUILT_IN = "all-MiniLM-L6-v2"
 

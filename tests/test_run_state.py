@@ -19,11 +19,12 @@ import pytest
 from conftest_app import all_text, assert_clean, open_app, write_run
 from tiny_runs import install_run, tiny_config
 
-from core import jobs, runs
 from core.config import RunConfig
 from core.errors import UserError
-from core.export import export_run
-from core.training import TrainingFailed, train
+from core.jobs import queue as jobs
+from core.serve.export import export_run
+from core.train.training import TrainingFailed, train
+from core.workspace import runs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,7 +139,7 @@ def test_readers_never_read_through_a_link_out(workspace, outside, tiny_model_di
     listed = {r.run_id: r for r in jobs.refresh()}
     assert listed["run-folder-link"].damaged and "link" in listed["run-folder-link"].error
 
-    from core.inference import Predictor
+    from core.predict.inference import Predictor
 
     model_run = install_run("classification", tiny_model_dir, tmp_path_factory, "run-model")
     weights = model_run / "model" / "model.safetensors"

@@ -3,8 +3,9 @@ import time
 
 import pytest
 
-from core import jobs, runs
 from core.errors import UserError
+from core.jobs import queue as jobs
+from core.workspace import runs
 
 
 def _make_run(base, run_id, state="completed", created=None, **status):

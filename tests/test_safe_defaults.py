@@ -4,17 +4,17 @@ server settings, and no secret written to a run's files."""
 from __future__ import annotations
 
 import re
-
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 from conftest_app import APP, TIMEOUT, all_text, assert_clean, open_app, write_run
 from streamlit.testing.v1 import AppTest
 
-from core import jobs, runs
 from core.config import RunConfig
+from core.jobs import queue as jobs
+from core.workspace import runs
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"

@@ -5,10 +5,10 @@ from collections import Counter
 import pytest
 
 from core import data
-from core.baseline import run_baselines
 from core.config import DataConfig, RunConfig
+from core.data.samples import get_sample, list_samples
 from core.errors import UserError
-from core.samples import get_sample, list_samples
+from core.evaluate.baseline import run_baselines
 
 
 def test_samples_exist_with_a_task_each():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from core.sampling import EpochSeededLengthSampler
+from core.train.sampling import EpochSeededLengthSampler
 
 LENGTHS = [5, 40, 12, 7, 33, 18, 9, 25, 14, 3, 29, 21] * 4
 

@@ -9,7 +9,8 @@ from seqeval.metrics import f1_score as seqeval_f1
 from seqeval.scheme import IOB2
 from sklearn.metrics import accuracy_score, f1_score
 
-from core import baseline, significance, verdict
+from core.evaluate import baseline, verdict
+from core.scoring import significance
 
 
 def test_counts_rebuild_the_scores_of_scikit_learn_and_seqeval():
@@ -112,7 +113,8 @@ def test_baselines_keep_their_answers_so_the_model_is_compared_on_the_same_texts
         tiny_model_dir, tmp_path_factory, workspace):
     from tiny_runs import install_run
 
-    from core import error_analysis, runs
+    from core.evaluate import error_analysis
+    from core.workspace import runs
 
     for kind, metric, unit in (("classification", "accuracy", "single_label"),
                                ("multi_label", "subset_accuracy", "multi_label"),

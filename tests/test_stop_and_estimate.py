@@ -9,8 +9,10 @@ import time
 from tiny_runs import tiny_config, wait_for_state
 from transformers import TrainerControl, TrainerState, TrainingArguments
 
-from core import jobs, presets, runs, speed
-from core.callbacks import RunMonitor
+from core.jobs import queue as jobs
+from core.train import presets, speed
+from core.train.callbacks import RunMonitor
+from core.workspace import runs
 
 
 def _wait_for_step(run_dir, step, timeout=120):
@@ -52,7 +54,7 @@ def test_a_stop_before_the_first_checkpoint_keeps_one_and_resume_continues_from_
 
 def test_a_restart_from_zero_starts_a_clean_curve_and_status(sentiment_csv, tiny_model_dir,
                                                             workspace):
-    from core.training import _begin_attempt, train
+    from core.train.training import _begin_attempt, train
 
     run_dir = runs.run_path("restart", workspace / "runs")
     run_dir.mkdir(parents=True)
@@ -79,7 +81,7 @@ def test_a_restart_from_zero_starts_a_clean_curve_and_status(sentiment_csv, tiny
 
 
 def test_a_resume_from_a_checkpoint_drops_the_points_trained_after_it(tmp_path):
-    from core.training import _cut_curve
+    from core.train.training import _cut_curve
 
     for step in (5, 10, 15, 20):
         runs.append_event(tmp_path, {"type": "train", "step": step, "loss": 1.0})
@@ -91,7 +93,7 @@ def test_a_resume_from_a_checkpoint_drops_the_points_trained_after_it(tmp_path):
 def _page_stats(config):
     """n_train and mean tokens per text as the Data page computes them."""
     from core import data as datasets_io
-    from core.models import load_tokenizer
+    from core.models.loading import load_tokenizer
 
     splits = datasets_io.make_splits(config)
     report = datasets_io.build_health_report(splits, tokenizer=load_tokenizer(config.model),
@@ -101,7 +103,7 @@ def _page_stats(config):
 
 def test_the_estimate_after_a_measured_run_holds_its_real_duration(sentiment_csv,
                                                                    tiny_model_dir, workspace):
-    from core.training import train
+    from core.train.training import train
 
     config = tiny_config(sentiment_csv, tiny_model_dir, "stop", epochs=3)
     run_dir = runs.run_path("measured", workspace / "runs")
@@ -133,7 +135,7 @@ def test_before_any_run_a_few_timed_steps_give_the_estimate_once(sentiment_csv,
 
 def test_the_time_left_follows_the_runs_pace_evaluations_included(tmp_path, monkeypatch):
     """40 steps of 0.02 s, an evaluation of 0.5 s every 10 steps and one more at the end."""
-    monkeypatch.setattr("core.callbacks.STATUS_INTERVAL_S", 0.0)
+    monkeypatch.setattr("core.train.callbacks.STATUS_INTERVAL_S", 0.0)
     runs.write_json_atomic(tmp_path / "status.json", {"state": "running"})
     args = TrainingArguments(output_dir=str(tmp_path / "out"), eval_steps=10, report_to="none",
                              use_cpu=True)

@@ -1,15 +1,14 @@
-"""Training end to end with a tiny random BERT (seconds on CPU), through `core.training.train`."""
+"""Training end to end with a tiny random BERT (seconds on CPU), through `core.train.training.train`."""
 
 import json
 import zipfile
 
 import pytest
-
 from conftest import write_multi_label_csv
 
-from core import runs
 from core.config import RunConfig
-from core.inference import Predictor
+from core.predict.inference import Predictor
+from core.workspace import runs
 
 
 def _config(train, model, task="text-classification", **training):
@@ -22,7 +21,7 @@ def _config(train, model, task="text-classification", **training):
 
 
 def _run(config, workspace):
-    from core.training import train
+    from core.train.training import train
 
     run_dir = runs.run_path(runs.new_run_id("t"), workspace / "runs")
     run_dir.mkdir(parents=True)
@@ -65,8 +64,9 @@ def test_saved_predictions_match_the_exported_model(sentiment_csv, tiny_model_di
     assert [p["score"] for p in predicted] == pytest.approx([r["confidence"] for r in records],
                                                             abs=2e-4)
 
-    from core.export import export_run
     from transformers import pipeline
+
+    from core.serve.export import export_run
 
     archive = export_run(run_dir, tmp_path / "model.zip")
     folder = tmp_path / "unzipped"
@@ -94,7 +94,7 @@ def test_the_head_bias_is_set_on_the_output_layer(tiny_model_dir):
     import torch
     from transformers import AutoModelForSequenceClassification
 
-    from core.training import start_head_at
+    from core.train.training import start_head_at
 
     model = AutoModelForSequenceClassification.from_pretrained(tiny_model_dir, num_labels=3)
     assert start_head_at(model, [-1.0, -2.0, -3.0])
@@ -111,7 +111,7 @@ def test_continuing_from_a_trained_multi_label_model_keeps_its_head(tmp_path, ti
     from transformers import AutoModelForSequenceClassification
 
     from core.tasks import get_task
-    from core.training import _prepare_model
+    from core.train.training import _prepare_model
 
     path = write_multi_label_csv(tmp_path)
     config = _config(path, tiny_model_dir)
@@ -143,7 +143,7 @@ def test_ner_run_reports_seqeval_and_predicts_spans(ner_conll, tiny_model_dir, w
 
 
 def test_stop_request_keeps_a_model(sentiment_csv, tiny_model_dir, workspace):
-    from core.training import train
+    from core.train.training import train
 
     run_dir = runs.run_path("stop-test", workspace / "runs")
     run_dir.mkdir(parents=True)
@@ -170,7 +170,7 @@ def test_bad_data_fails_with_a_readable_status(tmp_path, tiny_model_dir, workspa
     path.write_text("text,label\n" + "\n".join(f"text {i},same" for i in range(20)))
     run_dir = runs.run_path("bad", workspace / "runs")
     run_dir.mkdir(parents=True)
-    from core.training import train
+    from core.train.training import train
 
     with pytest.raises(UserError):
         train(_config(path, tiny_model_dir), run_dir)
@@ -182,8 +182,8 @@ def test_small_data_fine_tunes_the_built_in_model_at_twice_its_rate():
     """Up to presets.SMALL_DATA training texts the built-in model learns at twice its
     catalogue rate (measured); other models, LoRA, a frozen encoder and a rate the user chose
     are left as they were."""
-    from core import presets
-    from core.models import default_model_path, recommended_learning_rate
+    from core.models.loading import default_model_path, recommended_learning_rate
+    from core.train import presets
 
     base = recommended_learning_rate("default")
 

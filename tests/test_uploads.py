@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from core import uploads
 from core.errors import UserError
+from core.workspace import uploads
 
 
 @pytest.mark.parametrize("name, expected", [

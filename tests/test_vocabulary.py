@@ -12,9 +12,11 @@ import pytest
 from conftest_app import APP, assert_clean, fake_launch
 from streamlit.testing.v1 import AppTest
 
-from core import jobs, runs, vocabulary
 from core.config import RunConfig
 from core.data import make_splits
+from core.jobs import queue as jobs
+from core.train import vocabulary
+from core.workspace import runs
 
 GOOD = "好棒赞美满意舒适干净温馨安静方便实惠热情周到"
 BAD = "差脏吵贵失望破旧冷漠糟糕难吃拥挤潮湿异味"
@@ -46,7 +48,7 @@ def _splits(path: Path, task: str = "text-classification"):
 def tokenizer_factory():
     from transformers import AutoTokenizer
 
-    from core.models import default_model_path
+    from core.models.loading import default_model_path
 
     return lambda: AutoTokenizer.from_pretrained(default_model_path())
 
@@ -161,9 +163,9 @@ def test_a_run_with_an_extended_vocabulary_saves_what_prediction_and_export_need
         tmp_path, tiny_model_dir, workspace):
     from transformers import pipeline
 
-    from core.export import export_run
-    from core.inference import Predictor
-    from core.training import train
+    from core.predict.inference import Predictor
+    from core.serve.export import export_run
+    from core.train.training import train
 
     config = RunConfig(model=str(tiny_model_dir), preset="quick", name="zh")
     config.data.train = str(_csv(tmp_path, _hotel_rows(80)))
@@ -199,8 +201,8 @@ def test_a_few_shot_run_teaches_the_added_tokens_too(tmp_path, tiny_model_dir, w
     import torch
     from transformers import AutoModel
 
-    from core.inference import Predictor
-    from core.training import train
+    from core.predict.inference import Predictor
+    from core.train.training import train
 
     config = RunConfig(model=str(tiny_model_dir), preset="quick", name="zh-few")
     config.data.train = str(_csv(tmp_path, _hotel_rows(24)))

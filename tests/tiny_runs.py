@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import write_multi_label_csv, write_ner_conll, write_sentiment_csv
 
-from core import jobs, runs
 from core.config import RunConfig
+from core.jobs import queue as jobs
+from core.workspace import runs
 
 _TRAINED: dict[str, Path] = {}
 
@@ -32,7 +33,7 @@ def _ner_data(folder: Path) -> Path:
 
 
 def _train(kind: str, model_dir: Path, folder: Path, test_fraction: float = 0.1) -> Path:
-    from core.training import train
+    from core.train.training import train
 
     task = "token-classification" if kind == "ner" else "text-classification"
     data = {"classification": _classification_data, "no_test": _classification_data,

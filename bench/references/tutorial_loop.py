@@ -12,8 +12,11 @@ import time
 
 import torch
 from torch.utils.data import DataLoader, TensorDataset
-from transformers import (AutoModelForSequenceClassification, AutoTokenizer,
-                          get_linear_schedule_with_warmup)
+from transformers import (
+    AutoModelForSequenceClassification,
+    AutoTokenizer,
+    get_linear_schedule_with_warmup,
+)
 
 
 def read(path):

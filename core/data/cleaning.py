@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from core import csv_safe, uploads
 from core.config import RunConfig
 from core.data.columns import SPLIT_VALUES
 from core.data.examples import load_examples
@@ -26,6 +25,7 @@ from core.data.readers import read_table
 from core.data.splits import make_splits
 from core.data.wording import by_count, number
 from core.errors import UserError
+from core.workspace import csv_safe, uploads
 
 FINDINGS = ("duplicates", "mostly_duplicates", "split_overlap")  # what a clean copy fixes
 

@@ -14,11 +14,11 @@ from collections import Counter
 
 import pandas as pd
 
-from core.csv_safe import restore_frame
 from core.data import limits
 from core.data.report import read_warning
 from core.data.wording import counted, number
 from core.errors import UserError
+from core.workspace.csv_safe import restore_frame
 
 _DELIMITERS = (",", "\t", ";", "|")
 _NUMBER = re.compile(r"^\s*-?\d+(\.\d+)?\s*$")
@@ -116,7 +116,7 @@ def _to_frame(rows: list[list[str]], lines: list[int], name: str) -> pd.DataFram
         warnings = []
         notes = [f"{name} has no header row, so its columns were named "
                  f"{', '.join(columns)}."]
-    # a CSV this app wrote marks formula-like cells with an apostrophe (core/csv_safe.py)
+    # a CSV this app wrote marks formula-like cells with an apostrophe (core/workspace/csv_safe.py)
     frame = restore_frame(pd.DataFrame(body, columns=columns, dtype=str))
     frame.attrs["notes"] = notes
     frame.attrs["warnings"] = warnings

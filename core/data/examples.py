@@ -15,7 +15,12 @@ from pathlib import Path
 import pandas as pd
 
 from core.config import DataConfig
-from core.data.columns import ColumnGuess, detect_multi_label, infer_columns, split_labels
+from core.data.columns import (
+    ColumnGuess,
+    detect_multi_label,
+    infer_columns,
+    split_labels,
+)
 from core.data.detect import detect_task
 from core.data.encoding import VISIBLE
 from core.data.readers import read_table

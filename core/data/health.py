@@ -13,8 +13,8 @@ import pandas as pd
 from core.data.report import SEVERITIES, Finding, HealthReport
 from core.data.splits import DatasetSplits
 from core.data.tags import entity_types
-from core.data.wording import by_count, counted, number
 from core.data.token_stats import token_stats
+from core.data.wording import by_count, counted, number
 
 IMBALANCE_WARNING = 10.0
 RARE_CLASS = 5

@@ -21,7 +21,6 @@ from core.data.wording import by_count, number
 from core.errors import UserError
 
 
-
 @dataclass
 class DatasetSplits:
     task: str

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from core import metrics
+from core.scoring import metrics
 
 
 class TextClassification:

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from core import metrics
+from core.scoring import metrics
 
 IGNORE = -100
 

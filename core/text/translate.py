@@ -53,7 +53,9 @@ class _Params(dict):
     """Placeholder values; an absent one shows as `{name}` (after a strict-mode check)."""
 
     def __init__(self, key: str, values: Mapping[str, Any], language: str) -> None:
-        from core.text.formats import number  # formats uses t(): imported when first needed
+        from core.text.formats import (
+            number,  # formats uses t(): imported when first needed
+        )
 
         super().__init__({name: number(value, language=language)
                           if isinstance(value, int) and not isinstance(value, bool) else value

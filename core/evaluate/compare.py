@@ -1,0 +1,283 @@
+"""Two runs on the same inputs: where they agree, where they differ, who is right.
+
+The inputs are either pasted texts or the split a run was scored on (its test set, else its
+validation set). Answers are compared as plain strings: the label(s) for classification, the
+entities as "text (TYPE)" for NER, so the two runs may even use different label sets. When the
+correct answers are known, the two counts of right answers come with the range of their
+difference (a paired bootstrap over the same texts), so a one-text gap is not read as a win.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from core.errors import UserError
+from core.evaluate import error_analysis
+from core.evaluate.error_analysis import entity_strings
+from core.scoring import significance
+from core.workspace import runs
+
+MAX_TEXTS = 2000
+
+
+@dataclass
+class Inputs:
+    texts: list[str]
+    gold: list[str] | None  # the correct answer per text, when known
+    source: str             # words for the page: "the test set of run X (500 texts)"
+    truncated: bool = False
+
+
+def pasted_inputs(text: str, limit: int = MAX_TEXTS) -> Inputs:
+    texts = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    if not texts:
+        raise UserError("There are no texts to compare on.", "Paste one text per line.")
+    return Inputs(texts=texts[:limit], gold=None, source=f"{min(len(texts), limit)} pasted texts",
+                  truncated=len(texts) > limit)
+
+
+def split_inputs(records: list[dict[str, Any]], split: str, run_name: str,
+                 limit: int = MAX_TEXTS) -> Inputs:
+    """Texts and correct answers from a run's saved per-example predictions."""
+    if not records:
+        raise UserError(f"Run {run_name} has no saved {split} examples to compare on.",
+                        "Paste texts instead, or pick a run that kept a test split.")
+    kept = records[:limit]
+    if "tokens" in kept[0]:
+        texts = [" ".join(map(str, r.get("tokens", []))) for r in kept]
+        gold = [answer_text(entities=entity_strings(list(map(str, r.get("tokens", []))),
+                                                    list(r.get("gold", [])))) for r in kept]
+    else:
+        texts = [str(r.get("text", "")) for r in kept]
+        gold = [answer_text(labels=r.get("gold")) for r in kept]
+    return Inputs(texts=texts, gold=gold, truncated=len(records) > limit,
+                  source=f"the {split} set of {run_name} ({len(kept)} texts)")
+
+
+def answer_text(result: dict[str, Any] | None = None, labels: Any = None,
+                entities: list[str] | None = None) -> str:
+    """One answer as a string: 'a | b' for labels, 'Alice (PER); Paris (LOC)' for entities."""
+    if result is not None:
+        if "entities" in result:
+            entities = [f"{e['text']} ({e['type']})" for e in result["entities"]]
+        else:
+            labels = result.get("labels") or []
+    if entities is not None:
+        return "; ".join(entities)
+    if isinstance(labels, str):
+        labels = [labels]
+    return " | ".join(sorted(str(x) for x in labels or []))
+
+
+def check_same_task(task_a: str, task_b: str) -> None:
+    if task_a != task_b:
+        raise UserError(f"The two runs do different tasks ({task_a} and {task_b}).",
+                        "Pick two runs of the same task.")
+
+
+@dataclass
+class Comparison:
+    table: pd.DataFrame          # every input with both answers
+    disagreements: pd.DataFrame  # only the inputs where the answers differ
+    agree: int
+    total: int
+    correct_a: int | None
+    correct_b: int | None
+    difference: significance.Difference | None = None  # share right of a minus b, with range
+
+
+def compare_answers(texts: list[str], results_a: list[dict[str, Any]],
+                    results_b: list[dict[str, Any]], names: tuple[str, str],
+                    gold: list[str] | None = None) -> Comparison:
+    answers_a = [answer_text(r) for r in results_a]
+    answers_b = [answer_text(r) for r in results_b]
+    name_a, name_b = names if names[0] != names[1] else (f"{names[0]} (A)", f"{names[1]} (B)")
+    frame = pd.DataFrame({"text": texts, name_a: answers_a, name_b: answers_b})
+    if gold is not None:
+        frame.insert(1, "correct answer", gold)
+    same = frame[name_a] == frame[name_b]
+    comparison = Comparison(table=frame, disagreements=frame[~same].reset_index(drop=True),
+                            agree=int(same.sum()), total=len(frame), correct_a=None,
+                            correct_b=None)
+    if gold is not None:
+        right_a = (frame[name_a] == frame["correct answer"]).to_numpy()
+        right_b = (frame[name_b] == frame["correct answer"]).to_numpy()
+        comparison.correct_a, comparison.correct_b = int(right_a.sum()), int(right_b.sum())
+        comparison.difference = significance.paired_difference(
+            significance.correct_counts(right_a), significance.correct_counts(right_b))
+    return comparison
+
+
+@dataclass
+class SavedScore:
+    """A run's score on its saved held-out predictions, ready to resample."""
+
+    metric: str
+    split: str
+    counts: significance.Counts
+    inputs: list[str]  # the texts, to check that two runs were scored on the same ones
+
+
+def saved_score(run_dir: Any) -> SavedScore | None:
+    """The run's best metric rebuilt from its saved predictions (None when it kept none)."""
+    evaluation = runs.read_eval(run_dir) or {}
+    split = error_analysis.report_split(evaluation)
+    metric = evaluation.get("best_metric")
+    records = error_analysis.load_records(run_dir, split) if split else []
+    if not records or not metric:
+        return None
+    kind = "ner" if evaluation.get("task") == "token-classification" else \
+        "multi_label" if evaluation.get("multi_label") else "single_label"
+    try:
+        counts = significance.records_counts(records, evaluation.get("labels") or [], kind,
+                                             str(metric))
+    except ValueError:  # a metric or an answer the per-example counts do not cover
+        return None
+    inputs = [" ".join(map(str, r.get("tokens", []))) if "tokens" in r else str(r.get("text"))
+              for r in records]
+    return SavedScore(str(metric), split or "test", counts, inputs)
+
+
+def saved_difference(a: SavedScore, b: SavedScore) -> significance.Difference | None:
+    """Paired range of a - b, when both runs were scored on the same texts with one metric."""
+    if a.metric != b.metric or a.inputs != b.inputs:
+        return None
+    return significance.paired_difference(a.counts, b.counts)
+
+
+# ----- whether two runs' scores can be compared at all --------------------------------------
+
+# Settings of RunConfig.data that change what a run reads from its files, in the page's words.
+READ_SETTINGS = {"text_column": "text column", "text_pair_column": "second text column",
+                 "text_join_column": "joined text column", "label_column": "label column",
+                 "multi_label": "multi-label setting", "label_separator": "label separator"}
+# Settings that decide which rows are held out for testing when no test file is given.
+SPLIT_SETTINGS = {"split_column": "split column", "test_fraction": "test share",
+                  "validation_fraction": "validation share"}
+
+
+@dataclass
+class TrainedOn:
+    """What a run learned from and was scored on, as far as its folder says."""
+
+    name: str
+    labels: list[str] | None        # None when the run kept no label list
+    data: dict[str, Any]            # RunConfig.data
+    hashes: dict[str, Any]          # file -> sha256, as saved at training time
+    seed: Any
+    held_out: tuple[str, list[str]] | None  # (split, its texts) from the saved predictions
+
+
+def trained_on(run_dir: Any, name: str) -> TrainedOn:
+    saved = runs.read_run_json(run_dir, "config.json") or {}
+    config = saved.get("config", saved) if isinstance(saved.get("config", saved), dict) else {}
+    evaluation = runs.read_eval(run_dir) or {}
+    labels = saved.get("labels") or evaluation.get("labels")
+    split = error_analysis.report_split(evaluation)
+    records = error_analysis.load_records(run_dir, split) if split else []
+    texts = [" ".join(map(str, r.get("tokens", []))) if "tokens" in r else str(r.get("text"))
+             for r in records]
+    data = config.get("data") if isinstance(config.get("data"), dict) else {}
+    training = config.get("training") if isinstance(config.get("training"), dict) else {}
+    hashes = saved.get("data_hash") if isinstance(saved.get("data_hash"), dict) else {}
+    return TrainedOn(name=name, labels=[str(x) for x in labels] if labels else None,
+                     data=data, hashes=hashes, seed=training.get("seed"),
+                     held_out=(split, texts) if records else None)
+
+
+def _file_name(path: Any) -> str:
+    return str(path).replace("\\", "/").rstrip("/").split("/")[-1] if path else "none"
+
+
+def _listed(items: list[str], limit: int = 4) -> str:
+    """'a', 'a and b', 'a, b and c', 'a, b, c, d and 3 more'."""
+    shown = items[:limit] if len(items) > limit + 1 else items
+    rest = len(items) - len(shown)
+    if rest:
+        return f"{', '.join(shown)} and {rest} more"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _same_file(a: TrainedOn, b: TrainedOn, part: str) -> bool:
+    hash_a, hash_b = a.hashes.get(part), b.hashes.get(part)
+    if hash_a and hash_b:
+        return hash_a == hash_b  # the same content, even uploaded twice under two names
+    return (a.data.get(part) or None) == (b.data.get(part) or None)
+
+
+def _label_reason(a: TrainedOn, b: TrainedOn) -> str | None:
+    if a.labels is None or b.labels is None or set(a.labels) == set(b.labels):
+        return None
+    only_a = sorted(set(a.labels) - set(b.labels))
+    only_b = sorted(set(b.labels) - set(a.labels))
+    sides = [f"only {run.name} has {_listed(only)}" for run, only in ((a, only_a), (b, only_b))
+             if only]
+    return f"they learned different labels ({' and '.join(sides)})"
+
+
+def _train_reason(a: TrainedOn, b: TrainedOn) -> str | None:
+    if _same_file(a, b, "train"):
+        return None
+    name_a, name_b = _file_name(a.data.get("train")), _file_name(b.data.get("train"))
+    if name_a == name_b:
+        return f"they learned from different versions of {name_a}"
+    return f"they learned from different files ({name_a} and {name_b})"
+
+
+def _read_reason(a: TrainedOn, b: TrainedOn) -> str | None:
+    changed = [(words, a.data.get(key), b.data.get(key)) for key, words in READ_SETTINGS.items()
+               if (a.data.get(key) or None) != (b.data.get(key) or None)]
+    if not changed:
+        return None
+    parts = [f"{words} {_setting(x)} and {_setting(y)}" for words, x, y in changed]
+    return f"they read their files differently ({'; '.join(parts)})"
+
+
+def _setting(value: Any) -> str:
+    return "guessed" if value is None else "none" if value == "" else str(value)
+
+
+def _test_reason(a: TrainedOn, b: TrainedOn) -> str | None:
+    if a.held_out and b.held_out:
+        if a.held_out == b.held_out:
+            return None
+        split_a, split_b = a.held_out[0], b.held_out[0]
+        if split_a != split_b:
+            return f"{a.name} was scored on its {split_a} set and {b.name} on its {split_b} set"
+        return f"they were scored on different {split_a} texts"
+    # No saved predictions to look at: judge by where each run's test texts came from.
+    if a.data.get("test") or b.data.get("test"):
+        if _same_file(a, b, "test"):
+            return None
+        return (f"they were tested on different test files ({_file_name(a.data.get('test'))} "
+                f"and {_file_name(b.data.get('test'))})")
+    changed = [f"{words} {_setting(a.data.get(key))} and {_setting(b.data.get(key))}"
+               for key, words in SPLIT_SETTINGS.items() if a.data.get(key) != b.data.get(key)]
+    if a.seed != b.seed and not a.data.get("split_column"):
+        changed.append(f"seed {_setting(a.seed)} and {_setting(b.seed)}")
+    if not changed:
+        return None
+    return f"their test texts were held out differently ({'; '.join(changed)})"
+
+
+def comparability_reasons(a: TrainedOn, b: TrainedOn) -> list[str]:
+    """Why the two runs' scores do not measure the same thing; [] when nothing says so."""
+    reasons = [_label_reason(a, b), _train_reason(a, b), _read_reason(a, b)]
+    # Test texts held out of two different training files differ as a matter of course.
+    if reasons[1] is None or a.data.get("test") or b.data.get("test"):
+        reasons.append(_test_reason(a, b))
+    return [r for r in reasons if r]
+
+
+def not_comparable_sentence(a: TrainedOn, b: TrainedOn) -> str | None:
+    """One sentence saying that, and why, two runs' scores are not comparable; None when they
+    are (as far as their folders tell)."""
+    reasons = comparability_reasons(a, b)
+    if not reasons:
+        return None
+    why = reasons[0] if len(reasons) == 1 else f"{'; '.join(reasons[:-1])}; and {reasons[-1]}"
+    return (f"The scores of {a.name} and {b.name} are not comparable: {why}. A higher score "
+            "may come from easier data rather than a better model.")

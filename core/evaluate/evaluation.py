@@ -1,0 +1,36 @@
+"""Scoring a finished run on a new labeled file (`python -m core evaluate`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from core.config import RunConfig
+from core.errors import UserError
+from core.workspace import runs
+
+
+def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
+    from core.data import load_examples
+    from core.predict.inference import Predictor, dataset_logits
+    from core.tasks import get_task
+
+    run_dir = Path(run_dir)
+    saved = runs.read_json(run_dir / "config.json") or {}
+    config = RunConfig.from_dict(saved.get("config", {}))
+    predictor = Predictor(run_dir)
+    data = config.data
+    data.train, data.split_column = path, None
+    examples = load_examples(path, data, config.task)
+    if len(examples.frame) == 0:
+        raise UserError(f"{Path(path).name} has no labeled examples to score.",
+                        "Give a file with texts and labels.")
+    task = get_task(config.task, predictor.labels, predictor.multi_label)
+    dataset = task.encode(examples.frame, predictor.tokenizer, predictor.max_length)
+    logits, gold = dataset_logits(predictor.model, dataset, task.collator(predictor.tokenizer),
+                                  predictor.batch_size)
+    if task.kind == "ner":
+        report, _ = task.report(examples.frame, logits, gold)
+    else:
+        report, _ = task.report(examples.frame, logits)
+    return {"file": Path(path).name, "task": config.task, **report}

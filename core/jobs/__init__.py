@@ -1,0 +1,1 @@
+"""Background processes: the run queue, starting workers and curves, reattaching to them."""

@@ -1,0 +1,288 @@
+"""Starting, queueing, stopping and re-attaching to training processes.
+
+A run trains in its own OS process (`python -m core worker RUN_DIR`) started in a new session,
+so a Streamlit rerun, a closed tab or a restarted server does not stop it. One run is active per
+workspace at a time (a learning curve training its models counts as one); further runs wait as
+`queued` and the next one starts when the active one ends (the finishing process starts it, and
+`refresh()` does too, for robustness).
+
+`python -m core train` joins the same queue: its run waits as `queued` with the command's pid
+(`waiter_pid`), is never launched as a worker, and the command trains it itself once `claim`
+says it is its turn; when it ends, it starts the next queued run like a worker does.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import psutil
+
+from core.config import RunConfig
+from core.errors import UserError
+from core.workspace import runs
+
+_children: list[subprocess.Popen] = []  # reaped on refresh so finished workers leave no zombies
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@contextmanager
+def queue_lock(base: Path | None = None) -> Iterator[None]:
+    """Serialise queue decisions between browser sessions, commands and workers. The runs
+    folder itself is locked (flock on its descriptor): nothing is written, so the queue works on
+    a full or read-only disk and leaves no lock file behind."""
+    fd = os.open(runs.runs_dir(base), os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def process_alive(pid: int | None, started: float | None = None) -> bool:
+    """True when `pid` runs and is the same process that was recorded (not a reused pid)."""
+    if not pid:
+        return False
+    try:
+        proc = psutil.Process(pid)
+        if proc.status() == psutil.STATUS_ZOMBIE:
+            return False
+        return started is None or abs(proc.create_time() - started) < 2.0
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return False
+
+
+def create_run(config: RunConfig, base: Path | None = None) -> Path:
+    """A new run folder holding the validated configuration, in state `queued`."""
+    config.validate()
+    if not Path(config.data.train).is_file():
+        raise UserError(f"The training file {Path(config.data.train).name} does not exist.",
+                        "Choose the file again.")
+    return runs.new_run_folder(config.to_dict(), config.name, base)
+
+
+def start_run(config: RunConfig, base: Path | None = None) -> runs.RunInfo:
+    """Queue a run and start it at once when no other run is active."""
+    run_dir = create_run(config, base)
+    refresh(base)
+    return runs.load_run(run_dir)
+
+
+def _launch(run_dir: Path) -> None:
+    log = open(run_dir / "train.log", "ab")
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env.pop("FINETUNE_STUDIO_PASSWORD", None)  # the app's password is no business of a worker
+    env[runs.WORKSPACE_ENV] = str(runs.workspace_dir())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "core", "worker", str(run_dir)],
+        cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        start_new_session=True, env=env)
+    log.close()
+    _children.append(proc)
+    started = psutil.Process(proc.pid).create_time()
+    runs.update_status(run_dir, defaults={"started": time.time()}, state="running", pid=proc.pid,
+                       pid_started=started, waiter_pid=None)
+
+
+def _own_process() -> tuple[int, float]:
+    return os.getpid(), psutil.Process().create_time()
+
+
+GONE = {"running": ("The training process ended unexpectedly.",
+                    "Press Resume to continue from the last checkpoint."),
+        "queued": ("The command that queued this run ended before the run could start.",
+                   "Press Resume to train it now.")}
+
+
+def _gone(status: dict) -> dict | None:
+    """The fields that mark a run interrupted when the process it waits on has ended, judged
+    under the run's lock (the worker may have written its last state a moment ago)."""
+    state = status.get("state")
+    if state == "running":
+        pid, started = status.get("pid"), status.get("pid_started")
+    elif state == "queued" and status.get("waiter_pid"):
+        pid, started = status.get("waiter_pid"), status.get("waiter_started")
+    else:
+        return None
+    if process_alive(pid if isinstance(pid, int) else None, started):
+        return None
+    error, fix = GONE[state]
+    return {"state": "interrupted", "pid": None, "waiter_pid": None, "error": error, "fix": fix}
+
+
+def _reconcile(base: Path | None) -> tuple[list[runs.RunInfo], runs.RunInfo | None,
+                                           list[runs.RunInfo]]:
+    """(every run, the run training now, the queued runs oldest first), after marking runs
+    whose process has ended interrupted. On a disk too full to record that, the run is shown
+    interrupted all the same."""
+    all_runs = runs.list_runs(base)
+    running, queued = None, []
+    for info in all_runs:
+        if info.state not in runs.ACTIVE_STATES:
+            continue
+        try:
+            changed = runs.change_status(info.path, _gone)
+        except OSError:
+            changed = _gone(runs.read_status(info.path) or {})
+        if changed:
+            info.state, info.pid = "interrupted", None
+            info.error, info.fix = changed["error"], changed["fix"]
+        elif info.state == "running":
+            running = info
+        else:
+            queued.append(info)
+    return all_runs, running, sorted(queued, key=lambda r: (r.created or 0.0, r.run_id))
+
+
+def _waits_in_a_command(info: runs.RunInfo) -> bool:
+    return bool((runs.read_status(info.path) or {}).get("waiter_pid"))
+
+
+def refresh(base: Path | None = None) -> list[runs.RunInfo]:
+    """Reconcile status files with live processes, start the next queued run, list all runs."""
+    for proc in list(_children):
+        if proc.poll() is not None:
+            _children.remove(proc)
+    with queue_lock(base):
+        all_runs, running, queued = _reconcile(base)
+        # a run queued by a command is trained by that command: it claims its turn itself
+        if running is None and queued and _curve_training(base) is None \
+                and not _waits_in_a_command(queued[0]):
+            _start(queued[0].path)
+            all_runs = runs.list_runs(base)
+    return all_runs
+
+
+def waiter_fields() -> dict[str, Any]:
+    """The status fields saying that this process (a command) waits for a run, so that no
+    worker is started for it. Written with `queued` itself: a refresh in between would start one."""
+    pid, started = _own_process()
+    return {"waiter_pid": pid, "waiter_started": started}
+
+
+def wait_here(run_dir: Path) -> None:
+    """Mark a queued run as waiting in this process (a command), so no worker is started."""
+    runs.update_status(run_dir, **waiter_fields())
+
+
+def claim(run_dir: Path, base: Path | None = None) -> str | None:
+    """Take the turn of `run_dir`, queued by this process, when it has come: it becomes
+    `running` with this process's pid and None is returned. Otherwise the name of what trains
+    or waits before it. A UserError when the run left the queue (stopped from the app)."""
+    with queue_lock(base):
+        _, running, queued = _reconcile(base)
+        if running is not None:
+            return running.name or running.run_id
+        curve = _curve_training(base)
+        if curve is not None:
+            return f"a learning curve of {runs.load_run(curve).name}"
+        mine = [r for r in queued if r.run_id == Path(run_dir).name]
+        if not mine:
+            info = runs.load_run(run_dir)
+            raise UserError(f"Run {info.name} is {info.state} and will not start.",
+                            "Start it again from the app or with 'python -m core resume'.")
+        if queued[0].run_id != Path(run_dir).name:
+            first = queued[0]
+            if not _waits_in_a_command(first):
+                _start(first.path)
+            return first.name or first.run_id
+        pid, started = _own_process()
+        runs.update_status(run_dir, defaults={"started": time.time()}, state="running", pid=pid,
+                           pid_started=started, waiter_pid=None)
+    return None
+
+
+def _curve_training(base: Path | None) -> Path | None:
+    """A learning curve training models now counts as the active run: one training at a time."""
+    from core.train.learning_curve import curve_in_progress
+
+    return curve_in_progress(base)
+
+
+def _start(run_dir: Path) -> None:
+    """Launch a queued run; if its folder cannot be written, it fails with the reason."""
+    try:
+        _launch(run_dir)
+    except OSError as exc:
+        problem = runs.workspace_error(exc, run_dir)
+        runs.record_status(run_dir, state="failed", error=problem.message, fix=problem.fix,
+                           finished=time.time(), pid=None)
+
+
+def active_run(base: Path | None = None) -> runs.RunInfo | None:
+    for info in runs.list_runs(base):
+        if info.state == "running":
+            return info
+    return None
+
+
+def stop_run(run_dir: Path) -> None:
+    """Ask a running run to stop at its next step (keeping its best checkpoint)."""
+    def stop_if_queued(status: dict) -> dict | None:
+        if status.get("state") != "queued":
+            return None
+        return {"state": "stopped", "finished": time.time(), "waiter_pid": None}
+
+    with queue_lock(Path(run_dir).parent):  # not between the queue's choice and the start
+        if runs.change_status(run_dir, stop_if_queued) is None \
+                and runs.load_run(run_dir).state == "running":
+            runs.request_stop(run_dir)
+
+
+def resume_run(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
+    info = runs.load_run(run_dir)
+    if info.state not in ("interrupted", "failed", "stopped"):
+        raise UserError(f"Run {info.name} is {info.state} and cannot be resumed.",
+                        "Only interrupted, stopped or failed runs can be resumed.")
+    (Path(run_dir) / runs.STOP_FILE).unlink(missing_ok=True)
+
+    def queue_if_ended(status: dict) -> dict | None:
+        if status.get("state") not in ("interrupted", "failed", "stopped"):
+            return None  # another session resumed it a moment ago
+        return {"state": "queued", "resume": True, "error": "", "fix": "", "failure": None,
+                "finished": None, "waiter_pid": None}
+
+    runs.change_status(run_dir, queue_if_ended)
+    refresh(base)
+    return runs.load_run(run_dir)
+
+
+def half_batch(run_dir: Path) -> tuple[int, int] | None:
+    """(batch size, gradient accumulation) for a retry of a run that ran out of memory: half
+    the batch, twice the accumulation, so each update still sees as many examples. None when
+    the run did not run out of memory or its batch cannot be halved."""
+    status = runs.read_status(run_dir) or {}
+    if status.get("state") != "failed" or status.get("failure") != "out_of_memory":
+        return None
+    saved = runs.read_json(Path(run_dir) / "config.json") or {}
+    resolved = saved.get("resolved_training") or {}
+    chosen = (saved.get("config") or {}).get("training") or {}
+    batch = resolved.get("batch_size") or chosen.get("batch_size")
+    accumulation = (resolved.get("gradient_accumulation")
+                    or chosen.get("gradient_accumulation") or 1)
+    if not isinstance(batch, int) or not isinstance(accumulation, int) or batch < 2:
+        return None
+    return batch // 2, min(accumulation * 2, 1024)
+
+
+def retry_with_half_batch(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
+    """Start a new run with the settings of `run_dir`, half its batch and twice its accumulation."""
+    settings = half_batch(run_dir)
+    if settings is None:
+        raise UserError("This run cannot be retried with a smaller batch (it did not run out of "
+                        "memory, or its batch size is already 1).",
+                        "Lower the max length or choose a smaller model under Model, then start "
+                        "a new run.")
+    saved = runs.read_json(Path(run_dir) / "config.json") or {}
+    config = RunConfig.from_dict(saved.get("config") or {})
+    config.training.batch_size, config.training.gradient_accumulation = settings
+    base_name = re.sub(r" · batch \d+$", "", config.name or Path(run_dir).name)
+    config.name = f"{base_name} · batch {settings[0]}"[:100]
+    return start_run(config, base)

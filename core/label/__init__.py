@@ -1,0 +1,1 @@
+"""Label projects: labeling, suggestions, which texts next, and training from labels."""

@@ -1,0 +1,507 @@
+"""Label projects in the workspace: unlabeled texts, label names, and every labeling action.
+
+A project is a folder `<workspace>/labeling/<project_id>/` holding:
+- `project.json`: name, task, label names (or entity types), settings and the runs trained from
+  it (rewritten atomically);
+- `texts.jsonl`: the texts to label, one JSON object a line; an item is its line index;
+- `events.jsonl`: append-only actions (label, skip, undo), one JSON object a line, each written
+  in one call and flushed to disk, so a refresh or a crash loses nothing;
+- `draft.json`: entity spans of the text being tagged, before it is saved.
+
+The current labels are the events replayed: the last label or skip of an item wins, and an undo
+takes back the latest action not yet taken back. A label value is always a list: `[label]` for
+single-label classification, `[label, ...]` for multi-label, and `[[first, end, type], ...]`
+word spans (end exclusive) over `tokenize(text)` for entity recognition.
+
+Exports are in the formats the Data page reads: CSV `text,label` (multi-label: `text,labels`
+with `|` between labels), and for entities JSONL `{"tokens", "tags"}` or CoNLL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from core.data.readers import read_table
+from core.data.spans import tokenize
+from core.errors import UserError
+from core.workspace import csv_safe, runs
+
+CLASSIFICATION = "text-classification"
+NER = "token-classification"
+PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".jsonl", ".json")
+MAX_TEXTS = 50_000
+MAX_LABELS = 200
+MAX_LABEL_CHARS = 60
+MULTI_LABEL_SEPARATOR = "|"
+_OUTSIDE_TAGS = {"O", "o", "OUT", "0"}
+_TAG_PREFIX = re.compile(r"^[BIESLU][-_]", re.IGNORECASE)
+
+
+@dataclass
+class Project:
+    project_id: str
+    path: Path
+    name: str
+    task: str
+    labels: list[str]
+    multi_label: bool = False
+    source: str = ""
+    created: float = 0.0
+    model: str = "default"
+    auto_train: bool = False
+    runs: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def is_ner(self) -> bool:
+        return self.task == NER
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.project_id, "name": self.name, "task": self.task,
+                "labels": self.labels, "multi_label": self.multi_label, "source": self.source,
+                "created": self.created, "model": self.model, "auto_train": self.auto_train,
+                "runs": self.runs}
+
+
+@dataclass
+class LabelState:
+    """The labels as they stand after replaying every event."""
+
+    labels: dict[int, list[Any]] = field(default_factory=dict)
+    sources: dict[int, str] = field(default_factory=dict)
+    skipped: set[int] = field(default_factory=set)
+    order: list[int] = field(default_factory=list)  # labeled items, oldest label first
+    n_events: int = 0
+
+    def counts(self) -> Counter:
+        """Examples per label (classification) or entities per type (NER)."""
+        counter: Counter = Counter()
+        for value in self.labels.values():
+            for part in value:
+                counter[part[2] if isinstance(part, list) else part] += 1
+        return counter
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    labeled: int
+    skipped: int
+
+    @property
+    def left(self) -> int:
+        return self.total - self.labeled
+
+    @property
+    def share(self) -> float:
+        return self.labeled / self.total if self.total else 0.0
+
+
+# ----- where projects live ------------------------------------------------------------------
+
+def projects_dir() -> Path:
+    folder = runs.workspace_dir() / "labeling"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def check_project_id(project_id: str) -> str:
+    if not isinstance(project_id, str) or not PROJECT_ID_PATTERN.match(project_id) \
+            or ".." in project_id:
+        raise UserError(f"{project_id!r} is not a valid label project id.",
+                        "Pick a project from the list (ids use letters, digits, '-', '_', '.').")
+    return project_id
+
+
+def project_path(project_id: str) -> Path:
+    return projects_dir() / check_project_id(project_id)
+
+
+# ----- creating, opening, listing -----------------------------------------------------------
+
+def clean_label_names(names: Sequence[str], task: str, multi_label: bool = False) -> list[str]:
+    """Stripped, unique label names (or entity types), checked for what the exports can hold."""
+    cleaned: list[str] = []
+    for raw in names:
+        name = str(raw).strip()
+        if name and name not in cleaned:
+            cleaned.append(name)
+    what = "entity types" if task == NER else "labels"
+    needed = 1 if task == NER else 2
+    if len(cleaned) < needed:
+        raise UserError(f"A project needs at least {needed} {what}; {len(cleaned)} given.",
+                        f"Type the {what}, separated by commas.")
+    if len(cleaned) > MAX_LABELS:
+        raise UserError(f"{len(cleaned)} {what} are more than the {MAX_LABELS} a project holds.",
+                        f"Merge some {what}.")
+    for name in cleaned:
+        if len(name) > MAX_LABEL_CHARS or "\n" in name or "\t" in name:
+            raise UserError(f"The name {name[:40]!r} is too long or holds a tab or line break.",
+                            f"Use names of at most {MAX_LABEL_CHARS} characters on one line.")
+        if task == NER and (re.search(r"\s", name) or name in _OUTSIDE_TAGS
+                            or _TAG_PREFIX.match(name)):
+            raise UserError(f"The entity type {name!r} cannot be used as a tag.",
+                            "Use one word without spaces, not O and not starting with B- or I-, "
+                            "such as PER or PRODUCT.")
+        if multi_label and MULTI_LABEL_SEPARATOR in name:
+            raise UserError(f"The label {name!r} holds '|', which separates labels.",
+                            "Remove the '|' from the label name.")
+    return cleaned
+
+
+def read_texts(path: Path, text_column: str | None = None) -> tuple[list[str], list[str]]:
+    """The non-empty texts of a file (first occurrence of each) and notes on what was left out.
+
+    TXT files hold one text a line; tables (CSV, TSV, XLSX, JSON, JSONL) a text column, guessed
+    when not given.
+    """
+    path = Path(path)
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise UserError(f"{path.name} is not a file type texts can be read from.",
+                        "Use CSV, TSV, Excel (.xlsx), JSONL or TXT with one text a line.")
+    frame = read_table(path)
+    columns = [str(c) for c in frame.columns]
+    if text_column is None:
+        text_column = text_column_guess(frame)
+    if text_column not in columns:
+        raise UserError(f"{path.name} has no column {text_column!r}; its columns are: "
+                        f"{', '.join(columns)}.", "Choose one of those columns as the text.")
+    texts: list[str] = []
+    seen: set[str] = set()
+    empty = duplicates = 0
+    for value in frame[text_column].astype(str):
+        text = value.strip()
+        if not text:
+            empty += 1
+        elif text in seen:
+            duplicates += 1
+        else:
+            seen.add(text)
+            texts.append(text)
+    if not texts:
+        raise UserError(f"{path.name} has no texts in column {text_column!r}.",
+                        "Choose the column that holds the texts to label.")
+    if len(texts) > MAX_TEXTS:
+        raise UserError(f"{path.name} has {len(texts):,} texts, more than the {MAX_TEXTS:,} a "
+                        f"project holds.", "Label a random sample of the texts first.")
+    notes = []
+    if empty:
+        notes.append(f"{empty} empty rows were left out.")
+    if duplicates:
+        notes.append(f"{duplicates} repeated texts were left out (each text is labeled once).")
+    return texts, notes
+
+
+def text_column_guess(frame: Any) -> str:
+    """The column most likely to hold the texts: the guessed text column, else the first."""
+    from core.data.columns import infer_columns
+
+    columns = [str(c) for c in frame.columns]
+    if len(columns) == 1:
+        return columns[0]
+    return infer_columns(frame).text or columns[0]
+
+
+def create_project(name: str, task: str, label_names: Sequence[str], texts: Sequence[str],
+                   source: str = "", multi_label: bool = False) -> Project:
+    if task not in (CLASSIFICATION, NER):
+        raise UserError(f"Unknown task {task!r}.", f"Use {CLASSIFICATION} or {NER}.")
+    multi_label = bool(multi_label) and task == CLASSIFICATION
+    labels = clean_label_names(label_names, task, multi_label)
+    name = (name or "").strip() or (Path(source).stem if source else "Label project")
+    if len(name) > 100:
+        raise UserError("A project name must have at most 100 characters.", "Type a shorter name.")
+    cleaned = [str(t).strip() for t in texts if str(t).strip()]
+    if not cleaned:
+        raise UserError("There are no texts to label.", "Choose a file that holds texts.")
+    project_id = runs.new_run_id(name)
+    folder = project_path(project_id)
+    folder.mkdir(parents=True)
+    _write_lines_atomic(folder / "texts.jsonl",
+                        [json.dumps({"text": t}, ensure_ascii=False) for t in cleaned])
+    (folder / "events.jsonl").touch()
+    project = Project(project_id=project_id, path=folder, name=name, task=task, labels=labels,
+                      multi_label=multi_label, source=Path(source).name if source else "",
+                      created=time.time())
+    save_project(project)
+    return project
+
+
+def save_project(project: Project) -> None:
+    runs.write_json_atomic(project.path / "project.json", project.to_dict())
+
+
+def open_project(project_id: str) -> Project:
+    folder = project_path(project_id)
+    raw = runs.read_json(folder / "project.json")
+    if raw is None or not (folder / "texts.jsonl").is_file():
+        raise UserError(f"The label project {project_id} is missing or damaged.",
+                        "Pick another project or create a new one.")
+    return Project(project_id=project_id, path=folder, name=str(raw.get("name") or project_id),
+                   task=str(raw.get("task") or CLASSIFICATION),
+                   labels=[str(x) for x in raw.get("labels") or []],
+                   multi_label=bool(raw.get("multi_label")), source=str(raw.get("source") or ""),
+                   created=float(raw.get("created") or 0.0),
+                   model=str(raw.get("model") or "default"),
+                   auto_train=bool(raw.get("auto_train")),
+                   runs=[r for r in raw.get("runs") or [] if isinstance(r, dict)])
+
+
+def list_projects() -> list[Project]:
+    """Every readable project, newest first."""
+    found = []
+    for folder in projects_dir().iterdir():
+        if folder.is_dir() and PROJECT_ID_PATTERN.match(folder.name):
+            try:
+                found.append(open_project(folder.name))
+            except UserError:
+                continue
+    return sorted(found, key=lambda p: (p.created, p.project_id), reverse=True)
+
+
+def delete_project(project_id: str) -> None:
+    shutil.rmtree(project_path(project_id))
+
+
+def load_texts(project: Project) -> list[str]:
+    lines = (project.path / "texts.jsonl").read_text(encoding="utf-8").splitlines()
+    return [str(json.loads(line)["text"]) for line in lines if line.strip()]
+
+
+def item_tokens(text: str) -> list[str]:
+    """The words entity spans are counted in (the Data page's tokenizer for span exports)."""
+    return tokenize(text)[0]
+
+
+# ----- labeling actions ---------------------------------------------------------------------
+
+def _append_event(project: Project, event: dict[str, Any]) -> None:
+    line = json.dumps({**event, "time": time.time()}, ensure_ascii=False) + "\n"
+    path = project.path / "events.jsonl"
+    if _ends_mid_line(path):  # a write cut short by a crash: start on a fresh line
+        line = "\n" + line
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _ends_mid_line(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            if handle.tell() == 0:
+                return False
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) != b"\n"
+    except OSError:
+        return False
+
+
+def _check_item(item: int, n_texts: int) -> int:
+    if not isinstance(item, int) or isinstance(item, bool) or not 0 <= item < n_texts:
+        raise UserError(f"There is no text number {item} in this project.",
+                        "Pick a text from the project's list.")
+    return item
+
+
+def check_value(project: Project, value: Sequence[Any], n_tokens: int | None = None) -> list:
+    """The label value in its stored form, or a UserError saying what is wrong with it."""
+    if project.is_ner:
+        spans = []
+        for span in value:
+            first, end, kind = int(span[0]), int(span[1]), str(span[2])
+            if kind not in project.labels:
+                raise UserError(f"{kind!r} is not one of this project's entity types.",
+                                f"Use one of: {', '.join(project.labels)}.")
+            if not 0 <= first < end or (n_tokens is not None and end > n_tokens):
+                raise UserError(f"The span of words {first + 1} to {end} does not fit the text.",
+                                "Select the words again.")
+            spans.append([first, end, kind])
+        spans.sort()
+        for a, b in zip(spans, spans[1:]):
+            if b[0] < a[1]:
+                raise UserError(f"The {a[2]} and {b[2]} entities overlap.",
+                                "Delete one of them: a word can belong to one entity only.")
+        return spans
+    chosen = [str(v) for v in value]
+    unknown = [v for v in chosen if v not in project.labels]
+    if unknown:
+        raise UserError(f"{unknown[0]!r} is not one of this project's labels.",
+                        f"Use one of: {', '.join(project.labels)}.")
+    if not chosen or (len(chosen) > 1 and not project.multi_label):
+        raise UserError("A text needs exactly one label in this project.", "Pick one label.")
+    return sorted(set(chosen), key=project.labels.index)
+
+
+def label(project: Project, item: int, value: Sequence[Any], texts: Sequence[str],
+          source: str = "manual") -> None:
+    """Give `item` its label (a new one, or a change of an earlier one)."""
+    _check_item(item, len(texts))
+    n_tokens = len(item_tokens(texts[item])) if project.is_ner else None
+    _append_event(project, {"type": "label", "item": item,
+                            "value": check_value(project, value, n_tokens), "source": source})
+    if project.is_ner:
+        clear_draft(project)
+
+
+def skip(project: Project, item: int, n_texts: int) -> None:
+    """Leave `item` for later: it comes back once every other text is labeled or skipped."""
+    _append_event(project, {"type": "skip", "item": _check_item(item, n_texts)})
+
+
+def undo(project: Project) -> int | None:
+    """Take back the latest label or skip; the item it concerned, or None when nothing is left."""
+    effective = _effective_events(read_events(project))
+    if not effective:
+        return None
+    _append_event(project, {"type": "undo"})
+    return int(effective[-1]["item"])
+
+
+def read_events(project: Project) -> list[dict[str, Any]]:
+    try:
+        with open(project.path / "events.jsonl", "rb") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return []
+    return runs.json_objects(lines)  # a line cut short by a crash is skipped
+
+
+def _effective_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    effective: list[dict[str, Any]] = []
+    for event in events:
+        if event.get("type") == "undo":
+            if effective:
+                effective.pop()
+        elif event.get("type") in ("label", "skip") and isinstance(event.get("item"), int):
+            effective.append(event)
+    return effective
+
+
+def label_state(project: Project) -> LabelState:
+    events = read_events(project)
+    state = LabelState(n_events=len(events))
+    for event in _effective_events(events):
+        item = int(event["item"])
+        if event["type"] == "label" and isinstance(event.get("value"), list):
+            state.labels[item] = event["value"]
+            state.sources[item] = str(event.get("source") or "manual")
+            state.skipped.discard(item)
+            if item in state.order:
+                state.order.remove(item)
+            state.order.append(item)
+        elif event["type"] == "skip":
+            state.skipped.add(item)
+            state.labels.pop(item, None)
+            state.sources.pop(item, None)
+            if item in state.order:
+                state.order.remove(item)
+    return state
+
+
+def progress(state: LabelState, n_texts: int) -> Progress:
+    return Progress(total=n_texts, labeled=len(state.labels), skipped=len(state.skipped))
+
+
+def next_item(state: LabelState, n_texts: int, order: Sequence[int] | None = None) -> int | None:
+    """The first unlabeled, unskipped item of `order` (then of file order); skipped ones last."""
+    candidates = list(order or []) + list(range(n_texts))
+    for item in candidates:
+        if 0 <= item < n_texts and item not in state.labels and item not in state.skipped:
+            return item
+    for item in candidates:
+        if item in state.skipped:
+            return item
+    return None
+
+
+def unlabeled_items(state: LabelState, n_texts: int) -> list[int]:
+    return [i for i in range(n_texts) if i not in state.labels]
+
+
+# ----- entity drafts ------------------------------------------------------------------------
+
+def save_draft(project: Project, item: int, spans: list[list[Any]]) -> None:
+    """The spans of the text being tagged, kept until it is saved (a refresh keeps them)."""
+    runs.write_json_atomic(project.path / "draft.json", {"item": item, "spans": spans})
+
+
+def read_draft(project: Project, item: int) -> list[list[Any]] | None:
+    draft = runs.read_json(project.path / "draft.json")
+    if not draft or draft.get("item") != item or not isinstance(draft.get("spans"), list):
+        return None
+    return draft["spans"]
+
+
+def clear_draft(project: Project) -> None:
+    (project.path / "draft.json").unlink(missing_ok=True)
+
+
+def spans_to_tags(n_tokens: int, spans: Sequence[Sequence[Any]]) -> list[str]:
+    tags = ["O"] * n_tokens
+    for first, end, kind in spans:
+        for position in range(int(first), int(end)):
+            tags[position] = ("B-" if position == first else "I-") + str(kind)
+    return tags
+
+
+# ----- exports ------------------------------------------------------------------------------
+
+EXPORT_FORMATS = {CLASSIFICATION: ("csv",), NER: ("jsonl", "conll")}
+
+
+def labeled_rows(project: Project, state: LabelState, texts: Sequence[str],
+                 items: Sequence[int] | None = None) -> list[tuple[str, list[Any]]]:
+    """(text, value) of the labeled items, in file order."""
+    chosen = sorted(state.labels) if items is None else [i for i in items if i in state.labels]
+    return [(texts[i], state.labels[i]) for i in chosen]
+
+
+def export_bytes(project: Project, rows: list[tuple[str, list[Any]]], fmt: str) -> bytes:
+    """The rows in `fmt`: csv (classification), jsonl or conll (entities)."""
+    if fmt not in EXPORT_FORMATS[project.task]:
+        raise UserError(f"{fmt!r} is not an export format for this project.",
+                        f"Use one of: {', '.join(EXPORT_FORMATS[project.task])}.")
+    if not rows:
+        raise UserError("No text is labeled yet, so there is nothing to export.",
+                        "Label a few texts first.")
+    if fmt == "csv":
+        return _csv_bytes(project, rows)
+    sentences = []
+    for text, spans in rows:
+        tokens = item_tokens(text)
+        sentences.append((tokens, spans_to_tags(len(tokens), spans)))
+    if fmt == "jsonl":
+        lines = [json.dumps({"tokens": t, "tags": g}, ensure_ascii=False) for t, g in sentences]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    blocks = ["\n".join(f"{token}\t{tag}" for token, tag in zip(t, g)) for t, g in sentences]
+    return ("\n\n".join(blocks) + "\n").encode("utf-8")
+
+
+def _csv_bytes(project: Project, rows: list[tuple[str, list[Any]]]) -> bytes:
+    header = ["text", "labels" if project.multi_label else "label"]
+    return csv_safe.rows_bytes([header] + [[text, MULTI_LABEL_SEPARATOR.join(value)]
+                                           for text, value in rows])
+
+
+def export_filename(project: Project, fmt: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", project.name).strip("-").lower()[:40] or "labels"
+    return f"{slug}-labels.{fmt}"
+
+
+def _write_lines_atomic(path: Path, lines: list[str]) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)

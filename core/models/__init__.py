@@ -1,0 +1,1 @@
+"""The model catalogue and safe model loading."""

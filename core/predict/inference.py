@@ -1,0 +1,207 @@
+"""Prediction from a finished run: labels with probabilities, or entities with character spans.
+
+Texts are sorted by length and batched so padding stays small, run under
+`torch.inference_mode()`, and returned in the input order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from core.errors import UserError
+from core.workspace import runs
+
+
+def autocast(device: str) -> Any:
+    """bf16 autocast on a GPU that has it; a no-op context on CPU."""
+    import contextlib
+
+    import torch
+
+    if device == "cuda" and torch.cuda.is_bf16_supported():
+        return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
+def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Logits and label ids for an encoded dataset, in the dataset's order.
+
+    Batches are formed by length (little padding) and written back to their rows; token logits
+    are padded to one width with label -100 so every row lines up. The Trainer's own predict is
+    not used because in transformers 5 it reorders evaluation data when training groups by length.
+    """
+    import torch
+
+    device = next(model.parameters()).device
+    lengths = dataset["length"]
+    rows = dataset.remove_columns([c for c in ("length",) if c in dataset.column_names])
+    order = np.argsort(lengths, kind="stable")
+    width = int(max(lengths)) if len(lengths) else 0
+    logits_out = labels_out = None
+    model.eval()
+    for start in range(0, len(order), batch_size):
+        index = [int(i) for i in order[start:start + batch_size]]
+        batch = collator([rows[i] for i in index])
+        labels = batch.pop("labels").numpy()
+        with torch.inference_mode(), autocast(device.type):
+            part = model(**{k: v.to(device) for k, v in batch.items()}).logits.float().cpu().numpy()
+        if part.ndim == 3:
+            pad = width - part.shape[1]
+            part = np.pad(part, ((0, 0), (0, pad), (0, 0)))
+            labels = np.pad(labels, ((0, 0), (0, pad)), constant_values=-100)
+        if logits_out is None:
+            logits_out = np.zeros((len(order),) + part.shape[1:], dtype=np.float32)
+            labels_out = np.zeros((len(order),) + labels.shape[1:], dtype=labels.dtype)
+        logits_out[index], labels_out[index] = part, labels
+    return logits_out, labels_out
+
+
+class Predictor:
+    def __init__(self, run_dir: Path, batch_size: int = 64) -> None:
+        import torch
+        from transformers import (
+            AutoModelForSequenceClassification,
+            AutoModelForTokenClassification,
+        )
+
+        from core.models.loading import load_model, load_tokenizer
+
+        self.run_dir = Path(run_dir)
+        runs.refuse_escaping_links(self.run_dir)  # never load weights a planted link points to
+        folder = self.run_dir / "model"
+        if not (folder / "config.json").is_file():
+            raise UserError(f"Run {self.run_dir.name} has no saved model yet.",
+                            "Wait for the run to finish, or pick a completed run.")
+        saved = runs.read_json(self.run_dir / "config.json") or {}
+        config = saved.get("config", {})
+        self.task = config.get("task", "text-classification")
+        self.multi_label = bool(saved.get("multi_label"))
+        self.max_length = int((saved.get("resolved_training") or {}).get("max_length") or 256)
+        model_class = AutoModelForTokenClassification if self.task == "token-classification" \
+            else AutoModelForSequenceClassification
+        self.device = "cuda" if torch.cuda.is_available() else "cpu"
+        # the same checked loading as training: safetensors only, never a pickle file
+        self.tokenizer = load_tokenizer(str(folder))
+        self.model = load_model(str(folder), model_class).to(self.device).eval()
+        self.labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
+        self.batch_size = batch_size
+        # Multi-label decisions use the threshold the run was scored with (0.5 unless saved).
+        saved_threshold = (runs.read_eval(self.run_dir) or {}).get("threshold")
+        self.threshold = float(saved_threshold) if isinstance(saved_threshold, (int, float)) \
+            and 0.0 < saved_threshold < 1.0 else 0.5
+
+    def _batches(self, lengths: Sequence[int]) -> Iterable[list[int]]:
+        """Row indices in batches of similar token counts, shortest first."""
+        order = np.argsort(lengths, kind="stable")
+        for start in range(0, len(order), self.batch_size):
+            yield [int(i) for i in order[start:start + self.batch_size]]
+
+    def _padded(self, encoded: Any, batch: list[int]) -> dict[str, np.ndarray]:
+        """The rows of a whole-list tokenizer result, padded to the batch's longest row."""
+        width = max(len(encoded["input_ids"][i]) for i in batch)
+        pad_id = self.tokenizer.pad_token_id or 0
+        arrays = {}
+        for key in ("input_ids", "attention_mask", "token_type_ids"):
+            if key not in encoded:
+                continue
+            out = np.full((len(batch), width), pad_id if key == "input_ids" else 0,
+                          dtype=np.int64)
+            for row, i in enumerate(batch):
+                values = encoded[key][i]
+                out[row, :len(values)] = values
+            arrays[key] = out
+        return arrays
+
+    def _logits(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
+        import torch
+
+        inputs = {k: torch.from_numpy(v).to(self.device) for k, v in arrays.items()}
+        with torch.inference_mode(), autocast(self.device):
+            return self.model(**inputs).logits.float().cpu().numpy()
+
+    def predict(self, texts: Sequence[str], pairs: Sequence[str] | None = None,
+                top_k: int = 5) -> list[dict[str, Any]]:
+        """Tokenizes the whole list once, then runs batches of similar length (little padding)."""
+        texts = ["" if t is None else str(t) for t in texts]
+        if self.task == "token-classification":
+            return self.predict_entities(texts)
+        results: list[dict[str, Any]] = [{} for _ in texts]
+        if not texts:
+            return results
+        encoded = self.tokenizer(texts, [str(p) for p in pairs] if pairs else None,
+                                 truncation=True, max_length=self.max_length)
+        lengths = [len(ids) for ids in encoded["input_ids"]]
+        for batch in self._batches(lengths):
+            logits = self._logits(self._padded(encoded, batch))
+            for row, i in zip(logits, batch):
+                results[i] = self._decode_labels(row, top_k)
+        return results
+
+    def _decode_labels(self, logits: np.ndarray, top_k: int) -> dict[str, Any]:
+        if self.multi_label:
+            probs = 1.0 / (1.0 + np.exp(-logits.astype(np.float64)))
+            chosen = [self.labels[j] for j in np.flatnonzero(probs >= self.threshold)]
+        else:
+            shifted = np.exp(logits - logits.max())
+            probs = shifted / shifted.sum()
+            chosen = [self.labels[int(np.argmax(probs))]]
+        top = np.argsort(-probs)[:top_k]
+        return {"labels": chosen, "label": chosen[0] if chosen else "",
+                "score": float(probs[self.labels.index(chosen[0])]) if chosen else 0.0,
+                "top": [{"label": self.labels[j], "score": float(probs[j])} for j in top]}
+
+    def predict_entities(self, texts: Sequence[str]) -> list[dict[str, Any]]:
+        results: list[dict[str, Any]] = [{} for _ in texts]
+        if not texts:
+            return results
+        encoded = self.tokenizer(list(texts), truncation=True, max_length=self.max_length,
+                                 return_offsets_mapping=True)
+        lengths = [len(ids) for ids in encoded["input_ids"]]
+        for batch in self._batches(lengths):
+            logits = self._logits(self._padded(encoded, batch))
+            for row, i in enumerate(batch):
+                results[i] = {"entities": self._entities(
+                    texts[i], logits[row], encoded["offset_mapping"][i], encoded.word_ids(i))}
+        return results
+
+    def _entities(self, text: str, logits: np.ndarray, offsets: np.ndarray,
+                  word_ids: list[int | None]) -> list[dict[str, Any]]:
+        shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+        probs = shifted / shifted.sum(axis=-1, keepdims=True)
+        words: list[dict[str, Any]] = []  # one per word: tag from its first sub-token
+        for position, word in enumerate(word_ids):
+            if word is None:
+                continue
+            start, end = int(offsets[position][0]), int(offsets[position][1])
+            if words and words[-1]["word"] == word:
+                words[-1]["end"] = end
+                continue
+            best = int(np.argmax(probs[position]))
+            words.append({"word": word, "start": start, "end": end, "tag": self.labels[best],
+                          "score": float(probs[position][best])})
+        entities: list[dict[str, Any]] = []
+        for item in words:
+            tag = item["tag"]
+            kind = tag[2:] if tag[:2] in ("B-", "I-") else None
+            continues = (tag.startswith("I-") and entities and entities[-1]["type"] == kind
+                         and entities[-1]["_open"])
+            if kind is None:
+                if entities:
+                    entities[-1]["_open"] = False
+                continue
+            if continues:
+                entity = entities[-1]
+                entity["end"] = item["end"]
+                entity["_scores"].append(item["score"])
+            else:
+                if entities:
+                    entities[-1]["_open"] = False
+                entities.append({"type": kind, "start": item["start"], "end": item["end"],
+                                 "_scores": [item["score"]], "_open": True})
+        return [{"type": e["type"], "start": e["start"], "end": e["end"],
+                 "text": text[e["start"]:e["end"]],
+                 "score": float(np.mean(e["_scores"]))} for e in entities]

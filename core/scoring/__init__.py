@@ -1,0 +1,1 @@
+"""Numbers from predictions: metrics, confidence intervals, calibration, thresholds. No files, no models."""

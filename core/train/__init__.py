@@ -1,0 +1,1 @@
+"""Training a run: fine-tuning, few-shot, presets, speed estimates, learning curves."""

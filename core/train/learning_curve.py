@@ -1,0 +1,388 @@
+"""Label-budget advice: how the score grows with the number of labeled examples.
+
+A run's training data is cut into growing nested subsets (each subset holds the smaller ones,
+every label represented from the start). The quick TF-IDF baseline is trained on each in
+seconds; optionally the run's model is trained on each with the Quick preset, in a background
+process (`python -m core.train.learning_curve RUN_DIR --model`). Both are scored on the run's own
+test examples (validation when it kept none). A curve `score = a + b * ln(labels)` fitted to
+the points says what doubling the labels would likely add.
+
+Results live in `RUN_DIR/learning_curve/curve.json`, rewritten after every point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from core.config import DataConfig, RunConfig, TrainingConfig
+from core.errors import UserError
+from core.workspace import csv_safe, runs
+
+FOLDER = "learning_curve"
+MIN_POINTS = 3
+MAX_POINTS = 6
+METRIC_NAMES = {"macro_f1": "macro-F1", "f1": "entity F1"}
+BASELINE = {"text-classification": "tfidf_logreg", "token-classification": "word_memory"}
+
+
+@dataclass(frozen=True)
+class LogFit:
+    """score = intercept + slope * ln(labels)"""
+
+    intercept: float
+    slope: float
+
+    def predict(self, n_labels: float) -> float:
+        return self.intercept + self.slope * math.log(max(n_labels, 1.0))
+
+
+def curve_sizes(n_train: int, n_labels: int) -> list[int]:
+    """Up to MAX_POINTS sizes, doubling up to all training examples; the smallest gives every
+    label a couple of examples where the data allows."""
+    smallest = min(n_train, max(2 * n_labels, 20))
+    sizes = [n_train]
+    while len(sizes) < MAX_POINTS and sizes[-1] // 2 >= smallest:
+        sizes.append(sizes[-1] // 2)
+    return sorted(set(sizes))
+
+
+def nested_order(groups: list[str], seed: int = 0) -> list[int]:
+    """Row indices so that every prefix is balanced across groups: shuffled round robin."""
+    rng = np.random.default_rng(seed)
+    by_group: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        by_group.setdefault(group, []).append(index)
+    queues = [list(rng.permutation(rows)) for _, rows in sorted(by_group.items())]
+    order: list[int] = []
+    depth = 0
+    while len(order) < len(groups):
+        layer = [int(q[depth]) for q in queues if depth < len(q)]
+        order += [layer[i] for i in rng.permutation(len(layer))]
+        depth += 1
+    return order
+
+
+def _groups(frame: Any) -> list[str]:
+    """The label each row is balanced by: its (first) label, or its first entity type."""
+    if "tags" in frame.columns:
+        return [next((t[2:] for t in tags if t != "O"), "O") for tags in frame["tags"]]
+    return [labels[0] if len(labels) else "" for labels in frame["labels"]]
+
+
+def subsets(splits: Any, sizes: list[int], seed: int = 0) -> list[Any]:
+    """A copy of `splits` per size, its training part cut to the first `size` rows of one
+    nested order (validation and test unchanged)."""
+    from core.data.examples import Examples
+
+    frame = splits.train.frame
+    order = nested_order(_groups(frame), seed)
+    result = []
+    for size in sizes:
+        part = frame.iloc[sorted(order[:size])].reset_index(drop=True)
+        train = Examples(splits.train.task, part, splits.train.multi_label, splits.train.source)
+        result.append(dataclasses.replace(splits, train=train))
+    return result
+
+
+def fit_log(points: list[tuple[int, float]]) -> LogFit | None:
+    """Least squares of score on ln(labels); None with fewer than two different sizes."""
+    if len({n for n, _ in points}) < 2:
+        return None
+    x = np.log([float(n) for n, _ in points])
+    y = np.array([s for _, s in points], dtype=float)
+    slope, intercept = np.polyfit(x, y, 1)
+    return LogFit(float(intercept), float(slope))
+
+
+def noise_points(score: float, n_held_out: int) -> float:
+    """Half the width of the 95% range of a score measured on `n_held_out` examples, in points
+    (Wilson's interval of the share; an F1 varies about as much)."""
+    from core.scoring.significance import wilson
+
+    share = min(max(score, 0.0), 1.0)
+    low, high = wilson(round(share * n_held_out), n_held_out)
+    return (high - low) / 2 * 100
+
+
+def advice(fit: LogFit | None, n_now: int, metric: str, learner: str,
+           n_held_out: int | None = None, held_out: str = "test") -> str:
+    """One sentence on whether more labels are likely to help; with the held-out size, a gain
+    smaller than the noise of each measured point is said to be within that noise."""
+    name = METRIC_NAMES.get(metric, metric)
+    if fit is None:
+        return "There are too few points to say whether more labels would help."
+    # a score cannot pass 100%, so neither can the trend
+    gain = (min(1.0, fit.predict(2 * n_now)) - min(1.0, fit.predict(n_now))) * 100
+    start = f"Going from {n_now:,} to {2 * n_now:,} labels would likely add about " \
+            f"{max(gain, 0.0):.1f} points of {name} to the {learner}"
+    if n_held_out:
+        noise = noise_points(fit.predict(n_now), n_held_out)
+        if gain < noise:
+            examples = f"{n_held_out:,} {held_out} example" + ("" if n_held_out == 1 else "s")
+            return (start + f", but that is within the noise of the measured points (each "
+                    f"is scored on {examples}, give or take about {noise:.1f} points), so the "
+                    "curve cannot tell yet whether more labels help.")
+    if gain >= 3:
+        return start + ", so more labels are likely worth it."
+    if gain >= 1:
+        return start + ": more labels help a little."
+    return start + ", so more labels alone are unlikely to help much."
+
+
+def _metric(splits: Any) -> str:
+    return "f1" if splits.task == "token-classification" else "macro_f1"
+
+
+def _held_out(splits: Any) -> str:
+    return "test" if splits.test is not None and len(splits.test.frame) else "validation"
+
+
+def baseline_points(subs: list[Any]) -> list[tuple[int, float]]:
+    from core.evaluate.baseline import run_baselines
+
+    points = []
+    for part in subs:
+        scores = run_baselines(part).get(BASELINE[part.task]) or {}
+        metric = _metric(part)
+        if metric in scores:
+            points.append((len(part.train.frame), float(scores[metric])))
+    return points
+
+
+# ----- the model's points: Quick runs on files written from each subset ----------------------
+
+def _write_part(frame: Any, path: Path, task: str) -> None:
+    if task == "token-classification":
+        with open(path, "w", encoding="utf-8") as handle:
+            for tokens, tags in zip(frame["tokens"], frame["tags"]):
+                handle.write(json.dumps({"tokens": list(map(str, tokens)),
+                                         "tags": list(map(str, tags))}, ensure_ascii=False) + "\n")
+        return
+    import pandas as pd
+
+    table = pd.DataFrame({"text": frame["text"],
+                          "label": ["|".join(labels) for labels in frame["labels"]]})
+    if "text_pair" in frame.columns:
+        table.insert(1, "text_pair", frame["text_pair"])
+    csv_safe.write_frame(table, path)
+
+
+def quick_config(base: RunConfig, folder: Path, part: Any, size: int) -> RunConfig:
+    """A Quick run of the base run's model on one subset, with its validation and test."""
+    suffix = ".jsonl" if part.task == "token-classification" else ".csv"
+    paths = {name: folder / f"{name}-{size}{suffix}" if name == "train" else
+             folder / f"{name}{suffix}" for name in ("train", "validation", "test")}
+    _write_part(part.train.frame, paths["train"], part.task)
+    for name in ("validation", "test"):
+        examples = getattr(part, name)
+        if examples is not None and len(examples.frame) and not paths[name].exists():
+            _write_part(examples.frame, paths[name], part.task)
+    classification = part.task == "text-classification"
+    data = DataConfig(
+        train=str(paths["train"]), validation=str(paths["validation"]),
+        test=str(paths["test"]) if paths["test"].exists() else None,
+        validation_fraction=0.0, test_fraction=0.0,
+        text_column="text" if classification else None,
+        label_column="label" if classification else None,
+        text_pair_column=("text_pair" if "text_pair" in part.train.frame.columns else "")
+        if classification else None,
+        split_column="" if classification else None,
+        multi_label=part.multi_label if classification else None,
+        label_separator="|" if classification and part.multi_label else None)
+    training = TrainingConfig(seed=base.training.seed, mode=base.training.mode,
+                              extend_vocabulary=base.training.extend_vocabulary)
+    return RunConfig(task=part.task, data=data, model=base.model, preset="quick",
+                     training=training, name=f"learning curve {size}")
+
+
+def model_points(base: RunConfig, subs: list[Any], folder: Path,
+                 on_point: Callable[[int, float], None]) -> list[tuple[int, float]]:
+    from core.train.training import train
+
+    points = []
+    for part in subs:
+        size = len(part.train.frame)
+        config = quick_config(base, folder, part, size)
+        run_dir = folder / f"run-{size}"
+        run_dir.mkdir(parents=True, exist_ok=True)
+        train(config, run_dir)
+        shutil.rmtree(run_dir / "model", ignore_errors=True)  # only its scores are kept
+        evaluation = runs.read_eval(run_dir) or {}
+        report = evaluation.get("test") or evaluation.get("validation") or {}
+        metric = _metric(part)
+        if metric in report:
+            points.append((size, float(report[metric])))
+            on_point(size, float(report[metric]))
+    return points
+
+
+# ----- the curve as a whole ---------------------------------------------------------------------
+
+def run_splits(run_dir: Path) -> tuple[RunConfig, Any]:
+    from core.data import make_splits
+
+    saved = runs.read_json(Path(run_dir) / "config.json") or {}
+    config = RunConfig.from_dict(saved.get("config", saved))
+    for name in ("train", "validation", "test"):
+        path = getattr(config.data, name)
+        if path and not Path(path).is_file():
+            raise UserError(f"The {name} file of this run, {Path(path).name}, is no longer "
+                            "there.", "Train a new run on the data to draw its learning curve.")
+    return config, make_splits(config)
+
+
+def summary(points: dict[str, list[tuple[int, float]]], metric: str, n_now: int,
+            splits: Any = None) -> dict:
+    fits = {learner: fit_log(pts) for learner, pts in points.items()}
+    learner = "model" if len(points.get("model") or []) >= MIN_POINTS else "baseline"
+    names = {"model": "model", "baseline": "quick baseline"}
+    held_out = _held_out(splits) if splits is not None else "test"
+    n_held_out = len(getattr(splits, held_out).frame) if splits is not None else None
+    return {"metric": metric, "metric_name": METRIC_NAMES.get(metric, metric), "n_now": n_now,
+            "points": {k: [list(p) for p in v] for k, v in points.items()},
+            "fits": {k: dataclasses.asdict(f) for k, f in fits.items() if f is not None},
+            "advice": advice(fits.get(learner), n_now, metric, names[learner], n_held_out,
+                             held_out),
+            "advice_from": learner, "n_held_out": n_held_out}
+
+
+def baseline_curve(run_dir: Path) -> dict:
+    """The baseline's learning curve for a run, in seconds (no file written)."""
+    _, splits = run_splits(run_dir)
+    sizes = curve_sizes(len(splits.train.frame), len(splits.labels))
+    points = {"baseline": baseline_points(subsets(splits, sizes))}
+    return {**summary(points, _metric(splits), len(splits.train.frame), splits),
+            "held_out": _held_out(splits)}
+
+
+def compute(run_dir: Path, with_model: bool) -> dict:
+    """Baseline (and optionally model) curve, written to curve.json after every point."""
+    run_dir = Path(run_dir)
+    folder = run_dir / FOLDER
+    folder.mkdir(exist_ok=True)
+    config, splits = run_splits(run_dir)
+    sizes = curve_sizes(len(splits.train.frame), len(splits.labels))
+    subs = subsets(splits, sizes)
+    metric, n_now = _metric(splits), len(splits.train.frame)
+    points: dict[str, list[tuple[int, float]]] = {"baseline": baseline_points(subs)}
+    import psutil
+
+    state = {"state": "running" if with_model else "done", "pid": os.getpid(),
+             "pid_started": psutil.Process().create_time(),
+             "sizes": sizes, "held_out": _held_out(splits), "started": time.time()}
+
+    def write() -> None:
+        runs.write_json_atomic(folder / "curve.json",
+                               {**state, **summary(points, metric, n_now, splits)})
+
+    write()
+    if with_model:
+        points["model"] = []
+
+        def on_point(size: int, score: float) -> None:
+            points["model"].append((size, score))
+            write()
+
+        model_points(config, subs, folder, on_point)
+        state["state"] = "done"
+        write()
+    return {**state, **summary(points, metric, n_now, splits)}
+
+
+def read_curve(run_dir: Path) -> dict | None:
+    """curve.json; a curve whose process died is marked as failed."""
+    curve = runs.read_run_json(run_dir, f"{FOLDER}/curve.json")
+    if curve and curve.get("state") == "running":
+        from core.jobs.queue import process_alive
+
+        if not process_alive(curve.get("pid"), curve.get("pid_started")):
+            curve["state"] = "failed"
+    return curve
+
+
+def curve_in_progress(base: Path | None = None) -> Path | None:
+    """The run whose learning curve is training models now, if any."""
+    for info in runs.list_runs(base):
+        curve = read_curve(info.path)
+        if curve and curve.get("state") == "running":
+            return info.path
+    return None
+
+
+def start_model_curve(run_dir: Path) -> None:
+    """Train the model's points in a background process that outlives the page. Like a run, it
+    waits for no one: it is refused while a run or another curve trains, and runs started
+    meanwhile queue until it ends."""
+    import psutil
+
+    from core.jobs import queue as jobs
+
+    with jobs.queue_lock():
+        waiting = any(r.state in ("running", "queued") for r in runs.list_runs())
+        if waiting or curve_in_progress() is not None:
+            raise UserError("Another training is in progress, and the learning curve trains too.",
+                            "Start the learning curve when it has finished.")
+        folder = Path(run_dir) / FOLDER
+        folder.mkdir(exist_ok=True)
+        log = open(folder / "curve.log", "ab")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "core.train.learning_curve", str(run_dir), "--model"],
+            cwd=Path(__file__).resolve().parent.parent.parent, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+            env=dict(os.environ, **{runs.WORKSPACE_ENV: str(runs.workspace_dir())}))
+        log.close()
+        runs.write_json_atomic(folder / "curve.json", {
+            "state": "running", "pid": process.pid,
+            "pid_started": psutil.Process(process.pid).create_time(), "started": time.time(),
+            "points": {}})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m core.train.learning_curve",
+                                     description="Learning curve of a run's training data.")
+    parser.add_argument("run_dir")
+    parser.add_argument("--model", action="store_true",
+                        help="also train the run's model (Quick preset) on each subset")
+    args = parser.parse_args(argv)
+    try:
+        curve = compute(Path(args.run_dir), args.model)
+    except UserError as exc:
+        folder = Path(args.run_dir) / FOLDER
+        if folder.is_dir():
+            runs.write_json_atomic(folder / "curve.json", {"state": "failed",
+                                                           "error": exc.message, "fix": exc.fix})
+        print(f"error: {exc.message} {exc.fix}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the page shows the reason instead of a curve stuck at running
+        folder = Path(args.run_dir) / FOLDER
+        runs.write_json_atomic(folder / "curve.json", {
+            "state": "failed", "error": f"The learning curve failed ({type(exc).__name__}: "
+            f"{str(exc)[:200]}).", "fix": "See learning_curve/curve.log in the run folder."})
+        raise
+    finally:
+        if args.model:  # runs queued while the curve trained may start now
+            from core.jobs import queue as jobs
+
+            try:
+                jobs.refresh()
+            except Exception as exc:  # the curve's own outcome matters more here
+                print(f"Starting the next queued run failed: {exc}", file=sys.stderr)
+    print(curve["advice"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

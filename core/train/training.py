@@ -1,0 +1,667 @@
+"""`train(config, run_dir)`: from a RunConfig to a scored, saved model in a run folder.
+
+Synchronous and free of UI code, so the CLI, the worker process and tests call it directly.
+Built on transformers' Trainer: dynamic padding, batches grouped by length, mixed precision on a
+GPU, the best checkpoint chosen by the task's metric, early stopping, resumable checkpoints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import platform
+import shutil
+import signal
+import time
+import traceback
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.config import RunConfig
+from core.errors import UserError
+from core.workspace import disk, runs
+
+log = logging.getLogger("core.train.training")
+LENGTH_SAMPLE = 5000
+
+
+class TrainingFailed(Exception):
+    """A run ended in failure; message and fix are already in status.json."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+def _device() -> dict[str, Any]:
+    import torch
+
+    if torch.cuda.is_available():
+        bf16 = torch.cuda.is_bf16_supported()
+        return {"name": "cuda", "gpu": torch.cuda.get_device_name(0), "bf16": bf16, "fp16": not bf16}
+    return {"name": "cpu", "gpu": None, "bf16": False, "fp16": False}
+
+
+def _precision(requested: str, device: dict[str, Any]) -> dict[str, bool]:
+    if device["name"] != "cuda" or requested == "fp32":
+        return {"bf16": False, "fp16": False}
+    if requested == "bf16" or (requested == "auto" and device["bf16"]):
+        return {"bf16": True, "fp16": False}
+    return {"bf16": False, "fp16": True}
+
+
+def file_hash(path: str | None) -> str | None:
+    if not path or not Path(path).is_file():
+        return None
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def library_versions() -> dict[str, str]:
+    import datasets
+    import torch
+    import transformers
+
+    return {"python": platform.python_version(), "torch": torch.__version__,
+            "transformers": transformers.__version__, "datasets": datasets.__version__}
+
+
+def _attach_log(run_dir: Path) -> logging.Handler:
+    handler = logging.FileHandler(run_dir / "train.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return handler
+
+
+def _token_lengths(task: Any, frame: Any, tokenizer: Any, max_positions: int) -> list[int]:
+    sample = frame.sample(n=min(LENGTH_SAMPLE, len(frame)), random_state=0)
+    encoded = task.encode(sample, tokenizer, max_positions, with_targets=False)
+    return list(encoded["length"])
+
+
+def start_head_at(model: Any, logits: list[float] | None, fresh: set[str] | None = None) -> bool:
+    """Set the bias of the classification head's output layer (the model's last linear layer,
+    with one output per label) to `logits`. With `fresh` (the weights the checkpoint did not
+    hold), only a newly made head is set: a head trained before keeps what it learned.
+    False when nothing was set."""
+    if logits is None:
+        return False
+    import torch
+
+    linears = [(name, m) for name, m in model.named_modules() if isinstance(m, torch.nn.Linear)]
+    if not linears:
+        return False
+    name, output = linears[-1]
+    if output.out_features != len(logits) or output.bias is None:
+        return False
+    if fresh is not None and f"{name}.bias" not in fresh:
+        return False
+    with torch.no_grad():
+        output.bias.copy_(torch.tensor(logits, dtype=output.bias.dtype))
+    return True
+
+
+def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0,
+                   train_frame: Any = None) -> Any:
+    from core.models.loading import load_model
+    from core.train.vocabulary import resize_embeddings
+
+    model, info = load_model(config.model, task.model_class(), ignore_mismatched_sizes=True,
+                             output_loading_info=True, **task.model_kwargs())
+    fresh = set(info.get("missing_keys") or []) | {
+        k[0] if isinstance(k, (tuple, list)) else k for k in info.get("mismatched_keys") or []}
+    extended = vocab_size > model.get_input_embeddings().num_embeddings
+    resize_embeddings(model, vocab_size)  # only when the vocabulary was extended
+    if train_frame is not None and start_head_at(model, task.prior_logits(train_frame), fresh):
+        log.info("The classifier starts from each label's frequency in the training data.")
+    if extended and (t.lora or t.freeze_encoder):
+        log.warning("With LoRA or a frozen encoder the added tokens' embeddings are not trained.")
+    if t.freeze_encoder:
+        base = getattr(model, model.base_model_prefix, None)
+        for param in (base.parameters() if base is not None else []):
+            param.requires_grad = False
+    if t.lora:
+        from peft import LoraConfig, TaskType, get_peft_model
+
+        kind = TaskType.TOKEN_CLS if task.kind == "ner" else TaskType.SEQ_CLS
+        lora = LoraConfig(task_type=kind, r=t.lora_r, lora_alpha=t.lora_alpha,
+                          lora_dropout=t.lora_dropout,
+                          target_modules=t.lora_target_modules or None)
+        model = get_peft_model(model, lora)
+    return model
+
+
+def _with_selection(compute: Any, metric: str, n_validation: int) -> Any:
+    """Add a `selection` score: the task metric, less a small charge for validation loss.
+
+    A drop of 0.25 in validation loss is worth one validation example of the metric. On a
+    small validation set the metric moves in coarse steps (one text of 20 is 5 points) and
+    often saturates early, when the model is still barely trained; the loss then decides.
+    On a large set the metric dominates and the loss only separates near-ties.
+    """
+    weight = 4.0 / max(1, n_validation)
+
+    def compute_with_selection(prediction: Any) -> dict[str, float]:
+        scores = compute(prediction)
+        losses = getattr(prediction, "losses", None)
+        loss = float(np.mean(losses)) if losses is not None and np.size(losses) else 0.0
+        scores["selection"] = scores[metric] - weight * min(loss, 10.0)
+        return scores
+
+    return compute_with_selection
+
+
+def _eval_interval(total_steps: int, epochs: float, requested: int | None) -> int:
+    """Evaluate once per epoch, but at least three times per run, unless the user chose."""
+    if requested:
+        return int(requested)
+    evaluations = max(3, int(round(epochs)))
+    return max(1, -(-total_steps // evaluations))
+
+
+def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool = False) -> dict:
+    """Train, evaluate and save a model in `run_dir`; returns the final status.
+
+    Raises UserError for bad input and TrainingFailed for other failures, after writing the
+    reason to status.json and the traceback to train.log.
+    """
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    handler = _attach_log(run_dir)
+    stop_signal = {"received": False}
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stop_signal["received"] = True
+        runs.request_stop(run_dir)
+
+    previous_handler = signal.signal(signal.SIGTERM, on_signal) \
+        if _in_main_thread() else None
+    runs.update_status(run_dir, state="running", pid=os.getpid(), phase="preparing",
+                       finished=None, error="", fix="", failure=None,
+                       defaults={"started": time.time(), "created": time.time(),
+                                 "name": config.name or run_dir.name})
+    try:
+        disk.make_reserve(run_dir)  # lets the last status be written on a full disk
+        result = _train(config, run_dir, resume, progress)
+        return result
+    except UserError as exc:
+        log.error("Stopped by a problem with the input: %s %s", exc.message, exc.fix)
+        _record_failure(run_dir, resume, exc.message, exc.fix, "input")
+        raise
+    except Exception as exc:  # every failure must end as a readable status, never a hang
+        reported = disk.disk_full_error(exc, run_dir) or exc  # torch's RuntimeError included
+        message, fix = explain_failure(reported)
+        log.error("Training failed: %s\n%s", message, traceback.format_exc())
+        message = _record_failure(run_dir, resume, message, fix, failure_kind(reported))
+        raise TrainingFailed(message, fix) from exc
+    finally:
+        disk.release_reserve(run_dir)
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _record_failure(run_dir: Path, resume: bool, message: str, fix: str, kind: str) -> str:
+    """Write a failure to status.json; returns the message written. A resumed run that still
+    holds the model it saved when it was stopped stays `stopped` with that model, so it can
+    still be tested, and says why the resume failed."""
+    state = "failed"
+    if resume and _usable_model(run_dir):
+        state = "stopped"
+        message = f"Resuming failed: {message} The model saved before is kept."
+    runs.record_status(run_dir, state=state, error=message, fix=fix, failure=kind,
+                       finished=time.time(), pid=None)
+    return message
+
+
+def _usable_model(run_dir: Path) -> bool:
+    model = run_dir / "model"
+    return (model / "config.json").is_file() and _weights_load(model) \
+        and runs.read_eval(run_dir) is not None
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def failure_kind(exc: BaseException) -> str:
+    """out_of_memory, disk_full, unwritable, input or unexpected: the app's next offer depends
+    on it (Resume cannot help a model that is refused)."""
+    import pickle
+
+    from core.models.loading import is_remote_code_error
+
+    if isinstance(exc, pickle.UnpicklingError) or is_remote_code_error(exc):
+        return "input"
+    text = f"{type(exc).__name__}: {exc}".lower()
+    if "out of memory" in text or "can't allocate memory" in text or isinstance(exc, MemoryError):
+        return "out_of_memory"
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        return "disk_full"
+    if isinstance(exc, PermissionError):
+        return "unwritable"
+    return "unexpected"
+
+
+def explain_failure(exc: BaseException) -> tuple[str, str]:
+    import pickle
+
+    from core.models import loading as models
+
+    text = f"{type(exc).__name__}: {exc}"
+    # the libraries advise loading anyway (weights_only off, trusting remote code): that runs code
+    if isinstance(exc, pickle.UnpicklingError):
+        refusal = models.unsafe_weights_error()
+        return refusal.message, refusal.fix
+    if models.is_remote_code_error(exc):
+        refusal = models.remote_code_error()
+        return refusal.message, refusal.fix
+    if failure_kind(exc) == "out_of_memory":
+        return ("Training ran out of memory.",
+                "Halve the batch size (and double gradient accumulation to keep the effective "
+                "batch), lower the max length, or choose a smaller model.")
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        return ("The disk is full, so the run could not be saved.",
+                "Free disk space or delete old runs, then press Resume.")
+    if isinstance(exc, PermissionError):
+        return ("The workspace folder cannot be written.",
+                "Check the permissions of the workspace folder, then press Resume.")
+    return (f"Training failed unexpectedly ({text[:300]}).",
+            "See the log for details; try Resume, or change the settings and start again.")
+
+
+def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> dict:
+    from transformers import EarlyStoppingCallback, TrainingArguments
+
+    from core import data as datasets_io
+    from core.evaluate.baseline import run_baselines
+    from core.models.loading import load_config, load_tokenizer, max_positions
+    from core.tasks import get_task
+    from core.train.callbacks import RunMonitor
+    from core.train.presets import resolve_training, steps_per_epoch
+
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    config.validate()
+    started = time.time()
+    checkpoint = _begin_attempt(run_dir) if resume else None
+    device = _device()
+    log.info("Run %s on %s (%s)", run_dir.name, device["name"], device["gpu"] or platform.processor())
+
+    splits = datasets_io.make_splits(config)
+    tokenizer = load_tokenizer(config.model)
+    first_new_row = None  # the first added token's id, when the vocabulary is extended
+    if config.training.extend_vocabulary:
+        from core.train.vocabulary import extend_tokenizer
+
+        added = extend_tokenizer(tokenizer, splits)
+        first_new_row = len(tokenizer) - len(added) if added else None
+        log.info("Vocabulary extended by %d unknown characters or words.", len(added))
+    model_max = min(max_positions(load_config(config.model)),
+                    int(getattr(tokenizer, "model_max_length", 512) or 512), 512)
+    task = get_task(splits.task, splits.labels, splits.multi_label)
+    lengths = _token_lengths(task, splits.train.frame, tokenizer, model_max)
+
+    saved = runs.read_json(run_dir / "config.json") or {}
+    if resume and saved.get("resolved_training"):
+        from core.config import TrainingConfig
+
+        t = TrainingConfig(**saved["resolved_training"])
+    else:
+        t = resolve_training(config, len(splits.train.frame), len(splits.labels), lengths, model_max)
+    t.max_length = min(t.max_length, model_max)
+    from core.train.few_shot import settle_mode
+
+    settle_mode(config, splits, t)
+
+    report = datasets_io.build_health_report(splits, tokenizer=tokenizer, max_length=t.max_length)
+    runs.write_json_atomic(run_dir / "health.json", report.to_dict())
+    if report.has_errors:
+        first = next(f for f in report.findings if f.severity == "error")
+        raise UserError(f"{first.title}: {first.message}", first.fix)
+    for finding in report.findings:
+        log.info("Data check (%s): %s: %s", finding.severity, finding.title, finding.message)
+
+    runs.write_json_atomic(run_dir / "config.json", {
+        "config": config.to_dict(), "resolved_training": t.__dict__, "labels": splits.labels,
+        "multi_label": splits.multi_label, "split_notes": splits.notes,
+        "data_hash": {k: file_hash(getattr(config.data, k)) for k in ("train", "validation", "test")},
+        "versions": library_versions(), "device": device})
+    if t.mode == "few-shot":
+        from core.train.few_shot import train_few_shot
+
+        return train_few_shot(config, run_dir, splits, tokenizer, t, task, started, progress,
+                              first_new_row)
+
+    train_ds = task.encode(splits.train.frame, tokenizer, t.max_length)
+    eval_ds = task.encode(splits.validation.frame, tokenizer, t.max_length)
+    weights = task.class_weights(splits.train.frame, t.class_weighting)
+    if weights:
+        log.info("Class weights (imbalanced data): %s", dict(zip(splits.labels, weights)))
+
+    from transformers import set_seed
+
+    set_seed(t.seed)  # the new head's weights: the Trainer seeds only after the model exists
+    model = _prepare_model(task, config, t, len(tokenizer), splits.train.frame)
+    precision = _precision(t.precision, device)
+    on_gpu = device["name"] == "cuda"
+    per_epoch = steps_per_epoch(len(train_ds), t.batch_size, t.gradient_accumulation)
+    total_steps = max(1, int(round(per_epoch * float(t.epochs))))
+    interval = _eval_interval(total_steps, float(t.epochs), t.eval_steps)
+    args = TrainingArguments(
+        output_dir=str(run_dir / "checkpoints"),
+        num_train_epochs=float(t.epochs),
+        learning_rate=t.learning_rate,
+        per_device_train_batch_size=t.batch_size,
+        per_device_eval_batch_size=max(t.batch_size, 64),
+        gradient_accumulation_steps=t.gradient_accumulation,
+        warmup_steps=t.warmup_ratio,  # a float below 1 is read as a share of the steps
+        weight_decay=t.weight_decay,
+        lr_scheduler_type=t.scheduler,
+        seed=t.seed,
+        eval_strategy="steps", eval_steps=interval,
+        save_strategy="steps", save_steps=interval, save_total_limit=2,
+        load_best_model_at_end=True, metric_for_best_model="selection",
+        include_for_metrics=["loss"],
+        greater_is_better=True,
+        logging_strategy="steps", logging_steps=max(1, min(25, total_steps // 100)),
+        train_sampling_strategy="group_by_length" if t.group_by_length else "random",
+        bf16=precision["bf16"], fp16=precision["fp16"], tf32=True if on_gpu else None,
+        optim="adamw_torch_fused" if on_gpu else "adamw_torch",
+        dataloader_pin_memory=on_gpu, dataloader_num_workers=2 if on_gpu else 0,
+        use_cpu=not on_gpu, report_to="none", disable_tqdm=not progress,
+        save_only_model=False, remove_unused_columns=True,
+    )
+    monitor = RunMonitor(run_dir, t.batch_size * t.gradient_accumulation, task.best_metric)
+    callbacks = [monitor]
+    if t.early_stopping_patience:
+        callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience,
+                                               early_stopping_threshold=0.0))
+    from core.train.sampling import ResumableTrainer
+    from core.train.vocabulary import learn_new_rows_faster
+
+    trainer = ResumableTrainer(
+        model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
+        processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
+        compute_metrics=_with_selection(task.compute_metrics(), task.best_metric,
+                                        len(splits.validation.frame)),
+        callbacks=callbacks,
+        compute_loss_func=task.loss_function(weights))
+    learn_new_rows_faster(trainer, model, first_new_row)
+
+    runs.update_status(run_dir, phase="training", total_steps=total_steps,
+                       resumed_from=checkpoint.name if checkpoint else None)
+    output = trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    stopped = monitor.stopped
+    runs.update_status(run_dir, train_runtime=output.metrics.get("train_runtime"),
+                       train_samples_per_second=output.metrics.get("train_samples_per_second"))
+
+    # Scored before saving: the validation logits give the temperature folded into model/.
+    runs.update_status(run_dir, phase="evaluating")
+    evaluation = evaluate_splits(trainer.model, task, splits, tokenizer, t.max_length, run_dir,
+                                 trainer.args.per_device_eval_batch_size)
+    runs.update_status(run_dir, phase="saving")
+    _save_model(trainer, tokenizer, run_dir / "model", t.lora, evaluation["calibration"])
+    evaluation["baselines"] = run_baselines(splits)
+    evaluation.update({"task": splits.task, "labels": splits.labels,
+                       "multi_label": splits.multi_label, "best_metric": task.best_metric,
+                       "threshold": getattr(task, "threshold", None),
+                       "train_seconds": round(time.time() - started, 1),
+                       "n_train": len(splits.train.frame),
+                       "n_validation": len(splits.validation.frame),
+                       "n_test": len(splits.test.frame) if splits.test is not None else 0})
+    runs.write_json_atomic(run_dir / "eval.json", evaluation)
+    _remove_checkpoints_if_done(run_dir, stopped)
+    if not resume and not stopped:
+        _record_speed(config.model, device, run_dir, trainer.state, total_steps,
+                      float(t.epochs) * len(splits.train.frame) * float(np.mean(lengths)),
+                      output.metrics.get("train_runtime"))
+    final = runs.finish_status(
+        run_dir, state="stopped" if stopped else "completed", phase="done",
+        finished=time.time(), pid=None, eta_s=0, step=trainer.state.global_step,
+        **(_kept_after_stop(run_dir) if stopped else {}),
+        best_metric_name=task.best_metric,
+        test_metrics={k: v for k, v in (evaluation.get("test") or {}).items()
+                      if isinstance(v, (int, float))})
+    log.info("Run %s %s in %.0f s.", run_dir.name, final["state"], time.time() - started)
+    return final
+
+
+def _begin_attempt(run_dir: Path) -> Path | None:
+    """Before a resumed attempt: the checkpoint it continues from, or None to start again.
+    Curve points past that checkpoint would be trained again, so they move to
+    metrics.attempt-N.jsonl with the rest of the old curve; starting again also clears the
+    old attempt's step, time left and best score from the status."""
+    checkpoint = _last_checkpoint(run_dir)
+    step = int(checkpoint.name[11:]) if checkpoint else 0
+    _cut_curve(run_dir, step)
+    if checkpoint is None:
+        log.info("No checkpoint to resume from; training starts from the beginning.")
+        runs.update_status(run_dir, step=0, epoch=0.0, eta_s=None, best_metric=None,
+                           best_step=None, best_selection=None, last_checkpoint_step=None,
+                           early_stopped=None, early_stopped_at=None, kept_checkpoint_step=None)
+    else:
+        runs.update_status(run_dir, step=step, eta_s=None)
+    return checkpoint
+
+
+def _cut_curve(run_dir: Path, step: int) -> None:
+    """Keep in metrics.jsonl only the events up to `step`; the whole old file, when anything
+    is cut, is kept beside it as metrics.attempt-N.jsonl."""
+    import json
+
+    metrics = run_dir / "metrics.jsonl"
+    if not metrics.is_file():
+        return
+    lines = metrics.read_bytes().splitlines(keepends=True)
+    kept = [line for line in lines if _event_step(json, line) <= step]
+    if len(kept) == len(lines):
+        return
+    number = 1
+    while (run_dir / f"metrics.attempt-{number}.jsonl").exists():
+        number += 1
+    os.replace(metrics, run_dir / f"metrics.attempt-{number}.jsonl")
+    if kept:
+        partial = run_dir / "metrics.jsonl.partial"
+        partial.write_bytes(b"".join(kept))
+        os.replace(partial, metrics)
+
+
+def _event_step(json: Any, line: bytes) -> float:
+    """The step of one metrics line; a damaged line counts as past every step."""
+    try:
+        step = json.loads(line).get("step")
+    except (ValueError, AttributeError):
+        return float("inf")
+    return step if isinstance(step, (int, float)) else float("inf")
+
+
+def _kept_after_stop(run_dir: Path) -> dict[str, Any]:
+    """What a stopped run keeps, for the page to say: the step of the checkpoint Resume
+    continues from (None when there is none) and whether a model was saved."""
+    checkpoint = _last_checkpoint(run_dir)
+    return {"kept_checkpoint_step": int(checkpoint.name[11:]) if checkpoint else None,
+            "kept_model": _weights_load(run_dir / "model")}
+
+
+def _record_speed(model: str, device: dict[str, Any], run_dir: Path, state: Any,
+                  total_steps: int, planned_tokens: float, train_s: float | None) -> None:
+    """Measured pace of this run for the next estimates (core/train/speed.py). The wall time counts
+    from when the run was started, so starting the process and loading the model are in it."""
+    from core.train import speed
+
+    started = (runs.read_status(run_dir) or {}).get("started")
+    if not isinstance(started, (int, float)) or not train_s:
+        return
+    tokens = planned_tokens * min(1.0, state.global_step / max(1, total_steps))
+    name = device["gpu"] or "cpu"
+    try:
+        speed.record_run(model, name, tokens, float(train_s), time.time() - started)
+    except OSError as exc:  # a full disk must not fail a finished run
+        log.warning("The run's speed could not be recorded: %s", exc)
+
+
+def _last_checkpoint(run_dir: Path) -> Path | None:
+    """The newest checkpoint that loads. One cut short (a killed process, a full disk) lacks a
+    readable trainer_state.json, which the Trainer writes last; one damaged later (a truncated
+    weights file) fails to load. Either is removed, and the one before is resumed instead."""
+    folder = run_dir / "checkpoints"
+    if not folder.is_dir():
+        return None
+    found = sorted((p for p in folder.glob("checkpoint-*") if p.name[11:].isdigit()),
+                   key=lambda p: int(p.name[11:]), reverse=True)
+    for checkpoint in found:
+        if _checkpoint_loads(checkpoint):
+            return checkpoint
+        log.warning("Checkpoint %s is incomplete or damaged and is removed.", checkpoint.name)
+        shutil.rmtree(checkpoint, ignore_errors=True)
+    return None
+
+
+def _checkpoint_loads(checkpoint: Path) -> bool:
+    """Whether the Trainer can resume from `checkpoint`, judged without loading it: its state
+    parses, its weights' headers match their sizes, its torch files are whole archives."""
+    if runs.read_json(checkpoint / "trainer_state.json") is None:
+        return False
+    torch_files = [p for p in checkpoint.iterdir() if p.suffix in (".pt", ".pth")]
+    return _weights_load(checkpoint) and all(zipfile.is_zipfile(p) for p in torch_files)
+
+
+def _weights_load(folder: Path) -> bool:
+    """True when `folder` holds safetensors weights and every file's header and size agree
+    (a truncated file fails here, in a millisecond)."""
+    from safetensors import safe_open
+
+    files = list(folder.glob("*.safetensors"))
+    try:
+        for path in files:
+            with safe_open(str(path), framework="pt"):
+                pass
+    except Exception:  # SafetensorError, OSError: a file that cannot be read back
+        return False
+    return bool(files)
+
+
+def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool,
+                calibration: dict[str, Any] | None = None) -> None:
+    """Save the best model as safetensors with its tokenizer, writing to a temp folder first.
+
+    The calibration's temperature is folded into the saved copy's output layer only, so the
+    saved model gives calibrated scores while the trained weights in memory stay as they are.
+    """
+    from core.scoring.calibration import folded
+
+    staging = folder.with_name(folder.name + ".partial")
+    previous = folder.with_name(folder.name + ".previous")
+    shutil.rmtree(staging, ignore_errors=True)
+    model = trainer.model
+    if lora:
+        model = model.merge_and_unload()
+    try:
+        with folded(model, calibration):
+            model.save_pretrained(staging, safe_serialization=True)
+        tokenizer.save_pretrained(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # a full disk keeps the model saved before
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
+    if folder.exists():
+        os.replace(folder, previous)
+    os.replace(staging, folder)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def evaluate_splits(model: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,
+                    run_dir: Path, batch_size: int = 64) -> dict[str, Any]:
+    """Validation and test reports (in dataset order), their prediction files and the
+    calibration.
+
+    The temperature is fitted on the validation logits first; every report, prediction file
+    and the multi-label threshold (tuned on validation) then use logits / T, which is what the
+    saved model, with T folded in, gives. `calibration` holds T and the calibration error and
+    NLL of each split before and after.
+    """
+    from core.predict.inference import dataset_logits
+    from core.scoring import calibration as calib
+
+    result: dict[str, Any] = {}
+    chosen = calib.not_fitted()
+    foldable = calib.output_layer(model) is not None
+    for name in ("validation", "test"):
+        examples = getattr(splits, name)
+        if examples is None or len(examples.frame) == 0:
+            continue
+        dataset = task.encode(examples.frame, tokenizer, max_length)
+        logits, label_ids = dataset_logits(model, dataset, task.collator(tokenizer), batch_size)
+        outputs, gold = calib.task_outputs(task, logits, label_ids)
+        if name == "validation":
+            chosen = calib.choose_temperature(outputs, gold, task.multi_label,
+                                              len(examples.frame), foldable)
+        chosen[name] = calib.before_after(outputs, gold, task.multi_label,
+                                          chosen["temperature"])
+        result[name] = _split_report(task, examples.frame, logits / chosen["temperature"],
+                                     label_ids, name, run_dir)
+    result["calibration"] = chosen
+    return result
+
+
+def _split_report(task: Any, frame: Any, logits: np.ndarray, label_ids: np.ndarray,
+                  name: str, run_dir: Path) -> dict[str, Any]:
+    """One split's report from its (calibrated) logits; its records go to a predictions file."""
+    import json
+
+    from core.scoring.metrics import cross_entropy
+
+    if task.kind == "ner":
+        report, records = task.report(frame, logits, label_ids)
+    else:
+        if task.multi_label and name == "validation":
+            task.tune_threshold(frame, logits)
+        report, records = task.report(frame, logits)
+        if not task.multi_label:
+            report["loss"] = cross_entropy(task.probabilities(logits), label_ids)
+    with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return report
+
+
+def _remove_checkpoints_if_done(run_dir: Path, stopped: bool) -> None:
+    """A completed run keeps only model/; a stopped one keeps checkpoints to resume from."""
+    if not stopped:
+        shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
+
+
+def run_worker(run_dir: Path) -> int:
+    """Entry of the background process started by core.jobs.queue."""
+    from core.jobs import queue as jobs
+
+    run_dir = Path(run_dir)
+    saved = runs.read_json(run_dir / "config.json") or {}
+    status = runs.read_status(run_dir) or {}
+    exit_code = 0
+    try:
+        config = RunConfig.from_dict(saved.get("config", saved))
+        train(config, run_dir, resume=bool(status.get("resume")))
+    except UserError as exc:
+        print(f"Input problem: {exc}", flush=True)
+        if (runs.read_status(run_dir) or {}).get("state") not in ("failed", "stopped"):
+            runs.record_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
+                               finished=time.time(), pid=None)
+        exit_code = 2
+    except TrainingFailed as exc:
+        print(f"Failed: {exc.message}", flush=True)
+        exit_code = 1
+    finally:
+        jobs.refresh()  # hand the machine to the next queued run
+    return exit_code
