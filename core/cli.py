@@ -98,6 +98,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("worker", help=argparse.SUPPRESS)
     p.add_argument("run_dir")
+
+    p = sub.add_parser("curve", help=argparse.SUPPRESS)  # the learning curve's process
+    p.add_argument("run_dir")
+    p.add_argument("--model", action="store_true",
+                   help="also train the run's model (Quick preset) on each subset")
     return parser
 
 
@@ -301,6 +306,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_resume(args: argparse.Namespace) -> int:
     from core.jobs import queue as jobs
     from core.workspace import runs
+    from core.workspace.processes import process_alive
 
     run_dir = _run_dir(args.run_dir)
     info = runs.load_run(run_dir)
@@ -311,7 +317,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
         raise UserError(f"Run {run_dir.name} has already completed.",
                         "Start a new run to train again.")
     status = runs.read_status(run_dir) or {}
-    if info.state == "running" and jobs.process_alive(info.pid, status.get("pid_started")):
+    if info.state == "running" and process_alive(info.pid, status.get("pid_started")):
         raise UserError(f"Run {run_dir.name} is still training (process {info.pid}).",
                         "Wait for it to end, or stop it first.")
     (run_dir / runs.STOP_FILE).unlink(missing_ok=True)
@@ -401,14 +407,20 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from core.train.training import run_worker
+    from core.jobs.worker import run_worker
 
     return run_worker(Path(args.run_dir))
 
 
+def cmd_curve(args: argparse.Namespace) -> int:
+    from core.jobs.curve import run_curve
+
+    return run_curve(Path(args.run_dir), args.model)
+
+
 COMMANDS = {"validate": cmd_validate, "train": cmd_train, "resume": cmd_resume,
             "evaluate": cmd_evaluate, "predict": cmd_predict, "export": cmd_export,
-            "runs": cmd_runs, "worker": cmd_worker}
+            "runs": cmd_runs, "worker": cmd_worker, "curve": cmd_curve}
 
 
 CLOSED_PIPE_EXIT = 141  # what a shell reports for a program whose reader went away

@@ -14,8 +14,9 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from core.jobs import curve as curve_job
 from core.train import learning_curve
-from core.workspace import runs
+from core.workspace import curves, runs
 from pages import _format
 
 COLOURS = {"baseline": "#94A3B8", "model": "#4F46E5"}
@@ -76,7 +77,7 @@ def show_curve(curve: dict[str, Any], key: str) -> None:
 
 @st.fragment(run_every=POLL_S)
 def _model_progress(run: runs.RunInfo) -> None:
-    curve = learning_curve.read_curve(run.path) or {}
+    curve = curves.read_curve(run.path) or {}
     if curve.get("state") != "running":
         st.rerun()  # the whole section redraws with the finished curve
     done = len((curve.get("points") or {}).get("model") or [])
@@ -88,7 +89,7 @@ def _model_progress(run: runs.RunInfo) -> None:
 
 
 def model_section(run: runs.RunInfo) -> None:
-    curve = learning_curve.read_curve(run.path)
+    curve = curves.read_curve(run.path)
     state = (curve or {}).get("state")
     if state == "running":
         _model_progress(run)
@@ -102,7 +103,7 @@ def model_section(run: runs.RunInfo) -> None:
                  icon=":material/stacked_line_chart:",
                  help="Trains this run's model with the Quick preset on each subset, in the "
                       "background (several short runs); the curve fills in as they finish."):
-        learning_curve.start_model_curve(run.path)
+        curve_job.start_model_curve(run.path)
         st.rerun()
 
 

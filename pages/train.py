@@ -17,6 +17,7 @@ from core.errors import UserError
 from core.jobs import queue as jobs
 from core.models import loading as models
 from core.workspace import runs
+from core.workspace.processes import process_alive
 from pages import _charts, _entry, _errors, _format, _session
 
 POLL_SECONDS = 2.0
@@ -210,7 +211,7 @@ def show_curves(info: runs.RunInfo, events: list[dict[str, Any]]) -> None:
 
 def _alive(info: runs.RunInfo) -> bool:
     status = runs.read_status(info.path) or {}
-    return jobs.process_alive(info.pid, status.get("pid_started"))
+    return process_alive(info.pid, status.get("pid_started"))
 
 
 def live_view(run_dir: str, shown_state: str) -> None:

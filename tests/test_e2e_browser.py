@@ -68,12 +68,12 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
 
 def _stop_workers(workspace: Path) -> None:
     """Stop training processes this test started, should it end early."""
-    from core.jobs import queue as jobs
     from core.workspace import runs
+    from core.workspace.processes import process_alive
 
     for info in runs.list_runs(workspace / "runs"):
         status = runs.read_status(info.path) or {}
-        if info.state == "running" and jobs.process_alive(info.pid, status.get("pid_started")):
+        if info.state == "running" and process_alive(info.pid, status.get("pid_started")):
             os.killpg(info.pid, signal.SIGKILL)  # only processes this test started
 
 
@@ -334,14 +334,14 @@ def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspa
     assert _points(page)[0] >= before  # the whole curve is read again from disk
 
     # 4b. Restart the server mid-run: training goes on, and the page re-attaches to it.
-    from core.jobs import queue as jobs
     from core.workspace import runs
+    from core.workspace.processes import process_alive
 
     [run] = runs.list_runs(workspace / "runs")
     server.stop()
     status = runs.read_status(run.path) or {}
     if status.get("state") == "running":
-        assert jobs.process_alive(status.get("pid"), status.get("pid_started"))
+        assert process_alive(status.get("pid"), status.get("pid_started"))
     server.start()
     page.reload()
     page.get_by_text(POINTS).wait_for(timeout=120_000)

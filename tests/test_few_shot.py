@@ -11,7 +11,7 @@ from conftest import sentiment_rows
 
 from core.config import RunConfig
 from core.errors import UserError
-from core.train import few_shot
+from core.train import few_shot, presets
 from core.workspace import runs
 
 
@@ -63,9 +63,9 @@ def test_asking_for_few_shot_where_it_cannot_serve_is_explained(kwargs, task, mu
 
 
 def test_pair_steps_follow_the_data_and_the_preset_cap():
-    assert few_shot.pair_steps(16, "quick", 16) == 40  # 20 iterations x 16 texts x 2 / 16
-    assert few_shot.pair_steps(1232, "quick", 16) == few_shot.MAX_STEPS["quick"]
-    assert few_shot.pair_steps(1232, "best", 16) == few_shot.MAX_STEPS["best"]
+    assert presets.pair_steps(16, "quick", 16) == 40  # 20 iterations x 16 texts x 2 / 16
+    assert presets.pair_steps(1232, "quick", 16) == presets.PAIR_MAX_STEPS["quick"]
+    assert presets.pair_steps(1232, "best", 16) == presets.PAIR_MAX_STEPS["best"]
 
 
 def test_the_classifier_reads_the_mean_of_the_tokens(tiny_model_dir):
@@ -213,10 +213,8 @@ def test_the_model_page_refuses_few_shot_where_it_cannot_serve(workspace):
 
 
 def test_the_model_page_estimate_counts_pair_steps_in_few_shot_mode():
-    from core.train import presets
-
     config = RunConfig(model="default", preset="quick")
     few = presets.estimate_run(config, 12, 2, 10.0, mode="few-shot")
-    assert few["steps"] == few_shot.pair_steps(12, "quick", few_shot.PAIR_BATCH_SIZE) == 30
+    assert few["steps"] == presets.pair_steps(12, "quick", presets.PAIR_BATCH_SIZE) == 30
     fine = presets.estimate_run(config, 12, 2, 10.0)
     assert fine["steps"] != few["steps"] and few["seconds"] > 15

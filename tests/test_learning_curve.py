@@ -17,8 +17,10 @@ from tiny_runs import install_run
 
 from core.config import RunConfig
 from core.errors import UserError
+from core.jobs import curve as curve_job
+from core.jobs import queue as jobs
 from core.train import learning_curve
-from core.workspace import runs
+from core.workspace import curves, runs
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "test.py")
 WORDS = {"sport": ["match", "goal", "team", "coach", "league", "score", "player", "season"],
@@ -104,9 +106,9 @@ def test_the_model_curve_trains_quick_runs_and_writes_its_points(tmp_path, tiny_
     assert curve["state"] == "done"
     assert [n for n, _ in curve["points"]["model"]] == [24, 48]
     assert all(0.0 <= s <= 1.0 for _, s in curve["points"]["model"])
-    saved = learning_curve.read_curve(run_dir)
+    saved = curves.read_curve(run_dir)
     assert saved["points"] == curve["points"] and saved["advice"] == curve["advice"]
-    sub_run = run_dir / learning_curve.FOLDER / "run-24"
+    sub_run = run_dir / curves.FOLDER / "run-24"
     assert runs.read_eval(sub_run)["n_train"] == 24  # the subset, nothing held out of it
     assert runs.read_json(sub_run / "config.json")["config"]["preset"] == "quick"
     assert not (sub_run / "model").exists()  # a curve keeps scores, not six models
@@ -116,20 +118,18 @@ def test_the_model_curve_waits_for_a_running_training_run(tmp_path):
     run_dir = _run_on(_noisy_topics(tmp_path / "topics.csv", 60))
     mark_alive(write_run("busy", "running"))
     with pytest.raises(UserError, match="in progress"):
-        learning_curve.start_model_curve(run_dir)
+        curve_job.start_model_curve(run_dir)
 
 
 def test_runs_queue_while_a_model_curve_trains_and_start_when_it_ends(tmp_path, monkeypatch):
     import psutil
 
-    from core.jobs import queue as jobs
-
     run_dir = _run_on(_noisy_topics(tmp_path / "topics.csv", 60))
-    (run_dir / learning_curve.FOLDER).mkdir()
-    curve_file = run_dir / learning_curve.FOLDER / "curve.json"
+    (run_dir / curves.FOLDER).mkdir()
+    curve_file = run_dir / curves.FOLDER / "curve.json"
     runs.write_json_atomic(curve_file, {"state": "running", "pid": os.getpid(),
                                         "pid_started": psutil.Process().create_time()})
-    assert learning_curve.curve_in_progress() == run_dir
+    assert jobs.curve_in_progress() == run_dir
     launched = []
     monkeypatch.setattr(jobs, "_launch", launched.append)
     queued = runs.new_run_folder({"task": "text-classification"}, "next")
@@ -137,34 +137,34 @@ def test_runs_queue_while_a_model_curve_trains_and_start_when_it_ends(tmp_path, 
     assert launched == [] and runs.load_run(queued).state == "queued"
     other = _run_on(_noisy_topics(tmp_path / "more.csv", 60), run_id="other-run")
     with pytest.raises(UserError, match="in progress"):  # one curve at a time too
-        learning_curve.start_model_curve(other)
+        curve_job.start_model_curve(other)
     with pytest.raises(UserError, match="learning curve"):  # its run stays while it trains
         runs.delete_run(run_dir)
     runs.write_json_atomic(curve_file, {"state": "done", "points": {}})
-    assert learning_curve.curve_in_progress() is None
+    assert jobs.curve_in_progress() is None
     jobs.refresh()
     assert launched == [queued]
     runs.update_status(queued, state="queued")  # a curve does not jump the queue either
     with pytest.raises(UserError, match="in progress"):
-        learning_curve.start_model_curve(other)
+        curve_job.start_model_curve(other)
 
 
 def test_a_curve_whose_data_is_gone_fails_with_a_reason(tmp_path):
     data = _noisy_topics(tmp_path / "topics.csv", 60)
     run_dir = _run_on(data)
     data.unlink()
-    (run_dir / learning_curve.FOLDER).mkdir()
-    assert learning_curve.main([str(run_dir), "--model"]) == 2
-    curve = learning_curve.read_curve(run_dir)
+    (run_dir / curves.FOLDER).mkdir()
+    assert curve_job.main([str(run_dir), "--model"]) == 2
+    curve = curves.read_curve(run_dir)
     assert curve["state"] == "failed" and "no longer there" in curve["error"]
 
 
 def test_a_curve_whose_process_died_reads_as_failed(tmp_path):
     run_dir = _run_on(_noisy_topics(tmp_path / "topics.csv", 60))
-    (run_dir / learning_curve.FOLDER).mkdir()
-    runs.write_json_atomic(run_dir / learning_curve.FOLDER / "curve.json",
+    (run_dir / curves.FOLDER).mkdir()
+    runs.write_json_atomic(run_dir / curves.FOLDER / "curve.json",
                            {"state": "running", "pid": 2 ** 22 + 7, "points": {}})
-    assert learning_curve.read_curve(run_dir)["state"] == "failed"
+    assert curves.read_curve(run_dir)["state"] == "failed"
 
 
 # ----- the Test page's Label budget tab -----------------------------------------------------
@@ -191,7 +191,7 @@ def test_the_label_budget_tab_draws_the_baseline_curve_and_its_advice(
 def test_the_label_budget_tab_follows_the_background_model_curve(
         tiny_model_dir, tmp_path_factory, monkeypatch):
     run_dir = install_run("classification", tiny_model_dir, tmp_path_factory)
-    folder = run_dir / learning_curve.FOLDER
+    folder = run_dir / curves.FOLDER
 
     def fake_start(path: Path) -> None:  # stands in for the background process
         folder.mkdir(exist_ok=True)
@@ -199,7 +199,7 @@ def test_the_label_budget_tab_follows_the_background_model_curve(
             "state": "running", "pid": os.getpid(), "sizes": [32, 64],
             "points": {"baseline": [[32, 0.5], [64, 0.6]], "model": [[32, 0.55]]}})
 
-    monkeypatch.setattr(learning_curve, "start_model_curve", fake_start)
+    monkeypatch.setattr(curve_job, "start_model_curve", fake_start)
     at = _open()
     at.button(key="test_curve_model_start").click().run()
     assert_clean(at)

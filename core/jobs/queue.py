@@ -23,11 +23,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-import psutil
-
 from core.config import RunConfig
 from core.errors import UserError
-from core.workspace import runs
+from core.workspace import curves, runs
+from core.workspace.processes import own_process, process_alive, started_at
 
 _children: list[subprocess.Popen] = []  # reaped on refresh so finished workers leave no zombies
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -44,19 +43,6 @@ def queue_lock(base: Path | None = None) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def process_alive(pid: int | None, started: float | None = None) -> bool:
-    """True when `pid` runs and is the same process that was recorded (not a reused pid)."""
-    if not pid:
-        return False
-    try:
-        proc = psutil.Process(pid)
-        if proc.status() == psutil.STATUS_ZOMBIE:
-            return False
-        return started is None or abs(proc.create_time() - started) < 2.0
-    except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return False
 
 
 def create_run(config: RunConfig, base: Path | None = None) -> Path:
@@ -86,13 +72,9 @@ def _launch(run_dir: Path) -> None:
         start_new_session=True, env=env)
     log.close()
     _children.append(proc)
-    started = psutil.Process(proc.pid).create_time()
+    started = started_at(proc.pid)
     runs.update_status(run_dir, defaults={"started": time.time()}, state="running", pid=proc.pid,
                        pid_started=started, waiter_pid=None)
-
-
-def _own_process() -> tuple[int, float]:
-    return os.getpid(), psutil.Process().create_time()
 
 
 GONE = {"running": ("The training process ended unexpectedly.",
@@ -153,7 +135,7 @@ def refresh(base: Path | None = None) -> list[runs.RunInfo]:
     with queue_lock(base):
         all_runs, running, queued = _reconcile(base)
         # a run queued by a command is trained by that command: it claims its turn itself
-        if running is None and queued and _curve_training(base) is None \
+        if running is None and queued and curve_in_progress(base) is None \
                 and not _waits_in_a_command(queued[0]):
             _start(queued[0].path)
             all_runs = runs.list_runs(base)
@@ -163,7 +145,7 @@ def refresh(base: Path | None = None) -> list[runs.RunInfo]:
 def waiter_fields() -> dict[str, Any]:
     """The status fields saying that this process (a command) waits for a run, so that no
     worker is started for it. Written with `queued` itself: a refresh in between would start one."""
-    pid, started = _own_process()
+    pid, started = own_process()
     return {"waiter_pid": pid, "waiter_started": started}
 
 
@@ -180,7 +162,7 @@ def claim(run_dir: Path, base: Path | None = None) -> str | None:
         _, running, queued = _reconcile(base)
         if running is not None:
             return running.name or running.run_id
-        curve = _curve_training(base)
+        curve = curve_in_progress(base)
         if curve is not None:
             return f"a learning curve of {runs.load_run(curve).name}"
         mine = [r for r in queued if r.run_id == Path(run_dir).name]
@@ -193,17 +175,19 @@ def claim(run_dir: Path, base: Path | None = None) -> str | None:
             if not _waits_in_a_command(first):
                 _start(first.path)
             return first.name or first.run_id
-        pid, started = _own_process()
+        pid, started = own_process()
         runs.update_status(run_dir, defaults={"started": time.time()}, state="running", pid=pid,
                            pid_started=started, waiter_pid=None)
     return None
 
 
-def _curve_training(base: Path | None) -> Path | None:
-    """A learning curve training models now counts as the active run: one training at a time."""
-    from core.train.learning_curve import curve_in_progress
-
-    return curve_in_progress(base)
+def curve_in_progress(base: Path | None = None) -> Path | None:
+    """The run whose learning curve is training models now, if any. It counts as the active
+    run: one training at a time."""
+    for info in runs.list_runs(base):
+        if curves.curve_running(info.path):
+            return info.path
+    return None
 
 
 def _start(run_dir: Path) -> None:

@@ -30,17 +30,14 @@ import numpy as np
 
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
+from core.evaluate.splits import evaluate_splits
+from core.train.presets import PAIR_BATCH_SIZE, PAIR_ITERATIONS, pair_steps
 from core.workspace import runs
 
 log = logging.getLogger("core.train.few_shot")
 
 FEW_SHOT_BELOW = 32        # median training examples per label under which auto picks few-shot
-PAIR_ITERATIONS = 20       # pairs per training text and kind (same / different label), as SetFit
-# Quick: 60 steps trained 2,000 banking77 texts in 49 s end to end on 2 CPU cores, test accuracy
-# 0.83 (100 steps: 71 s, 0.805), so a first model stays within a minute.
-MAX_STEPS = {"quick": 60, "balanced": 300, "best": 1000}
 BODY_LEARNING_RATE = 2e-5  # SetFit's rate for the sentence model
-PAIR_BATCH_SIZE = 16
 MEAN_LAYER_SCALE = 1000.0  # drowns the residual; small enough for fp16 (values stay far below 65504)
 
 
@@ -133,11 +130,6 @@ def advise_for_splits(config: RunConfig, splits: Any) -> ModeAdvice:
     frame = splits.train.frame
     counts = label_counts(frame["labels"]) if "labels" in frame.columns else {}
     return advise(config, counts, splits.multi_label, "text_pair" in frame.columns)
-
-
-def pair_steps(n_train: int, preset: str, batch_size: int) -> int:
-    pairs = PAIR_ITERATIONS * n_train * 2
-    return max(1, min(MAX_STEPS.get(preset, MAX_STEPS["balanced"]), math.ceil(pairs / batch_size)))
 
 
 def pair_training_monitor(run_dir: Path, examples_per_step: int, best_metric: str) -> Any:
@@ -337,8 +329,6 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
              t.seed)
 
     runs.update_status(run_dir, phase="evaluating")
-    from core.train.training import evaluate_splits
-
     evaluation = evaluate_splits(model, task, splits, tokenizer, t.max_length, run_dir)
     # Scored before saving: the validation logits give the temperature folded into model/.
     runs.update_status(run_dir, phase="saving")

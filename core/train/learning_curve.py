@@ -3,7 +3,7 @@
 A run's training data is cut into growing nested subsets (each subset holds the smaller ones,
 every label represented from the start). The quick TF-IDF baseline is trained on each in
 seconds; optionally the run's model is trained on each with the Quick preset, in a background
-process (`python -m core.train.learning_curve RUN_DIR --model`). Both are scored on the run's own
+process (`python -m core curve RUN_DIR --model`, core/jobs/curve.py). Both are scored on the run's own
 test examples (validation when it kept none). A curve `score = a + b * ln(labels)` fitted to
 the points says what doubling the labels would likely add.
 
@@ -12,14 +12,10 @@ Results live in `RUN_DIR/learning_curve/curve.json`, rewritten after every point
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import math
-import os
 import shutil
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +25,9 @@ import numpy as np
 
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.errors import UserError
-from core.workspace import csv_safe, runs
+from core.workspace import csv_safe, curves, runs
+from core.workspace.processes import own_process
 
-FOLDER = "learning_curve"
 MIN_POINTS = 3
 MAX_POINTS = 6
 METRIC_NAMES = {"macro_f1": "macro-F1", "f1": "entity F1"}
@@ -271,21 +267,19 @@ def baseline_curve(run_dir: Path) -> dict:
 def compute(run_dir: Path, with_model: bool) -> dict:
     """Baseline (and optionally model) curve, written to curve.json after every point."""
     run_dir = Path(run_dir)
-    folder = run_dir / FOLDER
+    folder = run_dir / curves.FOLDER
     folder.mkdir(exist_ok=True)
     config, splits = run_splits(run_dir)
     sizes = curve_sizes(len(splits.train.frame), len(splits.labels))
     subs = subsets(splits, sizes)
     metric, n_now = _metric(splits), len(splits.train.frame)
     points: dict[str, list[tuple[int, float]]] = {"baseline": baseline_points(subs)}
-    import psutil
-
-    state = {"state": "running" if with_model else "done", "pid": os.getpid(),
-             "pid_started": psutil.Process().create_time(),
+    pid, started = own_process()
+    state = {"state": "running" if with_model else "done", "pid": pid, "pid_started": started,
              "sizes": sizes, "held_out": _held_out(splits), "started": time.time()}
 
     def write() -> None:
-        runs.write_json_atomic(folder / "curve.json",
+        runs.write_json_atomic(run_dir / curves.CURVE_FILE,
                                {**state, **summary(points, metric, n_now, splits)})
 
     write()
@@ -300,89 +294,3 @@ def compute(run_dir: Path, with_model: bool) -> dict:
         state["state"] = "done"
         write()
     return {**state, **summary(points, metric, n_now, splits)}
-
-
-def read_curve(run_dir: Path) -> dict | None:
-    """curve.json; a curve whose process died is marked as failed."""
-    curve = runs.read_run_json(run_dir, f"{FOLDER}/curve.json")
-    if curve and curve.get("state") == "running":
-        from core.jobs.queue import process_alive
-
-        if not process_alive(curve.get("pid"), curve.get("pid_started")):
-            curve["state"] = "failed"
-    return curve
-
-
-def curve_in_progress(base: Path | None = None) -> Path | None:
-    """The run whose learning curve is training models now, if any."""
-    for info in runs.list_runs(base):
-        curve = read_curve(info.path)
-        if curve and curve.get("state") == "running":
-            return info.path
-    return None
-
-
-def start_model_curve(run_dir: Path) -> None:
-    """Train the model's points in a background process that outlives the page. Like a run, it
-    waits for no one: it is refused while a run or another curve trains, and runs started
-    meanwhile queue until it ends."""
-    import psutil
-
-    from core.jobs import queue as jobs
-
-    with jobs.queue_lock():
-        waiting = any(r.state in ("running", "queued") for r in runs.list_runs())
-        if waiting or curve_in_progress() is not None:
-            raise UserError("Another training is in progress, and the learning curve trains too.",
-                            "Start the learning curve when it has finished.")
-        folder = Path(run_dir) / FOLDER
-        folder.mkdir(exist_ok=True)
-        log = open(folder / "curve.log", "ab")
-        process = subprocess.Popen(
-            [sys.executable, "-m", "core.train.learning_curve", str(run_dir), "--model"],
-            cwd=Path(__file__).resolve().parent.parent.parent, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-            env=dict(os.environ, **{runs.WORKSPACE_ENV: str(runs.workspace_dir())}))
-        log.close()
-        runs.write_json_atomic(folder / "curve.json", {
-            "state": "running", "pid": process.pid,
-            "pid_started": psutil.Process(process.pid).create_time(), "started": time.time(),
-            "points": {}})
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m core.train.learning_curve",
-                                     description="Learning curve of a run's training data.")
-    parser.add_argument("run_dir")
-    parser.add_argument("--model", action="store_true",
-                        help="also train the run's model (Quick preset) on each subset")
-    args = parser.parse_args(argv)
-    try:
-        curve = compute(Path(args.run_dir), args.model)
-    except UserError as exc:
-        folder = Path(args.run_dir) / FOLDER
-        if folder.is_dir():
-            runs.write_json_atomic(folder / "curve.json", {"state": "failed",
-                                                           "error": exc.message, "fix": exc.fix})
-        print(f"error: {exc.message} {exc.fix}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # the page shows the reason instead of a curve stuck at running
-        folder = Path(args.run_dir) / FOLDER
-        runs.write_json_atomic(folder / "curve.json", {
-            "state": "failed", "error": f"The learning curve failed ({type(exc).__name__}: "
-            f"{str(exc)[:200]}).", "fix": "See learning_curve/curve.log in the run folder."})
-        raise
-    finally:
-        if args.model:  # runs queued while the curve trained may start now
-            from core.jobs import queue as jobs
-
-            try:
-                jobs.refresh()
-            except Exception as exc:  # the curve's own outcome matters more here
-                print(f"Starting the next queued run failed: {exc}", file=sys.stderr)
-    print(curve["advice"])
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -22,6 +22,12 @@ PRESET_DESCRIPTIONS = {
     "best": "The most accurate: more passes and longer texts, with patient early stopping; "
             "takes about twice as long as Balanced.",
 }
+# Few-shot mode (core/train/few_shot.py) trains on pairs of texts:
+PAIR_ITERATIONS = 20       # pairs per training text and kind (same / different label), as SetFit
+# Quick: 60 steps trained 2,000 banking77 texts in 49 s end to end on 2 CPU cores, test accuracy
+# 0.83 (100 steps: 71 s, 0.805), so a first model stays within a minute.
+PAIR_MAX_STEPS = {"quick": 60, "balanced": 300, "best": 1000}
+PAIR_BATCH_SIZE = 16
 LENGTH_CAP = {"quick": 128, "balanced": 256, "best": 512}
 PATIENCE = {"quick": 0, "balanced": 2, "best": 3}
 # Small data, few updates: at the built-in model's catalogue rate (1e-4) a Quick run has barely
@@ -159,10 +165,16 @@ def _local_model(name: str) -> bool:
         return False
 
 
+def pair_steps(n_train: int, preset: str, batch_size: int) -> int:
+    """The pair-training steps of a few-shot run: PAIR_ITERATIONS pairs of each kind per text,
+    capped per preset."""
+    pairs = PAIR_ITERATIONS * n_train * 2
+    cap = PAIR_MAX_STEPS.get(preset, PAIR_MAX_STEPS["balanced"])
+    return max(1, min(cap, math.ceil(pairs / batch_size)))
+
+
 def _few_shot_estimate(config: RunConfig, n_train: int, t: TrainingConfig, params_m: float,
                        padded: float, speed: float, on_gpu: bool) -> dict[str, float | int | str]:
-    from core.train.few_shot import PAIR_BATCH_SIZE, pair_steps
-
     batch = config.training.batch_size or PAIR_BATCH_SIZE
     steps = pair_steps(n_train, config.preset, batch)
     # two texts a pair, trained at the measured few-shot share of the speed; then one

@@ -23,6 +23,7 @@ import numpy as np
 
 from core.config import RunConfig
 from core.errors import UserError
+from core.evaluate.splits import evaluate_splits
 from core.workspace import disk, runs
 
 log = logging.getLogger("core.train.training")
@@ -581,87 +582,7 @@ def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool,
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def evaluate_splits(model: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,
-                    run_dir: Path, batch_size: int = 64) -> dict[str, Any]:
-    """Validation and test reports (in dataset order), their prediction files and the
-    calibration.
-
-    The temperature is fitted on the validation logits first; every report, prediction file
-    and the multi-label threshold (tuned on validation) then use logits / T, which is what the
-    saved model, with T folded in, gives. `calibration` holds T and the calibration error and
-    NLL of each split before and after.
-    """
-    from core.predict.inference import dataset_logits
-    from core.scoring import calibration as calib
-
-    result: dict[str, Any] = {}
-    chosen = calib.not_fitted()
-    foldable = calib.output_layer(model) is not None
-    for name in ("validation", "test"):
-        examples = getattr(splits, name)
-        if examples is None or len(examples.frame) == 0:
-            continue
-        dataset = task.encode(examples.frame, tokenizer, max_length)
-        logits, label_ids = dataset_logits(model, dataset, task.collator(tokenizer), batch_size)
-        outputs, gold = calib.task_outputs(task, logits, label_ids)
-        if name == "validation":
-            chosen = calib.choose_temperature(outputs, gold, task.multi_label,
-                                              len(examples.frame), foldable)
-        chosen[name] = calib.before_after(outputs, gold, task.multi_label,
-                                          chosen["temperature"])
-        result[name] = _split_report(task, examples.frame, logits / chosen["temperature"],
-                                     label_ids, name, run_dir)
-    result["calibration"] = chosen
-    return result
-
-
-def _split_report(task: Any, frame: Any, logits: np.ndarray, label_ids: np.ndarray,
-                  name: str, run_dir: Path) -> dict[str, Any]:
-    """One split's report from its (calibrated) logits; its records go to a predictions file."""
-    import json
-
-    from core.scoring.metrics import cross_entropy
-
-    if task.kind == "ner":
-        report, records = task.report(frame, logits, label_ids)
-    else:
-        if task.multi_label and name == "validation":
-            task.tune_threshold(frame, logits)
-        report, records = task.report(frame, logits)
-        if not task.multi_label:
-            report["loss"] = cross_entropy(task.probabilities(logits), label_ids)
-    with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return report
-
-
 def _remove_checkpoints_if_done(run_dir: Path, stopped: bool) -> None:
     """A completed run keeps only model/; a stopped one keeps checkpoints to resume from."""
     if not stopped:
         shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
-
-
-def run_worker(run_dir: Path) -> int:
-    """Entry of the background process started by core.jobs.queue."""
-    from core.jobs import queue as jobs
-
-    run_dir = Path(run_dir)
-    saved = runs.read_json(run_dir / "config.json") or {}
-    status = runs.read_status(run_dir) or {}
-    exit_code = 0
-    try:
-        config = RunConfig.from_dict(saved.get("config", saved))
-        train(config, run_dir, resume=bool(status.get("resume")))
-    except UserError as exc:
-        print(f"Input problem: {exc}", flush=True)
-        if (runs.read_status(run_dir) or {}).get("state") not in ("failed", "stopped"):
-            runs.record_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
-                               finished=time.time(), pid=None)
-        exit_code = 2
-    except TrainingFailed as exc:
-        print(f"Failed: {exc.message}", flush=True)
-        exit_code = 1
-    finally:
-        jobs.refresh()  # hand the machine to the next queued run
-    return exit_code

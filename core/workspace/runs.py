@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from core.errors import UserError
-from core.workspace import disk
+from core.workspace import curves, disk
 
 WORKSPACE_ENV = "FINETUNE_STUDIO_WORKSPACE"
 ACTIVE_STATES = ("queued", "running")
@@ -427,9 +427,7 @@ def delete_run(run_dir: Path) -> None:
     info = load_run(run_dir)
     if info.is_active:
         raise UserError(f"Run {info.name} is still {info.state}.", "Stop it before deleting it.")
-    from core.train.learning_curve import read_curve
-
-    if (read_curve(run_dir) or {}).get("state") == "running":
+    if curves.curve_running(run_dir):
         raise UserError(f"Run {info.name} is drawing its learning curve.",
                         "Delete it when the curve is done.")
     shutil.rmtree(run_dir)  # unlinks the links inside without following them

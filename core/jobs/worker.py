@@ -1,0 +1,35 @@
+"""The background training process: `python -m core worker RUN_DIR`, started by the queue."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from core.config import RunConfig
+from core.errors import UserError
+from core.jobs import queue as jobs
+from core.train.training import TrainingFailed, train
+from core.workspace import runs
+
+
+def run_worker(run_dir: Path) -> int:
+    """Train the queued run in `run_dir`, then hand the machine to the next queued run."""
+    run_dir = Path(run_dir)
+    saved = runs.read_json(run_dir / "config.json") or {}
+    status = runs.read_status(run_dir) or {}
+    exit_code = 0
+    try:
+        config = RunConfig.from_dict(saved.get("config", saved))
+        train(config, run_dir, resume=bool(status.get("resume")))
+    except UserError as exc:
+        print(f"Input problem: {exc}", flush=True)
+        if (runs.read_status(run_dir) or {}).get("state") not in ("failed", "stopped"):
+            runs.record_status(run_dir, state="failed", error=exc.message, fix=exc.fix,
+                               finished=time.time(), pid=None)
+        exit_code = 2
+    except TrainingFailed as exc:
+        print(f"Failed: {exc.message}", flush=True)
+        exit_code = 1
+    finally:
+        jobs.refresh()  # hand the machine to the next queued run
+    return exit_code
