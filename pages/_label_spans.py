@@ -7,7 +7,8 @@ the project's draft on disk, so a refresh does not lose them before the text is 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 

@@ -259,6 +259,22 @@ NOT_CONVERTED = [
     "pages/_errors.py",
     # pages/_format.py
     "pages/_format.py",
+    # pages/_label_export.py
+    "pages/_label_export.py",
+    # pages/_label_labeled.py
+    "pages/_label_labeled.py",
+    # pages/_label_labeling.py
+    "pages/_label_labeling.py",
+    # pages/_label_model.py
+    "pages/_label_model.py",
+    # pages/_label_next.py
+    "pages/_label_next.py",
+    # pages/_label_project.py
+    "pages/_label_project.py",
+    # pages/_label_smart.py
+    "pages/_label_smart.py",
+    # pages/_label_state.py
+    "pages/_label_state.py",
     # pages/_label_spans.py
     "pages/_label_spans.py",
     # pages/_learning_curve.py
