@@ -1,0 +1,105 @@
+"""What the Test page's panels share: the run's model and predictions loaded once, the task's
+kind, entity colours, score tables and table downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from core.evaluate import error_analysis
+from core.workspace import runs
+from pages import _format
+from pages import _report_visuals as visuals
+
+TABLE_ROWS = 200  # rows of a table shown on the page; downloads have them all
+
+
+# ----- loading ------------------------------------------------------------------------------
+
+@st.cache_resource(max_entries=3, show_spinner="Loading the model (once per run)...")
+def _load_predictor(run_path: str, stamp: tuple[float, float]) -> Any:
+    from core.predict.inference import Predictor
+
+    return Predictor(Path(run_path))
+
+
+def predictor_for(run: runs.RunInfo) -> Any:
+    """The run's model, loaded once; a retrained or rescored run gets a fresh load."""
+    def mtime(path: Path) -> float:
+        return path.stat().st_mtime if path.exists() else 0.0
+
+    return _load_predictor(str(run.path), (mtime(run.path / "model" / "config.json"),
+                                           mtime(run.path / "eval.json")))
+
+
+@st.cache_data(max_entries=6, show_spinner=False)
+def _records(run_path: str, split: str, stamp: float) -> list[dict[str, Any]]:
+    return error_analysis.load_records(Path(run_path), split)
+
+
+def records_for(run: runs.RunInfo, split: str) -> list[dict[str, Any]]:
+    path = run.path / f"{split}_predictions.jsonl"
+    return _records(str(run.path), split, path.stat().st_mtime if path.exists() else 0.0)
+
+
+def kind_of(run: runs.RunInfo, evaluation: dict[str, Any]) -> str:
+    if (evaluation.get("task") or run.task) == "token-classification":
+        return "ner"
+    return "multi_label" if evaluation.get("multi_label") else "single_label"
+
+
+def entity_colours(evaluation: dict[str, Any], found: list[str]) -> dict[str, str]:
+    """One colour per entity type of the run, the same in every section."""
+    types = {str(x)[2:] for x in evaluation.get("labels") or [] if str(x)[:2] in ("B-", "I-")}
+    return visuals.type_colours(sorted(types | set(found)))
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
+def scores_table(per_class: dict[str, dict[str, float]], what: str) -> pd.DataFrame:
+    rows = [{what: name, "precision": v.get("precision", 0.0), "recall": v.get("recall", 0.0),
+             "F1": v.get("f1", 0.0), "examples": int(v.get("support", 0))}
+            for name, v in per_class.items()]
+    return pd.DataFrame(rows, columns=[what, "precision", "recall", "F1", "examples"])
+
+
+SCORE_COLUMNS = {c: st.column_config.NumberColumn(c, format="%.3f")
+                 for c in ("precision", "recall", "F1")}
+
+
+def download_table(table: pd.DataFrame, label: str, file_name: str, key: str, help: str) -> None:
+    st.download_button(label, data=error_analysis.relabel_csv(table), file_name=file_name,
+                       mime="text/csv", key=key, help=help, on_click="ignore",
+                       icon=":material/download:", disabled=table.empty)
+
+
+def run_labels(choices: list[runs.RunInfo]) -> dict[str, str]:
+    """'name (state, date)' per run id, with the id added where two labels would be equal.
+
+    A select box reports the chosen label, so two equal labels would make the choice jump.
+    """
+    labels = {r.run_id: _format.run_label(r, with_date=True) for r in choices}
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {k: f"{v} · {k}" if seen[v] > 1 else v for k, v in labels.items()}
+
+
+def resend_if_renamed(key: str, labels: dict[str, str]) -> None:
+    """Send picker `key` its value again when its chosen run's label changed since last shown.
+
+    The browser keeps the label it was last sent, not the run id behind it, so after a rename
+    on the Runs page (or in another tab) it would go on showing the old name until the app
+    restarts. Writing the value back makes Streamlit send the choice with its new label.
+    """
+    shown_key = f"_labels_shown_{key}"
+    before = st.session_state.get(shown_key) or {}
+    st.session_state[shown_key] = dict(labels)
+    value = st.session_state.get(key)
+    if value in labels and value in before and before[value] != labels[value]:
+        st.session_state[key] = value
