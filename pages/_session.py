@@ -7,7 +7,8 @@ runs themselves live on disk and are shared.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -91,3 +92,21 @@ def show_flash() -> None:
     if text:  # flashes name runs and files: shown literally
         show = {"success": st.success, "warning": st.warning, "info": st.info}.get(kind, st.info)
         show(_format.md(text))
+
+
+def resend_if_renamed(key: str, labels: dict[str, str]) -> None:
+    """Send picker `key` its value again when a chosen run's label changed since last shown.
+
+    The browser keeps the label it was last sent for the choice, not the run id behind it, so
+    after a rename (on any page or in another tab) it would go on showing the old name until
+    the app restarts. Writing the value back makes Streamlit send the choice with its new label.
+    """
+    shown_key = f"_labels_shown_{key}"
+    before = st.session_state.get(shown_key) or {}
+    st.session_state[shown_key] = dict(labels)
+    value = st.session_state.get(key)
+    if value is None:
+        return
+    chosen = [v for v in (value if isinstance(value, list) else [value]) if v in labels]
+    if any(k in before and before[k] != labels[k] for k in chosen):
+        st.session_state[key] = chosen if isinstance(value, list) else chosen[0]

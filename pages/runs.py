@@ -12,7 +12,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core.errors import UserError
 from core.evaluate import compare as compare_runs
 from core.evaluate import verdict
 from core.jobs import queue as jobs
@@ -22,24 +21,6 @@ from core.workspace import runs
 from pages import _charts, _entry, _errors, _format, _session
 
 _entry.run_through_app()
-
-
-def resend_if_renamed(key: str, labels: dict[str, str]) -> None:
-    """Send picker `key` its value again when a chosen run's label changed since last shown.
-
-    The browser keeps the label it was last sent for the choice, not the run id behind it, so
-    after a rename (here or in another tab) it would go on showing the old name until the app
-    restarts. Writing the value back makes Streamlit send the choice with its new label.
-    """
-    shown_key = f"_labels_shown_{key}"
-    before = st.session_state.get(shown_key) or {}
-    st.session_state[shown_key] = dict(labels)
-    value = st.session_state.get(key)
-    if value is None:
-        return
-    chosen = [v for v in (value if isinstance(value, list) else [value]) if v in labels]
-    if any(k in before and before[k] != labels[k] for k in chosen):
-        st.session_state[key] = chosen if isinstance(value, list) else chosen[0]
 
 
 def unique_labels(choices: list[runs.RunInfo], label) -> dict[str, str]:
@@ -183,7 +164,7 @@ def compare(all_runs: list[runs.RunInfo]) -> None:
         return
     labels = unique_labels(list(usable.values()),
                            lambda r: f"{r.name or r.run_id} ({_format.when(r.created)})")
-    resend_if_renamed("runs_compare", labels)
+    _session.resend_if_renamed("runs_compare", labels)
     chosen = st.multiselect(
         "Runs to compare", list(usable), key="runs_compare", format_func=labels.__getitem__,
         help="Pick two or more runs to see their curves, scores and settings side by side.")
@@ -227,7 +208,7 @@ def manage(all_runs: list[runs.RunInfo]) -> None:
     st.subheader("Rename or delete a run")
     by_id = {r.run_id: r for r in all_runs}
     labels = unique_labels(all_runs, _format.run_label)
-    resend_if_renamed("runs_manage", labels)
+    _session.resend_if_renamed("runs_manage", labels)
     run_id = st.selectbox(
         "Run", list(by_id), key="runs_manage", format_func=labels.__getitem__,
         help="The run to rename, open or delete.")
@@ -307,9 +288,4 @@ def render() -> None:
         manage(all_runs)
 
 
-try:
-    render()
-except UserError as exc:
-    _errors.show_error(exc)
-except Exception as exc:  # noqa: BLE001 - never a stack trace on the page
-    _errors.show_error(exc, "listing the runs")
+_errors.page(render, "runs.error.listing")

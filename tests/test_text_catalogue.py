@@ -255,10 +255,6 @@ NOT_CONVERTED = [
     "pages/_calibration.py",
     # pages/_charts.py
     "pages/_charts.py",
-    # pages/_errors.py
-    "pages/_errors.py",
-    # pages/_format.py
-    "pages/_format.py",
     # pages/_label_export.py
     "pages/_label_export.py",
     # pages/_label_labeled.py

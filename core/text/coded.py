@@ -10,8 +10,9 @@ the page renders them in the browser session's language, the CLI in FINETUNE_STU
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from core.text.translate import has, t
 
@@ -35,7 +36,7 @@ class Text:
         return {"key": self.key, "params": dict(self.params)}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Text":
+    def from_dict(cls, data: Mapping[str, Any]) -> Text:
         return cls(str(data["key"]), dict(data.get("params") or {}))
 
 
@@ -63,8 +64,11 @@ def error_parts(exc: BaseException, language: str | None = None) -> tuple[str, s
         fix_key = error_key(code, "fix")
         fix = t(fix_key, language=language, **params) if has(fix_key) else ""
         return t(error_key(code), language=language, **params), fix
+    # UserError keeps what it was given (str or Text) as message_text / fix_text
+    message = getattr(exc, "message_text", None) or getattr(exc, "message", None) or str(exc)
+    fix = getattr(exc, "fix_text", None) or getattr(exc, "fix", "") or ""
     parts = []
-    for value in (getattr(exc, "message", None) or str(exc), getattr(exc, "fix", "") or ""):
+    for value in (message, fix):
         parts.append(value.render(language) if isinstance(value, Text) else str(value))
     return parts[0], parts[1]
 
