@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tiny_runs import tiny_config, wait_for_state
 
+from core.jobs import launch as launcher
 from core.jobs import queue as jobs
 from core.workspace import runs
 
@@ -76,7 +77,7 @@ def test_the_worker_does_not_get_the_app_password(tmp_path, monkeypatch):
             return 0
 
     monkeypatch.setenv("FINETUNE_STUDIO_PASSWORD", "s3cret")
-    monkeypatch.setattr(jobs.subprocess, "Popen", Recorder)
+    monkeypatch.setattr(launcher.subprocess, "Popen", Recorder)
     folder = runs.new_run_folder({"task": "text-classification"}, "x", tmp_path)
     jobs._launch(folder)
     assert "FINETUNE_STUDIO_PASSWORD" not in seen and seen["PYTHONUNBUFFERED"] == "1"

@@ -7,6 +7,8 @@ import csv
 import math
 import os
 import random
+import subprocess
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from tiny_runs import install_run
 from core.config import RunConfig
 from core.errors import UserError
 from core.jobs import curve as curve_job
+from core.jobs import launch as launcher
 from core.jobs import queue as jobs
 from core.train import learning_curve
 from core.workspace import curves, runs
@@ -164,6 +167,57 @@ def test_a_curve_whose_process_died_reads_as_failed(tmp_path):
     (run_dir / curves.FOLDER).mkdir()
     runs.write_json_atomic(run_dir / curves.FOLDER / "curve.json",
                            {"state": "running", "pid": 2 ** 22 + 7, "points": {}})
+    assert curves.read_curve(run_dir)["state"] == "failed"
+
+
+def test_the_curve_process_does_not_get_the_app_password(tmp_path, monkeypatch):
+    seen = {}
+
+    class Recorder:
+        pid = os.getpid()
+
+        def __init__(self, args, env, **kwargs):
+            seen.update(env, args=args, stdin=kwargs.get("stdin"),
+                        session=kwargs.get("start_new_session"))
+
+        def poll(self):
+            return 0
+
+    monkeypatch.setenv("FINETUNE_STUDIO_PASSWORD", "s3cret")
+    monkeypatch.setenv("FINETUNE_STUDIO_SECRET_KEY", "k3y")
+    monkeypatch.setattr(launcher.subprocess, "Popen", Recorder)
+    run_dir = _run_on(_noisy_topics(tmp_path / "topics.csv", 60))
+    curve_job.start_model_curve(run_dir)
+    assert "FINETUNE_STUDIO_PASSWORD" not in seen and "FINETUNE_STUDIO_SECRET_KEY" not in seen
+    assert seen["args"][1:] == ["-m", "core", "curve", str(run_dir), "--model"]
+    assert seen["stdin"] == subprocess.DEVNULL and seen["session"] is True
+    assert seen[runs.WORKSPACE_ENV] == str(runs.workspace_dir())
+
+
+def test_a_curve_that_cannot_start_says_why(tmp_path, monkeypatch):
+    def no_processes(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(launcher.subprocess, "Popen", no_processes)
+    run_dir = _run_on(_noisy_topics(tmp_path / "topics.csv", 60))
+    with pytest.raises(UserError, match="cannot be written"):
+        curve_job.start_model_curve(run_dir)
+
+
+def test_the_curve_process_is_reaped_when_it_ends(tmp_path):
+    import psutil
+
+    data = _noisy_topics(tmp_path / "topics.csv", 60)
+    run_dir = _run_on(data)
+    data.unlink()  # the process fails at once, saying why
+    curve_job.start_model_curve(run_dir)
+    pid = curves.read_curve(run_dir)["pid"]
+    deadline = time.time() + 120
+    while psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:  # ended, not yet collected
+        assert time.time() < deadline, "the curve process did not end"
+        time.sleep(0.2)
+    jobs.refresh()
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     assert curves.read_curve(run_dir)["state"] == "failed"
 
 

@@ -5,14 +5,13 @@ holds the workspace's one training turn."""
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from core.errors import UserError
 from core.jobs import queue as jobs
+from core.jobs.launch import launch
 from core.train.learning_curve import compute
 from core.workspace import curves, runs
 from core.workspace.processes import started_at
@@ -28,18 +27,14 @@ def start_model_curve(run_dir: Path) -> None:
             raise UserError("Another training is in progress, and the learning curve trains too.",
                             "Start the learning curve when it has finished.")
         folder = Path(run_dir) / curves.FOLDER
-        folder.mkdir(exist_ok=True)
-        log = open(folder / "curve.log", "ab")
-        process = subprocess.Popen(
-            [sys.executable, "-m", "core", "curve", str(run_dir), "--model"],
-            cwd=jobs.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-            env=dict(os.environ,
-                     **{runs.WORKSPACE_ENV: str(runs.workspace_dir())}))
-        log.close()
-        runs.write_json_atomic(Path(run_dir) / curves.CURVE_FILE, {
-            "state": "running", "pid": process.pid, "pid_started": started_at(process.pid),
-            "started": time.time(), "points": {}})
+        try:
+            folder.mkdir(exist_ok=True)
+            process = launch(["curve", str(run_dir), "--model"], folder / "curve.log")
+            runs.write_json_atomic(Path(run_dir) / curves.CURVE_FILE, {
+                "state": "running", "pid": process.pid, "pid_started": started_at(process.pid),
+                "started": time.time(), "points": {}})
+        except OSError as exc:  # a full or read-only disk, no processes left
+            raise runs.workspace_error(exc, Path(run_dir)) from exc
 
 
 def _record_failure(run_dir: Path, error: str, fix: str) -> None:

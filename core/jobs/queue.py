@@ -16,8 +16,6 @@ from __future__ import annotations
 import fcntl
 import os
 import re
-import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,11 +23,10 @@ from typing import Any, Iterator
 
 from core.config import RunConfig
 from core.errors import UserError
+from core.jobs.launch import launch, reap
 from core.workspace import curves, runs
 from core.workspace.processes import own_process, process_alive, started_at
 
-_children: list[subprocess.Popen] = []  # reaped on refresh so finished workers leave no zombies
-PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @contextmanager
@@ -62,19 +59,9 @@ def start_run(config: RunConfig, base: Path | None = None) -> runs.RunInfo:
 
 
 def _launch(run_dir: Path) -> None:
-    log = open(run_dir / "train.log", "ab")
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    env.pop("FINETUNE_STUDIO_PASSWORD", None)  # the app's password is no business of a worker
-    env[runs.WORKSPACE_ENV] = str(runs.workspace_dir())
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "core", "worker", str(run_dir)],
-        cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        start_new_session=True, env=env)
-    log.close()
-    _children.append(proc)
-    started = started_at(proc.pid)
+    proc = launch(["worker", str(run_dir)], Path(run_dir) / "train.log")
     runs.update_status(run_dir, defaults={"started": time.time()}, state="running", pid=proc.pid,
-                       pid_started=started, waiter_pid=None)
+                       pid_started=started_at(proc.pid), waiter_pid=None)
 
 
 GONE = {"running": ("The training process ended unexpectedly.",
@@ -129,9 +116,7 @@ def _waits_in_a_command(info: runs.RunInfo) -> bool:
 
 def refresh(base: Path | None = None) -> list[runs.RunInfo]:
     """Reconcile status files with live processes, start the next queued run, list all runs."""
-    for proc in list(_children):
-        if proc.poll() is not None:
-            _children.remove(proc)
+    reap()
     with queue_lock(base):
         all_runs, running, queued = _reconcile(base)
         # a run queued by a command is trained by that command: it claims its turn itself
