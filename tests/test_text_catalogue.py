@@ -277,8 +277,6 @@ NOT_CONVERTED = [
     "pages/_learning_curve.py",
     # pages/_report_visuals.py
     "pages/_report_visuals.py",
-    # pages/data.py
-    "pages/data.py",
     # pages/label.py
     "pages/label.py",
     # pages/model.py

@@ -1,0 +1,64 @@
+"""Data page: the tabs under the health report (labels or entities, text length, a preview)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from core.text import number, t
+from pages import _charts
+
+
+def preview(splits: Any) -> Any:
+    frame = splits.train.frame.head(50)
+    if "tokens" in frame.columns:  # entity data: one row per sentence, readable
+        return frame.assign(tokens=frame["tokens"].map(" ".join),
+                            tags=frame["tags"].map(" ".join))
+    return frame
+
+
+def _labels(stats: dict) -> None:
+    counts = stats.get("class_counts") or {}
+    if counts:
+        st.plotly_chart(_charts.label_distribution(counts), key="chart_labels")
+    else:
+        st.caption(t("data.charts.no_labels"))
+
+
+def _entities(stats: dict) -> None:
+    entities = stats.get("entity_counts") or {}
+    if entities:
+        st.plotly_chart(_charts.entity_counts(entities), key="chart_entities")
+    else:
+        st.caption(t("data.charts.no_entities"))
+
+
+def _whole(value: Any) -> int:
+    return int(round(value or 0))
+
+
+def _lengths(stats: dict, max_length: int) -> None:
+    lengths = stats.get("token_lengths") or {}
+    histogram = lengths.get("histogram") or {}
+    if not histogram.get("counts"):
+        st.caption(t("data.charts.lengths_pending"))
+        return
+    st.plotly_chart(_charts.token_length_histogram(
+        histogram["edges"], histogram["counts"], max_length), key="chart_lengths")
+    st.caption(t("data.charts.lengths_caption", count=_whole(lengths.get("p50")),
+                 p99=number(_whole(lengths.get("p99"))),
+                 longest=number(_whole(lengths.get("max")))))
+
+
+def show_charts(splits: Any, report: Any, task: str, max_length: int) -> None:
+    stats = report.stats
+    first = "entities" if task == "token-classification" else "labels"
+    names = (first, "lengths", "preview")
+    tabs = dict(zip(names, st.tabs([t(f"data.charts.{name}") for name in names]), strict=True))
+    with tabs[first]:
+        (_entities if first == "entities" else _labels)(stats)
+    with tabs["lengths"]:
+        _lengths(stats, max_length)
+    with tabs["preview"]:
+        st.dataframe(preview(splits), hide_index=True, height=300)

@@ -1,0 +1,99 @@
+"""Data page: reading the chosen file, cached per file version and shared by sessions (these
+reads never change the file), and the health check of one configuration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from core import data as coredata
+from core.config import RunConfig
+from core.errors import UserError
+from core.models import loading as models
+
+Signature = tuple[str, float, int]
+
+
+def signature(path: str) -> Signature:
+    """The file's path, modification time and size: a new version gets new cache entries."""
+    stat = Path(path).stat()
+    return path, stat.st_mtime, stat.st_size
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def detect_task(sig: Signature) -> str:
+    return coredata.detect_task(sig[0])
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def read_table(sig: Signature) -> Any:
+    return coredata.read_table(sig[0])
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def read_tagged(sig: Signature) -> Any:
+    return coredata.read_tagged(sig[0])
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def guess_columns(sig: Signature) -> Any:
+    """Column guess once per file version, not on every rerun of the page."""
+    return coredata.infer_columns(read_table(sig))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _unusable(sig: Signature) -> bool:
+    """True when the file cannot be read as labeled examples (a broken file, or texts kept by
+    the Label page without a label column)."""
+    try:
+        if detect_task(sig) == "token-classification":
+            read_tagged(sig)
+            return False
+        return len(read_table(sig).columns) < 2
+    except Exception:  # noqa: BLE001 - any failure to read means: not a file to propose
+        return True
+
+
+def newest_usable(paths: list[str]) -> tuple[str, set[str]]:
+    """The newest of `paths` (newest first) that reads as labeled examples, and the newer ones
+    that do not; only files up to the first usable one are read."""
+    unusable: set[str] = set()
+    for path in paths:
+        try:
+            bad = _unusable(signature(path))
+        except OSError:  # removed by another session meanwhile
+            bad = True
+        if not bad:
+            return path, unusable
+        unusable.add(path)
+    return paths[0], unusable
+
+
+def check_readable(path: str) -> None:
+    """Read the file once as its detected kind; raises UserError when it cannot be read."""
+    sig = signature(path)
+    if detect_task(sig) == "token-classification":
+        read_tagged(sig)
+    else:
+        read_table(sig)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _tokenizer(model: str) -> Any:
+    return models.load_tokenizer(model)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def check(config_json: str, sigs: tuple, model: str, max_length: int) -> tuple[Any, Any]:
+    """Splits and health report for one configuration (sigs only invalidate the cache)."""
+    config = RunConfig.from_dict(json.loads(config_json))
+    splits = coredata.make_splits(config)
+    try:
+        tokenizer = _tokenizer(model)
+    except UserError:
+        tokenizer = _tokenizer(models.DEFAULT_MODEL)
+    report = coredata.build_health_report(splits, tokenizer=tokenizer, max_length=max_length)
+    return splits, report
