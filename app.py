@@ -80,7 +80,7 @@ def sidebar() -> None:
         any_active = False
         with _errors.guarded(t("app.doing.check_runs")):
             # marks vanished processes interrupted and starts queued runs
-            any_active = any(r.is_active for r in jobs.refresh())
+            any_active = any(r.is_active for r in jobs.reconcile())
         st.fragment(active_run_indicator, run_every=3 if any_active else None)()
         st.caption(t("app.workspace.caption", folder=workspace_dir()),
                    help=t("app.workspace.help"))

@@ -264,7 +264,7 @@ def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: 
                            fix="Press Resume to continue from the last checkpoint.")
         raise
     finally:
-        jobs.refresh(base)
+        jobs.reconcile(base)
 
 
 def _another_run_active(base: Path | None) -> bool:
@@ -391,7 +391,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
     from core.jobs import queue as jobs
 
     base = Path(args.runs_dir) if args.runs_dir else None
-    listed = jobs.refresh(base)
+    listed = jobs.reconcile(base)
     if args.json:
         print(json.dumps([{"run_id": r.run_id, "name": r.name, "state": r.state, "task": r.task,
                            "best_metric": r.best_metric, "path": str(r.path),

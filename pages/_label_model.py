@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from core.label import active_learning, label_training, labeling, prelabel
+from core.text import t
 from pages._label_state import MODEL, MODEL_POOL, QUEUE_SIZE, REFRESH, _features, _predictor
 
 
@@ -28,7 +29,7 @@ def model_view(project: labeling.Project, state: labeling.LabelState,
         return cached
     features = _features(project.project_id)
     suggestions = None
-    with st.spinner("Updating the suggestions..."):
+    with st.spinner(t("label.spinner.suggestions")):
         if run is not None:
             unlabeled = labeling.unlabeled_items(state, len(texts))
             pool = _pool_sample(unlabeled, len(state.labels))
@@ -72,6 +73,5 @@ def source_note(project: labeling.Project, state: labeling.LabelState,
                 view: dict[str, Any]) -> str:
     suggestions = view["suggestions"]
     if suggestions is None:
-        return prelabel.quick_ready(project, state) or "No suggestions yet."
-    return (f"Suggestions and order from the {suggestions.source}, trained on "
-            f"{suggestions.n_labels:,} labels.")
+        return prelabel.quick_ready(project, state) or t("label.source.none")
+    return t("label.source.note", source=suggestions.source, count=suggestions.n_labels)

@@ -8,9 +8,10 @@ from typing import Any
 import streamlit as st
 
 from core.label import labeling
+from core.text import t
 from core.workspace import uploads
 from pages import _format
-from pages._label_state import NEW, OPEN_NEXT, PROJECT, TASK_NAMES, _columns, _say
+from pages._label_state import NEW, OPEN_NEXT, PROJECT, TASKS, _columns, _say, task_name
 
 
 def _keep_upload(file: Any) -> dict[str, str]:
@@ -26,49 +27,51 @@ def _keep_upload(file: Any) -> dict[str, str]:
 
 
 def create_form() -> None:
-    st.subheader("New label project")
+    st.subheader(t("label.create.title"))
     file = st.file_uploader(
-        "Texts to label", type=[s.lstrip(".") for s in labeling.TEXT_SUFFIXES],
-        key="label_upload",
-        help=f"CSV, TSV, Excel, JSONL or TXT with one text a line, up to "
-             f"{uploads.max_upload_mb()} MB; labels are not needed.")
+        t("label.create.file"), type=[s.lstrip(".") for s in labeling.TEXT_SUFFIXES],
+        key="label_upload", help=t("label.create.file_help", mb=uploads.max_upload_mb()))
     if file is None:
-        st.info("Upload the texts you want to label. You choose the labels below; the app "
-                "suggests labels once you have given a few, and can train a model on them.")
+        st.info(t("label.create.intro"))
         return
     saved = st.session_state.get("label_upload_saved") or {}
     if saved.get("file_id") != file.file_id:
         saved = _keep_upload(file)
         st.session_state["label_upload_saved"] = saved
-    columns, guess = _columns(saved["path"])
-    column = columns[0]
-    if len(columns) > 1:
-        column = st.selectbox("Column with the texts", columns, index=columns.index(guess),
-                              key="label_new_column",
-                              help="The column whose texts you will label; other columns are "
-                                   "ignored.")
-    task = st.radio("What to label", list(TASK_NAMES), format_func=TASK_NAMES.get,
-                    key="label_new_task", horizontal=True,
-                    help="A label for each whole text, or entities marked inside the texts.")
-    ner = task == labeling.NER
-    names = st.text_input("Entity types" if ner else "Labels", key="label_new_labels",
-                          placeholder="PER, ORG, LOC" if ner else "positive, negative",
-                          help="The names to choose from, separated by commas.")
-    multi = False
-    if not ner:
-        multi = st.checkbox("A text can have several labels", key="label_new_multi",
-                            help="Tick when one text may carry more than one label at once.")
-    name = st.text_input("Project name", value=Path(saved["name"]).stem, max_chars=100,
-                         key="label_new_name", help="A name to find the project again.")
-    if st.button("Create the project", type="primary", icon=":material/add:",
-                 key="label_create", help="Read the texts and start labeling."):
+    column, task, names, multi, name = _new_project_fields(saved)
+    if st.button(t("label.create.button"), type="primary", icon=":material/add:",
+                 key="label_create", help=t("label.create.button_help")):
         texts, notes = labeling.read_texts(Path(saved["path"]), column)
         project = labeling.create_project(name, task, names.split(","), texts,
                                           source=saved["name"], multi_label=multi)
         st.session_state[PROJECT] = project.project_id
         st.session_state[OPEN_NEXT] = project.project_id
-        _say("success", " ".join([f"Project created with {len(texts):,} texts.", *notes]))
+        _say("success", " ".join([t("label.create.created", count=len(texts)), *notes]))
         st.rerun()
+
+
+def _new_project_fields(saved: dict[str, str]) -> tuple[str, str, str, bool, str]:
+    """The column, task, label names, multi-label choice and name of the project to create."""
+    columns, guess = _columns(saved["path"])
+    column = columns[0]
+    if len(columns) > 1:
+        column = st.selectbox(t("label.create.column"), columns, index=columns.index(guess),
+                              key="label_new_column", help=t("label.create.column_help"))
+    task = st.radio(t("label.create.task"), list(TASKS), format_func=task_name,
+                    key="label_new_task", horizontal=True, help=t("label.create.task_help"))
+    ner = task == labeling.NER
+    names = st.text_input(
+        t("label.create.entity_types" if ner else "label.create.labels"),
+        key="label_new_labels", help=t("label.create.names_help"),
+        placeholder=t("label.create.entity_types_placeholder" if ner
+                      else "label.create.labels_placeholder"))
+    multi = False
+    if not ner:
+        multi = st.checkbox(t("label.create.multi"), key="label_new_multi",
+                            help=t("label.create.multi_help"))
+    name = st.text_input(t("label.create.name"), value=Path(saved["name"]).stem, max_chars=100,
+                         key="label_new_name", help=t("label.create.name_help"))
+    return column, task, names, multi, name
 
 
 def choose_project() -> labeling.Project | None:
@@ -84,10 +87,10 @@ def choose_project() -> labeling.Project | None:
         wanted = st.session_state.get(PROJECT)
         st.session_state["label_pick"] = wanted if wanted in options else next(iter(projects))
     chosen = st.selectbox(
-        "Label project", options, key="label_pick",
-        format_func=lambda k: "New project..." if k == NEW else
-        f"{projects[k].name} ({_format.when(projects[k].created)})",
-        help="Projects are kept in the workspace; pick one to go on labeling.")
+        t("label.project.choose"), options, key="label_pick",
+        format_func=lambda k: t("label.project.new") if k == NEW else
+        t("label.project.option", name=projects[k].name, created=_format.when(projects[k].created)),
+        help=t("label.project.choose_help"))
     st.session_state[PROJECT] = chosen
     if chosen == NEW:
         create_form()

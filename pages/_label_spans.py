@@ -15,6 +15,7 @@ import streamlit as st
 from core.data.spans import tokenize
 from core.errors import UserError
 from core.label import labeling
+from core.text import percent, t
 from pages import _format
 
 COLOURS = ("blue", "green", "orange", "violet", "red", "gray")
@@ -39,6 +40,10 @@ def annotated(project: labeling.Project, text: str, spans: Sequence[Sequence[Any
         cursor = stop
     pieces.append(plain(text[cursor:]))
     return "".join(pieces)
+
+
+def _entity_markup(colour: str, words: str, kind: str) -> str:
+    return f":{colour}-background[{words}] :{colour}[**{kind}**]"  # text: not user-facing
 
 
 def word_runs(positions: Sequence[int]) -> list[tuple[int, int]]:
@@ -75,7 +80,7 @@ def _tag(project_id: str, item: int, kind: str, spans: list[list[Any]]) -> None:
     key = words_key(project, item)
     selected = st.session_state.get(key) or []
     if not selected:
-        st.session_state["label_message"] = ("warning", "Select the words of the entity first.")
+        st.session_state["label_message"] = ("warning", t("label.spans.select_first"))
         return
     for first, end in word_runs(selected):
         spans = with_span(spans, first, end, kind)
@@ -100,39 +105,41 @@ def tag_text(project: labeling.Project, state: labeling.LabelState, item: int, t
     tokens, _ = tokenize(text)
     spans = draft_spans(project, state, item)
     if not tokens:
-        raise UserError("This text has no words to tag.", "Skip it.")
+        raise UserError(t("label.spans.no_words"), t("label.spans.no_words_fix"))
     with st.container(border=True):
         st.markdown(annotated(project, text, spans) if spans else plain(text))
     if suggested:
-        names = ", ".join(f"{' '.join(tokens[s[0]:s[1]])} ({s[2]}, {s[3]:.0%})" for s in suggested)
+        names = t("common.list.separator").join(
+            t("label.spans.suggested_entity", words=" ".join(tokens[s[0]:s[1]]), type=s[2],
+              percent=percent(s[3], 0)) for s in suggested)
         left, right = st.columns([5, 1], vertical_alignment="center")
-        left.caption(f"Suggested by the {plain(suggestion_note)}: {plain(names)}")
-        right.button("Use these", key="label_use_suggestion", shortcut="A",
+        left.caption(t("label.spans.suggested", source=plain(suggestion_note),
+                       entities=plain(names)))
+        right.button(t("label.spans.use"), key="label_use_suggestion", shortcut="A",
                      on_click=_use_suggestion, args=(project.project_id, item, suggested),
-                     help="Put the suggested entities in the text; check them, then save. "
-                          "Shortcut: A.")
-    st.pills("Words", list(range(len(tokens))), selection_mode="multi",
+                     help=t("label.spans.use_help"))
+    st.pills(t("label.spans.words"), list(range(len(tokens))), selection_mode="multi",
              format_func=lambda i: plain(tokens[i]), key=words_key(project, item),
-             help="Click the words of one entity (or several), then press its type below.")
+             help=t("label.spans.words_help"))
     with st.container(horizontal=True):
         for k, kind in enumerate(project.labels):
-            st.button(f"Tag as {plain(kind)}", key=f"label_tag_{k}", on_click=_tag,
-                      args=(project.project_id, item, kind, spans),
+            st.button(t("label.spans.tag", type=plain(kind)), key=f"label_tag_{k}",
+                      on_click=_tag, args=(project.project_id, item, kind, spans),
                       shortcut=str(k + 1) if k < 9 else None,
-                      help=f"Make the selected words a {plain(kind)} entity"
-                           + (f" (shortcut: {k + 1})." if k < 9 else "."))
+                      help=t("label.spans.tag_help_shortcut", type=plain(kind), key=k + 1)
+                      if k < 9 else t("label.spans.tag_help", type=plain(kind)))
     if spans:
-        st.caption("Entities in this text")
+        st.caption(t("label.spans.entities"))
         for index, (first, end, kind) in enumerate(spans):
             left, right = st.columns([6, 1], vertical_alignment="center")
             colour = colour_of(project, kind)
-            left.markdown(f":{colour}-background[{plain(' '.join(tokens[first:end]))}] "
-                          f":{colour}[**{plain(kind)}**]")
-            right.button("Remove", key=f"label_remove_{index}", icon=":material/close:",
-                         on_click=_remove, args=(project.project_id, item, spans, index),
-                         help="Delete this entity from the text.")
-    st.button("Save and next", type="primary", key="label_save_entities",
+            words = plain(" ".join(tokens[first:end]))
+            left.markdown(_entity_markup(colour, words, plain(kind)))
+            right.button(t("label.spans.remove"), key=f"label_remove_{index}",
+                         icon=":material/close:", on_click=_remove,
+                         args=(project.project_id, item, spans, index),
+                         help=t("label.spans.remove_help"))
+    st.button(t("label.label.save"), type="primary", key="label_save_entities",
               icon=":material/check:", shortcut="N", on_click=save,
               args=(project.project_id, item, spans, "manual"),
-              help="Store the entities of this text (none is fine: it says the text has no "
-                   "entity) and show the next text. Shortcut: N.")
+              help=t("label.spans.save_help"))

@@ -11,6 +11,7 @@ import streamlit as st
 from core.data import read_table
 from core.errors import UserError
 from core.label import active_learning, label_training, labeling, prelabel
+from core.text import error_line, t
 
 PROJECT = "label_project"    # the open project's id
 CURRENT = "label_current"    # (project id, item) opened on purpose: an edit or an undo
@@ -23,35 +24,59 @@ NEW = "__new__"
 QUEUE_SIZE = 50
 MODEL_POOL = 1000            # unlabeled texts the fine-tuned model scores for the ranking
 TABLE_ROWS = 500
-TABS = ["Label", "Labeled so far", "Label these next", "Export and train",
-        "Does smart ordering help?"]
-ORDERS = {"smart": "Most useful first", "file": "File order"}
-TASK_NAMES = {labeling.CLASSIFICATION: "Text classification: a label per text",
-              labeling.NER: "Entity recognition: mark names, places, products... in the text"}
-STRATEGY_NAMES = {active_learning.RANDOM: "Random order",
-                  active_learning.UNCERTAINTY: "Most uncertain first",
-                  active_learning.MIXED: "Most uncertain and varied first (this app)"}
+TABS = ("label", "labeled", "next", "export", "smart")  # label.tabs.<name>
+ORDERS = ("smart", "file")                                # label.order.<name>
+TASKS = (labeling.CLASSIFICATION, labeling.NER)
+STRATEGIES = {active_learning.RANDOM: "label.strategy.random",
+              active_learning.UNCERTAINTY: "label.strategy.uncertainty",
+              active_learning.MIXED: "label.strategy.mixed"}
 STRATEGY_COLOURS = {active_learning.RANDOM: "#9CA3AF", active_learning.UNCERTAINTY: "#0EA5E9",
                     active_learning.MIXED: "#4F46E5"}
 BENCHMARK = (Path(__file__).resolve().parent.parent / "bench" / "results"
              / "active_learning.json")
 
 
-# ----- cached reads -------------------------------------------------------------------------
-
 @st.cache_data(max_entries=4, show_spinner=False)
 def _texts(project_id: str) -> list[str]:
     return labeling.load_texts(labeling.open_project(project_id))
 
 
-@st.cache_resource(max_entries=4, show_spinner="Reading the texts (once per project)...")
-def _features(project_id: str) -> prelabel.TextFeatures:
+def tab_names() -> list[str]:
+    return [t(f"label.tabs.{name}") for name in TABS]
+
+
+def order_name(order: str) -> str:
+    return t(f"label.order.{order}")
+
+
+def task_name(task: str) -> str:
+    return t("label.task.ner" if task == labeling.NER else "label.task.classification")
+
+
+def strategy_name(strategy: str) -> str:
+    return t(STRATEGIES[strategy]) if strategy in STRATEGIES else strategy
+
+
+# ----- cached reads (the spinner shows only when the read takes a while: a cache miss) -------
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _cached_features(project_id: str) -> prelabel.TextFeatures:
     return prelabel.TextFeatures(_texts(project_id))
 
 
-@st.cache_resource(max_entries=2, show_spinner="Loading the fine-tuned model (once per run)...")
-def _predictor(run_path: str) -> Any:
+def _features(project_id: str) -> prelabel.TextFeatures:
+    with st.spinner(t("label.spinner.texts")):
+        return _cached_features(project_id)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _cached_predictor(run_path: str) -> Any:
     return prelabel.load_predictor(Path(run_path))
+
+
+def _predictor(run_path: str) -> Any:
+    with st.spinner(t("label.spinner.model")):
+        return _cached_predictor(run_path)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -72,7 +97,7 @@ def _guarded(action: Any) -> Any:
         try:
             action(*args)
         except UserError as exc:
-            _say("error", f"{exc.message} {exc.fix}".strip())
+            _say("error", error_line(exc))
     return run
 
 
@@ -83,8 +108,7 @@ def _label_item(project_id: str, item: int, value: list[Any], source: str) -> No
     state = labeling.label_state(project)
     started = label_training.maybe_auto_train(project, state, _texts(project_id))
     if started is not None:
-        _say("info", f"A model started training in the background on {len(state.labels):,} "
-                     f"labels; its suggestions replace the quick model's once it is better.")
+        _say("info", t("label.message.auto_train", count=len(state.labels)))
 
 
 def _label_selected(project_id: str, item: int) -> None:
@@ -100,14 +124,14 @@ def _skip_item(project_id: str, item: int) -> None:
 def _undo_last(project_id: str) -> None:
     item = labeling.undo(labeling.open_project(project_id))
     if item is None:
-        _say("info", "There is nothing to undo.")
+        _say("info", t("label.message.nothing_to_undo"))
     else:
         st.session_state[CURRENT] = (project_id, item)
 
 
 def _open_chosen(project_id: str, key: str) -> None:
     st.session_state[CURRENT] = (project_id, int(st.session_state[key]))
-    st.session_state[TAB] = TABS[0]
+    st.session_state[TAB] = tab_names()[0]
 
 
 def _leave_item() -> None:

@@ -4,14 +4,19 @@ A label project lives in the workspace (core.label.labeling) and every click is 
 once. Suggestions come from the quick model refitted as labels arrive, or from the project's
 latest fine-tuned run once it beats the quick model (core.label.prelabel); the order and the "label
 these next" list come from core.label.active_learning.
+
+This file lays out the page; each tab is a module beside it: _label_labeling (Label),
+_label_labeled, _label_next, _label_export, _label_smart, with _label_project (create and
+choose), _label_model (suggestions and ranking), _label_state (keys, cached reads, callbacks)
+and _label_spans (tagging entities).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.errors import UserError
 from core.label import labeling
+from core.text import t
 from pages import _entry, _errors, _format
 from pages._label_export import export_view
 from pages._label_labeled import labeled_view
@@ -20,7 +25,7 @@ from pages._label_model import model_view
 from pages._label_next import next_view
 from pages._label_project import choose_project
 from pages._label_smart import smart_order_view
-from pages._label_state import MESSAGE, TAB, TABS, _texts
+from pages._label_state import MESSAGE, TAB, _texts, tab_names
 
 _entry.run_through_app()
 
@@ -33,7 +38,7 @@ def show_message() -> None:
 
 
 def render() -> None:
-    st.title("Label")
+    st.title(t("label.page.title"))
     show_message()
     project = choose_project()
     if project is None:
@@ -42,7 +47,7 @@ def render() -> None:
     state = labeling.label_state(project)
     header(project, state, len(texts))
     view = model_view(project, state, texts)
-    tabs = st.tabs(TABS, key=TAB, on_change="rerun")
+    tabs = st.tabs(tab_names(), key=TAB, on_change="rerun")
     views = (lambda: label_view(project, state, texts, view),
              lambda: labeled_view(project, state, texts),
              lambda: next_view(project, state, texts, view),
@@ -50,13 +55,8 @@ def render() -> None:
              lambda: smart_order_view(project, state, texts))
     for tab, draw in zip(tabs, views, strict=True):
         if tab.open is not False:
-            with tab, _errors.guarded("showing this part of the project"):
+            with tab, _errors.guarded("label.error.tab"):
                 draw()
 
 
-try:
-    render()
-except UserError as exc:
-    _errors.show_error(exc)
-except Exception as exc:  # noqa: BLE001 - never a stack trace on the page
-    _errors.show_error(exc, "showing the label project")
+_errors.page(render, "label.error.page")

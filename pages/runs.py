@@ -272,7 +272,7 @@ def render() -> None:
     st.caption("Every training run in this workspace, newest first. Everyone using this app "
                "on this computer sees the same list.")
     _session.show_flash()
-    all_runs = jobs.refresh()
+    all_runs = jobs.current_runs()
     if not all_runs:
         st.info("No runs yet. Start one from the Model step.")
         return

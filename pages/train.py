@@ -219,7 +219,7 @@ def live_view(run_dir: str, shown_state: str) -> None:
     path = Path(run_dir)
     info = runs.load_run(path)
     if info.state == "queued" or (info.state == "running" and not _alive(info)):
-        jobs.refresh()  # marks a vanished process interrupted, starts queued runs
+        jobs.reconcile()  # marks a vanished process interrupted, starts queued runs
         info = runs.load_run(path)
     if info.state != shown_state:
         st.rerun()  # buttons and polling depend on the state: redraw the whole page
@@ -291,7 +291,7 @@ def continue_to_test(info: runs.RunInfo) -> None:
 
 def render() -> None:
     _session.show_flash()
-    all_runs = jobs.refresh()
+    all_runs = jobs.current_runs()
     run = pick_run(all_runs)
     if run is None:
         st.header("Training")

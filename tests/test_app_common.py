@@ -74,7 +74,7 @@ def test_unexpected_error_is_one_sentence_without_traceback(workspace, monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(jobs, "refresh", broken)
+    monkeypatch.setattr(jobs, "reconcile", broken)
     at = open_app("pages/runs.py")
     assert not at.exception
     assert at.error and all("Traceback" not in e.value for e in at.error)

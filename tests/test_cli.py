@@ -168,7 +168,7 @@ def test_kill_minus_nine_then_resume_completes(sentiment_csv, tiny_model_dir, wo
     reached = max(_train_steps(run_dir))  # the last step logged before the kill
     from core.jobs import queue as jobs
 
-    info = next(r for r in jobs.refresh() if r.path == run_dir)
+    info = next(r for r in jobs.reconcile() if r.path == run_dir)
     assert info.state == "interrupted"
     checkpoint_step = runs.read_status(run_dir)["last_checkpoint_step"]
 

@@ -287,7 +287,7 @@ def damaged_workspace(workspace: Path) -> Path:
 
 
 def test_damaged_folders_are_listed_as_damaged_with_the_reason(damaged_workspace):
-    listed = {r.run_id: r for r in jobs.refresh()}
+    listed = {r.run_id: r for r in jobs.reconcile()}
     assert {k for k, r in listed.items() if r.damaged} == set(DAMAGED)
     for run_id in DAMAGED:
         assert listed[run_id].error.endswith(("unreadable", "'exploded'"))

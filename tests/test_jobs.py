@@ -58,10 +58,24 @@ def test_a_queued_run_that_cannot_be_launched_fails_with_the_reason(tmp_path, mo
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(jobs, "_launch", cannot_write)
-    jobs.refresh(tmp_path)
+    jobs.reconcile(tmp_path)
     info = runs.load_run(folder)
     assert info.state == "failed"
     assert "cannot be written (Permission denied)" in info.error and info.fix
+
+
+def test_listing_for_a_page_writes_nothing_and_starts_nothing(tmp_path, monkeypatch):
+    launched = []
+    monkeypatch.setattr(jobs, "_launch", launched.append)
+    dead = runs.new_run_folder({"task": "text-classification"}, "dead", tmp_path)
+    runs.update_status(dead, state="running", pid=2 ** 22 + 7, pid_started=1.0)
+    queued = runs.new_run_folder({"task": "text-classification"}, "next", tmp_path)
+    listed = {r.path: r for r in jobs.current_runs(tmp_path)}
+    assert listed[dead].state == "interrupted" and listed[dead].error  # shown as it is
+    assert runs.read_status(dead)["state"] == "running"  # but not recorded
+    assert listed[queued].state == "queued" and launched == []
+    jobs.reconcile(tmp_path)
+    assert runs.read_status(dead)["state"] == "interrupted" and launched == [queued]
 
 
 def test_the_worker_does_not_get_the_app_password(tmp_path, monkeypatch):
@@ -160,7 +174,7 @@ def test_a_refresh_between_queueing_and_waiting_leaves_the_cli_run_to_the_cli(
     real_wait_here = jobs.wait_here
 
     def refresh_first(run_dir):
-        jobs.refresh()  # the worst moment for a browser rerun
+        jobs.reconcile()  # the worst moment for a browser rerun
         real_wait_here(run_dir)
 
     monkeypatch.setattr(jobs, "wait_here", refresh_first)

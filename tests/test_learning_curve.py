@@ -136,7 +136,7 @@ def test_runs_queue_while_a_model_curve_trains_and_start_when_it_ends(tmp_path, 
     launched = []
     monkeypatch.setattr(jobs, "_launch", launched.append)
     queued = runs.new_run_folder({"task": "text-classification"}, "next")
-    jobs.refresh()
+    jobs.reconcile()
     assert launched == [] and runs.load_run(queued).state == "queued"
     other = _run_on(_noisy_topics(tmp_path / "more.csv", 60), run_id="other-run")
     with pytest.raises(UserError, match="in progress"):  # one curve at a time too
@@ -145,7 +145,7 @@ def test_runs_queue_while_a_model_curve_trains_and_start_when_it_ends(tmp_path, 
         runs.delete_run(run_dir)
     runs.write_json_atomic(curve_file, {"state": "done", "points": {}})
     assert jobs.curve_in_progress() is None
-    jobs.refresh()
+    jobs.reconcile()
     assert launched == [queued]
     runs.update_status(queued, state="queued")  # a curve does not jump the queue either
     with pytest.raises(UserError, match="in progress"):
@@ -216,7 +216,7 @@ def test_the_curve_process_is_reaped_when_it_ends(tmp_path):
     while psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:  # ended, not yet collected
         assert time.time() < deadline, "the curve process did not end"
         time.sleep(0.2)
-    jobs.refresh()
+    jobs.reconcile()
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     assert curves.read_curve(run_dir)["state"] == "failed"
 

@@ -136,7 +136,7 @@ def test_readers_never_read_through_a_link_out(workspace, outside, tiny_model_di
 
     folder_link = runs.runs_dir() / "run-folder-link"
     folder_link.symlink_to(outside, target_is_directory=True)
-    listed = {r.run_id: r for r in jobs.refresh()}
+    listed = {r.run_id: r for r in jobs.reconcile()}
     assert listed["run-folder-link"].damaged and "link" in listed["run-folder-link"].error
 
     from core.predict.inference import Predictor
@@ -299,6 +299,6 @@ def test_a_run_interrupted_on_a_full_disk_is_listed_as_interrupted(full_disk_wor
     """Its process is gone and 'interrupted' cannot be written: the list says so anyway."""
     folder = write_run("run-gone", "running", pid=999_999_999, pid_started=1.0)
     _fill(full_disk_workspace)
-    listed = {r.run_id: r for r in jobs.refresh()}
+    listed = {r.run_id: r for r in jobs.reconcile()}
     assert listed["run-gone"].state == "interrupted"
     assert runs.read_status(folder)["state"] == "running"  # not written: no space

@@ -69,7 +69,7 @@ def test_rename_and_delete(tmp_path):
 
 def test_refresh_marks_dead_running_runs_interrupted(tmp_path):
     folder = _make_run(tmp_path, "20260101-000000-dead", state="running", pid=999999)
-    jobs.refresh(tmp_path)
+    jobs.reconcile(tmp_path)
     info = runs.load_run(folder)
     assert info.state == "interrupted" and "Resume" in info.fix
 

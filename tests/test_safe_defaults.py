@@ -141,7 +141,7 @@ def test_no_token_or_password_reaches_a_run_folder(sentiment_csv, tiny_model_dir
     info = jobs.start_run(config)
     deadline = time.time() + 300
     while time.time() < deadline and runs.load_run(info.path).state in ("queued", "running"):
-        jobs.refresh()
+        jobs.reconcile()
         time.sleep(0.5)
     assert runs.load_run(info.path).state == "completed", runs.log_tail(info.path)
     written = [p for p in workspace.rglob("*") if p.is_file()]

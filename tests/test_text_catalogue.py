@@ -255,30 +255,10 @@ NOT_CONVERTED = [
     "pages/_calibration.py",
     # pages/_charts.py
     "pages/_charts.py",
-    # pages/_label_export.py
-    "pages/_label_export.py",
-    # pages/_label_labeled.py
-    "pages/_label_labeled.py",
-    # pages/_label_labeling.py
-    "pages/_label_labeling.py",
-    # pages/_label_model.py
-    "pages/_label_model.py",
-    # pages/_label_next.py
-    "pages/_label_next.py",
-    # pages/_label_project.py
-    "pages/_label_project.py",
-    # pages/_label_smart.py
-    "pages/_label_smart.py",
-    # pages/_label_state.py
-    "pages/_label_state.py",
-    # pages/_label_spans.py
-    "pages/_label_spans.py",
     # pages/_learning_curve.py
     "pages/_learning_curve.py",
     # pages/_report_visuals.py
     "pages/_report_visuals.py",
-    # pages/label.py
-    "pages/label.py",
     # pages/model.py
     "pages/model.py",
     # pages/runs.py

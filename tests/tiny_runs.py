@@ -84,7 +84,7 @@ def wait_for_state(run_dir: Path, states: tuple[str, ...], timeout: float = 240)
     """The run once it reaches one of `states` (the queue refreshed meanwhile, as the app does)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        jobs.refresh()
+        jobs.reconcile()
         info = runs.load_run(run_dir)
         if info.state in states:
             return info

@@ -68,7 +68,7 @@ def run_curve(run_dir: Path, with_model: bool) -> int:
     finally:
         if with_model:  # runs queued while the curve trained may start now
             try:
-                jobs.refresh()
+                jobs.reconcile()
             except Exception as exc:  # the curve's own outcome matters more here
                 print(f"Starting the next queued run failed: {exc}", file=sys.stderr)
     print(curve["advice"])

@@ -4,7 +4,7 @@ A run trains in its own OS process (`python -m core worker RUN_DIR`) started in 
 so a Streamlit rerun, a closed tab or a restarted server does not stop it. One run is active per
 workspace at a time (a learning curve training its models counts as one); further runs wait as
 `queued` and the next one starts when the active one ends (the finishing process starts it, and
-`refresh()` does too, for robustness).
+`reconcile()` does too, for robustness).
 
 `python -m core train` joins the same queue: its run waits as `queued` with the command's pid
 (`waiter_pid`), is never launched as a worker, and the command trains it itself once `claim`
@@ -54,7 +54,7 @@ def create_run(config: RunConfig, base: Path | None = None) -> Path:
 def start_run(config: RunConfig, base: Path | None = None) -> runs.RunInfo:
     """Queue a run and start it at once when no other run is active."""
     run_dir = create_run(config, base)
-    refresh(base)
+    reconcile(base)
     return runs.load_run(run_dir)
 
 
@@ -86,6 +86,11 @@ def _gone(status: dict) -> dict | None:
     return {"state": "interrupted", "pid": None, "waiter_pid": None, "error": error, "fix": fix}
 
 
+def _mark_gone(info: runs.RunInfo, gone: dict) -> None:
+    info.state, info.pid = "interrupted", None
+    info.error, info.fix = gone["error"], gone["fix"]
+
+
 def _reconcile(base: Path | None) -> tuple[list[runs.RunInfo], runs.RunInfo | None,
                                            list[runs.RunInfo]]:
     """(every run, the run training now, the queued runs oldest first), after marking runs
@@ -101,8 +106,7 @@ def _reconcile(base: Path | None) -> tuple[list[runs.RunInfo], runs.RunInfo | No
         except OSError:
             changed = _gone(runs.read_status(info.path) or {})
         if changed:
-            info.state, info.pid = "interrupted", None
-            info.error, info.fix = changed["error"], changed["fix"]
+            _mark_gone(info, changed)
         elif info.state == "running":
             running = info
         else:
@@ -110,12 +114,25 @@ def _reconcile(base: Path | None) -> tuple[list[runs.RunInfo], runs.RunInfo | No
     return all_runs, running, sorted(queued, key=lambda r: (r.created or 0.0, r.run_id))
 
 
+def current_runs(base: Path | None = None) -> list[runs.RunInfo]:
+    """Every run, for a page that only shows them: a run whose process has ended is shown
+    interrupted. Nothing is written and nothing started (`reconcile` does that)."""
+    all_runs = runs.list_runs(base)
+    for info in all_runs:
+        if info.state in runs.ACTIVE_STATES:
+            gone = _gone(runs.read_status(info.path) or {})
+            if gone:
+                _mark_gone(info, gone)
+    return all_runs
+
+
 def _waits_in_a_command(info: runs.RunInfo) -> bool:
     return bool((runs.read_status(info.path) or {}).get("waiter_pid"))
 
 
-def refresh(base: Path | None = None) -> list[runs.RunInfo]:
-    """Reconcile status files with live processes, start the next queued run, list all runs."""
+def reconcile(base: Path | None = None) -> list[runs.RunInfo]:
+    """Reap ended children, mark runs whose process has ended interrupted, start the next
+    queued run; every run."""
     reap()
     with queue_lock(base):
         all_runs, running, queued = _reconcile(base)
@@ -129,7 +146,7 @@ def refresh(base: Path | None = None) -> list[runs.RunInfo]:
 
 def waiter_fields() -> dict[str, Any]:
     """The status fields saying that this process (a command) waits for a run, so that no
-    worker is started for it. Written with `queued` itself: a refresh in between would start one."""
+    worker is started for it. Written with `queued` itself: a reconcile in between would start one."""
     pid, started = own_process()
     return {"waiter_pid": pid, "waiter_started": started}
 
@@ -219,7 +236,7 @@ def resume_run(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
                 "finished": None, "waiter_pid": None}
 
     runs.change_status(run_dir, queue_if_ended)
-    refresh(base)
+    reconcile(base)
     return runs.load_run(run_dir)
 
 

@@ -31,5 +31,5 @@ def run_worker(run_dir: Path) -> int:
         print(f"Failed: {exc.message}", flush=True)
         exit_code = 1
     finally:
-        jobs.refresh()  # hand the machine to the next queued run
+        jobs.reconcile()  # hand the machine to the next queued run
     return exit_code
