@@ -11,7 +11,6 @@ from __future__ import annotations
 import streamlit as st
 
 from core.config import TASKS, DataConfig, RunConfig, TrainingConfig
-from core.errors import UserError
 from core.text import t
 from pages import (
     _data_address,
@@ -84,11 +83,8 @@ def render() -> None:
         st.switch_page("pages/model.py")
 
 
-try:
-    render()
-except UserError as exc:
+def _not_ready() -> None:
     st.session_state[_session.DATA_READY] = False
-    _errors.show_error(exc)
-except Exception as exc:  # noqa: BLE001 - never a stack trace on the page
-    st.session_state[_session.DATA_READY] = False
-    _errors.show_error(exc, t("data.doing.read"))
+
+
+_errors.page(render, "data.error.reading", on_error=_not_ready)

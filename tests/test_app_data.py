@@ -250,3 +250,24 @@ def test_the_proposed_earlier_upload_is_the_newest_that_reads(workspace):
     assert shown["photo.csv"].endswith(", cannot be read as labeled examples")
     assert not shown["reviews.csv"].endswith("labeled examples")
     assert broken.path.exists()  # listed, so it can still be chosen and its error read
+
+
+def test_the_page_reads_in_chinese(workspace):
+    from core.text import use_language
+
+    at = fresh_app_with_address(lang="zh")
+    assert_clean(at)  # strict mode: a key without Chinese would be an error on the page
+    assert at.title[0].value == "你的数据"
+    text = all_text(at)
+    assert "数据检查报告" in text and "训练集 / 验证集 / 测试集 462 / 72 / 206" in text
+    assert at.radio(key="data_source").options == ["内置示例", "上传文件", "之前上传的文件"]
+    assert any(b.label == "继续选择模型" for b in at.button)
+    with use_language("zh"):  # AppTest writes a chosen option's label in the test's thread
+        upload(at, "numbered.csv", NUMBERED.encode())
+    assert_clean(at)
+    assert "文本读取自 **text** 列，标签读取自 **label** 列。" in [c.value for c in at.caption]
+    assert "为标签命名" in all_text(at)
+    with use_language("zh"):
+        at.radio(key="data_source").set_value("earlier").run()
+    assert_clean(at)
+    assert at.selectbox(key="data_earlier").options[0].startswith("numbered.csv（")

@@ -13,9 +13,8 @@ TEXTS: dict = {
         "zh": "选择模型要学习的已标注样本。开始训练之前，应用会先检查这些样本，并展示检查结果。"
               "文本还没有标签？打开侧边栏中的 **标注文本**，在应用里为它们添加标签。",
     },
-    # Until pages/_errors.py takes whole sentences, show_error() puts this into its own
-    # sentence "Something went wrong while {doing}."
-    "data.doing.read": {"en": "reading the data", "zh": "读取数据"},
+    "data.error.reading": {"en": "Something went wrong while reading the data.",
+                           "zh": "读取数据时出了问题。"},
     "data.continue.label": {"en": "Continue to the model", "zh": "继续选择模型"},
     "data.continue.help": {"en": "Choose the model and how long to train.",
                            "zh": "选择模型和训练时长。"},
