@@ -29,6 +29,7 @@ from core.label.prelabel import (
     class_probabilities,
     fit_quick_classifier,
 )
+from core.text import number, percent, t
 from core.workspace import runs
 
 MEASURES = ("margin", "entropy")
@@ -124,12 +125,12 @@ def rank_unlabeled(project: Project, state: LabelState, texts: Sequence[str],
     if project.is_ner:
         return _rank_entities(state, texts, unlabeled, features, suggestions, size)
     if features is None:
-        return [RankedItem(i, 0.0, "file order") for i in unlabeled[:size]]
+        return [RankedItem(i, 0.0, t("label.reason.file_order")) for i in unlabeled[:size]]
     covered = [i for i in unlabeled if suggestions is not None
                and suggestions.probabilities is not None and suggestions.covers(i)]
     if suggestions is None or not covered:
         picked = representative_sample(features.matrix[unlabeled], size)
-        return [RankedItem(unlabeled[p], 0.0, "typical of a group of similar texts")
+        return [RankedItem(unlabeled[p], 0.0, t("label.reason.typical"))
                 for p in picked]
     probabilities = suggestions.probabilities_for(covered)
     scores = uncertainty(probabilities, measure)
@@ -147,9 +148,9 @@ def _unsure_because(probabilities: np.ndarray, measure: str) -> str:
     or how spread the guess is."""
     if measure == "margin":
         top2 = np.sort(probabilities)[-2:]
-        return f"the model is unsure (its top two labels are {top2[1] - top2[0]:.0%} apart)"
+        return t("label.reason.margin", percent=percent(float(top2[1] - top2[0]), 0))
     spread = float(uncertainty(probabilities[None], measure)[0])
-    return f"the model is unsure (spread of its guess {spread:.0%})"
+    return t("label.reason.spread", percent=percent(spread, 0))
 
 
 def _rank_entities(state: LabelState, texts: Sequence[str], unlabeled: list[int],
@@ -169,7 +170,8 @@ def _rank_entities(state: LabelState, texts: Sequence[str], unlabeled: list[int]
     else:
         order = diverse_top(scores, features.matrix[unlabeled], size)
     return [RankedItem(unlabeled[p], float(scores[p]),
-                       f"new words or unsure entities ({scores[p]:.2f})") for p in order]
+                       t("label.reason.entities", score=number(float(scores[p]), 2)))
+            for p in order]
 
 
 # ----- simulation ---------------------------------------------------------------------------
@@ -301,12 +303,12 @@ def simulation_from_dict(raw: dict[str, Any]) -> SimulationResult:
 
 def project_simulation_readiness(project: Project, state: LabelState) -> str | None:
     if project.is_ner or project.multi_label:
-        return "The comparison runs on single-label classification projects."
+        return t("label.ready.sim_single")
     if len(state.labels) < MIN_PROJECT_SIMULATION:
-        return (f"The comparison needs at least {MIN_PROJECT_SIMULATION} labels "
-                f"({len(state.labels)} so far).")
+        return t("label.ready.sim_count", needed=MIN_PROJECT_SIMULATION,
+                 count=len(state.labels))
     if len(state.counts()) < 2:
-        return "The comparison needs labels of at least two kinds."
+        return t("label.ready.sim_kinds")
     return None
 
 

@@ -28,6 +28,7 @@ from core.label.labeling import (
     save_project,
 )
 from core.models.loading import recommended_learning_rate
+from core.text import number, t
 from core.workspace import runs
 
 SPLIT_CYCLE = 10
@@ -44,14 +45,13 @@ def training_readiness(project: Project, state: LabelState) -> str | None:
     """None when the labels can train a model, else one sentence saying what is missing."""
     n = len(state.labels)
     if n < MIN_LABELS_TO_TRAIN:
-        return f"Label at least {MIN_LABELS_TO_TRAIN} texts before training ({n} so far)."
+        return t("label.ready.train_count", needed=MIN_LABELS_TO_TRAIN, count=n)
     counts = state.counts()
     if project.is_ner:
-        return None if counts else "Tag at least one entity before training."
+        return None if counts else t("label.ready.train_entity")
     usable = [label for label in project.labels if counts[label] >= MIN_PER_LABEL_TO_TRAIN]
     if len(usable) < (1 if project.multi_label else 2):
-        return (f"Give at least two labels {MIN_PER_LABEL_TO_TRAIN} examples each before "
-                f"training.")
+        return t("label.ready.train_per_label", count=MIN_PER_LABEL_TO_TRAIN)
     return None
 
 
@@ -184,7 +184,6 @@ def run_score(info: runs.RunInfo) -> str:
     """The run's test score for the project's run list, or why it cannot be measured yet."""
     from core.label.prelabel import MIN_HELD_OUT
     from core.scoring.metrics import METRIC_NAMES
-    from core.scoring.significance import texts
 
     evaluation = runs.read_eval(info.path) or {}
     split = "test" if evaluation.get("test") else "validation"
@@ -194,6 +193,10 @@ def run_score(info: runs.RunInfo) -> str:
     if not report or metric not in report:
         return "-"
     if n < MIN_HELD_OUT:
-        return f"cannot be measured yet ({texts(n, split + ' text')})"
-    return f"{METRIC_NAMES.get(metric, metric)} {float(report[metric]):.3f} " \
-           f"({texts(n, split + ' text')})"
+        return t("label.score.unmeasured", texts=t(
+            "label.held_out.validation" if split == "validation" else "label.held_out.test",
+            count=n))
+    return t("label.score.value", metric=METRIC_NAMES.get(metric, metric),
+             value=number(float(report[metric]), 3), texts=t(
+                 "label.held_out.validation" if split == "validation" else "label.held_out.test",
+                 count=n))

@@ -18,13 +18,13 @@ from scipy.sparse import csr_matrix, hstack
 
 from core.data.spans import tokenize
 from core.label.labeling import LabelState, Project, item_tokens
+from core.text import number, t
 from core.workspace import runs
 
 MIN_PER_LABEL = 2        # examples of every label before the quick model suggests anything
 MIN_ENTITY_TEXTS = 5     # tagged texts before word memory suggests entities
 REFIT_SHARE = 0.1        # refit after this share of new labels (at least REFIT_MIN)
 REFIT_MIN = 5
-QUICK_SOURCE = "quick model (TF-IDF + logistic regression)"
 
 
 class TextFeatures:
@@ -114,17 +114,16 @@ class Suggestions:
 def quick_ready(project: Project, state: LabelState) -> str | None:
     """None when the quick model can suggest, else one sentence saying what is still needed."""
     if project.multi_label:
-        return "Suggestions cover single-label projects; this one allows several labels a text."
+        return t("label.ready.multi_label")
     if project.is_ner:
         n = len(state.labels)
         return None if n >= MIN_ENTITY_TEXTS and state.counts() else (
-            f"Suggestions start after {MIN_ENTITY_TEXTS} tagged texts with entities.")
+            t("label.ready.entities", count=MIN_ENTITY_TEXTS))
     counts = state.counts()
     missing = [label for label in project.labels if counts[label] < MIN_PER_LABEL]
     if missing:
         shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
-        return (f"Suggestions start once every label has {MIN_PER_LABEL} examples; still "
-                f"needed: {shown}.")
+        return t("label.ready.per_label", count=MIN_PER_LABEL, labels=shown)
     return None
 
 
@@ -147,7 +146,8 @@ def quick_suggestions(project: Project, state: LabelState, texts: Sequence[str],
     model = fit_quick_classifier(features.matrix[labeled], [state.labels[i][0] for i in labeled])
     probabilities = class_probabilities(model, features.matrix[unlabeled], project.labels) \
         if unlabeled else np.zeros((0, len(project.labels)))
-    return Suggestions(QUICK_SOURCE, len(labeled), project.labels, unlabeled, probabilities)
+    return Suggestions(t("label.source.quick"), len(labeled), project.labels, unlabeled,
+                       probabilities)
 
 
 def _word_memory(project: Project, state: LabelState, texts: Sequence[str],
@@ -210,7 +210,6 @@ def switch_decision(run_dir: Any) -> SwitchDecision:
     """
     from core.evaluate.baseline import compared_with_model
     from core.evaluate.error_analysis import load_records
-    from core.scoring.significance import texts
 
     evaluation = runs.read_eval(run_dir) or {}
     baselines = evaluation.get("baselines") or {}
@@ -219,25 +218,24 @@ def switch_decision(run_dir: Any) -> SwitchDecision:
     quick = next((name for name in QUICK_BASELINES if isinstance(baselines.get(name), dict)),
                  None)
     if quick is None or not records:
-        return SwitchDecision(False, "The fine-tuned model kept no scores to compare with the "
-                                     "quick model, so suggestions stay with the quick model.")
+        return SwitchDecision(False, t("label.switch.no_scores"))
     if len(records) < MIN_HELD_OUT:
-        return SwitchDecision(False, (
-            f"The fine-tuned model's score cannot be measured yet: it was tested on only "
-            f"{texts(len(records), split + ' text')}, and telling it from the quick model needs "
-            f"at least {MIN_HELD_OUT}, so suggestions stay with the quick model."))
+        return SwitchDecision(False, t("label.switch.too_few", needed=MIN_HELD_OUT, texts=(
+            t("label.held_out.validation" if split == "validation"
+                else "label.held_out.test", count=len(records)))))
     kind = "ner" if evaluation.get("task") == "token-classification" else \
         "multi_label" if evaluation.get("multi_label") else "single_label"
     metric = str(evaluation.get("best_metric") or "macro_f1")
     diff = compared_with_model(evaluation, records, kind, metric).get(quick)
     if diff is None or diff.winner != "a":
-        return SwitchDecision(False, (
-            f"On {texts(len(records), split + ' text')} the fine-tuned model is not clearly "
-            "better than the quick model, so suggestions stay with the quick model."))
-    return SwitchDecision(True, (
-        f"The fine-tuned model beats the quick model by {diff.points:.1f} points (95% range "
-        f"{diff.low * 100:.1f} to {diff.high * 100:.1f}) on "
-        f"{texts(len(records), split + ' text')}, so it makes the suggestions."))
+        return SwitchDecision(False, t("label.switch.not_better", texts=(
+            t("label.held_out.validation" if split == "validation"
+                else "label.held_out.test", count=len(records)))))
+    return SwitchDecision(True, t(
+        "label.switch.better", points=number(diff.points, 1), low=number(diff.low * 100, 1),
+        high=number(diff.high * 100, 1),
+        texts=t("label.held_out.validation" if split == "validation" else "label.held_out.test",
+                count=len(records))))
 
 
 def model_beats_quick(run_dir: Any) -> bool:
@@ -257,7 +255,7 @@ def model_suggestions(predictor: Any, project: Project, texts: Sequence[str],
     """Suggestions for `items` from a fine-tuned run (its Predictor)."""
     items = list(items)
     chosen = [texts[i] for i in items]
-    source = f"fine-tuned model ({run_name})"
+    source = t("label.source.run", run=run_name)
     if project.is_ner:
         results = predictor.predict(chosen) if chosen else []
         spans = {item: _entity_spans(texts[item], result.get("entities") or [], project.labels)

@@ -203,10 +203,10 @@ TEXTS: dict = {
               "suggestions stay with the quick model.",
         "zh": "在 {texts}上，微调后的模型并没有明显优于快速模型，因此仍由快速模型给出建议。"},
     "label.switch.better": {
-        "en": "The fine-tuned model beats the quick model by {points} (95% range {low} to "
-              "{high}) on {texts}, so it makes the suggestions.",
-        "zh": "在 {texts}上，微调后的模型比快速模型高 {points}（95% 区间 {low} 到 {high}），"
-              "因此改由它给出建议。"},
+        "en": "The fine-tuned model beats the quick model by {points} points (95% range {low} "
+              "to {high}) on {texts}, so it makes the suggestions.",
+        "zh": "在 {texts}上，微调后的模型比快速模型高 {points} 个百分点（95% 区间 {low} 到 "
+              "{high}），因此改由它给出建议。"},
     "label.held_out.test": {"en": {"one": "{count} test text", "other": "{count} test texts"},
                             "zh": "{count} 条测试集文本"},
     "label.held_out.validation": {"en": {"one": "{count} validation text",
