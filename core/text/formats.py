@@ -11,38 +11,17 @@ one line in _SYMBOLS below.
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
-from core.text.language import current_language, normalize
+from core.text.numbers import chosen_language, number
 from core.text.translate import t
-
-# language -> (group separator, decimal separator), as CLDR's "latn" number symbols
-_SYMBOLS = {"en": (",", "."), "zh": (",", ".")}
-
-
-def _language(language: str | None) -> str:
-    return normalize(language) or current_language()
-
-
-def number(value: float | int | None, decimals: int | None = None,
-           language: str | None = None) -> str:
-    """1234 -> '1,234'; number(0.5, 2) -> '0.50'; a float without `decimals` keeps up to 3
-    significant decimals ('0.123', '2.5'); None or NaN -> '-'."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return "-"
-    group, point = _SYMBOLS.get(_language(language), _SYMBOLS["en"])
-    if decimals is None:
-        text = f"{value:,}" if isinstance(value, int) else f"{value:,.3f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", point).replace("\0", group)
 
 
 def percent(share: float | None, decimals: int = 1, language: str | None = None) -> str:
     """0.757 -> '75.7%' (a share between 0 and 1); None -> '-'."""
     if share is None or not math.isfinite(share):
         return "-"
-    language = _language(language)
+    language = chosen_language(language)
     return t("common.format.percent", language=language,
              value=number(share * 100, decimals, language))
 
@@ -51,7 +30,7 @@ def points(difference: float | None, decimals: int = 1, language: str | None = N
     """A difference of two shares in percentage points, signed: 0.34 -> '+34.0 points'."""
     if difference is None or not math.isfinite(difference):
         return "-"
-    language = _language(language)
+    language = chosen_language(language)
     sign = "+" if difference > 0 else ("−" if difference < 0 else "")
     value = sign + number(abs(difference) * 100, decimals, language)
     return t("common.format.points", language=language, value=value)
@@ -62,7 +41,7 @@ def duration(seconds: float | None, language: str | None = None) -> str:
     '2 小时 05 分'; None, negative or NaN -> '-'."""
     if seconds is None or not math.isfinite(seconds) or seconds < 0:
         return "-"
-    language = _language(language)
+    language = chosen_language(language)
     total = int(round(seconds))
     if total < 60:
         return t("common.duration.seconds", language=language, seconds=str(total))
@@ -77,7 +56,7 @@ def duration(seconds: float | None, language: str | None = None) -> str:
 
 def join(items: Iterable[object], language: str | None = None) -> str:
     """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c' / 'a、b和c'."""
-    language = _language(language)
+    language = chosen_language(language)
     words = [str(item) for item in items]
     if len(words) <= 1:
         return words[0] if words else ""

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import contextvars
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 ENGLISH = "en"
 CHINESE = "zh"

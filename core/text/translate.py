@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from core.text.catalogue import CATALOGUE, Entry, Template
 from core.text.language import DEFAULT, current_language, normalize
+from core.text.numbers import number
 
 log = logging.getLogger("finetune_studio.text")
 STRICT_ENV = "FINETUNE_STUDIO_STRICT_TEXT"
@@ -53,10 +55,6 @@ class _Params(dict):
     """Placeholder values; an absent one shows as `{name}` (after a strict-mode check)."""
 
     def __init__(self, key: str, values: Mapping[str, Any], language: str) -> None:
-        from core.text.formats import (
-            number,  # formats uses t(): imported when first needed
-        )
-
         super().__init__({name: number(value, language=language)
                           if isinstance(value, int) and not isinstance(value, bool) else value
                           for name, value in values.items()})

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping, Union
 
-Template = Union[str, Mapping[str, str]]  # a sentence, or its plural forms by category
+Template = str | Mapping[str, str]  # a sentence, or its plural forms by category
 Entry = Mapping[str, Template]             # language code -> template
 
 
