@@ -157,7 +157,8 @@ def test_a_few_shot_run_leaves_the_run_folder_a_fine_tuned_run_leaves(
                (run_dir / "test_predictions.jsonl").read_text().splitlines()]
     predicted = Predictor(run_dir).predict([r["text"] for r in records])
     assert [p["label"] for p in predicted] == [r["predicted"] for r in records]
-    assert all(abs(p["score"] - r["confidence"]) < 1e-3 for p, r in zip(predicted, records))
+    assert all(abs(p["score"] - r["confidence"]) < 1e-3
+               for p, r in zip(predicted, records, strict=False))
 
     archive = export_run(run_dir, tmp_path / "few.zip")
     unpacked = tmp_path / "unpacked"
@@ -218,3 +219,40 @@ def test_the_model_page_estimate_counts_pair_steps_in_few_shot_mode():
     assert few["steps"] == presets.pair_steps(12, "quick", presets.PAIR_BATCH_SIZE) == 30
     fine = presets.estimate_run(config, 12, 2, 10.0)
     assert fine["steps"] != few["steps"] and few["seconds"] > 15
+
+
+def test_a_few_shot_save_that_fails_halfway_keeps_the_previous_model(
+        tmp_path, tiny_model_dir, workspace, monkeypatch):
+    import errno
+    import shutil
+    from pathlib import Path
+
+    from transformers import AutoModel
+
+    from core.train.training import TrainingFailed, train
+
+    def fail_halfway(folder, **kwargs):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        (Path(folder) / "model.safetensors").write_bytes(b"half a model")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    built = few_shot.build_classifier
+
+    def classifier_that_fails_to_save(*args, **kwargs):
+        model = built(*args, **kwargs)
+        monkeypatch.setattr(model, "save_pretrained", fail_halfway)
+        return model
+
+    monkeypatch.setattr(few_shot, "build_classifier", classifier_that_fails_to_save)
+    config = _config(str(tiny_model_dir), mode="few-shot")
+    config.data.train = str(_write_few_rows(tmp_path, 20))
+    run_dir = runs.run_path("few-shot-save", workspace / "runs")
+    run_dir.mkdir(parents=True)
+    shutil.copytree(tiny_model_dir, run_dir / "model")  # the model a run saved before
+    before = {p.name: p.read_bytes() for p in (run_dir / "model").iterdir()}
+    with pytest.raises(TrainingFailed):
+        train(config, run_dir)
+    assert {p.name: p.read_bytes() for p in (run_dir / "model").iterdir()} == before
+    AutoModel.from_pretrained(run_dir / "model")
+    assert not (run_dir / "model.partial").exists()
+    assert not (run_dir / "model.previous").exists()

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import shutil
 import statistics
 import time
@@ -32,13 +31,14 @@ from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
 from core.evaluate.splits import evaluate_splits
 from core.train.presets import PAIR_BATCH_SIZE, PAIR_ITERATIONS, pair_steps
+from core.train.saving import save_model
 from core.workspace import runs
 
 log = logging.getLogger("core.train.few_shot")
 
 FEW_SHOT_BELOW = 32        # median training examples per label under which auto picks few-shot
 BODY_LEARNING_RATE = 2e-5  # SetFit's rate for the sentence model
-MEAN_LAYER_SCALE = 1000.0  # drowns the residual; small enough for fp16 (values stay far below 65504)
+MEAN_LAYER_SCALE = 1000.0  # drowns the residual; small enough for fp16 (values stay << 65504)
 
 
 @dataclass(frozen=True)
@@ -306,10 +306,6 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
                    first_new_row: int | None = None) -> dict:
     """Train in few-shot mode and leave the run folder as a fine-tuned run leaves it
     (`first_new_row`: the first token added to the vocabulary, if any)."""
-    import torch
-
-    from core.evaluate.baseline import run_baselines
-
     frame = splits.train.frame
     texts = [str(x) for x in frame["text"]]
     targets = task.targets(frame)
@@ -320,56 +316,69 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
     monitor = pair_training_monitor(run_dir, t.batch_size, task.best_metric)
     encoder, step = train_pairs(config.model, tokenizer, texts, targets, t, steps, run_dir,
                                 monitor, progress, first_new_row)
-
     runs.update_status(run_dir, phase="fitting the classifier")
+    model = _fit_classifier(encoder, splits, tokenizer, t, task, texts, targets)
+    evaluation = _score_and_save(model, run_dir, splits, tokenizer, t, task, step, started)
+    shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
+    return _finish(run_dir, task, evaluation, step, monitor.stopped, started)
+
+
+def _fit_classifier(encoder: Any, splits: Any, tokenizer: Any, t: TrainingConfig, task: Any,
+                    texts: list[str], targets: Any) -> Any:
+    """The model to save (a BERT classifier over the trained encoder), its head fitted by
+    logistic regression on the model's own pooled output."""
+    import torch
+
     device = "cuda" if torch.cuda.is_available() else "cpu"
     model = build_classifier(encoder.float().cpu(), splits.labels).to(device)
-    balanced = task.class_weights(frame, t.class_weighting) is not None
+    balanced = task.class_weights(splits.train.frame, t.class_weighting) is not None
     fit_head(model, pooled_features(model, tokenizer, texts, t.max_length), targets, balanced,
              t.seed)
+    return model
+
+
+def _score_and_save(model: Any, run_dir: Path, splits: Any, tokenizer: Any, t: TrainingConfig,
+                    task: Any, step: int, started: float) -> dict:
+    """Score the model, save it to model/, add its evaluation to the curve and write
+    eval.json; returns the evaluation. Scored before saving: the validation logits give the
+    temperature folded into model/."""
+    from core.evaluate.baseline import run_baselines
 
     runs.update_status(run_dir, phase="evaluating")
     evaluation = evaluate_splits(model, task, splits, tokenizer, t.max_length, run_dir)
-    # Scored before saving: the validation logits give the temperature folded into model/.
     runs.update_status(run_dir, phase="saving")
-    _save(model, tokenizer, run_dir / "model", evaluation["calibration"])
-    validation = evaluation.get("validation") or {}
+    save_model(model, tokenizer, run_dir / "model", evaluation["calibration"])
+    _record_evaluation(run_dir, task, evaluation.get("validation") or {}, step, started)
+    evaluation["baselines"] = run_baselines(splits)
+    evaluation.update({"task": splits.task, "labels": splits.labels, "multi_label": False,
+                       "best_metric": task.best_metric, "threshold": None, "mode": "few-shot",
+                       "train_seconds": round(time.time() - started, 1),
+                       "n_train": len(splits.train.frame),
+                       "n_validation": len(splits.validation.frame),
+                       "n_test": len(splits.test.frame) if splits.test is not None else 0})
+    runs.write_json_atomic(run_dir / "eval.json", evaluation)
+    return evaluation
+
+
+def _record_evaluation(run_dir: Path, task: Any, validation: dict, step: int,
+                       started: float) -> None:
+    """The one evaluation as the run's curve shows it (an eval event) and its best score."""
     event = {"type": "eval", "step": step, "epoch": 1.0, "time": round(time.time() - started, 3),
              **{k: v for k, v in validation.items() if isinstance(v, float)}}
     runs.append_event(run_dir, event)
     if task.best_metric in validation:
         runs.update_status(run_dir, best_metric=validation[task.best_metric],
                            best_metric_name=task.best_metric, best_step=step)
-    evaluation["baselines"] = run_baselines(splits)
-    evaluation.update({"task": splits.task, "labels": splits.labels, "multi_label": False,
-                       "best_metric": task.best_metric, "threshold": None, "mode": "few-shot",
-                       "train_seconds": round(time.time() - started, 1),
-                       "n_train": len(frame), "n_validation": len(splits.validation.frame),
-                       "n_test": len(splits.test.frame) if splits.test is not None else 0})
-    runs.write_json_atomic(run_dir / "eval.json", evaluation)
-    shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
+
+
+def _finish(run_dir: Path, task: Any, evaluation: dict, step: int, stopped: bool,
+            started: float) -> dict:
+    """Write the run's final status (completed, or stopped) and return it."""
     final = runs.update_status(
-        run_dir, state="stopped" if monitor.stopped else "completed", phase="done",
+        run_dir, state="stopped" if stopped else "completed", phase="done",
         finished=time.time(), pid=None, eta_s=0, step=step, best_metric_name=task.best_metric,
         test_metrics={k: v for k, v in (evaluation.get("test") or {}).items()
                       if isinstance(v, (int, float))})
     log.info("Run %s %s in few-shot mode in %.0f s.", run_dir.name, final["state"],
              time.time() - started)
     return final
-
-
-def _save(model: Any, tokenizer: Any, folder: Path, calibration: dict[str, Any]) -> None:
-    """Save with the calibration's temperature folded into the classifier layer, so the saved
-    model's scores are the calibrated ones the report shows."""
-    from core.scoring.calibration import folded
-
-    staging = folder.with_name(folder.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    with folded(model, calibration):
-        model.save_pretrained(staging, safe_serialization=True)
-    tokenizer.save_pretrained(staging)
-    if folder.exists():
-        shutil.rmtree(folder)
-    os.replace(staging, folder)
-
-

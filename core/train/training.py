@@ -16,14 +16,16 @@ import signal
 import time
 import traceback
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from core.config import RunConfig
+from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
 from core.evaluate.splits import evaluate_splits
+from core.train.saving import save_model
 from core.workspace import disk, runs
 
 log = logging.getLogger("core.train.training")
@@ -43,7 +45,8 @@ def _device() -> dict[str, Any]:
 
     if torch.cuda.is_available():
         bf16 = torch.cuda.is_bf16_supported()
-        return {"name": "cuda", "gpu": torch.cuda.get_device_name(0), "bf16": bf16, "fp16": not bf16}
+        return {"name": "cuda", "gpu": torch.cuda.get_device_name(0), "bf16": bf16,
+                "fp16": not bf16}
     return {"name": "cpu", "gpu": None, "bf16": False, "fp16": False}
 
 
@@ -282,50 +285,95 @@ def explain_failure(exc: BaseException) -> tuple[str, str]:
             "See the log for details; try Resume, or change the settings and start again.")
 
 
+@dataclass
+class _Prepared:
+    """What every mode trains from: the splits, tokenizer and task, the settled settings, the
+    training texts' token lengths, the first added token's id and the device."""
+
+    splits: Any
+    tokenizer: Any
+    task: Any
+    t: Any
+    lengths: list[int]
+    first_new_row: int | None
+    device: dict[str, Any]
+
+
 def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> dict:
-    from transformers import EarlyStoppingCallback, TrainingArguments
-
-    from core import data as datasets_io
-    from core.evaluate.baseline import run_baselines
-    from core.models.loading import load_config, load_tokenizer, max_positions
-    from core.tasks import get_task
-    from core.train.callbacks import RunMonitor
-    from core.train.presets import resolve_training, steps_per_epoch
-
+    """Prepare the run, then train it in the mode it settled on (fine-tuning or few-shot)."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     config.validate()
     started = time.time()
     checkpoint = _begin_attempt(run_dir) if resume else None
     device = _device()
-    log.info("Run %s on %s (%s)", run_dir.name, device["name"], device["gpu"] or platform.processor())
+    log.info("Run %s on %s (%s)", run_dir.name, device["name"],
+             device["gpu"] or platform.processor())
+    p = _prepare_run(config, run_dir, resume, device)
+    if p.t.mode == "few-shot":
+        from core.train.few_shot import train_few_shot
+
+        return train_few_shot(config, run_dir, p.splits, p.tokenizer, p.t, p.task, started,
+                              progress, p.first_new_row)
+    return _fine_tune(config, run_dir, p, checkpoint, started, resume, progress)
+
+
+def _prepare_run(config: RunConfig, run_dir: Path, resume: bool,
+                 device: dict[str, Any]) -> _Prepared:
+    """Read the data, load the tokenizer (extended when asked), settle the training settings
+    and mode, check the data (health.json) and write config.json."""
+    from core import data as datasets_io
+    from core.models.loading import load_config, load_tokenizer, max_positions
+    from core.tasks import get_task
 
     splits = datasets_io.make_splits(config)
     tokenizer = load_tokenizer(config.model)
-    first_new_row = None  # the first added token's id, when the vocabulary is extended
-    if config.training.extend_vocabulary:
-        from core.train.vocabulary import extend_tokenizer
-
-        added = extend_tokenizer(tokenizer, splits)
-        first_new_row = len(tokenizer) - len(added) if added else None
-        log.info("Vocabulary extended by %d unknown characters or words.", len(added))
+    first_new_row = _extend_vocabulary(config, tokenizer, splits)
     model_max = min(max_positions(load_config(config.model)),
                     int(getattr(tokenizer, "model_max_length", 512) or 512), 512)
     task = get_task(splits.task, splits.labels, splits.multi_label)
     lengths = _token_lengths(task, splits.train.frame, tokenizer, model_max)
+    t = _settle_training(config, run_dir, resume, splits, lengths, model_max)
+    _check_data(run_dir, splits, tokenizer, t.max_length)
+    _write_run_config(config, run_dir, t, splits, device)
+    return _Prepared(splits, tokenizer, task, t, lengths, first_new_row, device)
+
+
+def _extend_vocabulary(config: RunConfig, tokenizer: Any, splits: Any) -> int | None:
+    """Add the data's unknown characters or words to the tokenizer when the run asks for it;
+    returns the first added token's id, None when nothing was added."""
+    if not config.training.extend_vocabulary:
+        return None
+    from core.train.vocabulary import extend_tokenizer
+
+    added = extend_tokenizer(tokenizer, splits)
+    log.info("Vocabulary extended by %d unknown characters or words.", len(added))
+    return len(tokenizer) - len(added) if added else None
+
+
+def _settle_training(config: RunConfig, run_dir: Path, resume: bool, splits: Any,
+                     lengths: list[int], model_max: int) -> TrainingConfig:
+    """The run's training settings: a resumed run's saved ones, else the preset's for this
+    data; the length capped at the model's, and the mode (and its values) settled."""
+    from core.train.few_shot import settle_mode
+    from core.train.presets import resolve_training
 
     saved = runs.read_json(run_dir / "config.json") or {}
     if resume and saved.get("resolved_training"):
-        from core.config import TrainingConfig
-
         t = TrainingConfig(**saved["resolved_training"])
     else:
-        t = resolve_training(config, len(splits.train.frame), len(splits.labels), lengths, model_max)
+        t = resolve_training(config, len(splits.train.frame), len(splits.labels), lengths,
+                             model_max)
     t.max_length = min(t.max_length, model_max)
-    from core.train.few_shot import settle_mode
-
     settle_mode(config, splits, t)
+    return t
 
-    report = datasets_io.build_health_report(splits, tokenizer=tokenizer, max_length=t.max_length)
+
+def _check_data(run_dir: Path, splits: Any, tokenizer: Any, max_length: int) -> None:
+    """Write the data health report to health.json; its first error stops the run as a
+    UserError, its other findings go to the log."""
+    from core import data as datasets_io
+
+    report = datasets_io.build_health_report(splits, tokenizer=tokenizer, max_length=max_length)
     runs.write_json_atomic(run_dir / "health.json", report.to_dict())
     if report.has_errors:
         first = next(f for f in report.findings if f.severity == "error")
@@ -333,33 +381,96 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     for finding in report.findings:
         log.info("Data check (%s): %s: %s", finding.severity, finding.title, finding.message)
 
+
+def _write_run_config(config: RunConfig, run_dir: Path, t: Any, splits: Any,
+                      device: dict[str, Any]) -> None:
+    """Write config.json: the run config, resolved settings, labels, data hashes, versions."""
     runs.write_json_atomic(run_dir / "config.json", {
         "config": config.to_dict(), "resolved_training": t.__dict__, "labels": splits.labels,
         "multi_label": splits.multi_label, "split_notes": splits.notes,
-        "data_hash": {k: file_hash(getattr(config.data, k)) for k in ("train", "validation", "test")},
+        "data_hash": {k: file_hash(getattr(config.data, k))
+                      for k in ("train", "validation", "test")},
         "versions": library_versions(), "device": device})
-    if t.mode == "few-shot":
-        from core.train.few_shot import train_few_shot
 
-        return train_few_shot(config, run_dir, splits, tokenizer, t, task, started, progress,
-                              first_new_row)
 
+def _fine_tune(config: RunConfig, run_dir: Path, p: _Prepared, checkpoint: Path | None,
+               started: float, resume: bool, progress: bool) -> dict:
+    """Fine-tune with transformers' Trainer (from `checkpoint` when resuming), then score,
+    save and finish the run; returns the final status."""
+    trainer, monitor, total_steps = _build_trainer(config, run_dir, p, progress)
+    runs.update_status(run_dir, phase="training", total_steps=total_steps,
+                       resumed_from=checkpoint.name if checkpoint else None)
+    output = trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    stopped = monitor.stopped
+    runs.update_status(run_dir, train_runtime=output.metrics.get("train_runtime"),
+                       train_samples_per_second=output.metrics.get("train_samples_per_second"))
+    evaluation = _score_and_save(trainer, run_dir, p, started)
+    _remove_checkpoints_if_done(run_dir, stopped)
+    if not resume and not stopped:
+        t, n_train = p.t, len(p.splits.train.frame)
+        _record_speed(config.model, p.device, run_dir, trainer.state, total_steps,
+                      float(t.epochs) * n_train * float(np.mean(p.lengths)),
+                      output.metrics.get("train_runtime"))
+    return _finish(run_dir, trainer, p.task, evaluation, stopped, started)
+
+
+def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
+                   progress: bool) -> tuple[Any, Any, int]:
+    """The Trainer for a fine-tuning run with its run monitor and the run's total steps: the
+    encoded splits, class weights, the model (seeded head) and the run's callbacks."""
+    from transformers import set_seed
+
+    from core.train.callbacks import RunMonitor
+    from core.train.presets import steps_per_epoch
+    from core.train.sampling import ResumableTrainer
+    from core.train.vocabulary import learn_new_rows_faster
+
+    t, task, splits, tokenizer = p.t, p.task, p.splits, p.tokenizer
     train_ds = task.encode(splits.train.frame, tokenizer, t.max_length)
     eval_ds = task.encode(splits.validation.frame, tokenizer, t.max_length)
     weights = task.class_weights(splits.train.frame, t.class_weighting)
     if weights:
-        log.info("Class weights (imbalanced data): %s", dict(zip(splits.labels, weights)))
-
-    from transformers import set_seed
-
+        log.info("Class weights (imbalanced data): %s",
+                 dict(zip(splits.labels, weights, strict=False)))
     set_seed(t.seed)  # the new head's weights: the Trainer seeds only after the model exists
     model = _prepare_model(task, config, t, len(tokenizer), splits.train.frame)
-    precision = _precision(t.precision, device)
-    on_gpu = device["name"] == "cuda"
+    on_gpu = p.device["name"] == "cuda"
     per_epoch = steps_per_epoch(len(train_ds), t.batch_size, t.gradient_accumulation)
     total_steps = max(1, int(round(per_epoch * float(t.epochs))))
+    args = _training_arguments(run_dir, t, p.device, total_steps, progress)
+    monitor = RunMonitor(run_dir, t.batch_size * t.gradient_accumulation, task.best_metric)
+    trainer = ResumableTrainer(
+        model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
+        processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
+        compute_metrics=_with_selection(task.compute_metrics(), task.best_metric,
+                                        len(splits.validation.frame)),
+        callbacks=_callbacks(monitor, t),
+        compute_loss_func=task.loss_function(weights))
+    learn_new_rows_faster(trainer, model, p.first_new_row)
+    return trainer, monitor, total_steps
+
+
+def _callbacks(monitor: Any, t: Any) -> list[Any]:
+    """The run monitor, plus early stopping when the settings ask for it."""
+    from transformers import EarlyStoppingCallback
+
+    callbacks = [monitor]
+    if t.early_stopping_patience:
+        callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience,
+                                               early_stopping_threshold=0.0))
+    return callbacks
+
+
+def _training_arguments(run_dir: Path, t: Any, device: dict[str, Any], total_steps: int,
+                        progress: bool) -> Any:
+    """The Trainer's arguments: the run's settings, evaluation and checkpoint interval, best
+    checkpoint by the selection score, precision and loader settings for the device."""
+    from transformers import TrainingArguments
+
+    precision = _precision(t.precision, device)
+    on_gpu = device["name"] == "cuda"
     interval = _eval_interval(total_steps, float(t.epochs), t.eval_steps)
-    args = TrainingArguments(
+    return TrainingArguments(
         output_dir=str(run_dir / "checkpoints"),
         num_train_epochs=float(t.epochs),
         learning_rate=t.learning_rate,
@@ -383,36 +494,19 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
         use_cpu=not on_gpu, report_to="none", disable_tqdm=not progress,
         save_only_model=False, remove_unused_columns=True,
     )
-    monitor = RunMonitor(run_dir, t.batch_size * t.gradient_accumulation, task.best_metric)
-    callbacks = [monitor]
-    if t.early_stopping_patience:
-        callbacks.append(EarlyStoppingCallback(early_stopping_patience=t.early_stopping_patience,
-                                               early_stopping_threshold=0.0))
-    from core.train.sampling import ResumableTrainer
-    from core.train.vocabulary import learn_new_rows_faster
 
-    trainer = ResumableTrainer(
-        model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
-        processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
-        compute_metrics=_with_selection(task.compute_metrics(), task.best_metric,
-                                        len(splits.validation.frame)),
-        callbacks=callbacks,
-        compute_loss_func=task.loss_function(weights))
-    learn_new_rows_faster(trainer, model, first_new_row)
 
-    runs.update_status(run_dir, phase="training", total_steps=total_steps,
-                       resumed_from=checkpoint.name if checkpoint else None)
-    output = trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
-    stopped = monitor.stopped
-    runs.update_status(run_dir, train_runtime=output.metrics.get("train_runtime"),
-                       train_samples_per_second=output.metrics.get("train_samples_per_second"))
+def _score_and_save(trainer: Any, run_dir: Path, p: _Prepared, started: float) -> dict:
+    """Score the trained model, save it to model/ and write eval.json; returns the evaluation.
+    Scored before saving: the validation logits give the temperature folded into model/."""
+    from core.evaluate.baseline import run_baselines
 
-    # Scored before saving: the validation logits give the temperature folded into model/.
+    splits, task, t = p.splits, p.task, p.t
     runs.update_status(run_dir, phase="evaluating")
-    evaluation = evaluate_splits(trainer.model, task, splits, tokenizer, t.max_length, run_dir,
+    evaluation = evaluate_splits(trainer.model, task, splits, p.tokenizer, t.max_length, run_dir,
                                  trainer.args.per_device_eval_batch_size)
     runs.update_status(run_dir, phase="saving")
-    _save_model(trainer, tokenizer, run_dir / "model", t.lora, evaluation["calibration"])
+    _save_model(trainer, p.tokenizer, run_dir / "model", t.lora, evaluation["calibration"])
     evaluation["baselines"] = run_baselines(splits)
     evaluation.update({"task": splits.task, "labels": splits.labels,
                        "multi_label": splits.multi_label, "best_metric": task.best_metric,
@@ -422,11 +516,12 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
                        "n_validation": len(splits.validation.frame),
                        "n_test": len(splits.test.frame) if splits.test is not None else 0})
     runs.write_json_atomic(run_dir / "eval.json", evaluation)
-    _remove_checkpoints_if_done(run_dir, stopped)
-    if not resume and not stopped:
-        _record_speed(config.model, device, run_dir, trainer.state, total_steps,
-                      float(t.epochs) * len(splits.train.frame) * float(np.mean(lengths)),
-                      output.metrics.get("train_runtime"))
+    return evaluation
+
+
+def _finish(run_dir: Path, trainer: Any, task: Any, evaluation: dict, stopped: bool,
+            started: float) -> dict:
+    """Write the run's final status (completed, or stopped with what it keeps) and return it."""
     final = runs.finish_status(
         run_dir, state="stopped" if stopped else "completed", phase="done",
         finished=time.time(), pid=None, eta_s=0, step=trainer.state.global_step,
@@ -555,31 +650,13 @@ def _weights_load(folder: Path) -> bool:
 
 def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool,
                 calibration: dict[str, Any] | None = None) -> None:
-    """Save the best model as safetensors with its tokenizer, writing to a temp folder first.
-
-    The calibration's temperature is folded into the saved copy's output layer only, so the
-    saved model gives calibrated scores while the trained weights in memory stay as they are.
+    """Save the trainer's best model (LoRA merged in) with its tokenizer through the run's one
+    saver, which keeps the previous model until the new one is complete (core/train/saving.py).
     """
-    from core.scoring.calibration import folded
-
-    staging = folder.with_name(folder.name + ".partial")
-    previous = folder.with_name(folder.name + ".previous")
-    shutil.rmtree(staging, ignore_errors=True)
     model = trainer.model
     if lora:
         model = model.merge_and_unload()
-    try:
-        with folded(model, calibration):
-            model.save_pretrained(staging, safe_serialization=True)
-        tokenizer.save_pretrained(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)  # a full disk keeps the model saved before
-        raise
-    shutil.rmtree(previous, ignore_errors=True)
-    if folder.exists():
-        os.replace(folder, previous)
-    os.replace(staging, folder)
-    shutil.rmtree(previous, ignore_errors=True)
+    save_model(model, tokenizer, folder, calibration)
 
 
 def _remove_checkpoints_if_done(run_dir: Path, stopped: bool) -> None:
