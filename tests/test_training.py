@@ -1,4 +1,5 @@
-"""Training end to end with a tiny random BERT (seconds on CPU), through `core.train.training.train`."""
+"""Training end to end with a tiny random BERT (seconds on CPU), through
+`core.train.training.train`."""
 
 import json
 import zipfile

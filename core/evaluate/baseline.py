@@ -22,7 +22,7 @@ from core.scoring import metrics, significance
 
 def _texts(frame: Any) -> list[str]:
     if "text_pair" in frame:
-        return [f"{a} [SEP] {b}" for a, b in zip(frame["text"], frame["text_pair"])]
+        return [f"{a} [SEP] {b}" for a, b in zip(frame["text"], frame["text_pair"], strict=False)]
     return [str(t) for t in frame["text"]]
 
 
@@ -59,8 +59,8 @@ def _classification(splits: Any, evaluation: Any) -> dict[str, Any]:
                                   "predicted": _label_sets(predicted)}
         return result
     index = {label: i for i, label in enumerate(labels)}
-    y_train = np.array([index[l[0]] for l in splits.train.frame["labels"]])
-    y_eval = np.array([index.get(l[0], -1) for l in evaluation.frame["labels"]])
+    y_train = np.array([index[row[0]] for row in splits.train.frame["labels"]])
+    y_eval = np.array([index.get(row[0], -1) for row in evaluation.frame["labels"]])
     keep = y_eval >= 0
     majority = np.full(keep.sum(), Counter(y_train.tolist()).most_common(1)[0][0])
     result["majority"] = {**metrics.single_label_scalars(y_eval[keep], majority),
@@ -80,11 +80,11 @@ def _label_sets(matrix: np.ndarray) -> list[list[int]]:
 
 def _ner(splits: Any, evaluation: Any) -> dict[str, Any]:
     counts: dict[str, Counter] = defaultdict(Counter)
-    for tokens, tags in zip(splits.train.frame["tokens"], splits.train.frame["tags"]):
-        for token, tag in zip(tokens, tags):
+    for tokens, tags in zip(splits.train.frame["tokens"], splits.train.frame["tags"], strict=False):
+        for token, tag in zip(tokens, tags, strict=False):
             counts[str(token).lower()][tag] += 1
     gold, predicted = [], []
-    for tokens, tags in zip(evaluation.frame["tokens"], evaluation.frame["tags"]):
+    for tokens, tags in zip(evaluation.frame["tokens"], evaluation.frame["tags"], strict=False):
         guess = [counts[str(t).lower()].most_common(1)[0][0] if counts.get(str(t).lower())
                  else "O" for t in tokens]
         # a memorised I- tag without a B- before it starts a new entity
@@ -126,7 +126,7 @@ def _answer_counts(saved: dict[str, Any], records: list[dict[str, Any]], labels:
     as_names = [[labels[i] for i in p] if isinstance(p, list) else labels[int(p)]
                 for p in predicted]
     return significance.records_counts(
-        [{"gold": r.get("gold"), "predicted": p} for r, p in zip(records, as_names)],
+        [{"gold": r.get("gold"), "predicted": p} for r, p in zip(records, as_names, strict=False)],
         labels, kind, metric)
 
 

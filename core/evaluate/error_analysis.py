@@ -9,8 +9,9 @@ Tables here are plain DataFrames; `relabel_csv` makes them safe to open in a spr
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -141,7 +142,7 @@ def ner_mistakes(records: list[dict[str, Any]]) -> pd.DataFrame:
     for item in ner_sentences(records, only_mistakes=True):
         tokens = item["tokens"]
 
-        def words(spans: list[tuple[str, int, int]]) -> str:
+        def words(spans: list[tuple[str, int, int]], tokens: list[str] = tokens) -> str:
             return "; ".join(f"{' '.join(tokens[s:e])} ({k})" for k, s, e in spans)
 
         rows.append({"sentence": " ".join(tokens), "correct entities": words(item["gold"]),

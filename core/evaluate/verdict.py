@@ -1,7 +1,8 @@
 """What a comparison of two scores shows, in one sentence a non-expert reads.
 
-Every sentence follows the range from core.scoring.significance: a difference inside the 95% range is
-neither a win nor a loss, so it is never shown as a gain and never advises switching models.
+Every sentence follows the range from core.scoring.significance: a difference inside the 95%
+range is neither a win nor a loss, so it is never shown as a gain and never advises switching
+models.
 The sentences start with fixed words (WIN, LOSS, TIE) that tests and the page look for.
 """
 

@@ -15,9 +15,10 @@ over several seeds.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -250,7 +251,7 @@ def _one_seed(features: TextFeatures, pool_y: np.ndarray, test_x: csr_matrix,
 
 def labels_to_reach(labels: Sequence[int], accuracy: Sequence[float], target: float) -> int | None:
     """The first label count whose accuracy reaches `target`, or None."""
-    for count, value in zip(labels, accuracy):
+    for count, value in zip(labels, accuracy, strict=False):
         if value >= target - 1e-12:
             return int(count)
     return None

@@ -14,8 +14,8 @@ A run's own score is shown only once its test split is large enough to mean some
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.errors import UserError
@@ -134,7 +134,8 @@ def project_runs(project: Project) -> list[runs.RunInfo]:
 def latest_model_run(project: Project) -> runs.RunInfo | None:
     """The newest finished run of the project whose model folder can be loaded."""
     for info in project_runs(project):
-        if info.state in ("completed", "stopped") and (info.path / "model" / "config.json").is_file():
+        if info.state in ("completed", "stopped") \
+                and (info.path / "model" / "config.json").is_file():
             return info
     return None
 

@@ -25,9 +25,10 @@ import re
 import shutil
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from core.data.readers import read_table
 from core.data.spans import tokenize
@@ -174,18 +175,7 @@ def read_texts(path: Path, text_column: str | None = None) -> tuple[list[str], l
     if text_column not in columns:
         raise UserError(f"{path.name} has no column {text_column!r}; its columns are: "
                         f"{', '.join(columns)}.", "Choose one of those columns as the text.")
-    texts: list[str] = []
-    seen: set[str] = set()
-    empty = duplicates = 0
-    for value in frame[text_column].astype(str):
-        text = value.strip()
-        if not text:
-            empty += 1
-        elif text in seen:
-            duplicates += 1
-        else:
-            seen.add(text)
-            texts.append(text)
+    texts, empty, duplicates = _unique_texts(frame[text_column].astype(str))
     if not texts:
         raise UserError(f"{path.name} has no texts in column {text_column!r}.",
                         "Choose the column that holds the texts to label.")
@@ -198,6 +188,24 @@ def read_texts(path: Path, text_column: str | None = None) -> tuple[list[str], l
     if duplicates:
         notes.append(f"{duplicates} repeated texts were left out (each text is labeled once).")
     return texts, notes
+
+
+def _unique_texts(values: Any) -> tuple[list[str], int, int]:
+    """The stripped non-empty values, each once in first-seen order, with the number of empty
+    values and of repeats left out."""
+    texts: list[str] = []
+    seen: set[str] = set()
+    empty = duplicates = 0
+    for value in values:
+        text = value.strip()
+        if not text:
+            empty += 1
+        elif text in seen:
+            duplicates += 1
+        else:
+            seen.add(text)
+            texts.append(text)
+    return texts, empty, duplicates
 
 
 def text_column_guess(frame: Any) -> str:
@@ -327,7 +335,7 @@ def check_value(project: Project, value: Sequence[Any], n_tokens: int | None = N
                                 "Select the words again.")
             spans.append([first, end, kind])
         spans.sort()
-        for a, b in zip(spans, spans[1:]):
+        for a, b in zip(spans, spans[1:], strict=False):
             if b[0] < a[1]:
                 raise UserError(f"The {a[2]} and {b[2]} entities overlap.",
                                 "Delete one of them: a word can belong to one entity only.")
@@ -483,7 +491,8 @@ def export_bytes(project: Project, rows: list[tuple[str, list[Any]]], fmt: str) 
     if fmt == "jsonl":
         lines = [json.dumps({"tokens": t, "tags": g}, ensure_ascii=False) for t, g in sentences]
         return ("\n".join(lines) + "\n").encode("utf-8")
-    blocks = ["\n".join(f"{token}\t{tag}" for token, tag in zip(t, g)) for t, g in sentences]
+    blocks = ["\n".join(f"{token}\t{tag}" for token, tag in zip(t, g, strict=False))
+              for t, g in sentences]
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
 
 

@@ -2,16 +2,19 @@
 
 Two sources, the better one available wins:
 - the quick model: TF-IDF word and character n-grams with logistic regression (the features
-  and regularisation of the quick baseline in core.evaluate.baseline), refitted in-process in about a
-  second once every label has a few examples; for entities, each word's most frequent tag so far;
-- the fine-tuned model of the project's latest finished run, through core.predict.inference.Predictor.
+  and regularisation of the quick baseline in core.evaluate.baseline), refitted in-process in
+  about a second once every label has a few examples; for entities, each word's most frequent
+  tag so far;
+- the fine-tuned model of the project's latest finished run, through
+  core.predict.inference.Predictor.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
@@ -89,7 +92,8 @@ class Suggestions:
     labels: list[str]
     items: list[int]
     probabilities: np.ndarray | None = None                    # (len(items), len(labels))
-    spans: dict[int, list[list[Any]]] = field(default_factory=dict)  # NER: [first, end, type, score]
+    # NER: [first, end, type, score]
+    spans: dict[int, list[list[Any]]] = field(default_factory=dict)
     _row: dict[int, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -160,7 +164,7 @@ def _word_memory(project: Project, state: LabelState, texts: Sequence[str],
         for first, end, kind in spans:
             for position in range(first, end):
                 kinds[position] = kind
-        for token, kind in zip(tokens, kinds):
+        for token, kind in zip(tokens, kinds, strict=False):
             seen[token.lower()][kind or ""] += 1
     suggested: dict[int, list[list[Any]]] = {}
     for item in unlabeled:
@@ -259,7 +263,7 @@ def model_suggestions(predictor: Any, project: Project, texts: Sequence[str],
     if project.is_ner:
         results = predictor.predict(chosen) if chosen else []
         spans = {item: _entity_spans(texts[item], result.get("entities") or [], project.labels)
-                 for item, result in zip(items, results)}
+                 for item, result in zip(items, results, strict=False)}
         return Suggestions(source, n_labels, project.labels, [], spans=spans)
     results = predictor.predict(chosen, top_k=len(predictor.labels)) if chosen else []
     probabilities = np.zeros((len(items), len(project.labels)))

@@ -12,9 +12,10 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -151,7 +152,7 @@ def _predict_chunk(predictor: Any, chunk: pd.DataFrame, column: str, n_added: in
     filled = [i for i, t in enumerate(texts) if t.strip()]
     results = predictor.predict([texts[i] for i in filled]) if filled else []
     cells: list[list[Any]] = [[""] * n_added for _ in texts]
-    for i, result in zip(filled, results):
+    for i, result in zip(filled, results, strict=False):
         cells[i] = prediction_cells(result)
     values = chunk.astype(object).where(chunk.notna(), "").values.tolist()
-    return [row + extra for row, extra in zip(values, cells)]
+    return [row + extra for row, extra in zip(values, cells, strict=False)]

@@ -6,8 +6,9 @@ Texts are sorted by length and batched so padding stays small, run under
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -137,7 +138,7 @@ class Predictor:
         lengths = [len(ids) for ids in encoded["input_ids"]]
         for batch in self._batches(lengths):
             logits = self._logits(self._padded(encoded, batch))
-            for row, i in zip(logits, batch):
+            for row, i in zip(logits, batch, strict=False):
                 results[i] = self._decode_labels(row, top_k)
         return results
 
