@@ -22,33 +22,37 @@ from core.workspace.csv_safe import (
 )
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m core",
-                                     description="Finetune Studio: train and test text models.")
-    sub = parser.add_subparsers(dest="command", required=True)
+def _data_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--task", choices=TASKS, help="guessed from the file when left out")
+    p.add_argument("--text-column", help="column holding the text")
+    p.add_argument("--text-pair-column", help="optional second text column")
+    p.add_argument("--label-column", help="column holding the label")
+    p.add_argument("--split-column", help="column saying train / validation / test per row")
+    p.add_argument("--multi-label", action="store_true", default=None,
+                   help="texts can carry several labels")
+    p.add_argument("--label-separator", help="separator between labels of a multi-label row")
 
-    def data_flags(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--task", choices=TASKS, help="guessed from the file when left out")
-        p.add_argument("--text-column", help="column holding the text")
-        p.add_argument("--text-pair-column", help="optional second text column")
-        p.add_argument("--label-column", help="column holding the label")
-        p.add_argument("--split-column", help="column saying train / validation / test per row")
-        p.add_argument("--multi-label", action="store_true", default=None,
-                       help="texts can carry several labels")
-        p.add_argument("--label-separator", help="separator between labels of a multi-label row")
 
+def _no_wait_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-wait", action="store_true",
+                   help="refuse (exit 2) instead of queueing when another run is training")
+
+
+def _add_validate(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="read a data file and print its health report")
     p.add_argument("data")
-    data_flags(p)
+    _data_flags(p)
     p.add_argument("--model", default="default", help="model whose tokenizer measures lengths")
     p.add_argument("--max-length", type=int, default=128)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
+
+def _add_train(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="train a model and print the run folder")
     p.add_argument("--data", help="training file")
     p.add_argument("--validation", help="validation file")
     p.add_argument("--test", help="test file")
-    data_flags(p)
+    _data_flags(p)
     p.add_argument("--model", help="default, a hub id or a local folder")
     p.add_argument("--preset", choices=PRESETS)
     p.add_argument("--epochs", type=float)
@@ -66,14 +70,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--runs-dir", help="folder holding run folders (default: workspace/runs)")
     p.add_argument("--config", help="a run configuration JSON file; flags override it")
     p.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
-    p.add_argument("--no-wait", action="store_true",
-                   help="refuse (exit 2) instead of queueing when another run is training")
+    _no_wait_flag(p)
 
+
+def _add_run_commands(sub: argparse._SubParsersAction) -> None:
+    """The commands that take a finished or interrupted run folder."""
     p = sub.add_parser("resume", help="continue an interrupted run from its last checkpoint")
     p.add_argument("run_dir")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--no-wait", action="store_true",
-                   help="refuse (exit 2) instead of queueing when another run is training")
+    _no_wait_flag(p)
 
     p = sub.add_parser("evaluate", help="score a finished run on a labeled file")
     p.add_argument("run_dir")
@@ -92,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("run_dir")
     p.add_argument("--output", required=True)
 
+
+def _add_workspace_commands(sub: argparse._SubParsersAction) -> None:
+    """Listing runs, and the background processes the app starts."""
     p = sub.add_parser("runs", help="list the runs in the workspace")
     p.add_argument("--runs-dir")
     p.add_argument("--json", action="store_true")
@@ -103,6 +111,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("run_dir")
     p.add_argument("--model", action="store_true",
                    help="also train the run's model (Quick preset) on each subset")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m core",
+                                     description="Finetune Studio: train and test text models.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_validate(sub)
+    _add_train(sub)
+    _add_run_commands(sub)
+    _add_workspace_commands(sub)
     return parser
 
 
