@@ -20,6 +20,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from core.text import t
 from pages import _guard
 
 PASSWORD_ENV = "FINETUNE_STUDIO_PASSWORD"
@@ -94,22 +95,19 @@ def password_matches(entered: str, expected: str, address: str | None) -> bool:
 
 
 def sign_in_form(expected: str) -> None:
-    st.title("Finetune Studio")
-    st.caption("This server is shared. Enter the password you were given to continue.")
+    st.title(t("access.title"))
+    st.caption(t("access.caption"))
     if expected == UNREADABLE_SECRETS:
-        st.error("Nobody can sign in because the server's secrets file cannot be read. Whoever "
-                 "runs this server must fix .streamlit/secrets.toml (for example, put the "
-                 "password in quotes).", icon=":material/lock:")
+        st.error(t("access.unreadable_secrets"), icon=":material/lock:")
         return
     with st.form("access_form"):
-        entered = st.text_input("Password", type="password", key="access_password")
-        submitted = st.form_submit_button("Sign in", type="primary", icon=":material/login:",
-                                          key="access_sign_in")
+        entered = st.text_input(t("access.password"), type="password", key="access_password")
+        submitted = st.form_submit_button(t("access.sign_in"), type="primary",
+                                          icon=":material/login:", key="access_sign_in")
     if not submitted:
         return
     if password_matches(entered, expected, st.context.ip_address):
         st.session_state[UNLOCKED] = True
         remember_session()
         st.rerun()
-    st.error("That password is not right. Try again, or ask whoever runs this server for it.",
-             icon=":material/lock:")
+    st.error(t("access.wrong_password"), icon=":material/lock:")

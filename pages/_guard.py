@@ -19,13 +19,14 @@ import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from core import text
+
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
 
 # Matched anywhere in the path so that a `server.baseUrlPath` prefix is covered too.
 UPLOAD_PATH = re.compile(r"/_stcore/upload_file(?:/([^/]*))?")
 METRICS_PATH = re.compile(r"/_stcore/metrics/?$")
-REFUSAL = b"Sign in to this Finetune Studio server first, then try again."
 
 _signed_in: set[str] = set()
 _lock = threading.Lock()
@@ -49,6 +50,21 @@ def refuses(path: str) -> bool:
     return upload is not None and not is_signed_in(upload.group(1))
 
 
+def accepted_language(scope: Scope) -> str:
+    """The language the browser asks for first (its Accept-Language header), else English:
+    a refused request belongs to no session, so no chosen language is known."""
+    for name, value in scope.get("headers") or []:
+        if name.lower() == b"accept-language":
+            first = value.decode("latin-1").split(",")[0].split(";")[0].strip()
+            return text.normalize(first) or text.ENGLISH
+    return text.ENGLISH
+
+
+def refusal(scope: Scope) -> bytes:
+    """The 403 answer's body, in the browser's language."""
+    return text.t("access.refused", language=accepted_language(scope)).encode("utf-8")
+
+
 class SignInGuard:
     """ASGI middleware: refuse uploads from sessions that have not signed in, and metrics."""
 
@@ -59,10 +75,11 @@ class SignInGuard:
     async def __call__(self, scope: Scope, receive: Callable, send: Callable) -> None:
         # Only the path is looked at: answering without calling `receive` leaves the body unread.
         if scope["type"] == "http" and refuses(scope["path"]) and self.password() is not None:
+            body = refusal(scope)
             await send({"type": "http.response.start", "status": 403,
                         "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                                    (b"content-length", str(len(REFUSAL)).encode()),
+                                    (b"content-length", str(len(body)).encode()),
                                     (b"connection", b"close")]})
-            await send({"type": "http.response.body", "body": REFUSAL})
+            await send({"type": "http.response.body", "body": body})
             return
         await self.app(scope, receive, send)

@@ -211,3 +211,26 @@ def test_without_a_password_nothing_is_guarded(workspace, monkeypatch):
         with urllib.request.urlopen(server.url + "/_stcore/metrics") as response:
             assert response.status == 200
         visitor.close()
+
+
+def test_a_refused_upload_is_answered_in_the_browsers_language():
+    from pages import _guard
+
+    chinese = {"headers": [(b"host", b"x"), (b"Accept-Language", b"zh-CN,zh;q=0.9,en;q=0.8")]}
+    assert _guard.refusal(chinese).decode("utf-8") == \
+        "请先登录这台 Finetune Studio 服务器，然后重试。"
+    english = {"headers": [(b"accept-language", b"en-GB,en;q=0.9")]}
+    assert _guard.refusal(english) == \
+        b"Sign in to this Finetune Studio server first, then try again."
+    assert _guard.refusal({"headers": []}) == _guard.refusal({"headers": [(b"accept-language",
+                                                                          b"fr-FR")]})
+    assert _guard.accepted_language({}) == "en"
+
+
+def test_the_sign_in_form_is_written_in_the_sessions_language(workspace, monkeypatch):
+    monkeypatch.setenv("FINETUNE_STUDIO_PASSWORD", PASSWORD)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert [b.label for b in at.button] == ["登录"]
+    assert at.text_input(key="access_password").label == "密码"
