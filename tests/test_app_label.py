@@ -211,3 +211,28 @@ def test_the_smart_order_comparison_runs_on_the_projects_labels(workspace):
     assert_clean(at)
     assert len(at.get("plotly_chart")) == benchmark_charts + 1
     assert "The smart order reached" in all_text(at) or "did not reach" in all_text(at)
+
+
+def test_the_page_reads_in_chinese(workspace, monkeypatch):
+    from core.text import ENV_VAR
+
+    monkeypatch.setenv(ENV_VAR, "zh")
+    at = open_page()
+    assert_clean(at)  # strict mode: a key without Chinese would be an error on the page
+    assert at.title[0].value == "标注" and "上传要标注的文本" in all_text(at)
+    project_with(130, n_labeled=10)
+    for tab in ("标注", "已标注", "接下来标注这些", "导出与训练", "智能排序有用吗？"):
+        at = open_page(tab)
+        assert_clean(at)
+    at = open_page("标注")
+    text = all_text(at)
+    assert "文本分类 · 来自 reviews.csv 的 130 条文本 · 标签：positive、negative" in text
+    assert "建议：" in text and "快速模型" in text
+    button(at, "跳过").click().run()
+    assert_clean(at)
+    assert len(state().skipped) == 1
+    at = open_page("导出与训练")
+    assert "训练前请至少标注 10 条文本" not in all_text(at)
+    assert not button(at, "用这些标签训练模型").disabled
+    at = open_page("智能排序有用吗？")
+    assert "比较至少需要 100 个标签（目前 10 个）。" in all_text(at)
