@@ -6,10 +6,14 @@ Pure functions from plain data to figures, so the pages stay short and tests can
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from core.text import t
+from pages import _format
 
 HEIGHT = 260
 METRIC_ORDER = ("macro_f1", "f1", "accuracy", "micro_f1", "precision", "recall")
@@ -23,38 +27,42 @@ def _layout(fig: go.Figure, title: str, x: str, y: str, height: int = HEIGHT) ->
         margin={"l": 10, "r": 10, "t": 40, "b": 10}, xaxis_title=x, yaxis_title=y,
         # below the plot, so a long legend never covers the title
         legend={"orientation": "h", "yanchor": "top", "y": -0.3, "xanchor": "left", "x": 0},
-        hovermode="x unified")
+        hovermode="x unified")  # text: not user-facing
     return fig
 
 
 # ----- data charts -------------------------------------------------------------------------
 
-def label_distribution(class_counts: Mapping[str, int], title: str = "Examples per label"
+def label_distribution(class_counts: Mapping[str, int], title: str | None = None
                        ) -> go.Figure:
+    """Bars of examples per label; `title` defaults to 'Examples per label'."""
     items = sorted(class_counts.items(), key=lambda kv: kv[1], reverse=True)
     fig = go.Figure(go.Bar(x=[str(k) for k, _ in items], y=[v for _, v in items],
                            marker_color="#4F46E5"))
-    return _layout(fig, title, "label", "examples")
+    return _layout(fig, title or t("charts.labels.title"), t("charts.labels.x"),
+                   t("charts.labels.y"))
 
 
 def token_length_histogram(edges: Sequence[float], counts: Sequence[int],
                            max_length: int | None) -> go.Figure:
     """Bars from histogram bins (`edges` has one more value than `counts`)."""
-    centres = [(a + b) / 2 for a, b in zip(edges[:-1], edges[1:])]
-    widths = [b - a for a, b in zip(edges[:-1], edges[1:])]
+    centres = [(a + b) / 2 for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    widths = [b - a for a, b in zip(edges[:-1], edges[1:], strict=True)]
     fig = go.Figure(go.Bar(x=centres, y=list(counts), width=widths, marker_color="#0EA5E9",
                            marker_line_width=0))
     if max_length:
         fig.add_vline(x=max_length, line_dash="dash", line_color="#DC2626",
-                      annotation_text=f"max length {max_length}: longer texts are cut",
-                      annotation_position="top left")
+                      annotation_text=t("charts.lengths.max_length", max_length=max_length),
+                      annotation_position="top left")  # text: not user-facing
         upper = max(edges[-1] if len(edges) else 0, max_length) * 1.05
         fig.update_xaxes(range=[0, upper])
-    return _layout(fig, "Text length in tokens", "tokens per text", "texts")
+    return _layout(fig, t("charts.lengths.title"), t("charts.lengths.x"),
+                   t("charts.lengths.y"))
 
 
 def entity_counts(counts: Mapping[str, int]) -> go.Figure:
-    return label_distribution(counts, "Entities per type").update_layout(xaxis_title="entity type")
+    return label_distribution(counts, t("charts.entities.title")).update_layout(
+        xaxis_title=t("charts.entities.x"))
 
 
 # ----- training curves ---------------------------------------------------------------------
@@ -104,10 +112,11 @@ def _line(fig: go.Figure, frame: pd.DataFrame, column: str, name: str, **style: 
 
 def loss_chart(train: pd.DataFrame, evals: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
-    _line(fig, train, "loss", "training loss", line={"color": "#4F46E5"})
-    _line(fig, evals, "loss", "validation loss", line={"color": "#F97316", "width": 3})
+    _line(fig, train, "loss", t("charts.loss.train"), line={"color": "#4F46E5"})
+    _line(fig, evals, "loss", t("charts.loss.validation"), line={"color": "#F97316", "width": 3})
     fig.update_yaxes(rangemode="tozero")  # a loss is never below 0; autoscaling exaggerates
-    return _step_axis(_layout(fig, "Loss (lower is better)", "step", "loss"))
+    return _step_axis(_layout(fig, t("charts.loss.title"), t("charts.axis.step"),
+                              t("charts.loss.y")))
 
 
 def metric_chart(evals: pd.DataFrame) -> go.Figure:
@@ -115,12 +124,13 @@ def metric_chart(evals: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     names = metric_names(evals)
     shown = names[:1] + [n for n in names[1:] if n == "accuracy"]
-    for name, color in zip(shown, ("#F97316", "#0EA5E9")):
-        _line(fig, evals, name, name.replace("_", " "), line={"color": color})
+    for name, color in zip(shown, ("#F97316", "#0EA5E9"), strict=False):
+        _line(fig, evals, name, _format.metric_name(name), line={"color": color})
     scores = score_range(v for name in shown for v in evals[name].dropna())
     if scores:
         fig.update_yaxes(range=scores)
-    return _step_axis(_layout(fig, "Validation score (higher is better)", "step", "score"))
+    return _step_axis(_layout(fig, t("charts.score.title"), t("charts.axis.step"),
+                              t("charts.score.y")))
 
 
 def single_chart(frame: pd.DataFrame, column: str, title: str, y: str,
@@ -129,7 +139,7 @@ def single_chart(frame: pd.DataFrame, column: str, title: str, y: str,
     _line(fig, frame, column, y, line={"color": color})
     if frame.get(column) is not None and frame[column].abs().max() < 1e-2:
         fig.update_yaxes(exponentformat="e")  # 1e-4 reads better than plotly's "100µ"
-    return _step_axis(_layout(fig, title, "step", y))
+    return _step_axis(_layout(fig, title, t("charts.axis.step"), y))
 
 
 def overfitting_hint(train: pd.DataFrame, evals: pd.DataFrame, active: bool = True
@@ -148,15 +158,7 @@ def overfitting_hint(train: pd.DataFrame, evals: pd.DataFrame, active: bool = Tr
     older = train.loc[train["step"] <= cut, "loss"].dropna().tail(max(1, len(recent)))
     if recent.empty or older.empty or recent.mean() >= older.mean():
         return None
-    if active:
-        return ("The model is starting to memorise the training examples instead of learning "
-                "from them (overfitting): its loss on the validation examples is rising while "
-                "its training loss keeps falling. The best checkpoint so far is kept, so "
-                "stopping now loses nothing; next time try fewer epochs or more data.")
-    return ("Towards the end the model began to memorise the training examples (overfitting): "
-            "its validation loss rose while its training loss kept falling. The best checkpoint, "
-            "from before that, is the one kept; next time fewer epochs would give the same "
-            "model sooner.")
+    return t("charts.overfitting.active" if active else "charts.overfitting.finished")
 
 
 # ----- comparing runs ----------------------------------------------------------------------
@@ -167,4 +169,4 @@ def compare_chart(series: Mapping[str, pd.DataFrame], column: str, title: str, y
     fig = go.Figure()
     for label, frame in series.items():
         _line(fig, frame, column, label)
-    return _step_axis(_layout(fig, title, "step", y, height=300))
+    return _step_axis(_layout(fig, title, t("charts.axis.step"), y, height=300))

@@ -67,7 +67,7 @@ def test_new_metrics_lines_are_read_incrementally(workspace):
     folder = write_run("run-live", "running", events=curve(10))
     mark_alive(folder)
     at = open_app("pages/train.py")
-    assert "2 training points and 1 evaluations" in all_text(at)
+    assert "2 training points and 1 evaluation so far" in all_text(at)
     offset = at.session_state["train_metrics"]["offset"]
     for event in curve(20)[len(curve(10)):]:
         runs.append_event(folder, event)

@@ -251,8 +251,6 @@ def test_core_text_imports_nothing_else_from_core():
 NOT_CONVERTED = [
     # pages/_calibration.py
     "pages/_calibration.py",
-    # pages/_charts.py
-    "pages/_charts.py",
     # pages/_learning_curve.py
     "pages/_learning_curve.py",
     # pages/_report_visuals.py
@@ -261,8 +259,6 @@ NOT_CONVERTED = [
     "pages/model.py",
     # pages/test.py
     "pages/test.py",
-    # pages/train.py
-    "pages/train.py",
     # end of the list
 ]
 
