@@ -255,8 +255,6 @@ NOT_CONVERTED = [
     "pages/_learning_curve.py",
     # pages/_report_visuals.py
     "pages/_report_visuals.py",
-    # pages/model.py
-    "pages/model.py",
     # pages/test.py
     "pages/test.py",
     # end of the list

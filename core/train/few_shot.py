@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from core import text
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
 from core.evaluate.splits import evaluate_splits
@@ -80,17 +81,16 @@ def why_not_possible(config: RunConfig, multi_label: bool, has_pairs: bool) -> s
     """Empty when few-shot mode can train this run, else one sentence saying why not."""
     t = config.training
     if config.task != "text-classification" or multi_label:
-        return "Few-shot mode serves single-label text classification only."
+        return text.t("advice.mode.only_single_label")
     if has_pairs:
-        return "Few-shot mode reads single texts, not pairs of texts."
+        return text.t("advice.mode.no_pairs")
     if t.lora or t.freeze_encoder:
-        return "Few-shot mode trains the whole sentence model, so LoRA and a frozen encoder " \
-               "do not apply."
+        return text.t("advice.mode.no_lora")
     model_type = _model_config(config.model).get("model_type")
     if model_type is None:
-        return "Few-shot mode needs a model already on this machine, such as the built-in one."
+        return text.t("advice.mode.needs_local_model")
     if model_type != "bert":
-        return "Few-shot mode needs a BERT-type model such as the built-in one."
+        return text.t("advice.mode.needs_bert")
     return ""
 
 
@@ -99,30 +99,26 @@ def advise(config: RunConfig, counts: dict[str, int], multi_label: bool,
     """The mode a run will train in, and one sentence saying why; `counts` are the training
     examples per label."""
     median = median_per_label(counts)
-    about = f"{int(median + 0.5):,}"  # a median of 4794.5 reads as about 4,795
+    about = int(median + 0.5)  # a median of 4794.5 reads as about 4,795
     obstacle = why_not_possible(config, multi_label, has_pairs)
     requested = config.training.mode
     if requested == "few-shot":
         if obstacle:
-            raise UserError(obstacle, "Choose the training mode 'fine-tune' or 'auto'.")
-        return ModeAdvice("few-shot", "Few-shot mode, as chosen: the model first learns which "
-                          "texts belong together, then a simple classifier decides.", median, True)
+            raise UserError(obstacle, text.t("advice.mode.choose_another"))
+        return ModeAdvice("few-shot", text.t("advice.mode.few_shot_chosen"), median, True)
     if requested == "fine-tune":
-        return ModeAdvice("fine-tune", "Fine-tuning, as chosen: the whole model learns your "
-                          "labels.", median, not obstacle)
+        return ModeAdvice("fine-tune", text.t("advice.mode.fine_tune_chosen"), median,
+                          not obstacle)
     if not obstacle and median < FEW_SHOT_BELOW and _is_sentence_model(config.model):
         return ModeAdvice(
-            "few-shot", f"Few-shot mode: with about {about} examples per label, fine-tuning "
-            "is unsteady, so the model first learns from pairs of texts which ones share a "
-            "label (as in SetFit), then a simple classifier decides.", median, True)
+            "few-shot", text.t("advice.mode.few_shot_auto", count=about), median, True)
     if not obstacle and median < FEW_SHOT_BELOW:
-        return ModeAdvice("fine-tune", f"Fine-tuning: few-shot mode would suit about "
-                          f"{about} examples per label, but it starts from a sentence model "
-                          "such as the built-in one.", median, True)
+        return ModeAdvice("fine-tune", text.t("advice.mode.fine_tune_not_sentence_model",
+                                              count=about), median, True)
     if median >= FEW_SHOT_BELOW:
-        return ModeAdvice("fine-tune", f"Fine-tuning: about {about} examples per label are "
-                          "enough to fine-tune the whole model.", median, not obstacle)
-    return ModeAdvice("fine-tune", f"Fine-tuning: {obstacle[0].lower()}{obstacle[1:]}",
+        return ModeAdvice("fine-tune", text.t("advice.mode.fine_tune_enough", count=about),
+                          median, not obstacle)
+    return ModeAdvice("fine-tune", text.t("advice.mode.fine_tune_because", reason=obstacle),
                       median, False)
 
 

@@ -11,17 +11,16 @@ import dataclasses
 import math
 from typing import Sequence
 
+from core import text
 from core.config import RunConfig, TrainingConfig
 from core.models.loading import describe_model, recommended_learning_rate
 
-PRESET_DESCRIPTIONS = {
-    "quick": "A first model in minutes: fewer passes over the data and shorter texts; "
-             "good to check that things work.",
-    "balanced": "The recommended choice: enough passes for a good model, with early stopping "
-                "so it does not train longer than it helps.",
-    "best": "The most accurate: more passes and longer texts, with patient early stopping; "
-            "takes about twice as long as Balanced.",
-}
+
+def preset_description(preset: str) -> str:
+    """One sentence on what a preset does, in the reader's language (shown under its name)."""
+    return text.t(f"advice.preset.{preset}")
+
+
 # Few-shot mode (core/train/few_shot.py) trains on pairs of texts:
 PAIR_ITERATIONS = 20       # pairs per training text and kind (same / different label), as SetFit
 # Quick: 60 steps trained 2,000 banking77 texts in 49 s end to end on 2 CPU cores, test accuracy
