@@ -9,6 +9,7 @@ from core.workspace import uploads
 from pages import _session
 
 URL_KEY = "data"
+WANTED = "data_address_wanted"  # the id the address named, until the Data page has read it
 
 
 def upload_id(chosen: dict | None) -> str | None:
@@ -35,10 +36,10 @@ def restore_from_address() -> None:
     st.session_state["data_address_read"] = True
     if st.session_state.get(_session.DATASET) or "data_source" in st.session_state:
         return  # this session chose already
-    wanted = st.query_params.get(URL_KEY)
+    wanted = st.query_params.get(URL_KEY) or st.session_state.pop(WANTED, None)
     saved = uploads.find_by_id(wanted) if wanted else None
     if saved is None:
-        if wanted:
+        if URL_KEY in st.query_params:
             del st.query_params[URL_KEY]
         return
     st.session_state["data_source"] = "earlier"
@@ -46,8 +47,14 @@ def restore_from_address() -> None:
 
 
 def keep_across_pages() -> None:
-    """For app.py, once per script run before the page (as pages/_lang.py keeps `lang`): a
-    page switch clears the address, so the chosen upload is written back on every page."""
+    """For app.py, once per script run before the page, as pages/_lang.py keeps `lang`: a page
+    switch clears the address, so the chosen upload's id is written back on every page; an id
+    the address named before the Data page was opened is remembered until that page reads it."""
     chosen = st.session_state.get(_session.DATASET)
     if chosen:
         keep_in_address(chosen)
+    elif not st.session_state.get("data_address_read"):
+        wanted = st.query_params.get(URL_KEY) or st.session_state.get(WANTED)
+        if wanted:
+            st.session_state[WANTED] = wanted
+            st.query_params[URL_KEY] = wanted

@@ -271,3 +271,25 @@ def test_the_page_reads_in_chinese(workspace):
         at.radio(key="data_source").set_value("earlier").run()
     assert_clean(at)
     assert at.selectbox(key="data_earlier").options[0].startswith("numbered.csv（")
+
+
+def test_the_address_helper_keeps_the_upload_for_other_pages(workspace):
+    """pages/_data_address.keep_across_pages, for app.py to call on every page: a page switch
+    in the browser clears the address, and `?data=` is written back from the session."""
+    from streamlit.testing.v1 import AppTest
+
+    from pages import _session
+
+    at = AppTest.from_string("from pages import _data_address\n"
+                             "_data_address.keep_across_pages()\n")
+    at.session_state[_session.DATASET] = {"path": "x.csv", "label": "x.csv", "source": "upload",
+                                          "id": "0123456789abcdef"}
+    assert at.run().query_params["data"] == "0123456789abcdef"
+    at.session_state[_session.DATASET] = {"path": "s.csv", "label": "s", "source": "sample"}
+    assert "data" not in at.run().query_params  # a sample needs no address
+    fresh = AppTest.from_string("from pages import _data_address\n"
+                                "_data_address.keep_across_pages()\n")
+    fresh.query_params["data"] = "0123456789abcdef"  # a refresh on another page
+    fresh.run()
+    fresh.query_params.pop("data")  # the switch to the Data page clears the address
+    assert fresh.run().query_params["data"] == "0123456789abcdef"
