@@ -15,16 +15,21 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.jobs import curve as curve_job
+from core.text import t
 from core.train import learning_curve
 from core.workspace import curves, runs
 from pages import _format
 
 COLOURS = {"baseline": "#94A3B8", "model": "#4F46E5"}
-NAMES = {"baseline": "Quick keyword model (TF-IDF)", "model": "Your model (Quick preset)"}
 POLL_S = 5
 
 
-@st.cache_data(max_entries=8, show_spinner="Training the quick baseline on growing subsets...")
+def learner_name(learner: str) -> str:
+    """The curve's learner as the legend names it."""
+    return t(f"test.curve.{learner}") if learner in COLOURS else learner
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
 def _baseline_curve(run_path: str, stamp: float) -> dict[str, Any]:
     return learning_curve.baseline_curve(Path(run_path))
 
@@ -38,8 +43,8 @@ def figure(curve: dict[str, Any]) -> go.Figure:
             continue
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         colour = COLOURS.get(learner, "#0F172A")
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers+lines", name=NAMES.get(learner,
-                                 learner), marker={"size": 9, "color": colour},
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers+lines", name=learner_name(learner),
+                                 marker={"size": 9, "color": colour},
                                  line={"color": colour, "width": 1}))
         fit = (curve.get("fits") or {}).get(learner)
         if fit:
@@ -48,14 +53,14 @@ def figure(curve: dict[str, Any]) -> go.Figure:
                      for i in range(41)]]
             fig.add_trace(go.Scatter(
                 x=grid, y=[min(1.0, fit["intercept"] + fit["slope"] * math.log(g)) for g in grid],
-                mode="lines", name=f"{NAMES.get(learner, learner)}: trend",
+                mode="lines", name=t("test.curve.trend", name=learner_name(learner)),
                 line={"color": colour, "dash": "dot"}, hoverinfo="skip"))
     fig.add_vline(x=n_now, line={"color": "#CBD5E1", "dash": "dash"})
     # placed by hand: on a log axis an annotation's x is log10 of the value (plotly/plotly.py#4012)
-    fig.add_annotation(x=math.log10(n_now), y=1, yref="paper", text="labels now",
+    fig.add_annotation(x=math.log10(n_now), y=1, yref="paper", text=t("test.curve.labels_now"),
                        showarrow=False, xanchor="right", yanchor="bottom")
-    name = curve.get("metric_name") or "score"
-    fig.update_xaxes(type="log", title="labeled training examples (log scale)")
+    name = curve.get("metric_name") or t("test.curve.score")
+    fig.update_xaxes(type="log", title=t("test.curve.x_axis"))
     fig.update_yaxes(title=name, tickformat=".0%")
     fig.update_layout(height=380, template="plotly_white",
                       margin={"l": 10, "r": 10, "t": 30, "b": 10},
@@ -69,10 +74,8 @@ def show_curve(curve: dict[str, Any], key: str) -> None:
     st.plotly_chart(figure(curve), key=key)
     if curve.get("advice"):
         st.markdown(f"**{curve['advice']}**")
-    held_out = curve.get("held_out") or "test"
-    st.caption(f"Each point is trained on a part of this run's training examples (every label "
-               f"in each part) and scored on the run's {held_out} examples. The dotted trend is "
-               f"a + b·ln(labels) fitted to the points.")
+    held_out = "validation" if curve.get("held_out") == "validation" else "test"
+    st.caption(t(f"test.curve.explained_{held_out}"))
 
 
 @st.fragment(run_every=POLL_S)
@@ -83,7 +86,8 @@ def _model_progress(run: runs.RunInfo) -> None:
     done = len((curve.get("points") or {}).get("model") or [])
     total = len(curve.get("sizes") or []) or None
     st.progress(done / total if total else 0.0,
-                text=f"Training the model on growing subsets: {done} of {total or '?'} done.")
+                text=t("test.curve.progress", done=done, total=total) if total
+                else t("test.curve.progress_unknown", done=done))
     if (curve.get("points") or {}).get("model"):
         show_curve(curve, "test_curve_model_live")
 
@@ -95,32 +99,29 @@ def model_section(run: runs.RunInfo) -> None:
         _model_progress(run)
         return
     if state == "failed":
-        error = curve.get("error") or "The learning curve stopped unexpectedly."
+        error = curve.get("error") or t("test.curve.failed")
         st.error(_format.md(f"{error} {curve.get('fix') or ''}".strip()), icon=":material/error:")
     elif state == "done" and (curve.get("points") or {}).get("model"):
         show_curve(curve, "test_curve_model")
-    if st.button("Train the model on growing subsets", key="test_curve_model_start",
-                 icon=":material/stacked_line_chart:",
-                 help="Trains this run's model with the Quick preset on each subset, in the "
-                      "background (several short runs); the curve fills in as they finish."):
+    if st.button(t("test.curve.model_start"), key="test_curve_model_start",
+                 icon=":material/stacked_line_chart:", help=t("test.curve.model_start_help")):
         curve_job.start_model_curve(run.path)
         st.rerun()
 
 
 def render(run: runs.RunInfo) -> None:
-    st.markdown("Would more labels help? The score is measured with fewer labels than you "
-                "have, and the trend says what more would likely add.")
+    st.markdown(t("test.curve.intro"))
     wanted = st.session_state.setdefault("test_curve_runs", set())
     if run.run_id not in wanted:
-        if st.button("Draw the learning curve", key="test_curve_start",
-                     icon=":material/show_chart:",
-                     help="Trains the quick keyword model on growing parts of the training "
-                          "data; takes seconds."):
+        if st.button(t("test.curve.start"), key="test_curve_start",
+                     icon=":material/show_chart:", help=t("test.curve.start_help")):
             wanted.add(run.run_id)
             st.rerun()
     else:
         config_file = run.path / "config.json"
         stamp = config_file.stat().st_mtime if config_file.exists() else 0.0
-        show_curve(_baseline_curve(str(run.path), stamp), "test_curve_baseline")
+        with st.spinner(t("test.curve.baseline_spinner")):
+            curve = _baseline_curve(str(run.path), stamp)
+        show_curve(curve, "test_curve_baseline")
     st.divider()
     model_section(run)

@@ -7,9 +7,12 @@ user text goes through html.escape before it reaches the page.
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import plotly.graph_objects as go
+
+from core.text import percent, t
 
 HEIGHT = 300
 COLOURS = ["#C7D2FE", "#FDE68A", "#A7F3D0", "#FBCFE8", "#BAE6FD", "#FED7AA", "#DDD6FE",
@@ -28,28 +31,31 @@ def _layout(fig: go.Figure, title: str, x: str, y: str, height: int = HEIGHT) ->
 
 def before_after(fine_tuned: float, baselines: Mapping[str, float], metric: str) -> go.Figure:
     """One bar per model: the quick baselines next to the fine-tuned one."""
-    names = [*baselines, "fine-tuned model"]
+    names = [*baselines, t("test.chart.fine_tuned")]
     values = [*baselines.values(), fine_tuned]
     colours = ["#CBD5E1"] * len(baselines) + ["#4F46E5"]
     fig = go.Figure(go.Bar(x=values, y=names, orientation="h", marker_color=colours,
-                           text=[f"{v:.1%}" for v in values], textposition="auto"))
+                           text=[percent(v) for v in values], textposition="auto"))
     fig.update_xaxes(range=[0, 1], tickformat=".0%")
-    return _layout(fig, f"Before vs after fine-tuning ({metric})", metric, "",
+    return _layout(fig, t("test.chart.before_after", metric=metric), metric, "",
                    height=90 + 45 * len(names))
 
 
-def per_class_bars(per_class: Mapping[str, Mapping[str, float]], what: str = "label"
+def per_class_bars(per_class: Mapping[str, Mapping[str, float]], entities: bool = False
                    ) -> go.Figure:
-    """Precision, recall and F1 per label (or entity type), the weakest first."""
+    """Precision, recall and F1 per label (or, with `entities`, per entity type), the weakest
+    first."""
     order = sorted(per_class, key=lambda k: per_class[k].get("f1", 0.0))
     fig = go.Figure()
     for score, colour in SCORE_COLOURS.items():
-        fig.add_trace(go.Bar(name=score if score != "f1" else "F1", x=[str(k) for k in order],
+        fig.add_trace(go.Bar(name=t(f"test.table.{score}"), x=[str(k) for k in order],
                              y=[per_class[k].get(score, 0.0) for k in order],
                              marker_color=colour))
     fig.update_layout(barmode="group")
     fig.update_yaxes(range=[0, 1.05])
-    return _layout(fig, f"Scores per {what} (weakest first)", what, "score")
+    what = t("test.table.entity_type" if entities else "test.table.label")
+    title = t("test.chart.per_type" if entities else "test.chart.per_label")
+    return _layout(fig, title, what, t("test.chart.score"))
 
 
 def confusion_heatmap(labels: Sequence[str], counts: Sequence[Sequence[int]],
@@ -58,19 +64,21 @@ def confusion_heatmap(labels: Sequence[str], counts: Sequence[Sequence[int]],
     rows = [list(map(int, r)) for r in counts]
     if normalised:
         values = [[c / sum(r) if sum(r) else 0.0 for c in r] for r in rows]
-        text = [[f"{v:.0%}" for v in r] for r in values]
+        text = [[percent(v, 0) for v in r] for r in values]
     else:
         values, text = rows, [[str(c) for c in r] for r in rows]
     names = [str(x) for x in labels]
     fig = go.Figure(go.Heatmap(z=values, x=names, y=names, text=text,
                                texttemplate="%{text}" if len(names) <= 20 else None,
                                colorscale="Blues", showscale=False,
-                               hovertemplate="correct: %{y}<br>model said: %{x}<br>%{text}"
-                                             "<extra></extra>"))
+                               hovertemplate=t("test.chart.confusion_hover", correct="%{y}",
+                                               answer="%{x}", value="%{text}")
+                               + "<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     size = max(HEIGHT, min(900, 60 + 28 * len(names)))
-    title = "Share of each correct label" if normalised else "Number of texts"
-    return _layout(fig, title, "model's answer", "correct label", height=size)
+    title = t("test.chart.confusion_shares" if normalised else "test.chart.confusion_counts")
+    return _layout(fig, title, t("test.chart.model_answer"), t("test.chart.correct_label"),
+                   height=size)
 
 
 def top_k_bars(top: Sequence[Mapping[str, Any]], threshold: float | None = None) -> go.Figure:
@@ -78,22 +86,23 @@ def top_k_bars(top: Sequence[Mapping[str, Any]], threshold: float | None = None)
     labels = [str(t["label"]) for t in top][::-1]
     scores = [float(t["score"]) for t in top][::-1]
     fig = go.Figure(go.Bar(x=scores, y=labels, orientation="h", marker_color="#4F46E5",
-                           text=[f"{s:.1%}" for s in scores], textposition="auto"))
+                           text=[percent(s) for s in scores], textposition="auto"))
     fig.update_xaxes(range=[0, 1], tickformat=".0%")
     if threshold is not None:
         fig.add_vline(x=threshold, line_dash="dash", line_color="#DC2626",
-                      annotation_text=f"yes from {threshold:.0%}")
-    return _layout(fig, "How likely each label is", "probability", "",
+                      annotation_text=t("test.chart.yes_from", threshold=percent(threshold, 0)))
+    return _layout(fig, t("test.chart.top_k"), t("test.chart.probability"), "",
                    height=90 + 40 * len(labels))
 
 
 def reliability_chart(before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]],
-                      what: str = "how often right") -> go.Figure:
+                      what: str | None = None) -> go.Figure:
     """How sure the model says it is against how often it is right, per confidence bin, before
     and after the adjustment; a calibrated model follows the diagonal."""
-    fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name="perfectly honest",
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name=t("test.chart.honest"),
                                line={"dash": "dash", "color": "#94A3B8"}, hoverinfo="skip"))
-    for name, table, colour in (("before", before, "#F59E0B"), ("after", after, "#4F46E5")):
+    for name, table, colour in ((t("test.chart.before"), before, "#F59E0B"),
+                                (t("test.chart.after"), after, "#4F46E5")):
         rows = [r for r in table if r.get("count")]
         fig.add_trace(go.Scatter(
             x=[r["confidence"] for r in rows], y=[r["accuracy"] for r in rows],
@@ -101,11 +110,12 @@ def reliability_chart(before: Sequence[Mapping[str, Any]], after: Sequence[Mappi
             marker={"size": [6 + 14 * (r["count"] / max(x["count"] for x in rows)) ** 0.5
                              for r in rows]},
             customdata=[r["count"] for r in rows],
-            hovertemplate="said %{x:.0%}, right %{y:.0%} (%{customdata} answers)<extra></extra>"))
+            hovertemplate=t("test.chart.reliability_hover", said="%{x:.0%}", right="%{y:.0%}",
+                            answers="%{customdata}") + "<extra></extra>"))
     fig.update_xaxes(range=[0, 1.02], tickformat=".0%")
     fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
-    return _layout(fig, "How sure the model says it is, and how often it is right",
-                   "the model's confidence", what)
+    return _layout(fig, t("test.chart.reliability"), t("test.chart.confidence"),
+                   what or t("test.chart.reliability_y_right"))
 
 
 # ----- highlighted entities ---------------------------------------------------------------
@@ -116,7 +126,8 @@ def type_colours(types: Sequence[str]) -> dict[str, str]:
 
 def _mark(words: str, kind: str, colour: str, score: float | None = None) -> str:
     detail = f" {score:.2f}" if score is not None else ""
-    return (f'<mark style="background:{colour};padding:1px 4px;border-radius:4px">'
+    style = f"background:{colour};padding:1px 4px;border-radius:4px"
+    return (f'<mark style="{style}">'  # text: not user-facing
             f'{html.escape(words)} <small><b>{html.escape(kind)}</b>{detail}</small></mark>')
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from core.errors import UserError
 from core.predict import batch_predict
+from core.text import duration, t
 from core.workspace import runs
 from core.workspace.uploads import safe_filename
 from pages import _errors, _format, _session
@@ -32,7 +33,7 @@ def _stored_upload(name: str, content: bytes) -> Path:
     return path
 
 
-@st.cache_data(max_entries=2, show_spinner="Reading the file...")
+@st.cache_data(max_entries=2, show_spinner=False)
 def _read_batch(path: str, size: int) -> pd.DataFrame:
     return batch_predict.read_batch_file(path)
 
@@ -46,31 +47,27 @@ def _joined_column(run: runs.RunInfo, frame: pd.DataFrame, column: str,
         return None
     if join in frame.columns:
         if not quiet:
-            st.caption(f"As in training, each text is joined with its '{_format.md(join)}' "
-                       "column.")
+            st.caption(t("test.batch.joined", column=_format.md(join)))
         return str(join)
     if not quiet:
-        st.warning(f"This model was trained on texts joined with a '{_format.md(join)}' column, "
-                   "which this file does not have, so its answers may be off.",
+        st.warning(t("test.batch.join_missing", column=_format.md(join)),
                    icon=":material/warning:")
     return None
 
 
-def batch_section(run: runs.RunInfo) -> None:
-    uploaded = st.file_uploader(
-        "File with texts to label", type=[s.lstrip(".") for s in batch_predict.BATCH_SUFFIXES],
-        key="test_batch_file",
-        help="CSV, Excel, JSONL, or TXT with one text per line. Up to 100,000 rows work fine; "
-             "the page shows a preview and the download has every row.")
-    if uploaded is None:
-        st.caption("The predictions appear here, and as a CSV to download.")
-        return
+def read_upload(uploaded) -> tuple[Path, pd.DataFrame]:
+    """The uploaded file kept in the workspace, and its rows."""
     content = uploaded.getvalue()
     if not content:
-        raise UserError(f"{safe_filename(uploaded.name)} is empty, so there is nothing to "
-                        "predict.", "Choose a file with one text per row.")
+        raise UserError(t("test.batch.empty", name=safe_filename(uploaded.name)),
+                        t("test.batch.empty_fix"))
     path = _stored_upload(uploaded.name, content)
-    frame = _read_batch(str(path), len(content))
+    with st.spinner(t("test.batch.reading")):
+        return path, _read_batch(str(path), len(content))
+
+
+def pick_column(frame: pd.DataFrame, path: Path) -> str:
+    """The column with the texts: guessed, remembered, or picked."""
     columns = [str(c) for c in frame.columns]
     default = batch_predict.guess_text_column(frame)
     remembered = st.session_state.get("test_batch_column")
@@ -81,44 +78,59 @@ def batch_section(run: runs.RunInfo) -> None:
             batch_predict.check_text_column(frame, remembered, path.name)
         except UserError as exc:
             _errors.show_error(exc)
-    column = _session.widget(st.selectbox, "Column with the texts", "test_batch_column",
-                             default, options=columns,
-                             help="The column the model reads; the other columns are copied "
-                                  "to the output unchanged.")
-    column = batch_predict.check_text_column(frame, column, path.name)
-    job = f"{run.run_id}|{path}|{column}|{_joined_column(run, frame, column, quiet=True)}"
-    if (run.config.get("data") or {}).get("text_pair_column"):
-        st.warning("This model reads pairs of texts; batch prediction gives it only the "
-                   "column above, so its answers may be off.", icon=":material/warning:")
-    join = _joined_column(run, frame, column)
-    st.caption(f"{_format.md(path.name)}: {len(frame):,} rows.")
-    if st.button(f"Predict {len(frame):,} rows", type="primary", key="test_batch_run",
-                 icon=":material/play_arrow:",
-                 help="Runs the model on every row; you can keep this tab open to watch."):
-        bar = st.progress(0.0, text="Starting...")
+    column = _session.widget(st.selectbox, t("test.batch.column"), "test_batch_column",
+                             default, options=columns, help=t("test.batch.column_help"))
+    return batch_predict.check_text_column(frame, column, path.name)
 
-        def progress(done: int, total: int) -> None:
-            bar.progress(done / total if total else 1.0, text=f"{done:,} of {total:,} rows")
 
-        output = runs.workspace_dir() / "predictions" / run.run_id / \
-            f"{Path(path.name).stem}-{hashlib.sha1(job.encode()).hexdigest()[:8]}.csv"
-        result = batch_predict.predict_file(predictor_for(run), frame, column, output,
-                                            progress=progress, join_column=join)
-        st.session_state[BATCH_RESULT] = {"job": job, "path": str(result.path),
-                                          "rows": result.rows, "seconds": result.seconds,
-                                          "preview": result.preview, "name": path.stem}
+def predict(run: runs.RunInfo, frame: pd.DataFrame, column: str, path: Path, job: str,
+            join: str | None) -> None:
+    bar = st.progress(0.0, text=t("test.batch.starting"))
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total if total else 1.0,
+                     text=t("test.batch.progress", done=done, total=total))
+
+    output = runs.workspace_dir() / "predictions" / run.run_id / \
+        f"{Path(path.name).stem}-{hashlib.sha1(job.encode()).hexdigest()[:8]}.csv"
+    result = batch_predict.predict_file(predictor_for(run), frame, column, output,
+                                        progress=progress, join_column=join)
+    st.session_state[BATCH_RESULT] = {"job": job, "path": str(result.path),
+                                      "rows": result.rows, "seconds": result.seconds,
+                                      "preview": result.preview, "name": path.stem}
+
+
+def show_result(job: str) -> None:
     saved = st.session_state.get(BATCH_RESULT)
     if not saved or saved["job"] != job or not Path(saved["path"]).is_file():
         return
-    st.success(f"Predicted {saved['rows']:,} rows in {_format.duration(saved['seconds'])}.")
+    st.success(t("test.batch.done", count=saved["rows"], duration=duration(saved["seconds"])))
     st.dataframe(saved["preview"], hide_index=True, key="test_batch_preview")
     if saved["rows"] > len(saved["preview"]):
-        st.caption(f"The first {len(saved['preview'])} rows are shown; the CSV has all "
-                   f"{saved['rows']:,}.")
+        st.caption(t("test.batch.preview", shown=len(saved["preview"]), count=saved["rows"]))
     result_path = Path(saved["path"])
-    st.download_button("Download the predictions (CSV)", data=result_path.read_bytes,
+    st.download_button(t("test.batch.download"), data=result_path.read_bytes,
                        file_name=f"{saved['name']}-predictions.csv", mime="text/csv",
                        key="test_batch_download", on_click="ignore",
-                       icon=":material/download:",
-                       help="Every row of your file with the model's answer and how sure it "
-                            "is; cells that look like formulas are made safe for spreadsheets.")
+                       icon=":material/download:", help=t("test.batch.download_help"))
+
+
+def batch_section(run: runs.RunInfo) -> None:
+    uploaded = st.file_uploader(
+        t("test.batch.file"), type=[s.lstrip(".") for s in batch_predict.BATCH_SUFFIXES],
+        key="test_batch_file", help=t("test.batch.file_help"))
+    if uploaded is None:
+        st.caption(t("test.batch.waiting"))
+        return
+    path, frame = read_upload(uploaded)
+    column = pick_column(frame, path)
+    job = f"{run.run_id}|{path}|{column}|{_joined_column(run, frame, column, quiet=True)}"
+    if (run.config.get("data") or {}).get("text_pair_column"):
+        st.warning(t("test.batch.pairs"), icon=":material/warning:")
+    join = _joined_column(run, frame, column)
+    st.caption(t("test.batch.rows", name=_format.md(path.name), count=len(frame)))
+    if st.button(t("test.batch.run", count=len(frame)),
+                 type="primary", key="test_batch_run", icon=":material/play_arrow:",
+                 help=t("test.batch.run_help")):
+        predict(run, frame, column, path, job, join)
+    show_result(job)

@@ -9,7 +9,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from core import text
 from core.evaluate import error_analysis
+from core.text import t
 from core.workspace import runs
 from pages import _format
 from pages import _report_visuals as visuals
@@ -19,7 +21,7 @@ TABLE_ROWS = 200  # rows of a table shown on the page; downloads have them all
 
 # ----- loading ------------------------------------------------------------------------------
 
-@st.cache_resource(max_entries=3, show_spinner="Loading the model (once per run)...")
+@st.cache_resource(max_entries=3, show_spinner=False)
 def _load_predictor(run_path: str, stamp: tuple[float, float]) -> Any:
     from core.predict.inference import Predictor
 
@@ -31,8 +33,9 @@ def predictor_for(run: runs.RunInfo) -> Any:
     def mtime(path: Path) -> float:
         return path.stat().st_mtime if path.exists() else 0.0
 
-    return _load_predictor(str(run.path), (mtime(run.path / "model" / "config.json"),
-                                           mtime(run.path / "eval.json")))
+    with st.spinner(t("test.loading.model")):  # shown only while a load takes a while
+        return _load_predictor(str(run.path), (mtime(run.path / "model" / "config.json"),
+                                               mtime(run.path / "eval.json")))
 
 
 @st.cache_data(max_entries=6, show_spinner=False)
@@ -58,18 +61,26 @@ def entity_colours(evaluation: dict[str, Any], found: list[str]) -> dict[str, st
 
 
 def percent(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1%}"
+    return text.percent(value)
+
+
+def score_names() -> tuple[str, str, str, str]:
+    """The score table's column headers: precision, recall, F1, examples."""
+    return (t("test.table.precision"), t("test.table.recall"), t("test.table.f1"),
+            t("test.table.examples"))
 
 
 def scores_table(per_class: dict[str, dict[str, float]], what: str) -> pd.DataFrame:
-    rows = [{what: name, "precision": v.get("precision", 0.0), "recall": v.get("recall", 0.0),
-             "F1": v.get("f1", 0.0), "examples": int(v.get("support", 0))}
+    """One row per label (or entity type); `what` heads the first column."""
+    precision, recall, f1, examples = score_names()
+    rows = [{what: name, precision: v.get("precision", 0.0), recall: v.get("recall", 0.0),
+             f1: v.get("f1", 0.0), examples: int(v.get("support", 0))}
             for name, v in per_class.items()]
-    return pd.DataFrame(rows, columns=[what, "precision", "recall", "F1", "examples"])
+    return pd.DataFrame(rows, columns=[what, precision, recall, f1, examples])
 
 
-SCORE_COLUMNS = {c: st.column_config.NumberColumn(c, format="%.3f")
-                 for c in ("precision", "recall", "F1")}
+def score_columns() -> dict[str, Any]:
+    return {c: st.column_config.NumberColumn(c, format="%.3f") for c in score_names()[:3]}
 
 
 def download_table(table: pd.DataFrame, label: str, file_name: str, key: str, help: str) -> None:
@@ -88,18 +99,3 @@ def run_labels(choices: list[runs.RunInfo]) -> dict[str, str]:
     for label in labels.values():
         seen[label] = seen.get(label, 0) + 1
     return {k: f"{v} · {k}" if seen[v] > 1 else v for k, v in labels.items()}
-
-
-def resend_if_renamed(key: str, labels: dict[str, str]) -> None:
-    """Send picker `key` its value again when its chosen run's label changed since last shown.
-
-    The browser keeps the label it was last sent, not the run id behind it, so after a rename
-    on the Runs page (or in another tab) it would go on showing the old name until the app
-    restarts. Writing the value back makes Streamlit send the choice with its new label.
-    """
-    shown_key = f"_labels_shown_{key}"
-    before = st.session_state.get(shown_key) or {}
-    st.session_state[shown_key] = dict(labels)
-    value = st.session_state.get(key)
-    if value in labels and value in before and before[value] != labels[value]:
-        st.session_state[key] = value

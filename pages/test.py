@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.text import t
 from core.workspace import runs
 from pages import (
     _entry,
     _errors,
     _learning_curve,
+    _session,
     _test_batch,
     _test_compare,
     _test_export,
@@ -22,7 +24,7 @@ from pages import (
     _test_playground,
     _test_report,
 )
-from pages._test_common import resend_if_renamed, run_labels
+from pages._test_common import run_labels
 
 _entry.run_through_app()
 
@@ -46,46 +48,42 @@ def pick_run(usable: list[runs.RunInfo]) -> runs.RunInfo:
     wanted = st.query_params.get("run")
     if st.session_state.get(TEST_RUN) not in by_id:
         st.session_state[TEST_RUN] = wanted if wanted in by_id else usable[0].run_id
-    resend_if_renamed(TEST_RUN, labels)
-    run_id = st.selectbox("Run to test", list(by_id), key=TEST_RUN,
+    _session.resend_if_renamed(TEST_RUN, labels)
+    run_id = st.selectbox(t("test.page.pick_run"), list(by_id), key=TEST_RUN,
                           format_func=labels.__getitem__, on_change=_keep_run_in_url,
-                          help="Any finished run; the newest is chosen for you.")
+                          help=t("test.page.pick_run_help"))
     return by_id[run_id]
 
 
+TABS = ("report", "mistakes", "try", "batch", "compare", "budget", "export")
+
+
 def render() -> None:
-    st.title("4. Test")
-    st.caption("How good is the model, where does it go wrong, and take it with you.")
+    st.title(t("test.page.title"))
+    st.caption(t("test.page.caption"))
     usable = [r for r in runs.list_runs() if not r.damaged and r.state in USABLE_STATES]
     if not usable:
-        st.info("No finished runs yet. Train one on the Train page; it appears here when it "
-                "finishes.", icon=":material/info:")
+        st.info(t("test.page.no_runs"), icon=":material/info:")
         return
     run = pick_run(usable)
     evaluation = runs.read_eval(run.path) or {}
     if run.state == "stopped":
-        st.caption("This run was stopped early; it is tested with its best checkpoint.")
+        st.caption(t("test.page.stopped"))
     if evaluation.get("mode") == "few-shot":
-        st.caption("Trained in few-shot mode: the model learned from pairs of texts which ones "
-                   "share a label, then a simple classifier on top decides.")
-    tabs = st.tabs(["Report", "Mistakes", "Try it", "Batch prediction", "Compare",
-                    "Label budget", "Export"])
-    sections = [
-        ("showing the report", lambda: _test_report.report_section(run, evaluation)),
-        ("listing the mistakes", lambda: _test_mistakes.mistakes_section(run, evaluation)),
-        ("running the model on your text",
-         lambda: _test_playground.playground_section(run, evaluation)),
-        ("predicting the file", lambda: _test_batch.batch_section(run)),
-        ("comparing the runs", lambda: _test_compare.compare_section(run, usable)),
-        ("drawing the learning curve", lambda: _learning_curve.render(run)),
-        ("preparing the export", lambda: _test_export.export_section(run)),
-    ]
-    for tab, (doing, draw) in zip(tabs, sections):
-        with tab, _errors.guarded(doing):
-            draw()
+        st.caption(t("test.page.few_shot"))
+    tabs = st.tabs([t(f"test.tab.{name}") for name in TABS])
+    draws = {
+        "report": lambda: _test_report.report_section(run, evaluation),
+        "mistakes": lambda: _test_mistakes.mistakes_section(run, evaluation),
+        "try": lambda: _test_playground.playground_section(run, evaluation),
+        "batch": lambda: _test_batch.batch_section(run),
+        "compare": lambda: _test_compare.compare_section(run, usable),
+        "budget": lambda: _learning_curve.render(run),
+        "export": lambda: _test_export.export_section(run),
+    }
+    for tab, name in zip(tabs, TABS, strict=True):
+        with tab, _errors.guarded(f"test.error.{name}"):
+            draws[name]()
 
 
-try:
-    render()
-except Exception as exc:  # noqa: BLE001 - never a stack trace on the page
-    _errors.show_error(exc, "showing the test page")
+_errors.page(render, "test.error.page")

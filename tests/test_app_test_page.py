@@ -60,7 +60,7 @@ def test_report_headline_baselines_tables_and_confusion_matrix(classification):
     assert per_class["examples"].sum() == test["n"]
     before = charts(at)
     assert before >= 3  # before/after, per-class bars, confusion matrix
-    at.radio(key="test_matrix_view").set_value("Shares of each correct label").run()
+    at.radio(key="test_matrix_view").set_value("shares").run()
     assert_clean(at)
     assert charts(at) == before
     # every widget explains itself in one line
@@ -155,7 +155,7 @@ def test_batch_text_column_that_does_not_exist(classification):
                for e in at.error)
     assert at.selectbox(key="test_batch_column").value == "review"  # the page recovers
     at.button(key="test_batch_run").click().run()
-    assert "Predicted 1 rows" in all_text(at)
+    assert "Predicted 1 row in" in all_text(at)
 
 
 def test_batch_txt_one_text_per_line(classification):
@@ -177,7 +177,7 @@ def test_compare_two_runs_on_the_test_set_and_pasted_texts(classification, tiny_
     n = runs.read_eval(classification)["test"]["n"]
     assert f"agree on **{n} of {n}** texts" in all_text(at)
     assert "No disagreements" in all_text(at)
-    at.radio(key="test_compare_source").set_value("Texts I paste").run()
+    at.radio(key="test_compare_source").set_value("paste").run()
     at.text_area(key="test_compare_texts").input("a good film\n\nan awful film\n").run()
     at.button(key="test_compare_run").click().run()
     assert_clean(at)

@@ -249,14 +249,6 @@ def test_core_text_imports_nothing_else_from_core():
 # deleting its line here (the scan then enforces it). One entry per line, each with a comment
 # line of its own, so that engineers deleting neighbouring entries do not get a merge conflict.
 NOT_CONVERTED = [
-    # pages/_calibration.py
-    "pages/_calibration.py",
-    # pages/_learning_curve.py
-    "pages/_learning_curve.py",
-    # pages/_report_visuals.py
-    "pages/_report_visuals.py",
-    # pages/test.py
-    "pages/test.py",
     # end of the list
 ]
 
