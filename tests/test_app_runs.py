@@ -33,7 +33,7 @@ def test_lists_every_run_including_damaged_ones(workspace):
     assert_clean(at)
     frame = table(at)
     assert set(frame["Name"]) == {"run-a", "run-b", "run-broken"}
-    states = dict(zip(frame["Name"], frame["State"]))
+    states = dict(zip(frame["Name"], frame["State"], strict=True))
     assert states == {"run-a": "finished", "run-b": "failed", "run-broken": "damaged"}
     assert "Out of memory. Use a smaller batch." in set(frame["Note"])
     assert "could not be read" in all_text(at)
@@ -204,3 +204,52 @@ def test_runs_with_the_same_name_each_get_a_column(workspace):
     diff = at.dataframe[2].value
     assert list(diff.columns) == ["Setting", "baseline (run-a)", "baseline (run-b)", "other"]
     assert list(diff[diff["Setting"] == "preset"].iloc[0])[1:] == ["quick", "best", "quick"]
+
+
+def open_in(language: str, monkeypatch):
+    """The Runs page in `language`. AppTest runs a page file without app.py, so no session
+    language is registered and core.text reads FINETUNE_STUDIO_LANG, as the CLI does."""
+    from core import text
+
+    monkeypatch.setenv(text.ENV_VAR, language)
+    return open_app("pages/runs.py")
+
+
+def test_the_runs_page_in_chinese(workspace, monkeypatch):
+    """Every word of the list, the comparison and the delete dialog comes in Chinese (strict
+    mode under pytest turns a missing Chinese text into an error)."""
+    write_run("run-a", "completed")
+    write_run("run-b", "failed", error="Out of memory.", fix="Use a smaller batch.",
+              events=curve(30))
+    (runs.runs_dir() / "run-broken").mkdir()
+    at = open_in("zh", monkeypatch)
+    assert_clean(at)
+    assert at.title[0].value == "训练记录"
+    frame = table(at)
+    assert list(frame.columns) == ["名称", "状态", "任务", "模型", "数据", "最佳分数", "用时",
+                                   "创建时间", "备注"]
+    assert dict(zip(frame["名称"], frame["状态"], strict=True)) == {
+        "run-a": "已完成", "run-b": "失败", "run-broken": "已损坏"}
+    assert "有 1 个运行文件夹无法读取" in all_text(at)
+    assert "run-a（已完成）" in at.selectbox(key="runs_manage").options
+    at.multiselect(key="runs_compare").set_value(["run-a", "run-b"]).run()
+    assert_clean(at)
+    scores = at.dataframe[1].value
+    assert {"状态", "最佳验证集分数", "用时", "步数", "留出数据分数（95% 范围）"} \
+        <= set(scores.index)
+    assert "最后一次验证集准确率" in scores.index
+    assert at.dataframe[2].value.columns[0] == "设置"
+    at.button(key="runs_delete").click().run()
+    assert_clean(at)
+    question = "要永久删除 **run-b** 及其训练好的模型吗？此操作无法撤销。"
+    assert question in [w.value for w in at.warning]
+    assert [b.label for b in at.button if b.key in ("runs_delete_yes", "runs_delete_no")] == \
+        ["是的，删除", "取消"]
+
+
+def test_the_plural_of_damaged_folders(workspace, monkeypatch):
+    write_run("run-a", "completed")
+    (runs.runs_dir() / "run-broken").mkdir()
+    (runs.runs_dir() / "run-broken-2").mkdir()
+    at = open_in("en", monkeypatch)
+    assert "2 run folders could not be read and are marked damaged" in all_text(at)
