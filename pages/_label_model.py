@@ -41,7 +41,8 @@ def model_view(project: labeling.Project, state: labeling.LabelState,
                                                  QUEUE_SIZE)
     cached = {"project": project.project_id, "run_id": run.run_id if run else None,
               "ready": ready, "fitted_on": len(state.labels), "suggestions": suggestions,
-              "ranking": ranking, "run_path": str(run.path) if run else None}
+              "ranking": ranking, "run_path": str(run.path) if run else None,
+              "run_name": run.name if run else None}
     st.session_state[MODEL] = cached
     return cached
 
@@ -63,7 +64,7 @@ def suggestion_for(project: labeling.Project, view: dict[str, Any], texts: list[
     suggestions = view["suggestions"]
     if suggestions is not None and not suggestions.covers(item) and view["run_path"]:
         suggestions = prelabel.model_suggestions(_predictor(view["run_path"]), project, texts,
-                                                 [item], suggestions.source, suggestions.n_labels)
+                                                 [item], view.get("run_name"), suggestions.n_labels)
     if suggestions is None:
         return None
     return suggestions.spans.get(item) if project.is_ner else suggestions.label_for(item)

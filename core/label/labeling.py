@@ -33,6 +33,7 @@ from typing import Any
 from core.data.readers import read_table
 from core.data.spans import tokenize
 from core.errors import UserError
+from core.text import t
 from core.workspace import csv_safe, runs
 
 CLASSIFICATION = "text-classification"
@@ -184,9 +185,9 @@ def read_texts(path: Path, text_column: str | None = None) -> tuple[list[str], l
                         f"project holds.", "Label a random sample of the texts first.")
     notes = []
     if empty:
-        notes.append(f"{empty} empty rows were left out.")
+        notes.append(t("label.create.empty_rows", count=empty))
     if duplicates:
-        notes.append(f"{duplicates} repeated texts were left out (each text is labeled once).")
+        notes.append(t("label.create.repeated", count=duplicates))
     return texts, notes
 
 
