@@ -277,12 +277,12 @@ def _rescore(run_dir: Path, model_right: list[bool], quick_right: list[bool]) ->
                (run_dir / "test_predictions.jsonl").read_text(encoding="utf-8").splitlines()]
     other = {labels[0]: labels[1], labels[1]: labels[0]}
     lines = []
-    for record, right in zip(records, model_right):
+    for record, right in zip(records, model_right, strict=True):
         record["predicted"] = record["gold"] if right else other[record["gold"]]
         lines.append(json.dumps(record))
     (run_dir / "test_predictions.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     quick = [labels.index(r["gold"] if right else other[r["gold"]])
-             for r, right in zip(records, quick_right)]
+             for r, right in zip(records, quick_right, strict=True)]
     n = len(records)
     evaluation["test"].update(accuracy=sum(model_right) / n, correct=sum(model_right))
     evaluation["baselines"]["tfidf_logreg"].update(accuracy=sum(quick_right) / n,
