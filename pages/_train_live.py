@@ -132,4 +132,4 @@ def live_view(run_dir: str, shown_state: str) -> None:
         with st.expander(t("train.log.title"), icon=":material/article:"):
             st.code(runs.log_tail(path) or t("train.log.empty"), language=None)
     except Exception as exc:  # noqa: BLE001 - keep polling even if one redraw fails
-        _errors.show_error(exc, t("train.doing.progress"))
+        _errors.show_error(exc, "train.error.progress")

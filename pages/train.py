@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.errors import UserError
 from core.jobs import queue as jobs
 from core.text import t
 from pages import _entry, _errors, _format, _session
@@ -61,9 +60,4 @@ def render() -> None:
     st.fragment(live_view, run_every=interval)(str(run.path), run.state)
 
 
-try:
-    render()
-except UserError as exc:
-    _errors.show_error(exc)
-except Exception as exc:  # noqa: BLE001 - never a stack trace on the page
-    _errors.show_error(exc, t("train.doing.page"))
+_errors.page(render, "train.error.page")

@@ -120,8 +120,10 @@ TEXTS: dict = {
                             "zh": "目前共 {points}、{evaluations} · 更新于 {time}"},
     "train.log.title": {"en": "Training log (last lines)", "zh": "训练日志（最后几行）"},
     "train.log.empty": {"en": "(empty)", "zh": "（空）"},
-    "train.doing.progress": {"en": "drawing the training progress", "zh": "绘制训练进度"},
-    "train.doing.page": {"en": "showing the training run", "zh": "显示训练运行"},
+    "train.error.progress": {"en": "Something went wrong while drawing the training progress.",
+                             "zh": "绘制训练进度时出了问题。"},
+    "train.error.page": {"en": "Something went wrong while showing the training run.",
+                         "zh": "显示训练运行时出了问题。"},
     # controls
     "train.controls.stop": {"en": "Stop", "zh": "停止"},
     "train.controls.stopping": {"en": "Stopping...", "zh": "正在停止……"},
