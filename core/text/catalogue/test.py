@@ -394,7 +394,7 @@ TEXTS: dict = {
         "en": "Confidences were not adjusted: the validation set has fewer than "
               "{least} sentences, too few to measure how often the model is "
               "right. A confidence of 80% may not mean right 80% of the time.",
-        "zh": "置信度没有校准：验证集中的句子少于 {least} 条，太少了，无法衡量模型答对的"
+        "zh": "置信度没有校准：验证集中的句子少于 {least} 句，太少了，无法衡量模型答对的"
               "频率。置信度 80% 未必意味着 80% "
               "的时候是对的。"},
     "test.calibration.no_mistakes_texts": {
