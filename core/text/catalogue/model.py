@@ -300,7 +300,7 @@ TEXTS: dict = {
                       "{count} training step.",
                "other": "**Estimate:** about **{time}** on {device}, **{memory}** of memory, "
                         "{count} training steps."},
-        "zh": "**预估：**在 {device} 上约需 **{time}**，占用 **{memory}** 内存，"
+        "zh": "**预估**：在 {device} 上约需 **{time}**，占用 **{memory}** 内存，"
               "共 {count} 个训练步骤。",
     },
     "model.estimate.seconds": {"en": "{low}-{high} s", "zh": "{low}-{high} 秒"},
