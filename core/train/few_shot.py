@@ -28,7 +28,6 @@ from typing import Any
 import numpy as np
 
 from core import text
-from core import text
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
 from core.evaluate.splits import evaluate_splits
