@@ -57,7 +57,7 @@ def runs_table(project: labeling.Project) -> None:
         return
     st.dataframe(pd.DataFrame({
         "run": [r.name for r in project_runs],
-        "state": [_format.STATE_WORDS.get(r.state, r.state) for r in project_runs],
+        "state": [_format.state_word(r.state) for r in project_runs],
         "score": [label_training.run_score(r) for r in project_runs],
         "started": [_format.when(r.created) for r in project_runs]}), hide_index=True,
         width="stretch", column_config={

@@ -40,7 +40,7 @@ def header(project: labeling.Project, state: labeling.LabelState, n_texts: int) 
     active = [r for r in label_training.project_runs(project) if r.is_active]
     if active:
         run = active[0]
-        words = _format.STATE_WORDS.get(run.state, run.state)
+        words = _format.state_word(run.state)
         st.caption(t("label.header.training_steps", state=words, step=number(run.step),
                      total=number(run.total_steps)) if run.total_steps
                    else t("label.header.training", state=words))
