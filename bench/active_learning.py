@@ -41,12 +41,16 @@ NAMES = {RANDOM: "random", UNCERTAINTY: "uncertainty", MIXED: "uncertainty + div
 def load(data_dir: Path, name: str) -> tuple[list[str], list[str], list[str], list[str]]:
     """(train texts, train labels, test texts, test labels) of a shared dataset."""
     if name == "sst2":
-        read = lambda f: pd.read_csv(data_dir / "sst2" / f, sep="\t", dtype=str,
-                                     keep_default_na=False, quoting=3)
+        def read(f):
+            return pd.read_csv(data_dir / "sst2" / f, sep="\t", dtype=str,
+                               keep_default_na=False, quoting=3)
+
         train, test = read("train.tsv"), read("test.tsv")
         return (list(train["sentence"]), list(train["label"]), list(test["sentence"]),
                 list(test["label"]))
-    read = lambda f: pd.read_csv(data_dir / "banking77" / f, dtype=str, keep_default_na=False)
+    def read(f):
+        return pd.read_csv(data_dir / "banking77" / f, dtype=str, keep_default_na=False)
+
     train, test = read("train.csv"), read("test.csv")
     return list(train["text"]), list(train["category"]), list(test["text"]), list(test["category"])
 

@@ -56,16 +56,20 @@ def _hold_out(rows: list[dict], key: str, share: float = 0.1, seed: int = 42
 
 
 def _sst2(root: Path) -> tuple[str, str, dict[str, list[dict]]]:
-    read = lambda name: [{"text": s, "label": l} for l, s in
-                         _tsv(root / "sst2" / name)[["label", "sentence"]].itertuples(index=False)]
+    def read(name):
+        return [{"text": s, "label": label} for label, s in
+                _tsv(root / "sst2" / name)[["label", "sentence"]].itertuples(index=False)]
+
     return "classification", "accuracy", {"train": read("train.tsv"),
                                           "validation": read("dev.tsv"), "test": read("test.tsv")}
 
 
 def _banking77(root: Path) -> tuple[str, str, dict[str, list[dict]]]:
-    read = lambda name: [{"text": t, "label": c} for t, c in pd.read_csv(
-        root / "banking77" / name, dtype=str, keep_default_na=False)[["text", "category"]]
-        .itertuples(index=False)]
+    def read(name):
+        return [{"text": t, "label": c} for t, c in pd.read_csv(
+            root / "banking77" / name, dtype=str, keep_default_na=False)[["text", "category"]]
+            .itertuples(index=False)]
+
     train, validation = _hold_out(read("train.csv"), "label")
     return "classification", "macro_f1", {"train": train, "validation": validation,
                                           "test": read("test.csv")}

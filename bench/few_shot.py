@@ -27,13 +27,17 @@ MODES = ("fine-tune", "few-shot")
 def load(data_dir: Path, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(train, test) frames with columns text, label."""
     if name == "sst2":
-        read = lambda f: pd.read_csv(data_dir / "sst2" / f, sep="\t", dtype=str,
-                                     keep_default_na=False, quoting=3)
+        def read(f):
+            return pd.read_csv(data_dir / "sst2" / f, sep="\t", dtype=str,
+                               keep_default_na=False, quoting=3)
+
         rename = {"sentence": "text"}
         return read("train.tsv").rename(columns=rename), read("test.tsv").rename(columns=rename)
     if name == "banking77":
-        read = lambda f: pd.read_csv(data_dir / "banking77" / f, dtype=str,
-                                     keep_default_na=False)
+        def read(f):
+            return pd.read_csv(data_dir / "banking77" / f, dtype=str,
+                               keep_default_na=False)
+
         rename = {"category": "label"}
         return read("train.csv").rename(columns=rename), read("test.csv").rename(columns=rename)
     raise SystemExit(f"error: unknown dataset {name}; use sst2 or banking77")
@@ -97,7 +101,9 @@ def markdown(results: list[dict], settings: dict) -> str:
         "few-shot accuracy | fine-tune macro-F1 | few-shot macro-F1 | TF-IDF accuracy | "
         "fine-tune s | few-shot s |",
         "|---|---|---|---|---|---|---|---|---|---|---|"]
-    fmt = lambda v: "-" if v is None else f"{v:.3f}"
+    def fmt(v):
+        return "-" if v is None else f"{v:.3f}"
+
     for row in results:
         ft, fs = row.get("fine-tune") or {}, row.get("few-shot") or {}
         any_run = ft or fs

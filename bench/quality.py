@@ -81,7 +81,8 @@ def run_dataset(name: str, data_dir: Path, model: str, quick: bool, folder: Path
         "app_threshold": report.get("threshold"),
         "app_train_seconds": round(float(status.get("train_runtime") or 0.0), 1),
         "reference_train_seconds": round(float(reference["train_seconds"]), 1),
-        "app_wall_seconds": app["wall_seconds"], "reference_wall_seconds": reference["wall_seconds"],
+        "app_wall_seconds": app["wall_seconds"],
+        "reference_wall_seconds": reference["wall_seconds"],
         "app_best_step": status.get("best_step"), "app_total_steps": status.get("total_steps"),
     }
 

@@ -1,5 +1,5 @@
-"""`python bench/recipe.py`: one real training run of the app (core.train.training.train) with chosen
-settings, printing the validation curve, the test score, the baseline and the wall time.
+"""`python bench/recipe.py`: one real training run of the app (core.train.training.train)
+with chosen settings, printing the validation curve, the test score, the baseline and the wall time.
 
 Used to compare training recipes on the built-in sample and on shared datasets; decisions are
 made on the validation curve, the test score is reported, not tuned on.
@@ -32,7 +32,7 @@ def _value(text: str):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", required=True)
     parser.add_argument("--validation")
     parser.add_argument("--test")

@@ -22,8 +22,10 @@ SETTINGS = {"epochs": 1, "batch_size": 32, "max_length": 128, "learning_rate": 1
 
 def subset(data_dir: Path, folder: Path, n_train: int, n_test: int) -> dict[str, Path]:
     """The first n_train / n_test SST-2 sentences (200 for validation) as JSON-lines files."""
-    read = lambda name: pd.read_csv(data_dir / "sst2" / name, sep="\t", dtype=str,
-                                    keep_default_na=False, quoting=3)
+    def read(name):
+        return pd.read_csv(data_dir / "sst2" / name, sep="\t", dtype=str,
+                           keep_default_na=False, quoting=3)
+
     paths = {}
     for split, name, count in (("train", "train.tsv", n_train), ("test", "test.tsv", n_test),
                                ("validation", "dev.tsv", 200)):
@@ -116,7 +118,7 @@ def run(data_dir: Path, quick: bool, model: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
         folder = Path(tmp)
         paths = subset(data_dir, folder, n_train, n_test)
-        for round_index in range(rounds):  # alternate so drift in machine load hits all alike
+        for _round_index in range(rounds):  # alternate so drift in machine load hits all alike
             app = run_measured(app_command(paths, folder / "runs", model, n_train))
             app["examples_per_s"] = app_examples_per_s(Path(app["run_dir"]))
             app["test_accuracy"] = app["test"]["accuracy"]
@@ -131,7 +133,9 @@ def run(data_dir: Path, quick: bool, model: str) -> dict:
             speed.update(first_model(data_dir, folder, model))
         speed.update(health_report(data_dir, folder, model))
 
-    median = lambda kind, key: statistics.median(float(r[key]) for r in results[kind])
+    def median(kind, key):
+        return statistics.median(float(r[key]) for r in results[kind])
+
     app_eps = median("app", "examples_per_s")
     summary = {
         "n_train": n_train, "n_test": len(texts), "rounds": rounds,

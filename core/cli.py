@@ -11,8 +11,8 @@ import json
 import shutil
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from core.config import PRESETS, TASKS, TRAINING_MODES, RunConfig
 from core.errors import UserError
@@ -63,7 +63,8 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--eval-steps", type=int, help="evaluate and save every N steps")
     p.add_argument("--lora", action="store_true", default=None, help="train LoRA adapters")
     p.add_argument("--mode", choices=TRAINING_MODES,
-                   help="auto (default), fine-tune, or few-shot for a handful of examples per label")
+                   help="auto (default), fine-tune, or few-shot for a handful of examples "
+                        "per label")
     p.add_argument("--extend-vocabulary", action="store_true", default=None,
                    help="add the data's unknown characters and words to the model's vocabulary")
     p.add_argument("--name", help="a name for the run")
@@ -192,7 +193,10 @@ def _summary(run_dir: Path, status: dict) -> dict:
     from core.workspace import runs
 
     evaluation = runs.read_eval(run_dir) or {}
-    scalars = lambda d: {k: v for k, v in (d or {}).items() if isinstance(v, (int, float))}
+
+    def scalars(d):
+        return {k: v for k, v in (d or {}).items() if isinstance(v, (int, float))}
+
     return {"run_dir": str(run_dir), "state": status.get("state"),
             "best_metric": status.get("best_metric_name"),
             "test": scalars(evaluation.get("test")),

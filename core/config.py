@@ -198,7 +198,8 @@ class TrainingConfig:
 @dataclass
 class RunConfig:
     task: str = _field("text-classification",
-                       "Text classification (a label per text) or entity recognition (tags per word).",
+                       "Text classification (a label per text) or entity recognition "
+                       "(tags per word).",
                        "Task")
     data: DataConfig = _field(DataConfig, "Where the examples come from.", "Data")
     model: str = _field("default", "The pretrained model to start from: 'default', a hub id "
@@ -229,7 +230,8 @@ class RunConfig:
         known_top = {f.name for f in dataclasses.fields(cls)}
         unknown = set(raw) - known_top
         if unknown:
-            raise UserError(f"The run configuration has unknown keys: {', '.join(sorted(unknown))}.",
+            raise UserError("The run configuration has unknown keys: "
+                            f"{', '.join(sorted(unknown))}.",
                             "Remove them or check their spelling.")
         data = _build(DataConfig, raw.get("data", {}), "data")
         training = _build(TrainingConfig, raw.get("training", {}), "training")

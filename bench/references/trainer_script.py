@@ -40,7 +40,8 @@ def classification(args, tokenizer, train, test):
 
     def encode(rows):
         encoded = tokenizer([r["text"] for r in rows], truncation=True, max_length=args.max_length)
-        return Dataset.from_dict({**encoded, "labels": [label2id.get(r["label"], -1) for r in rows]})
+        label_ids = [label2id.get(r["label"], -1) for r in rows]
+        return Dataset.from_dict({**encoded, "labels": label_ids})
 
     def scores(prediction):
         predicted = np.argmax(prediction.predictions, -1)

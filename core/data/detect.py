@@ -52,6 +52,10 @@ def _first_record(head: str, ext: str):
                 except (ValueError, RecursionError):  # the reader explains what is wrong
                     return None
         return None
+    return _first_json_record(head)
+
+
+def _first_json_record(head: str):
     # A JSON list's first object ends before the sample does in any realistic export.
     record, start = None, head.find("{")
     for _ in range(3):  # the outer object of {"data": [...]} may not fit in the sample

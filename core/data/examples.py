@@ -67,6 +67,11 @@ def load_examples(path, data: DataConfig, task: str | None = None) -> Examples:
     return Examples(task, frame, mapping["multi_label"], path.name)
 
 
+def _optional(chosen, guessed):
+    """For the optional columns, None means "guess" and "" means "none, even if one is guessed"."""
+    return guessed if chosen is None else (chosen or None)
+
+
 def resolve_columns(table: pd.DataFrame, data: DataConfig, name: str) -> dict:
     """The column mapping actually used: the user's choices, the guess for the rest."""
     # Guessing profiles every column; when the user chose them all (the Data page always
@@ -75,19 +80,25 @@ def resolve_columns(table: pd.DataFrame, data: DataConfig, name: str) -> dict:
         data.text_pair_column, data.split_column, data.multi_label)
     guess = ColumnGuess() if chose_all else infer_columns(table)
     columns = [str(c) for c in table.columns]
-    # For the optional columns, None means "guess" and "" means "none, even if one is guessed".
-    optional = lambda chosen, guessed: guessed if chosen is None else (chosen or None)
     chosen = {
         "text": data.text_column or guess.text,
-        "text_pair": optional(data.text_pair_column, guess.text_pair),
+        "text_pair": _optional(data.text_pair_column, guess.text_pair),
         "label": data.label_column or guess.label,
-        "split": optional(data.split_column, guess.split),
+        "split": _optional(data.split_column, guess.split),
         "join": data.text_join_column or None,  # never guessed: the Data page proposes it
     }
     for role in ("text_pair", "split"):  # a guess must not reuse a column the user chose
         user_chose = getattr(data, f"{role}_column")
         if not user_chose and chosen[role] in (chosen["text"], chosen["label"]):
             chosen[role] = None
+    _check_chosen(chosen, columns, name)
+    multi, separator = _multi_label_choice(table, data, guess, chosen["label"])
+    chosen.update(multi_label=bool(multi), separator=separator)
+    return chosen
+
+
+def _check_chosen(chosen: dict, columns: list[str], name: str) -> None:
+    """A UserError when the chosen columns are missing from the table or overlap."""
     for role, column in chosen.items():
         if column is not None and column not in columns:
             raise UserError(f"{name} has no column '{column}' (asked for as the {role} column); "
@@ -108,20 +119,24 @@ def resolve_columns(table: pd.DataFrame, data: DataConfig, name: str) -> dict:
         raise UserError(f"{name} has no label column next to the text column "
                         f"'{chosen['text']}'; its columns are: {', '.join(columns)}.",
                         "Add a column with the label of each text, or choose the label column.")
+
+
+def _multi_label_choice(table: pd.DataFrame, data: DataConfig, guess: ColumnGuess,
+                        label_column: str) -> tuple:
+    """(multi-label or not, label separator): the user's choice, else detected or guessed."""
     if data.multi_label is not None:
         multi = data.multi_label
         separator = data.label_separator
         if multi and separator is None:
-            detected = detect_multi_label(table[chosen["label"]])[1]
+            detected = detect_multi_label(table[label_column])[1]
             separator = detected or guess.label_separator or "|"
     elif data.label_column and data.label_column != guess.label:
-        multi, separator, _ = detect_multi_label(table[chosen["label"]])
+        multi, separator, _ = detect_multi_label(table[label_column])
     else:
         multi, separator = guess.multi_label, guess.label_separator
     if data.label_separator:
         separator = data.label_separator
-    chosen.update(multi_label=bool(multi), separator=separator)
-    return chosen
+    return multi, separator
 
 
 def normalise_label(value: str) -> str:

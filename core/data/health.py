@@ -231,7 +231,8 @@ def _conflicts(splits: DatasetSplits) -> list[Finding]:
         "warning", "conflicting_labels", "Same text, different labels",
         by_count(len(conflicting), "{n} text appears more than once in {source} with "
                  "different labels.", "{n} texts appear more than once in {source} with "
-                 "different labels.", source=splits.train.source), "Decide on one label for each of these texts and correct the others.",
+                 "different labels.", source=splits.train.source),
+        "Decide on one label for each of these texts and correct the others.",
         count=len(conflicting), examples=examples)]
 
 
@@ -363,7 +364,8 @@ def _ner_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
             "warning", "rare_classes", "Entity types with very few examples",
             by_count(len(rare), "{n} entity type occurs fewer than {rare} times in training, "
                      "too few to learn.", "{n} entity types occur fewer than {rare} times in "
-                     "training, too few to learn.", rare=RARE_CLASS), "Tag more examples of these types, or merge them with others.",
+                     "training, too few to learn.", rare=RARE_CLASS),
+            "Tag more examples of these types, or merge them with others.",
             count=len(rare), examples=[f"{k}: {counts[k]}" for k in rare[:5]]))
     findings += _unseen_labels(splits, set(counts))
     findings += _repairs(splits) + _span_findings(splits)
@@ -412,7 +414,8 @@ def _span_findings(splits: DatasetSplits) -> list[Finding]:
                 "warning", "unannotated_tasks", "Tasks without annotations",
                 by_count(spans["unannotated"], "{n} task of {source} has no annotation and was "
                          "left out.", "{n} tasks of {source} have no annotation and were left "
-                         "out.", source=part.source), "Annotate them in the labeling tool, or ignore this if it is intended.",
+                         "out.", source=part.source),
+                "Annotate them in the labeling tool, or ignore this if it is intended.",
                 count=spans["unannotated"]))
         bad = spans.get("misaligned", 0) + spans.get("empty", 0)
         if bad:

@@ -17,16 +17,16 @@ import fcntl
 import os
 import re
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from core.config import RunConfig
 from core.errors import UserError
 from core.jobs.launch import launch, reap
 from core.workspace import curves, runs
 from core.workspace.processes import own_process, process_alive, started_at
-
 
 
 @contextmanager
@@ -146,7 +146,8 @@ def reconcile(base: Path | None = None) -> list[runs.RunInfo]:
 
 def waiter_fields() -> dict[str, Any]:
     """The status fields saying that this process (a command) waits for a run, so that no
-    worker is started for it. Written with `queued` itself: a reconcile in between would start one."""
+    worker is started for it. Written with `queued` itself: a reconcile in between would start
+    one."""
     pid, started = own_process()
     return {"waiter_pid": pid, "waiter_started": started}
 

@@ -1,1 +1,2 @@
-"""Numbers from predictions: metrics, confidence intervals, calibration, thresholds. No files, no models."""
+"""Numbers from predictions: metrics, confidence intervals, calibration, thresholds.
+No files, no models."""

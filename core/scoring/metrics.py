@@ -7,7 +7,8 @@ Every metric here is one where higher is better (see BEST_METRIC).
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from seqeval.metrics import classification_report as seqeval_report

@@ -1,4 +1,5 @@
-"""How sure a comparison of two scores is: paired bootstrap over the same examples, Wilson intervals.
+"""How sure a comparison of two scores is: paired bootstrap over the same examples, Wilson
+intervals.
 
 A score measured on n test texts moves by 100/n points with every text, so two models a text
 apart cannot be told apart. Here every score is rebuilt from per-example counts (true
@@ -10,8 +11,9 @@ seeded, so a page shows the same range on every rerun.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy import sparse

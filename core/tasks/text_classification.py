@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -95,7 +96,8 @@ class TextClassification:
             return None
         import torch
 
-        def weighted_cross_entropy(outputs: Any, labels: Any, num_items_in_batch: Any = None) -> Any:
+        def weighted_cross_entropy(outputs: Any, labels: Any,
+                                   num_items_in_batch: Any = None) -> Any:
             logits = outputs["logits"] if isinstance(outputs, dict) else outputs.logits
             weight = torch.tensor(weights, dtype=logits.dtype, device=logits.device)
             return torch.nn.functional.cross_entropy(logits, labels, weight=weight,

@@ -7,7 +7,8 @@ and the metrics. Giving every sub-token the tag would split entities and corrupt
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _MARKED = re.compile(r"'[=+\-@\t\r]")  # what neutralise_cell leaves at the start of a cell
