@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest_app import all_text, assert_clean, open_app
 
+from core.text import use_language
 from core.workspace import uploads
 
 CSV = "text,label\n" + "".join(
@@ -11,8 +13,22 @@ CSV = "text,label\n" + "".join(
     f"{'pos' if i % 2 else 'neg'}\n" for i in range(60))
 
 
+@pytest.fixture(autouse=True)
+def app_language():
+    """AppTest writes each chosen option's label in the test's own thread, so that thread
+    writes in the app's language: English (AppTest's browser), whatever FINETUNE_STUDIO_LANG
+    says; a test of the Chinese page sets Chinese itself."""
+    with use_language("en"):
+        yield
+
+
+def choose_source(at, source: str):
+    """Pick where the examples come from."""
+    return at.radio(key="data_source").set_value(source).run()
+
+
 def upload(at, name: str, content: bytes):
-    at.radio(key="data_source").set_value("upload").run()
+    choose_source(at, "upload")
     at.file_uploader(key="data_upload").set_value((name, content, "text/csv")).run()
     return at
 
@@ -52,7 +68,7 @@ def test_upload_is_kept_in_the_workspace_and_offered_again(workspace):
     assert saved[0].path.is_relative_to(workspace)
     assert at.session_state["data_config"]["train"] == str(saved[0].path)
     fresh = open_app()  # a new browser session: the upload is listed for reuse
-    fresh.radio(key="data_source").set_value("earlier").run()
+    choose_source(fresh, "earlier")
     assert fresh.selectbox(key="data_earlier").value == str(saved[0].path)
     assert fresh.session_state["data_ready"] is True
 
@@ -101,7 +117,7 @@ def test_an_unreadable_upload_is_not_kept_for_reuse(workspace):
     at = upload(open_app(), "broken.jsonl", b'{"text": "fine", "label": "pos"}\n{"text": \n')
     assert "line 2" in at.error[0].value
     assert uploads.list_uploads() == []
-    at.radio(key="data_source").set_value("earlier").run()
+    choose_source(at, "earlier")
     assert "No files were uploaded yet" in all_text(at)
 
 
@@ -216,7 +232,7 @@ def test_a_refresh_keeps_the_chosen_upload(workspace):
     assert fresh.radio(key="data_source").value == "earlier"
     assert fresh.selectbox(key="data_earlier").value == str(saved.path)
     assert fresh.session_state["data_config"]["train"] == str(saved.path)
-    fresh.radio(key="data_source").set_value("sample").run()  # a sample needs no address
+    choose_source(fresh, "sample")  # a sample needs no address
     assert "data" not in fresh.query_params
 
 
@@ -240,7 +256,7 @@ def test_the_proposed_earlier_upload_is_the_newest_that_reads(workspace):
         ("texts.csv", b"text\nfirst text\nsecond text\n", "text/csv")).run()
     assert uploads.list_uploads()[0].name == "texts.csv"
     at.switch_page("pages/data.py").run()
-    at.radio(key="data_source").set_value("earlier").run()
+    choose_source(at, "earlier")
     assert_clean(at)
     picker = at.selectbox(key="data_earlier")
     assert picker.value == str(good.path)
@@ -253,8 +269,11 @@ def test_the_proposed_earlier_upload_is_the_newest_that_reads(workspace):
 
 
 def test_the_page_reads_in_chinese(workspace):
-    from core.text import use_language
+    with use_language("zh"):  # the language the page is shown in (see app_language)
+        check_the_page_in_chinese()
 
+
+def check_the_page_in_chinese():
     at = fresh_app_with_address(lang="zh")
     assert_clean(at)  # strict mode: a key without Chinese would be an error on the page
     assert at.title[0].value == "你的数据"
@@ -262,13 +281,11 @@ def test_the_page_reads_in_chinese(workspace):
     assert "数据检查报告" in text and "训练集 / 验证集 / 测试集 462 / 72 / 206" in text
     assert at.radio(key="data_source").options == ["内置示例", "上传文件", "之前上传的文件"]
     assert any(b.label == "继续选择模型" for b in at.button)
-    with use_language("zh"):  # AppTest writes a chosen option's label in the test's thread
-        upload(at, "numbered.csv", NUMBERED.encode())
+    upload(at, "numbered.csv", NUMBERED.encode())
     assert_clean(at)
     assert "文本读取自 **text** 列，标签读取自 **label** 列。" in [c.value for c in at.caption]
     assert "为标签命名" in all_text(at)
-    with use_language("zh"):
-        at.radio(key="data_source").set_value("earlier").run()
+    choose_source(at, "earlier")
     assert_clean(at)
     assert at.selectbox(key="data_earlier").options[0].startswith("numbered.csv（")
 
