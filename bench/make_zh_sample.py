@@ -6,7 +6,8 @@ per token, BIO tags for PER/ORG/LOC). Every clause below was written for this pr
 copied from a dataset. The output depends only on SEED, so running it again gives the same files.
 
 The reviews are built so that counting words or characters is not enough:
-- negation of a praising word (不/并不/一点也不/不太/算不上 + 好) and of a blaming one (一点也不难吃);
+- negation of a praising word (不/并不/一点也不/不太/算不上 + 好) and of a blaming one
+  (一点也不难吃);
 - contrast where the later clause decides (虽然…但是…, …不过…), with the same clauses on both sides;
 - expectations turned around (本来以为…结果…, 还以为…没想到…);
 - sarcasm (真是"贴心"极了 followed by what happened);
@@ -34,7 +35,8 @@ POS, NEG = "正面", "负面"
 # 很/非常/不/一点也不 can be put in front of them.
 DOMAINS = {
     "餐厅": (
-        ["周末和家人去的。", "第一次来这家店。", "朋友推荐来的。", "中午排队吃的。", "公司聚餐选的这家。",
+        ["周末和家人去的。", "第一次来这家店。", "朋友推荐来的。", "中午排队吃的。",
+         "公司聚餐选的这家。",
          "晚上十点去的。"],
         [("菜的味道", ["地道", "鲜美", "好", "入味"], ["咸", "油腻", "难吃", "淡"]),
          ("服务员", ["热情", "周到", "耐心", "细心"], ["冷淡", "敷衍", "不耐烦", "马虎"]),
@@ -45,23 +47,29 @@ DOMAINS = {
          "爸妈吃完说下次还要来", "锅包肉端上来还是滋滋响的", "汤喝完了服务员主动来加",
          "打包的时候还多给了一盒米饭"],
         ["等了一个小时还没上菜", "吃完回去就拉肚子了", "结账时多算了两道菜", "汤里吃出了一根头发",
-         "点的鱼端上来是凉的", "催了三次菜才上来", "半盘都是配菜没几块肉", "桌子上的油擦了半天还在"],
+         "点的鱼端上来是凉的", "催了三次菜才上来", "半盘都是配菜没几块肉",
+         "桌子上的油擦了半天还在"],
     ),
     "手机": (
-        ["用了一个月了。", "买来送给爸妈的。", "双十一下单的。", "替换旧手机买的。", "用了两个星期。",
+        ["用了一个月了。", "买来送给爸妈的。", "双十一下单的。", "替换旧手机买的。",
+         "用了两个星期。",
          "上班路上天天在用。"],
         [("电池", ["耐用", "持久", "给力", "稳"], ["不经用", "掉电快", "虚", "差"]),
          ("屏幕", ["清晰", "细腻", "亮", "好看"], ["暗", "模糊", "偏色", "刺眼"]),
          ("拍照", ["清楚", "出色", "自然", "好"], ["糊", "偏黄", "失真", "差"]),
          ("系统", ["流畅", "稳定", "顺手", "简洁"], ["卡", "臃肿", "难用", "慢"]),
          ("做工", ["精致", "扎实", "讲究", "细致"], ["粗糙", "廉价", "松垮", "毛糙"])],
-        ["充一次电能用两天", "用了两年还跟新的一样", "摔了好几次一点事没有", "拍的照片直接发朋友圈不用修",
-         "打游戏一晚上都不发烫", "我妈自己就学会了怎么用", "开机三秒就能用", "跑步时揣兜里一点不硌"],
+        ["充一次电能用两天", "用了两年还跟新的一样", "摔了好几次一点事没有",
+         "拍的照片直接发朋友圈不用修",
+         "打游戏一晚上都不发烫", "我妈自己就学会了怎么用", "开机三秒就能用",
+         "跑步时揣兜里一点不硌"],
         ["用了三天就开不了机", "充满电半天就没了", "打电话对方总说听不清", "拍的照片全是噪点",
-         "屏幕边上出现了一条绿线", "刚过保修期就坏了", "玩十分钟就烫得拿不住", "更新完系统好几个软件闪退"],
+         "屏幕边上出现了一条绿线", "刚过保修期就坏了", "玩十分钟就烫得拿不住",
+         "更新完系统好几个软件闪退"],
     ),
     "酒店": (
-        ["出差住了两晚。", "国庆带孩子住的。", "提前一周订的房。", "深夜才办的入住。", "住了三个晚上。",
+        ["出差住了两晚。", "国庆带孩子住的。", "提前一周订的房。", "深夜才办的入住。",
+         "住了三个晚上。",
          "在网上看了评价才订的。"],
         [("房间", ["干净", "宽敞", "整洁", "安静"], ["脏", "小", "潮", "吵"]),
          ("前台", ["热情", "专业", "客气", "麻利"], ["冷漠", "傲慢", "拖拉", "敷衍"]),
@@ -84,55 +92,72 @@ DOMAINS = {
          ("广告", ["少", "克制", "干净", "适度"], ["多", "烦人", "泛滥", "密集"])],
         ["三秒就能打开", "数据换手机后一条没丢", "找个功能两下就找到了", "提的建议下个版本就加上了",
          "每月账单自动就整理好了", "一年多没闪退过一次", "离线也能照常用", "家里老人也能自己用"],
-        ["打开要先看十五秒广告", "闪退了三次数据全没了", "会员到期前一天自动扣了费", "登录一直提示网络错误",
-         "更新以后原来的记录找不到了", "每次打开都弹出好几个窗口", "注销账号找了半小时入口", "后台一直偷偷耗电"],
+        ["打开要先看十五秒广告", "闪退了三次数据全没了", "会员到期前一天自动扣了费",
+         "登录一直提示网络错误",
+         "更新以后原来的记录找不到了", "每次打开都弹出好几个窗口", "注销账号找了半小时入口",
+         "后台一直偷偷耗电"],
     ),
     "快递": (
-        ["网上下的单。", "给朋友寄的生日礼物。", "急用才选的这家。", "买的是易碎品。", "第一次在这家店买。",
+        ["网上下的单。", "给朋友寄的生日礼物。", "急用才选的这家。", "买的是易碎品。",
+         "第一次在这家店买。",
          "下单时备注了送货上门。"],
         [("速度", ["快", "及时", "迅速", "准时"], ["慢", "拖拉", "磨蹭", "迟"]),
          ("包装", ["结实", "仔细", "严实", "用心"], ["简陋", "破", "随便", "寒酸"]),
          ("快递员", ["客气", "负责", "耐心", "准时"], ["凶", "不耐烦", "粗鲁", "敷衍"]),
          ("售后", ["爽快", "及时", "负责", "到位"], ["推诿", "拖拉", "敷衍", "难缠"]),
          ("商品", ["完好", "正品", "新", "好"], ["旧", "破损", "假", "差"])],
-        ["第二天一早就送到了", "箱子里塞满了泡沫", "快递员打电话确认了才放门口", "退货第二天钱就到账了",
+        ["第二天一早就送到了", "箱子里塞满了泡沫", "快递员打电话确认了才放门口",
+         "退货第二天钱就到账了",
          "下雨天还给包了一层塑料袋", "当天下午就发货了", "玻璃杯一个没碎", "比预计早了三天到"],
-        ["说好三天到结果等了十天", "箱子被压扁了一个角", "没打电话就放在了楼下", "显示签收了但根本没收到",
-         "退款申请到现在还没处理", "里面的杯子碎了两个", "客服说查一下就再也没回复", "送来的颜色跟下单的不一样"],
+        ["说好三天到结果等了十天", "箱子被压扁了一个角", "没打电话就放在了楼下",
+         "显示签收了但根本没收到",
+         "退款申请到现在还没处理", "里面的杯子碎了两个", "客服说查一下就再也没回复",
+         "送来的颜色跟下单的不一样"],
     ),
     "电影": (
-        ["周五晚上看的首映。", "陪女朋友去看的。", "在家投屏看的。", "冲着导演去看的。", "带孩子去电影院看的。",
+        ["周五晚上看的首映。", "陪女朋友去看的。", "在家投屏看的。", "冲着导演去看的。",
+         "带孩子去电影院看的。",
          "看了预告片才决定去的。"],
         [("剧情", ["紧凑", "精彩", "流畅", "扎实"], ["拖沓", "混乱", "老套", "无聊"]),
          ("演员", ["自然", "投入", "出色", "到位"], ["尴尬", "僵硬", "浮夸", "出戏"]),
          ("画面", ["漂亮", "精致", "震撼", "好"], ["粗糙", "廉价", "暗", "乱"]),
          ("配乐", ["动听", "贴切", "好听", "抓人"], ["吵", "突兀", "难听", "刺耳"]),
          ("结局", ["圆满", "意外", "动人", "好"], ["仓促", "牵强", "敷衍", "烂"])],
-        ["两个小时一点没看手机", "散场了大家还坐着听片尾曲", "回家又把原著找出来看了", "孩子看完一直在学里面的台词",
-         "第二天又去看了一遍", "最后十分钟全场都在抹眼泪", "看完跟朋友讨论了一晚上", "片尾彩蛋全场都笑了"],
-        ["看到一半旁边的人睡着了", "中途好几个人离场了", "看完完全不记得讲了什么", "最后半小时一直在看表",
-         "出了影院就忘了主角叫什么", "孩子看了二十分钟就吵着要走", "票价八十只值前十分钟", "两个小时的片子像是看了四个小时"],
+        ["两个小时一点没看手机", "散场了大家还坐着听片尾曲", "回家又把原著找出来看了",
+         "孩子看完一直在学里面的台词",
+         "第二天又去看了一遍", "最后十分钟全场都在抹眼泪", "看完跟朋友讨论了一晚上",
+         "片尾彩蛋全场都笑了"],
+        ["看到一半旁边的人睡着了", "中途好几个人离场了", "看完完全不记得讲了什么",
+         "最后半小时一直在看表",
+         "出了影院就忘了主角叫什么", "孩子看了二十分钟就吵着要走", "票价八十只值前十分钟",
+         "两个小时的片子像是看了四个小时"],
     ),
 }
 
-INTENSIFIERS = ["很{a}", "非常{a}", "特别{a}", "挺{a}的", "真的{a}", "相当{a}", "十分{a}", "{a}得很"]
+INTENSIFIERS = ["很{a}", "非常{a}", "特别{a}", "挺{a}的", "真的{a}", "相当{a}", "十分{a}",
+                "{a}得很"]
 NEGATORS = ["不{a}", "并不{a}", "一点也不{a}", "不太{a}", "没那么{a}", "算不上{a}", "根本不{a}",
             "一点都不{a}"]
-CONTRAST = [("虽然{x}，但是{y}", 1), ("虽然{x}，可是{y}", 1), ("{x}，但是{y}", 1), ("{x}，不过{y}", 1),
+CONTRAST = [("虽然{x}，但是{y}", 1), ("虽然{x}，可是{y}", 1), ("{x}，但是{y}", 1), ("{x}，不过{y}",
+                                                                       1),
             ("尽管{x}，{y}", 1), ("{x}，只是{y}", 1), ("{x}，然而{y}", 1), ("说实话{x}，但{y}", 1)]
-EXPECT = ["本来以为{x}，结果{y}", "还以为{x}，没想到{y}", "原以为{x}，谁知{y}", "本以为{x}，实际上{y}"]
+EXPECT = ["本来以为{x}，结果{y}", "还以为{x}，没想到{y}", "原以为{x}，谁知{y}",
+          "本以为{x}，实际上{y}"]
 # sarcasm: an outwardly praising frame with quotation marks, then what really happened
 SARCASM = ["{n}真是“{a}”极了，{f}", "好一个“{a}”的{n}，{f}", "{n}可真够“{a}”的，{f}",
            "不得不夸一句{n}“{a}”，{f}", "{n}“{a}”到让人感动，{f}"]
 # the same frame without quotation marks and with a good outcome: praise meant as praise
-SINCERE = ["{n}真是{a}极了，{f}", "不得不夸一句{n}{a}，{f}", "{n}可真够{a}的，{f}", "{n}{a}到让人感动，{f}"]
+SINCERE = ["{n}真是{a}极了，{f}", "不得不夸一句{n}{a}，{f}", "{n}可真够{a}的，{f}",
+           "{n}{a}到让人感动，{f}"]
 THAN_EXPECTED = [("{n}没有想象中那么{a}", "flip"), ("{n}比想象中还要{a}", "keep"),
                  ("{n}远没有宣传的那么{a}", "flip"), ("{n}比我预想的{a}多了", "keep")]
 # closing remarks; a negation word sits in positive ones and a praising word in negative ones
 TAILS = {
-    POS: ["不后悔。", "没踩雷。", "不会失望的。", "以后还选它。", "已经推荐给朋友了。", "不吹不黑，值得。",
+    POS: ["不后悔。", "没踩雷。", "不会失望的。", "以后还选它。", "已经推荐给朋友了。",
+          "不吹不黑，值得。",
           "没什么可挑的。", "挑不出毛病。"],
-    NEG: ["以后不会再选了。", "好评都是刷的吧。", "劝大家别买。", "后悔了。", "说好的好评如潮呢？", "不推荐。",
+    NEG: ["以后不会再选了。", "好评都是刷的吧。", "劝大家别买。", "后悔了。", "说好的好评如潮呢？",
+          "不推荐。",
           "钱花得真冤。", "以后绕着走。"],
 }
 
@@ -183,24 +208,11 @@ def review(rng, domain, label):
         second = clause(rng, domain, label)
         body = frame.format(x=first, y=second)
     elif kind == "expectation":
-        # expected the other side, got this one
-        if other == NEG:
-            expected = noun + "会" + rng.choice(INTENSIFIERS).format(a=rng.choice(bad))
-        else:
-            expected = noun + "会" + rng.choice(INTENSIFIERS).format(a=rng.choice(good))
-        body = rng.choice(EXPECT).format(x=expected, y=clause(rng, domain, label))
+        body = _expectation(rng, domain, label, other, noun, good, bad)
     elif kind == "irony":
-        if label == NEG:
-            body = rng.choice(SARCASM).format(n=noun, a=rng.choice(good), f=rng.choice(bad_facts))
-        else:
-            body = rng.choice(SINCERE).format(n=noun, a=rng.choice(good), f=rng.choice(good_facts))
+        body = _irony(rng, label, noun, good, good_facts, bad_facts)
     elif kind == "than":
-        frame, mode = rng.choice(THAN_EXPECTED)
-        if mode == "flip":   # 没有想象中那么好 -> negative; 没有想象中那么难吃 -> positive
-            words = good if label == NEG else bad
-        else:
-            words = good if label == POS else bad
-        body = frame.format(n=noun, a=rng.choice(words))
+        body = _than_expected(rng, label, noun, good, bad)
     elif kind == "outcome":
         facts = good_facts if label == POS else bad_facts
         first, second = rng.sample(facts, 2)
@@ -209,6 +221,35 @@ def review(rng, domain, label):
         body = praise(rng, noun, good) if label == POS else blame(rng, noun, bad)
         if rng.random() < 0.5:
             body += "，" + clause(rng, domain, label, avoid=noun)
+    return _framed(rng, contexts, label, body)
+
+
+def _expectation(rng, domain, label, other, noun, good, bad):
+    # expected the other side, got this one
+    if other == NEG:
+        expected = noun + "会" + rng.choice(INTENSIFIERS).format(a=rng.choice(bad))
+    else:
+        expected = noun + "会" + rng.choice(INTENSIFIERS).format(a=rng.choice(good))
+    return rng.choice(EXPECT).format(x=expected, y=clause(rng, domain, label))
+
+
+def _irony(rng, label, noun, good, good_facts, bad_facts):
+    if label == NEG:
+        return rng.choice(SARCASM).format(n=noun, a=rng.choice(good), f=rng.choice(bad_facts))
+    return rng.choice(SINCERE).format(n=noun, a=rng.choice(good), f=rng.choice(good_facts))
+
+
+def _than_expected(rng, label, noun, good, bad):
+    frame, mode = rng.choice(THAN_EXPECTED)
+    if mode == "flip":   # 没有想象中那么好 -> negative; 没有想象中那么难吃 -> positive
+        words = good if label == NEG else bad
+    else:
+        words = good if label == POS else bad
+    return frame.format(n=noun, a=rng.choice(words))
+
+
+def _framed(rng, contexts, label, body):
+    """The review around `body`: a full stop, sometimes a context before and a remark after."""
     text = body + "。"
     if rng.random() < 0.5:
         text = rng.choice(contexts) + text
@@ -249,13 +290,18 @@ def reviews(rng):
 # --- entities -------------------------------------------------------------------------------
 
 PEOPLE = ["张伟", "李娜", "王芳", "刘洋", "陈静", "赵磊", "周敏", "孙浩", "吴霞", "郑凯", "黄丽华",
-          "林晓东", "何建国", "马文杰", "高雅琴", "罗志强", "欧阳明", "梁思远", "谢婷", "宋志刚", "韩雪",
+          "林晓东", "何建国", "马文杰", "高雅琴", "罗志强", "欧阳明", "梁思远", "谢婷", "宋志刚",
+          "韩雪",
           "唐立新", "许文博", "冯晓梅"]
-ORGS = ["清华大学", "北京大学", "复旦大学", "中国科学院", "新华社", "国家统计局", "中国银行", "华为公司",
-        "星河科技公司", "东方电气集团", "市人民医院", "联合国", "世界卫生组织", "中国足球协会", "青禾食品公司",
+ORGS = ["清华大学", "北京大学", "复旦大学", "中国科学院", "新华社", "国家统计局", "中国银行",
+        "华为公司",
+        "星河科技公司", "东方电气集团", "市人民医院", "联合国", "世界卫生组织", "中国足球协会",
+        "青禾食品公司",
         "蓝海物流公司", "省教育厅", "长风汽车集团", "南山中学", "明德出版社"]
-PLACES = ["北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "西安", "南京", "重庆", "长江", "黄河",
-          "四川省", "云南省", "西湖", "日本", "法国", "巴西", "香港", "天津", "青岛", "厦门", "泰山",
+PLACES = ["北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "西安", "南京", "重庆", "长江",
+          "黄河",
+          "四川省", "云南省", "西湖", "日本", "法国", "巴西", "香港", "天津", "青岛", "厦门",
+          "泰山",
           "内蒙古"]
 
 ENTITY_TEMPLATES = [

@@ -74,8 +74,10 @@ _SAMPLES = (
                   "services), each labelled positive or negative, already split 462 / 72 / 206 "
                   "for training, validation and test. Many say the opposite of their words "
                   "(negation, contrast, sarcasm), so a word-counting baseline struggles.",
-            "zh": "740 条简短的英文评论（商品、餐厅、酒店、电影、应用、服务），每条标注为 positive（正面）"
-                  "或 negative（负面），已按 462 / 72 / 206 分成训练集、验证集和测试集。很多评论的字面"
+            "zh": "740 条简短的英文评论（商品、餐厅、酒店、电影、应用、服务），"
+                  "每条标注为 positive（正面）"
+                  "或 negative（负面），已按 462 / 72 / 206 分成训练集、验证集和测试集。"
+                  "很多评论的字面"
                   "意思与真实态度相反（否定、转折、反讽），只数词的基线模型很难答对。"},
            SAMPLES_DIR / "reviews_sentiment.csv", "text-classification", "en"),
     Sample("news-entities",
@@ -93,7 +95,8 @@ _SAMPLES = (
                   "their words (negation, contrast, sarcasm), so a word-counting baseline "
                   "struggles. An English model knows few Chinese characters: extend the "
                   "vocabulary or pick a Chinese model.",
-            "zh": "720 条简短的中文评论（餐厅、手机、酒店、应用、快递、电影），每条标注为“正面”或“负面”，"
+            "zh": "720 条简短的中文评论（餐厅、手机、酒店、应用、快递、电影），"
+                  "每条标注为“正面”或“负面”，"
                   "已按 432 / 72 / 216 分成训练集、验证集和测试集。很多评论的字面意思与真实态度相反"
                   "（否定、转折、反讽），只数词的基线模型很难答对。英文模型认识的汉字很少：请扩充词表，"
                   "或选择中文模型。"},
