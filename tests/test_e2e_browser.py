@@ -4,7 +4,8 @@
 - an uploaded CSV (columns inferred) -> health report -> Quick run -> completed.
 
 Screenshots of each page go to test-artifacts/ (git-ignored). With UPDATE_SCREENSHOTS=1 the
-Train page screenshot is also written to docs/train-page.png for the README.
+Train page screenshot is also written to docs/train-page.png for the README, and the same page
+in Chinese (?lang=zh) to docs/train-page-zh.png.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-quic", "--no-first-run", "--disable-component-update",
                  "--disable-sync"]
-POINTS = re.compile(r"(\d+) training points and (\d+) evaluations")
+POINTS = re.compile(r"([\d,]+) training points? and ([\d,]+) evaluations?")
 # Two CPU cores: the default (Balanced) run on the sample took 2 min 14 s beside other work.
 TRAINING_TIMEOUT_MS = 480_000
 MODEL_LOAD_TIMEOUT_MS = 180_000  # the Test page loads the trained model once, on a busy machine
@@ -158,7 +159,21 @@ def _points(page) -> tuple[int, int]:
     if caption.count() == 0:
         return 0, 0
     match = POINTS.search(caption.first.inner_text())
-    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    if not match:
+        return 0, 0
+    return int(match.group(1).replace(",", "")), int(match.group(2).replace(",", ""))
+
+
+def _chinese_train_shot(page, url: str, run_id: str) -> None:
+    """docs/train-page-zh.png: the finished run's Train page in Chinese (?lang=zh), then the
+    page back in English for the rest of the walk."""
+    page.goto(f"{url}/train?run={run_id}&lang=zh")
+    page.get_by_text("训练已完成").wait_for(timeout=120_000)
+    page.get_by_role("button", name="继续到“测试”").wait_for()
+    _no_traceback(page)
+    shutil.copyfile(_shot(page, "3-train-finished-zh"), ROOT / "docs" / "train-page-zh.png")
+    page.goto(f"{url}/train?run={run_id}&lang=en")
+    page.get_by_text("Training finished").wait_for(timeout=120_000)
 
 
 def _wait_for(predicate, timeout_s: float, what: str, page) -> None:
@@ -362,6 +377,7 @@ def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspa
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         (ROOT / "docs").mkdir(exist_ok=True)
         shutil.copyfile(train_png, ROOT / "docs" / "train-page.png")
+        _chinese_train_shot(page, server.url, run.run_id)
 
     # 6. Runs: the run is listed as finished.
     _nav(page, "Runs")
