@@ -20,12 +20,12 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app is started
     sys.path.insert(0, str(ROOT))
 
-from core import text
-from core.jobs import queue as jobs
+from core import text  # noqa: E402
+from core.jobs import queue as jobs  # noqa: E402
 from core.text import t  # noqa: E402
 from core.workspace import uploads  # noqa: E402
 from core.workspace.runs import workspace_dir  # noqa: E402
-from pages import _access, _entry, _errors, _format, _guard, _lang  # noqa: E402
+from pages import _access, _data_address, _entry, _errors, _format, _guard, _lang  # noqa: E402
 
 
 def step_pages() -> list:
@@ -102,6 +102,7 @@ def main() -> None:
             _lang.selector()  # so the sign-in form can be read in Chinese too
         _access.unlocked()  # draws the sign-in form
         st.stop()
+    _data_address.keep_across_pages()  # a page switch clears the address; ?data= is kept
     page = st.navigation(step_pages())
     sidebar()
     with _entry.through_app():

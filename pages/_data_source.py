@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.data.samples import list_samples
+from core.data.samples import samples_for_language
 from core.errors import UserError
 from core.text import t
 from core.workspace import uploads
@@ -29,7 +29,7 @@ def choose_source() -> str:
 
 
 def _choose_sample() -> dict:
-    samples = {s.key: s for s in list_samples()}
+    samples = {s.key: s for s in samples_for_language()}
     key = widget(st.selectbox, t("data.sample.label"), "data_sample", next(iter(samples)),
                  options=list(samples), format_func=lambda k: samples[k].title,
                  help=t("data.sample.help"))

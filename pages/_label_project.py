@@ -42,7 +42,7 @@ def create_form() -> None:
     if st.button(t("label.create.button"), type="primary", icon=":material/add:",
                  key="label_create", help=t("label.create.button_help")):
         texts, notes = labeling.read_texts(Path(saved["path"]), column)
-        project = labeling.create_project(name, task, names.split(","), texts,
+        project = labeling.create_project(name, task, labeling.split_names(names), texts,
                                           source=saved["name"], multi_label=multi)
         st.session_state[PROJECT] = project.project_id
         st.session_state[OPEN_NEXT] = project.project_id

@@ -278,7 +278,9 @@ def check_the_page_in_chinese():
     assert_clean(at)  # strict mode: a key without Chinese would be an error on the page
     assert at.title[0].value == "你的数据"
     text = all_text(at)
-    assert "数据检查报告" in text and "训练集 / 验证集 / 测试集 462 / 72 / 206" in text
+    # in Chinese the Chinese review sample is offered first (720 reviews, split 432 / 72 / 216)
+    assert at.selectbox(key="data_sample").value == "reviews-zh"
+    assert "数据检查报告" in text and "训练集 / 验证集 / 测试集 432 / 72 / 216" in text
     assert at.radio(key="data_source").options == ["内置示例", "上传文件", "之前上传的文件"]
     assert any(b.label == "继续选择模型" for b in at.button)
     upload(at, "numbered.csv", NUMBERED.encode())

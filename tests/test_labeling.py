@@ -478,3 +478,11 @@ def test_a_project_switches_only_when_the_model_is_clearly_better_on_enough_text
     assert decision.switch and prelabel.model_beats_quick(run_dir), decision.sentence
     assert decision.sentence.startswith("The fine-tuned model beats the quick model by")
     assert label_training.run_score(runs.load_run(run_dir)).startswith("macro-F1 1.000")
+
+
+def test_label_names_typed_with_chinese_commas_are_separate_labels():
+    assert labeling.split_names("正面，负面、中性") == ["正面", "负面", "中性"]
+    assert labeling.split_names("pos, neg\nneutral") == ["pos", " neg", "neutral"]
+    project = labeling.create_project("评论", labeling.CLASSIFICATION,
+                                      labeling.split_names("正面，负面"), ["很好", "很差"])
+    assert project.labels == ["正面", "负面"]

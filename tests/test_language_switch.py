@@ -11,6 +11,7 @@ from __future__ import annotations
 from conftest_app import APP, TIMEOUT, assert_clean
 from streamlit.testing.v1 import AppTest
 
+from core.text import use_language
 from pages import _lang, _session
 
 CHINESE_TITLES = ["1. 数据", "2. 模型", "3. 训练", "4. 测试", "标注文本", "训练记录"]
@@ -83,14 +84,18 @@ def test_switching_keeps_what_the_user_chose(workspace):
     assert at.selectbox(key="data_sample").value == "news-entities"
     assert at.selectbox(key="data_task").value == "token-classification"
 
-    at.switch_page("pages/runs.py").run()  # another page: still Chinese, URL still says so
+    # AppTest turns each widget's value back into its shown label in the test's own thread:
+    # that thread must write Chinese too once the page does
+    with use_language("zh"):
+        at.switch_page("pages/runs.py").run()  # another page: still Chinese, URL says so
     assert_clean(at)
     assert language_of(at) == "zh" and at.query_params["lang"] == "zh"
 
 
 def test_switching_back_to_english():
     at = first_visit({"lang": "zh"})
-    at.sidebar.selectbox(key=_lang.WIDGET).set_value("en").run()
+    with use_language("zh"):  # the widgets' labels AppTest sends back are the Chinese ones
+        at.sidebar.selectbox(key=_lang.WIDGET).set_value("en").run()
     assert_clean(at)
     assert language_of(at) == "en" and at.query_params["lang"] == "en"
 

@@ -219,6 +219,12 @@ def text_column_guess(frame: Any) -> str:
     return infer_columns(frame).text or columns[0]
 
 
+def split_names(typed: str) -> list[str]:
+    """Label names as typed in one box: separated by commas, Latin or Chinese (，、), or by
+    new lines."""
+    return re.split(r"[,，、\n]", typed or "")
+
+
 def create_project(name: str, task: str, label_names: Sequence[str], texts: Sequence[str],
                    source: str = "", multi_label: bool = False) -> Project:
     if task not in (CLASSIFICATION, NER):
