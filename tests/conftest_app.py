@@ -1,4 +1,5 @@
-"""Helpers for the page tests: run folders written in core/workspace/runs.py's format, and AppTest setup.
+"""Helpers for the page tests: run folders written in core/workspace/runs.py's format, and
+AppTest setup.
 
 Imported by tests/test_app_*.py (the lead's tests/conftest.py gives each test its own workspace
 through FINETUNE_STUDIO_WORKSPACE).

@@ -138,8 +138,8 @@ def test_smart_order_needs_fewer_labels_on_sst2():
     from conftest import shared_dataset
 
     folder = shared_dataset("sst2")
-    read = lambda name: pd.read_csv(folder / name, sep="\t", dtype=str, keep_default_na=False,
-                                    quoting=3)
+    def read(name):
+        return pd.read_csv(folder / name, sep="\t", dtype=str, keep_default_na=False, quoting=3)
     train, test = read("train.tsv").sample(3000, random_state=0), read("test.tsv")
     result = active_learning.simulate(list(train["sentence"]), list(train["label"]),
                                       list(test["sentence"]), list(test["label"]), batch=50,

@@ -30,7 +30,8 @@ def test_encode_aligns_with_a_real_tokenizer():
     encoded = task.encode(frame, tokenizer, 64)
     labels = encoded["labels"][0]
     ids = encoded["input_ids"][0]
-    scored = [(tokenizer.convert_ids_to_tokens(i), l) for i, l in zip(ids, labels) if l != IGNORE]
-    assert [l for _, l in scored] == [1, 0, 3]
+    scored = [(tokenizer.convert_ids_to_tokens(i), tag) for i, tag in zip(ids, labels)
+              if tag != IGNORE]
+    assert [tag for _, tag in scored] == [1, 0, 3]
     assert len(ids) > 5  # the names really were split into several sub-words
     assert all(not tok.startswith("##") for tok, _ in scored)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 
 import pytest
-import tomllib
 from conftest_app import APP, assert_clean, curve, open_app, write_run
 
 ROOT = APP.parent

@@ -1,4 +1,5 @@
-"""Train page: live view of a run drawn from its folder (written here in core/workspace/runs.py's format)."""
+"""Train page: live view of a run drawn from its folder (written here in
+core/workspace/runs.py's format)."""
 
 from __future__ import annotations
 

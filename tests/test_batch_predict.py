@@ -117,7 +117,8 @@ def test_a_model_trained_on_joined_columns_gets_them_joined(predictor, tmp_path)
     """A run trained on title + description reads both in batch prediction, joined as in
     training (title first, a line break, then the description)."""
     frame = pd.DataFrame({"title": ["Loved it", "Broken", ""],
-                          "description": ["a lovely warm film", "stopped after a day", "only this"]})
+                          "description": ["a lovely warm film", "stopped after a day",
+                                          "only this"]})
     result = batch_predict.predict_file(predictor, frame, "title", tmp_path / "out.csv",
                                         join_column="description")
     output = pd.read_csv(result.path, dtype=str, keep_default_na=False, encoding="utf-8-sig")

@@ -20,7 +20,7 @@ def data_dir(tmp_path_factory) -> Path:
     (root / "sst2").mkdir()
     for name in ("train.tsv", "dev.tsv", "test.tsv"):
         (root / "sst2" / name).write_text(
-            "label\tsentence\n" + "".join(f"{l}\t{t}\n" for t, l in rows))
+            "label\tsentence\n" + "".join(f"{label}\t{t}\n" for t, label in rows))
     (root / "banking77").mkdir()
     intents = [(f"how do I {verb} my card", verb) for verb in ("activate", "cancel", "top up")]
     csv_rows = "".join(f"\"{t} please {i}\",{c}\r\n" for i in range(40) for t, c in intents)

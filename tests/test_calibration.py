@@ -1,5 +1,5 @@
-"""Temperature scaling (core/scoring/calibration.py): the fit, the calibration error, the saved model,
-the export and the Test page's sentence."""
+"""Temperature scaling (core/scoring/calibration.py): the fit, the calibration error, the saved
+model, the export and the Test page's sentence."""
 
 from __future__ import annotations
 
@@ -260,7 +260,8 @@ def test_export_loaded_with_pipeline_gives_the_calibrated_score(calibrated_run, 
                        / temperature, axis=1).max(axis=1)
     got = classifier(texts)
     assert [g["score"] for g in got] == pytest.approx(list(expected), abs=1e-5)
-    assert [g["label"] for g in got] == [a["label"] for a in Predictor(calibrated_run).predict(texts)]
+    answers = Predictor(calibrated_run).predict(texts)
+    assert [g["label"] for g in got] == [a["label"] for a in answers]
     assert f"T = {temperature:.3f}" in model_card(calibrated_run)
 
 

@@ -123,7 +123,8 @@ def test_cli_train_predict_evaluate_export(sentiment_csv, tiny_model_dir, worksp
     assert predicted.returncode == 0 and len(lines) == 2 and lines[0]["label"]
 
     out = tmp_path / "predictions.csv"
-    assert _cli("predict", run_dir, "--input", str(sentiment_csv), "--output", str(out)).returncode == 0
+    done = _cli("predict", run_dir, "--input", str(sentiment_csv), "--output", str(out))
+    assert done.returncode == 0
     assert len(out.read_text().splitlines()) == 81
 
     scored = _cli("evaluate", run_dir, "--data", str(sentiment_csv), "--json")

@@ -86,7 +86,7 @@ class QueueWatch:
             self.samples += 1
             time.sleep(0.2)
 
-    def __enter__(self) -> "QueueWatch":
+    def __enter__(self) -> QueueWatch:
         self._thread.start()
         return self
 

@@ -37,7 +37,8 @@ def test_doccano_entities_and_spans_variants(tmp_path):
 
 
 def test_cjk_text_is_tagged_per_character(tmp_path):
-    path = jsonl(tmp_path, "c.jsonl", [{"text": "张三去了上海", "label": [[0, 2, "PER"], [4, 6, "LOC"]]}])
+    path = jsonl(tmp_path, "c.jsonl",
+                 [{"text": "张三去了上海", "label": [[0, 2, "PER"], [4, 6, "LOC"]]}])
     frame = read_tagged(path)
     assert frame["tokens"].iloc[0] == list("张三去了上海")
     assert frame["tags"].iloc[0] == ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC"]

@@ -49,7 +49,7 @@ def test_deterministic_and_seed_dependent(tmp_path):
 
 
 def test_given_files_are_used_and_mapping_carries_over(tmp_path):
-    train = write(tmp_path, "train.tsv", csv_text([(l, t) for t, l in _rows(5, 5)],
+    train = write(tmp_path, "train.tsv", csv_text([(label, t) for t, label in _rows(5, 5)],
                                                   header=("label", "sentence"), sep="\t"))
     dev = write(tmp_path, "dev.tsv", csv_text([("neg", "x dev"), ("pos", "y dev")],
                                               header=("label", "sentence"), sep="\t"))

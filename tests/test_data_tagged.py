@@ -71,7 +71,7 @@ def test_integer_tags_without_names_warn(tmp_path):
 
 def test_json_list_uses_record_numbers(tmp_path):
     records = [{"tokens": ["a"], "tags": ["O"]}, {"tokens": ["b", "c"], "tags": ["O"]}]
-    with pytest.raises(UserError, match="record 2 has 2 tokens but 1 tag\."):
+    with pytest.raises(UserError, match=r"record 2 has 2 tokens but 1 tag\."):
         read_tagged(write(tmp_path, "a.json", json.dumps(records)))
 
 

@@ -1,6 +1,7 @@
 """End to end in a real headless Chromium, driving `streamlit run app.py` on a loopback port:
-- sample data -> a run with the Model page's defaults -> live curves -> reload mid-run -> re-attached -> completed -> Test
-  page: report, a playground prediction, a batch file uploaded, predicted and downloaded;
+- sample data -> a run with the Model page's defaults -> live curves -> reload mid-run ->
+  re-attached -> completed -> Test page: report, a playground prediction, a batch file uploaded,
+  predicted and downloaded;
 - an uploaded CSV (columns inferred) -> health report -> Quick run -> completed.
 
 Screenshots of each page go to test-artifacts/ (git-ignored). With UPDATE_SCREENSHOTS=1 the

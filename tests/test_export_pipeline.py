@@ -52,7 +52,7 @@ def test_multi_label_export_matches_the_app(tiny_model_dir, tmp_path_factory, tm
     classifier = pipeline("text-classification", model=str(folder), device=-1, top_k=None)
     predictor = Predictor(run_dir)
     texts = ["review about food", "review about service", "review about food and service"]
-    for text, expected, scores in zip(texts, predictor.predict(texts, top_k=10),
+    for _text, expected, scores in zip(texts, predictor.predict(texts, top_k=10),
                                       classifier(texts)):
         chosen = sorted(s["label"] for s in scores if s["score"] >= predictor.threshold)
         assert chosen == sorted(expected["labels"])

@@ -192,7 +192,7 @@ def test_classification_export_loads_back_with_the_same_labels(tmp_path):
                                            "csv"))
     examples = load_examples(path, RunConfig().data)
     assert list(examples.frame["text"]) == texts
-    assert [l[0] for l in examples.frame["labels"]] == ["yes", "no", "no", "yes", "yes"]
+    assert [labels[0] for labels in examples.frame["labels"]] == ["yes", "no", "no", "yes", "yes"]
 
 
 def test_multi_label_export_loads_back_as_multi_label(tmp_path):
@@ -207,7 +207,7 @@ def test_multi_label_export_loads_back_as_multi_label(tmp_path):
                                            "csv"))
     examples = load_examples(path, RunConfig().data)
     assert examples.multi_label
-    assert [sorted(l) for l in examples.frame["labels"]] == [
+    assert [sorted(labels) for labels in examples.frame["labels"]] == [
         ["food", "service"], ["service"], ["food"], ["food", "service"]]
 
 

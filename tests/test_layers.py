@@ -82,3 +82,12 @@ def test_the_length_check_sees_a_long_function(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text(f"def long_one():\n{body}\n\ndef short():\n    return 1\n", encoding="utf-8")
     assert long_functions(sample) == [("long_one", 71)]
+
+
+def test_ruff_is_clean():
+    """The lint settings live in pyproject.toml ([tool.ruff]); the whole project follows them."""
+    ruff = Path(sys.executable).with_name("ruff")
+    command = [str(ruff)] if ruff.exists() else [sys.executable, "-m", "ruff"]
+    result = subprocess.run([*command, "check", "--no-cache", "."], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

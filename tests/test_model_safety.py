@@ -82,7 +82,8 @@ def sentence_model_folder(tiny_model_dir: Path, tmp_path: Path, marker: Path) ->
     shutil.copytree(tiny_model_dir, folder)
     (folder / "modules.json").write_text(json.dumps([
         {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+        {"idx": 1, "name": "1", "path": "1_Pooling",
+         "type": "sentence_transformers.models.Pooling"},
     ]))
     (folder / "1_Pooling").mkdir()
     (folder / "1_Pooling" / "config.json").write_text(json.dumps(
@@ -230,8 +231,8 @@ def _pointing_elsewhere(tiny_model_dir: Path, tmp_path: Path, marker: Path, how:
             {"metadata": {}, "weight_map": {"x": "../outside.safetensors"}}))
     else:
         config = json.loads((folder / "config.json").read_text())
-        (folder / "config.json").write_text(json.dumps({**config,
-                                                        "transformers_weights": "pytorch_model.bin"}))
+        config["transformers_weights"] = "pytorch_model.bin"
+        (folder / "config.json").write_text(json.dumps(config))
     return folder
 
 

@@ -14,8 +14,8 @@ def _make_run(base, run_id, state="completed", created=None, **status):
     runs.write_json_atomic(folder / "config.json", {"config": {"task": "text-classification",
                                                               "model": "default",
                                                               "data": {"train": "/x/a.csv"}}})
-    runs.write_json_atomic(folder / "status.json", {"state": state, "created": created or time.time(),
-                                                    **status})
+    runs.write_json_atomic(folder / "status.json",
+                           {"state": state, "created": created or time.time(), **status})
     return folder
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
-import tomllib
 from conftest_app import APP, TIMEOUT, all_text, assert_clean, open_app, write_run
 from streamlit.testing.v1 import AppTest
 

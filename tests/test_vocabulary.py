@@ -34,7 +34,8 @@ def _hotel_rows(n: int, seed: int = 0) -> list[tuple[str, str]]:
 
 def _csv(folder: Path, rows: list[tuple[str, str]], name: str = "hotel.csv") -> Path:
     path = folder / name
-    path.write_text("review,label\n" + "".join(f"{t},{l}\n" for t, l in rows), encoding="utf-8")
+    path.write_text("review,label\n" + "".join(f"{t},{label}\n" for t, label in rows),
+                    encoding="utf-8")
     return path
 
 
@@ -87,7 +88,7 @@ def test_extending_adds_frequent_unknown_pieces_once_and_in_a_fixed_order(tmp_pa
 
 def test_entity_words_are_read_per_word(tmp_path, tokenizer_factory):
     lines = []
-    for i in range(20):
+    for _ in range(20):
         for char, tag in (("张", "B-PER"), ("伟", "I-PER"), ("在", "O"), ("杭", "B-LOC"),
                           ("州", "I-LOC")):
             lines.append(f"{char}\t{tag}")
@@ -221,7 +222,7 @@ def test_a_few_shot_run_teaches_the_added_tokens_too(tmp_path, tiny_model_dir, w
 # ----- the Model page -----------------------------------------------------------------------
 
 def _model_page(rows: list[tuple[str, str]]):
-    content = "review,label\n" + "".join(f"{t},{l}\n" for t, l in rows)
+    content = "review,label\n" + "".join(f"{t},{label}\n" for t, label in rows)
     at = AppTest.from_file(str(APP), default_timeout=180).run()  # reads the data twice
     at.radio(key="data_source").set_value("upload").run()
     at.file_uploader(key="data_upload").set_value(("hotel.csv", content.encode(), "text/csv")).run()

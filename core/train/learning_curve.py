@@ -3,7 +3,8 @@
 A run's training data is cut into growing nested subsets (each subset holds the smaller ones,
 every label represented from the start). The quick TF-IDF baseline is trained on each in
 seconds; optionally the run's model is trained on each with the Quick preset, in a background
-process (`python -m core curve RUN_DIR --model`, core/jobs/curve.py). Both are scored on the run's own
+process (`python -m core curve RUN_DIR --model`, core/jobs/curve.py). Both are scored on the
+run's own
 test examples (validation when it kept none). A curve `score = a + b * ln(labels)` fitted to
 the points says what doubling the labels would likely add.
 
@@ -17,9 +18,10 @@ import json
 import math
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 

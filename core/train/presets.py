@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from core import text
 from core.config import RunConfig, TrainingConfig
@@ -144,7 +144,8 @@ def estimate_run(config: RunConfig, n_train: int, n_labels: int, mean_tokens: fl
     times = speed.estimate_range(tokens, measured, pace, padding, rough_s)
     trainable = 0.02 if (t.lora or t.freeze_encoder) else 1.0
     # weights + gradients + Adam state (4 bytes each) + activations + runtime
-    memory_mb = params_m * 4 * (1 + 3 * trainable) + t.batch_size * t.max_length * params_m * 0.02 + 700
+    memory_mb = (params_m * 4 * (1 + 3 * trainable)
+                 + t.batch_size * t.max_length * params_m * 0.02 + 700)
     return {**times, "seconds": round((times["low_s"] + times["high_s"]) / 2),
             "memory_mb": round(memory_mb),
             "steps": int(steps_per_epoch(n_train, t.batch_size, t.gradient_accumulation)
