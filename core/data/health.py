@@ -6,6 +6,7 @@ can be learned); warnings are worth a look; info describes the data.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import pandas as pd
@@ -14,7 +15,7 @@ from core.data.report import SEVERITIES, Finding, HealthReport
 from core.data.splits import DatasetSplits
 from core.data.tags import entity_types
 from core.data.token_stats import token_stats
-from core.data.wording import by_count, counted, number
+from core.text import t
 
 IMBALANCE_WARNING = 10.0
 RARE_CLASS = 5
@@ -53,9 +54,15 @@ def _text_key(frame: pd.DataFrame) -> pd.Series:
     return frame["text"]
 
 
+def _percent(share: float, decimals: int) -> str:
+    """A share as a percentage, rounded as Python's '%' format rounds (0.25 -> '25%')."""
+    return t("common.format.percent", value=format(share, f".{decimals}%")[:-1])
+
+
 def _where(frame: pd.DataFrame, source: str, mask) -> list[str]:
     column = "line" if "line" in frame.columns else "row"
-    return [f"{source} {column} {int(v)}" for v in frame.loc[mask, column].head(5)]
+    return [t(f"health.where.{column}", source=source, number=str(int(v)))
+            for v in frame.loc[mask, column].head(5)]
 
 
 def _notes(splits: DatasetSplits) -> list[Finding]:
@@ -63,9 +70,10 @@ def _notes(splits: DatasetSplits) -> list[Finding]:
     notes = [n for part in parts for n in part.frame.attrs.get("notes", [])] + splits.notes
     warnings = [w for part in parts for w in part.frame.attrs.get("warnings", [])]
     unique = {w["message"]: w for w in warnings}.values()
-    return ([Finding("warning", "read_warning", "Check how the file was read", w["message"],
+    return ([Finding("warning", "read_warning", t("health.read_warning.title"), w["message"],
                      w["fix"]) for w in unique]
-            + [Finding("info", "note", "Note", note, "") for note in dict.fromkeys(notes)])
+            + [Finding("info", "note", t("health.note.title"), note, "")
+               for note in dict.fromkeys(notes)])
 
 
 def _dropped(splits: DatasetSplits) -> list[Finding]:
@@ -74,18 +82,25 @@ def _dropped(splits: DatasetSplits) -> list[Finding]:
         dropped = part.frame.attrs.get("dropped") or {}
         if not dropped.get("count"):
             continue
-        reasons = ", ".join(f"{number(n)} with an {r}" for r, n in dropped["by_reason"].items()
-                            if n)
+        reasons = t("health.missing_values.reason_separator").join(
+            t("health.missing_values.reason", count=n, reason=_reason(r))
+            for r, n in dropped["by_reason"].items() if n)
         findings.append(Finding(
-            "warning", "missing_values", "Empty texts or labels",
-            by_count(dropped["count"], "{n} row of {source} was left out ({reasons}).",
-                     "{n} rows of {source} were left out ({reasons}).", source=part.source,
-                     reasons=reasons),
-            "Fill in the missing texts and labels, or delete those rows.",
+            "warning", "missing_values", t("health.missing_values.title"),
+            t("health.missing_values.message", count=dropped["count"], source=part.source,
+              reasons=reasons),
+            t("health.missing_values.fix"),
             count=dropped["count"],
-            examples=[f"{part.source} row {row}: {reason}"
+            examples=[t("health.missing_values.example", source=part.source, row=row,
+                        reason=_reason(reason))
                       for row, reason in dropped["examples"][:5]]))
     return findings
+
+
+def _reason(reason: str) -> str:
+    """'empty text' / 'empty label' (the reasons examples.py records) in the current language."""
+    key = "health.missing_values." + reason.replace(" ", "_")
+    return t(key) if reason in ("empty text", "empty label") else reason
 
 
 def _label_variants(splits: DatasetSplits) -> list[Finding]:
@@ -96,13 +111,10 @@ def _label_variants(splits: DatasetSplits) -> list[Finding]:
             continue
         rows = sum(v["rows"] for v in variants)
         findings.append(Finding(
-            "warning", "label_variants", "Labels spelled in several ways",
-            by_count(len(variants), "{n} label of {source} is written with different "
-                     "upper/lower case or spaces; {read}.", "{n} labels of {source} are written "
-                     "with different upper/lower case or spaces; {read}.", source=part.source,
-                     read=by_count(rows, "{n} label was read as the most common spelling",
-                                   "{n} labels were read as the most common spelling")),
-            "Nothing to do if they mean the same; otherwise give them clearly different names.",
+            "warning", "label_variants", t("health.label_variants.title"),
+            t("health.label_variants.message", count=len(variants), source=part.source,
+              read=t("health.label_variants.read", count=rows)),
+            t("health.label_variants.fix"),
             count=rows, examples=[", ".join(repr(m) for m in v["merged"]) + f" -> {v['into']!r}"
                                   for v in variants[:5]]))
     return findings
@@ -124,11 +136,10 @@ def _classification_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
         empty = int((train["labels"].map(len) == 0).sum())
         if empty:
             findings.append(Finding(
-                "info", "no_label_rows", "Texts without any label",
-                by_count(empty, "{n} training text ({share:.0%}) has none of the labels.",
-                         "{n} training texts ({share:.0%}) have none of the labels.",
-                         share=empty / len(train)),
-                "Nothing to do if that is intended; the model learns to predict no label for them.",
+                "info", "no_label_rows", t("health.no_label_rows.title"),
+                t("health.no_label_rows.message", count=empty,
+                  share=_percent(empty / len(train), 0)),
+                t("health.no_label_rows.fix"),
                 count=empty))
     else:
         findings += _conflicts(splits)
@@ -139,58 +150,50 @@ def _class_count_findings(splits: DatasetSplits, counts: Counter) -> list[Findin
     n = len(splits.train.frame)
     findings = []
     if len(counts) < (1 if splits.multi_label else 2):
-        only = f" (all are '{next(iter(counts))}')" if counts else ""
+        key = "health.single_class.message_named" if counts else "health.single_class.message"
         findings.append(Finding(
-            "error", "single_class", "Only one class",
-            by_count(n, "The only training example of {source} has one label{only}; a model "
-                     "needs at least two classes to learn to tell them apart.",
-                     "All {n} training examples of {source} have the same label{only}; a model "
-                     "needs at least two classes to learn to tell them apart.",
-                     source=splits.train.source, only=only),
-            "Add examples of the other classes, or check that the right label column is chosen.",
+            "error", "single_class", t("health.single_class.title"),
+            t(key, count=n, source=splits.train.source,
+              label=next(iter(counts)) if counts else ""),
+            t("health.single_class.fix"),
             count=len(counts)))
         return findings
     if len(counts) >= MANY_LABELS and len(counts) > LABELS_PER_EXAMPLE * n:
         once = sum(1 for v in counts.values() if v == 1)
         findings.append(Finding(
-            "error", "too_many_labels", "Almost every example has its own label",
-            f"{splits.train.source} has {number(len(counts))} different labels among "
-            f"{number(n)} training examples ("
-            + by_count(once, "{n} label occurs only once", "{n} labels occur only once")
-            + "), so there is no pattern per label to learn.",
-            "Check that the label column is right (it looks like an id or a text column), or "
-            "group the labels into fewer classes with several examples each.",
+            "error", "too_many_labels", t("health.too_many_labels.title"),
+            t("health.too_many_labels.message", source=splits.train.source, labels=len(counts),
+              total=n, once=t("health.too_many_labels.once", count=once)),
+            t("health.too_many_labels.fix"),
             count=len(counts), examples=[f"{k}: {v}" for k, v in counts.most_common(5)]))
         return findings
     ratio = max(counts.values()) / min(counts.values())
     if ratio > IMBALANCE_WARNING:
         big, small = counts.most_common()[0], counts.most_common()[-1]
         findings.append(Finding(
-            "warning", "imbalance", "Imbalanced classes",
-            f"The largest class '{big[0]}' has {ratio:.0f} times more examples ({big[1]}) than "
-            f"the smallest '{small[0]}' ({small[1]}).",
-            "Add examples of the small classes; class weighting is turned on automatically.",
+            "warning", "imbalance", t("health.imbalance.title"),
+            t("health.imbalance.message", big=big[0], ratio=f"{ratio:.0f}", big_count=str(big[1]),
+              small=small[0], small_count=str(small[1])),
+            t("health.imbalance.fix"),
             count=len(counts), examples=[f"{k}: {v}" for k, v in counts.most_common()[-5:]]))
     rare = sorted((k for k, v in counts.items() if v < RARE_CLASS), key=lambda k: counts[k])
     if rare:
         findings.append(Finding(
-            "warning", "rare_classes", "Classes with very few examples",
-            by_count(len(rare), "{n} class has fewer than {rare} training examples, too few to "
-                     "learn or to test reliably.", "{n} classes have fewer than {rare} training "
-                     "examples, too few to learn or to test reliably.", rare=RARE_CLASS),
-            "Add examples of these classes, or merge them into a related class.",
+            "warning", "rare_classes", t("health.rare_classes.title"),
+            t("health.rare_classes.message", count=len(rare), rare=RARE_CLASS),
+            t("health.rare_classes.fix"),
             count=len(rare), examples=[f"{k}: {counts[k]}" for k in rare[:5]]))
     findings.append(Finding(
-        "info", "class_counts", "Classes",
-        f"{number(len(counts))} classes; the training set has {number(n)} examples"
-        + (f", imbalance ratio {ratio:.1f}." if len(counts) > 1 else "."), "",
+        "info", "class_counts", t("health.class_counts.title"),
+        t("health.class_counts.message_ratio", classes=len(counts), count=n,
+          ratio=f"{ratio:.1f}") if len(counts) > 1
+        else t("health.class_counts.message", classes=len(counts), count=n), "",
         count=len(counts), examples=[f"{k}: {v}" for k, v in counts.most_common(5)]))
     if n < SMALL_TRAIN:
         findings.append(Finding(
-            "warning", "small_dataset", "Very little data",
-            f"Only {number(n)} training examples; scores on so few examples vary a lot from run "
-            f"to run.",
-            "Add more labeled examples: a few dozen per class at the very least.", count=n))
+            "warning", "small_dataset", t("health.small_dataset.title"),
+            t("health.small_dataset.message", count=n),
+            t("health.small_dataset.fix"), count=n))
     return findings
 
 
@@ -206,14 +209,16 @@ def _unseen_labels(splits: DatasetSplits, train_labels: set[str]) -> list[Findin
         unseen = sorted(found - train_labels)
         if unseen:
             findings.append(Finding(
-                "warning", "unseen_labels", f"Labels missing from training ({name})",
-                by_count(len(unseen), "{n} label of the {name} set never occurs in the "
-                         "training set, so the model cannot predict it.", "{n} labels of the "
-                         "{name} set never occur in the training set, so the model cannot "
-                         "predict them.", name=name),
-                "Add training examples with these labels.", count=len(unseen),
+                "warning", "unseen_labels", t("health.unseen_labels.title", name=_part(name)),
+                t("health.unseen_labels.message", count=len(unseen), name=_part(name)),
+                t("health.unseen_labels.fix"), count=len(unseen),
                 examples=unseen[:5]))
     return findings
+
+
+def _part(name: str) -> str:
+    """'validation' / 'test' as the current language names the part (English: unchanged)."""
+    return t(f"health.part.{name}") if name in ("train", "validation", "test") else name
 
 
 def _conflicts(splits: DatasetSplits) -> list[Finding]:
@@ -228,11 +233,10 @@ def _conflicts(splits: DatasetSplits) -> list[Finding]:
         labels = sorted(set(keys.loc[keys["text"] == text, "label"]))
         examples.append(f"{text[:60]!r}: {', '.join(labels)}")
     return [Finding(
-        "warning", "conflicting_labels", "Same text, different labels",
-        by_count(len(conflicting), "{n} text appears more than once in {source} with "
-                 "different labels.", "{n} texts appear more than once in {source} with "
-                 "different labels.", source=splits.train.source),
-        "Decide on one label for each of these texts and correct the others.",
+        "warning", "conflicting_labels", t("health.conflicting_labels.title"),
+        t("health.conflicting_labels.message", count=len(conflicting),
+          source=splits.train.source),
+        t("health.conflicting_labels.fix"),
         count=len(conflicting), examples=examples)]
 
 
@@ -248,21 +252,18 @@ def _duplicates_and_overlap(splits: DatasetSplits) -> list[Finding]:
     if len(train) >= 10 and duplicated.mean() >= MOSTLY_COPIES:
         distinct = int((~duplicated).sum())
         findings.append(Finding(
-            "error", "mostly_duplicates", "Nearly every row is a copy",
-            f"{number(duplicated.sum())} of {number(len(train))} training examples of "
-            f"{splits.train.source} are copies of earlier rows; "
-            + by_count(distinct, "only {n} is different.", "only {n} are different."),
-            "Remove the copies and add more distinct examples: a model trained and scored on "
-            "copies only learns them by heart.", count=int(duplicated.sum()),
+            "error", "mostly_duplicates", t("health.mostly_duplicates.title"),
+            t("health.mostly_duplicates.message", copies=int(duplicated.sum()), total=len(train),
+              source=splits.train.source,
+              distinct=t("health.mostly_duplicates.distinct", count=distinct)),
+            t("health.mostly_duplicates.fix"), count=int(duplicated.sum()),
             examples=_where(train, splits.train.source, duplicated)))
     elif duplicated.any():
         n = int(duplicated.sum())
         findings.append(Finding(
-            "warning", "duplicates", "Exact duplicates",
-            by_count(n, "{n} training example of {source} is an exact copy of an earlier one.",
-                     "{n} training examples of {source} are exact copies of an earlier one.",
-                     source=splits.train.source),
-            "Remove the copies unless they are meant to weigh more.", count=n,
+            "warning", "duplicates", t("health.duplicates.title"),
+            t("health.duplicates.message", count=n, source=splits.train.source),
+            t("health.duplicates.fix"), count=n,
             examples=_where(train, splits.train.source, duplicated)))
     train_texts = set(_text_key(train).tolist())
     for name, part in splits.parts().items():
@@ -274,13 +275,10 @@ def _duplicates_and_overlap(splits: DatasetSplits) -> list[Finding]:
         if shared.any():
             n = int(shared.sum())
             findings.append(Finding(
-                "warning", "split_overlap", f"Training texts also in the {name} set",
-                by_count(n, "{n} of {total} {name} examples ({share:.0%}) also appears in the "
-                         "training set, which makes {name} scores look better than they are.",
-                         "{n} of {total} {name} examples ({share:.0%}) also appear in the "
-                         "training set, which makes {name} scores look better than they are.",
-                         total=number(len(part.frame)), name=name, share=n / len(part.frame)),
-                f"Remove these texts from the {name} set or from the training set.", count=n,
+                "warning", "split_overlap", t("health.split_overlap.title", name=_part(name)),
+                t("health.split_overlap.message", count=n, total=len(part.frame),
+                  name=_part(name), share=_percent(n / len(part.frame), 0)),
+                t("health.split_overlap.fix", name=_part(name)), count=n,
                 examples=_where(part.frame, part.source, shared)))
     return findings
 
@@ -292,43 +290,44 @@ def _token_findings(stats: dict) -> list[Finding]:
         # A warning, not an error: the Data page comes before the model is chosen, and
         # another model (multilingual, or one that knows emoji) may read these texts well.
         findings.append(Finding(
-            "warning", "unknown_tokens", "The model cannot read your texts",
-            f"The model does not know {unk:.0%} of the characters/words in your texts (emoji, "
-            f"or a script it was not trained on), so it would see them all as the same.",
-            "Choose a model that knows these characters, such as a multilingual one.",
+            "warning", "unknown_tokens", t("health.unknown_tokens.unreadable_title"),
+            t("health.unknown_tokens.unreadable", share=_percent(unk, 0)),
+            t("health.unknown_tokens.unreadable_fix"),
             count=round(unk * 100)))
     elif unk > UNK_WARNING:
         findings.append(Finding(
-            "warning", "unknown_tokens", "The model does not know your characters",
-            f"The model does not know {unk:.0%} of the characters/words in your texts "
-            f"(e.g. Chinese text with an English model).",
-            "Choose a model for your language.", count=round(unk * 100)))
+            "warning", "unknown_tokens", t("health.unknown_tokens.title"),
+            t("health.unknown_tokens.message", share=_percent(unk, 0)),
+            t("health.unknown_tokens.fix"), count=round(unk * 100)))
     lengths, share = stats["token_lengths"], stats["truncated_share"]
     if share > TRUNCATION_WARNING:
         findings.append(Finding(
-            "warning", "truncation", "Long texts will be cut",
-            f"{share:.0%} of training texts are longer than max length {stats['max_length']} "
-            f"tokens (95% fit in {lengths['p95']} tokens); their ends are ignored.",
+            "warning", "truncation", t("health.truncation.title"),
+            t("health.truncation.message", share=_percent(share, 0),
+              max_length=str(stats["max_length"]), p95=str(lengths["p95"])),
             _truncation_fix(lengths["p95"], stats.get("model_max_length"),
                             stats["max_length"]),
             count=round(share * stats["sampled"])))
     findings.append(Finding(
-        "info", "token_lengths", "Text length in tokens",
-        f"Median {counted(lengths['p50'], 'token', 'tokens')}, 95% within {lengths['p95']}, "
-        f"longest {lengths['max']}; "
-        f"{share:.1%} are cut at max length {stats['max_length']}.", ""))
+        "info", "token_lengths", t("health.token_lengths.title"),
+        t("health.token_lengths.message", count=_whole(lengths["p50"]), p95=str(lengths["p95"]),
+          longest=str(lengths["max"]), share=_percent(share, 1),
+          max_length=str(stats["max_length"])), ""))
     return findings
+
+
+def _whole(value: float) -> int:
+    """A count rounded half up, as counts are written (4.5 tokens -> 5)."""
+    return math.floor(value + 0.5)
 
 
 def _truncation_fix(p95: int, model_max: int | None, current: int) -> str:
     """Advice that never goes past what the model can read."""
     if model_max and p95 > model_max:
         if current >= model_max:
-            return (f"This model reads at most {model_max} tokens, so longer texts are cut; "
-                    f"split long texts into parts to keep their ends, or accept the cut.")
-        return (f"Raise max length to {model_max}, the most this model reads; texts longer than "
-                f"that are still cut (split long texts into parts to keep their ends).")
-    return f"Raise max length to about {p95}, or accept that long texts are cut."
+            return t("health.truncation.fix_model_limit", model_max=str(model_max))
+        return t("health.truncation.fix_raise_to_limit", model_max=str(model_max))
+    return t("health.truncation.fix", p95=str(p95))
 
 
 # ---- entity recognition --------------------------------------------------------------------
@@ -341,31 +340,27 @@ def _ner_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
     n = len(train)
     if not counts:
         findings.append(Finding(
-            "error", "no_entities", "No entities",
-            by_count(n, "The only training sentence of {source} has no entity tag; the model "
-                     "would only learn to tag every word O.", "None of the {n} training "
-                     "sentences of {source} has an entity tag; the model would only learn to "
-                     "tag every word O.", source=splits.train.source),
-            "Check that the tags are in the last column, or add tagged entities."))
+            "error", "no_entities", t("health.no_entities.title"),
+            t("health.no_entities.message", count=n, source=splits.train.source),
+            t("health.no_entities.fix")))
         return findings
     without = int(train["tags"].map(lambda t: all(x == "O" for x in t)).sum())
     stats["sentences_without_entities"] = round(without / n, 4)
     findings.append(Finding(
-        "info", "entity_counts", "Entities",
-        f"{counted(sum(counts.values()), 'entity', 'entities')} of "
-        f"{counted(len(counts), 'type', 'types')} in "
-        f"{counted(n, 'training sentence', 'training sentences')}; "
-        f"{without / n:.0%} of the sentences have no entity.", "",
+        "info", "entity_counts", t("health.entity_counts.title"),
+        t("health.entity_counts.message",
+          entities=t("health.entity_counts.entities", count=sum(counts.values())),
+          types=t("health.entity_counts.types", count=len(counts)),
+          sentences=t("health.entity_counts.sentences", count=n),
+          share=_percent(without / n, 0)), "",
         count=len(counts), examples=[f"{k}: {v}" for k, v in
                                      sorted(counts.items(), key=lambda kv: -kv[1])[:5]]))
     rare = sorted((k for k, v in counts.items() if v < RARE_CLASS), key=lambda k: counts[k])
     if rare:
         findings.append(Finding(
-            "warning", "rare_classes", "Entity types with very few examples",
-            by_count(len(rare), "{n} entity type occurs fewer than {rare} times in training, "
-                     "too few to learn.", "{n} entity types occur fewer than {rare} times in "
-                     "training, too few to learn.", rare=RARE_CLASS),
-            "Tag more examples of these types, or merge them with others.",
+            "warning", "rare_classes", t("health.rare_entities.title"),
+            t("health.rare_entities.message", count=len(rare), rare=RARE_CLASS),
+            t("health.rare_entities.fix"),
             count=len(rare), examples=[f"{k}: {counts[k]}" for k in rare[:5]]))
     findings += _unseen_labels(splits, set(counts))
     findings += _repairs(splits) + _span_findings(splits)
@@ -378,29 +373,23 @@ def _repairs(splits: DatasetSplits) -> list[Finding]:
         info = part.frame.attrs.get("bio_repairs") or {}
         if info.get("scheme") not in (None, "BIO"):
             findings.append(Finding(
-                "info", "tag_scheme", "Tags converted to BIO",
-                f"{part.source} uses {info['scheme']} tags; they were converted to BIO.", ""))
+                "info", "tag_scheme", t("health.tag_scheme.title"),
+                t("health.tag_scheme.message", source=part.source, scheme=info["scheme"]), ""))
         if info.get("count"):
             findings.append(Finding(
-                "warning", "bio_repairs", "Broken entity tags repaired",
-                by_count(info["count"], "{n} I- tag in {source} does not continue an entity of "
-                         "the same type; it was read as the start of a new entity (B-).",
-                         "{n} I- tags in {source} do not continue an entity of the same type; "
-                         "each was read as the start of a new entity (B-).",
-                         source=part.source),
-                "Check the tags at those lines; an entity must start with B-.",
+                "warning", "bio_repairs", t("health.bio_repairs.title"),
+                t("health.bio_repairs.message", count=info["count"], source=part.source),
+                t("health.bio_repairs.fix"),
                 count=info["count"],
-                examples=[f"{part.source} sentence at line {line}" for line in info["lines"][:5]]))
+                examples=[t("health.sentence_at_line", source=part.source, line=str(line))
+                          for line in info["lines"][:5]]))
         if info.get("untyped"):
             findings.append(Finding(
-                "warning", "untyped_tags", "Entity tags without a type",
-                by_count(info["untyped"], "{n} tag in {source} is a prefix with no entity type "
-                         "(such as 'B-'); it was read as O, outside any entity.",
-                         "{n} tags in {source} are a prefix with no entity type (such as "
-                         "'B-'); they were read as O, outside any entity.", source=part.source),
-                "Add the entity type after the prefix (for example B-PER), or tag the word O.",
+                "warning", "untyped_tags", t("health.untyped_tags.title"),
+                t("health.untyped_tags.message", count=info["untyped"], source=part.source),
+                t("health.untyped_tags.fix"),
                 count=info["untyped"],
-                examples=[f"{part.source} sentence at line {line}"
+                examples=[t("health.sentence_at_line", source=part.source, line=str(line))
                           for line in info["untyped_lines"][:5]]))
     return findings
 
@@ -411,20 +400,16 @@ def _span_findings(splits: DatasetSplits) -> list[Finding]:
         spans = part.frame.attrs.get("spans") or {}
         if spans.get("unannotated"):
             findings.append(Finding(
-                "warning", "unannotated_tasks", "Tasks without annotations",
-                by_count(spans["unannotated"], "{n} task of {source} has no annotation and was "
-                         "left out.", "{n} tasks of {source} have no annotation and were left "
-                         "out.", source=part.source),
-                "Annotate them in the labeling tool, or ignore this if it is intended.",
+                "warning", "unannotated_tasks", t("health.unannotated_tasks.title"),
+                t("health.unannotated_tasks.message", count=spans["unannotated"],
+                  source=part.source),
+                t("health.unannotated_tasks.fix"),
                 count=spans["unannotated"]))
         bad = spans.get("misaligned", 0) + spans.get("empty", 0)
         if bad:
             findings.append(Finding(
-                "warning", "span_boundaries", "Spans that do not match word boundaries",
-                by_count(bad, "{n} span of {source} cuts through a word or covers no word; "
-                         "whole words were tagged instead.", "{n} spans of {source} cut through "
-                         "a word or cover no word; whole words were tagged instead.",
-                         source=part.source),
-                "Make spans start and end at word boundaries in the labeling tool.", count=bad,
+                "warning", "span_boundaries", t("health.span_boundaries.title"),
+                t("health.span_boundaries.message", count=bad, source=part.source),
+                t("health.span_boundaries.fix"), count=bad,
                 examples=spans.get("examples", [])[:5]))
     return findings

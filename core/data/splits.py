@@ -17,8 +17,8 @@ from core.config import DataConfig, RunConfig
 from core.data.columns import SPLIT_VALUES
 from core.data.examples import Examples, label_key, load_examples
 from core.data.tags import label_list
-from core.data.wording import by_count, number
 from core.errors import UserError
+from core.text import t
 
 
 @dataclass
@@ -88,9 +88,8 @@ def _match_label_spelling(part: Examples, train: Examples) -> list[str]:
     attrs = part.frame.attrs
     part.frame["labels"] = part.frame["labels"].map(respell)
     part.frame.attrs = attrs
-    return [f"Labels of {part.source} were matched to the training file's spelling: "
-            + ", ".join(f"'{a}' -> '{b}'" for a, b in sorted(renamed.items())[:5]) + "."] \
-        if renamed else []
+    pairs = ", ".join(f"'{a}' -> '{b}'" for a, b in sorted(renamed.items())[:5])
+    return [t("health.label_respelled", source=part.source, pairs=pairs)] if renamed else []
 
 
 def _subset(source: Examples, frame: pd.DataFrame, keep_attrs: bool) -> Examples:
@@ -105,15 +104,15 @@ def _by_split_column(train: Examples, notes: list[str]):
     names = frame["split"].map(lambda v: SPLIT_VALUES.get(v, "?" if v else "train"))
     unknown = sorted(set(frame.loc[names == "?", "split"]))
     if unknown:
-        raise UserError(f"{train.source} has split values that are not train, validation or "
-                        f"test: {', '.join(map(repr, unknown[:5]))}.",
-                        "Use train, validation (or dev) and test in the split column.")
+        raise UserError(t("reading.split_values.message", source=train.source,
+                          values=", ".join(map(repr, unknown[:5]))),
+                        t("reading.split_values.fix"))
     parts = {n: _subset(train, frame[names == n], n == "train")
              for n in ("train", "validation", "test")}
     if parts["train"].frame.empty:
-        raise UserError(f"{train.source} has no rows marked train in its split column.",
-                        "Mark the rows to learn from as train.")
-    notes.append(f"Splits taken from the column '{frame.attrs['columns']['split']}'.")
+        raise UserError(t("reading.split_no_train.message", source=train.source),
+                        t("reading.split_no_train.fix"))
+    notes.append(t("health.split_column", column=frame.attrs["columns"]["split"]))
     return (parts["train"], parts["validation"] if len(parts["validation"].frame) else None,
             parts["test"] if len(parts["test"].frame) else None)
 
@@ -130,42 +129,36 @@ def _hold_out(train: Examples, validation, test, data: DataConfig, seed: int, no
     test_fraction = data.test_fraction if need_test else 0.0
     n_val, n_test = _sizes(n, val_fraction, test_fraction)
     if need_val and n_val == 0:
-        raise UserError(by_count(n, "{source} has only {n} usable example, too few to keep one "
-                                 "aside for validation.", "{source} has only {n} usable "
-                                 "examples, too few to keep one aside for validation.",
-                                 source=train.source),
-                        "Add more labeled examples (a few dozen at the very least).")
+        raise UserError(t("reading.too_few_to_split.message", count=n, source=train.source),
+                        t("reading.too_few_to_split.fix"))
     stratify = train.task == "text-classification" and not train.multi_label
     order = _assignment(train.frame, n_val, n_test, seed, stratify)
     frame = train.frame
     new_train = _subset(train, frame.iloc[order["train"]], True)
-    how = order["how"]
+    how = t(_HOW[order["how"]]) if order["how"] in _HOW else order["how"]
     if need_val:
         validation = _subset(train, frame.iloc[order["validation"]], False)
-        notes.append(by_count(n_val, "No validation file: {n} of {total} training examples "
-                              "({share:.0%}) was held out for validation, {how}, seed {seed}.",
-                              "No validation file: {n} of {total} training examples "
-                              "({share:.0%}) were held out for validation, {how}, seed {seed}.",
-                              total=number(n), share=n_val / n, how=how, seed=seed))
+        notes.append(t("health.held_out_validation", count=n_val, total=n,
+                       share=_percent(n_val / n), how=how, seed=str(seed)))
     if need_test:
         if n_test:
             test = _subset(train, frame.iloc[order["test"]], False)
-            notes.append(by_count(n_test, "No test file: {n} of {total} training examples "
-                                  "({share:.0%}) was held out for the final test, {how}, seed "
-                                  "{seed}.", "No test file: {n} of {total} training examples "
-                                  "({share:.0%}) were held out for the final test, {how}, seed "
-                                  "{seed}.", total=number(n), share=n_test / n, how=how,
-                                  seed=seed))
+            notes.append(t("health.held_out_test", count=n_test, total=n,
+                           share=_percent(n_test / n), how=how, seed=str(seed)))
         else:
-            notes.append(by_count(n, "With only {n} example there is no separate test set: "
-                                  "the final scores are measured on the validation set.",
-                                  "With only {n} examples there is no separate test set: the "
-                                  "final scores are measured on the validation set."))
+            notes.append(t("health.no_test_set", count=n))
     if order.get("kept_singletons"):
-        notes.append(by_count(order["kept_singletons"], "{n} label with a single example "
-                              "stays in training only.", "{n} labels with a single example "
-                              "stay in training only."))
+        notes.append(t("health.kept_singletons", count=order["kept_singletons"]))
     return new_train, validation, test
+
+
+_HOW = {"stratified by label": "health.split_how.stratified",
+        "at random": "health.split_how.random"}
+
+
+def _percent(share: float) -> str:
+    """A share as a whole percentage, rounded as Python's '%' format rounds."""
+    return t("common.format.percent", value=format(share, ".0%")[:-1])
 
 
 def _sizes(n: int, val_fraction: float, test_fraction: float) -> tuple[int, int]:

@@ -1,0 +1,55 @@
+"""The health report speaks the reader's language: findings and fixes made under
+`use_language("zh")` are Chinese sentences from the catalogue (strict mode: a missing key
+raises), and the same data in English keeps the English sentences."""
+
+from __future__ import annotations
+
+import re
+
+from fixtures_data import csv_text, write
+
+from core.config import DataConfig, RunConfig
+from core.data import build_health_report, make_splits
+from core.text import use_language
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _rows():
+    rows = [(f"sample sentence number {i} about {label}", label)
+            for label in ("pos", "neg") for i in range(30)]
+    rows += [("sample sentence number 0 about pos", "pos")] * 2  # exact copies
+    rows += [("a rare one", "rare"), ("another rare one", "rare")]  # a rare class
+    return rows
+
+
+def _report(tmp_path, language):
+    train = write(tmp_path, "train.csv", csv_text(_rows()))
+    validation = write(tmp_path, "val.csv", csv_text(
+        [("sample sentence number 3 about neg", "neg"), ("something new", "pos")]))
+    with use_language(language):
+        splits = make_splits(RunConfig(task="text-classification",
+                                       data=DataConfig(train=str(train),
+                                                       validation=str(validation))))
+        return build_health_report(splits)
+
+
+def test_findings_made_in_chinese_are_chinese(tmp_path):
+    report = _report(tmp_path, "zh")
+    codes = {f.code for f in report.findings}
+    assert {"duplicates", "split_overlap", "rare_classes", "class_counts"} <= codes
+    for finding in report.findings:
+        for sentence in (finding.title, finding.message, finding.fix):
+            assert not sentence or HAN.search(sentence), (finding.code, sentence)
+    overlap = next(f for f in report.findings if f.code == "split_overlap")
+    assert "验证集" in overlap.message and "训练集" in overlap.message
+
+
+def test_the_same_findings_in_english_stay_english(tmp_path):
+    report = _report(tmp_path, "en")
+    messages = {f.code: f.message for f in report.findings}
+    assert messages["duplicates"] == ("2 training examples of train.csv are exact copies of an "
+                                      "earlier one.")
+    assert messages["rare_classes"] == ("1 class has fewer than 5 training examples, too few to "
+                                        "learn or to test reliably.")
+    assert all(not HAN.search(f.title + f.message + f.fix) for f in report.findings)
