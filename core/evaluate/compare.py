@@ -18,6 +18,7 @@ from core.errors import UserError
 from core.evaluate import error_analysis
 from core.evaluate.error_analysis import entity_strings
 from core.scoring import significance
+from core.text import join, t
 from core.workspace import runs
 
 MAX_TEXTS = 2000
@@ -35,7 +36,8 @@ def pasted_inputs(text: str, limit: int = MAX_TEXTS) -> Inputs:
     texts = [line.strip() for line in (text or "").splitlines() if line.strip()]
     if not texts:
         raise UserError("There are no texts to compare on.", "Paste one text per line.")
-    return Inputs(texts=texts[:limit], gold=None, source=f"{min(len(texts), limit)} pasted texts",
+    return Inputs(texts=texts[:limit], gold=None,
+                  source=t("verdict.source.pasted", count=str(min(len(texts), limit))),
                   truncated=len(texts) > limit)
 
 
@@ -54,7 +56,14 @@ def split_inputs(records: list[dict[str, Any]], split: str, run_name: str,
         texts = [str(r.get("text", "")) for r in kept]
         gold = [answer_text(labels=r.get("gold")) for r in kept]
     return Inputs(texts=texts, gold=gold, truncated=len(records) > limit,
-                  source=f"the {split} set of {run_name} ({len(kept)} texts)")
+                  source=_source(split, run_name, len(kept)))
+
+
+def _source(split: str, run_name: str, count: int) -> str:
+    """"the test set of run X (500 texts)", in the reader's language."""
+    if split in ("test", "validation"):
+        return t(f"verdict.source.{split}", run=run_name, count=str(count))
+    return f"the {split} set of {run_name} ({count} texts)"  # a split this app does not make
 
 
 def answer_text(result: dict[str, Any] | None = None, labels: Any = None,
@@ -150,13 +159,12 @@ def saved_difference(a: SavedScore, b: SavedScore) -> significance.Difference | 
 
 # ----- whether two runs' scores can be compared at all --------------------------------------
 
-# Settings of RunConfig.data that change what a run reads from its files, in the page's words.
-READ_SETTINGS = {"text_column": "text column", "text_pair_column": "second text column",
-                 "text_join_column": "joined text column", "label_column": "label column",
-                 "multi_label": "multi-label setting", "label_separator": "label separator"}
+# Settings of RunConfig.data that change what a run reads from its files (their words for the
+# page: verdict.setting.<name> in the catalogue).
+READ_SETTINGS = ("text_column", "text_pair_column", "text_join_column", "label_column",
+                 "multi_label", "label_separator")
 # Settings that decide which rows are held out for testing when no test file is given.
-SPLIT_SETTINGS = {"split_column": "split column", "test_fraction": "test share",
-                  "validation_fraction": "validation share"}
+SPLIT_SETTINGS = ("split_column", "test_fraction", "validation_fraction")
 
 
 @dataclass
@@ -189,7 +197,9 @@ def trained_on(run_dir: Any, name: str) -> TrainedOn:
 
 
 def _file_name(path: Any) -> str:
-    return str(path).replace("\\", "/").rstrip("/").split("/")[-1] if path else "none"
+    if not path:
+        return t("verdict.compare.none")
+    return str(path).replace("\\", "/").rstrip("/").split("/")[-1]
 
 
 def _listed(items: list[str], limit: int = 4) -> str:
@@ -197,8 +207,9 @@ def _listed(items: list[str], limit: int = 4) -> str:
     shown = items[:limit] if len(items) > limit + 1 else items
     rest = len(items) - len(shown)
     if rest:
-        return f"{', '.join(shown)} and {rest} more"
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+        return t("verdict.compare.more", shown=t("common.list.separator").join(shown),
+                 count=str(rest))
+    return join(shown)
 
 
 def _same_file(a: TrainedOn, b: TrainedOn, part: str) -> bool:
@@ -213,9 +224,11 @@ def _label_reason(a: TrainedOn, b: TrainedOn) -> str | None:
         return None
     only_a = sorted(set(a.labels) - set(b.labels))
     only_b = sorted(set(b.labels) - set(a.labels))
-    sides = [f"only {run.name} has {_listed(only)}" for run, only in ((a, only_a), (b, only_b))
-             if only]
-    return f"they learned different labels ({' and '.join(sides)})"
+    sides = [t("verdict.compare.only", run=run.name, labels=_listed(only))
+             for run, only in ((a, only_a), (b, only_b)) if only]
+    both = sides[0] if len(sides) == 1 else t("verdict.compare.sides", first=sides[0],
+                                                second=sides[1])
+    return t("verdict.compare.labels", sides=both)
 
 
 def _train_reason(a: TrainedOn, b: TrainedOn) -> str | None:
@@ -223,21 +236,33 @@ def _train_reason(a: TrainedOn, b: TrainedOn) -> str | None:
         return None
     name_a, name_b = _file_name(a.data.get("train")), _file_name(b.data.get("train"))
     if name_a == name_b:
-        return f"they learned from different versions of {name_a}"
-    return f"they learned from different files ({name_a} and {name_b})"
+        return t("verdict.compare.train_version", file=name_a)
+    return t("verdict.compare.train_files", a=name_a, b=name_b)
 
 
 def _read_reason(a: TrainedOn, b: TrainedOn) -> str | None:
-    changed = [(words, a.data.get(key), b.data.get(key)) for key, words in READ_SETTINGS.items()
+    changed = [_changed(key, a.data.get(key), b.data.get(key)) for key in READ_SETTINGS
                if (a.data.get(key) or None) != (b.data.get(key) or None)]
     if not changed:
         return None
-    parts = [f"{words} {_setting(x)} and {_setting(y)}" for words, x, y in changed]
-    return f"they read their files differently ({'; '.join(parts)})"
+    return t("verdict.compare.read", changes=t("verdict.compare.separator").join(changed))
+
+
+def _changed(setting: str, value_a: Any, value_b: Any) -> str:
+    """"label column y and stars": a setting and its two values."""
+    return t("verdict.compare.setting", setting=t(f"verdict.setting.{setting}"),
+             a=_setting(value_a), b=_setting(value_b))
 
 
 def _setting(value: Any) -> str:
-    return "guessed" if value is None else "none" if value == "" else str(value)
+    if value is None:
+        return t("verdict.compare.guessed")
+    return t("verdict.compare.none") if value == "" else str(value)
+
+
+def _split_words(split: str) -> str:
+    """'test' -> 'test' / '测试集'."""
+    return t(f"verdict.compare.split_{split}") if split in ("test", "validation") else split
 
 
 def _test_reason(a: TrainedOn, b: TrainedOn) -> str | None:
@@ -246,21 +271,22 @@ def _test_reason(a: TrainedOn, b: TrainedOn) -> str | None:
             return None
         split_a, split_b = a.held_out[0], b.held_out[0]
         if split_a != split_b:
-            return f"{a.name} was scored on its {split_a} set and {b.name} on its {split_b} set"
-        return f"they were scored on different {split_a} texts"
+            return t("verdict.compare.split_kinds", run_a=a.name, split_a=_split_words(split_a),
+                     run_b=b.name, split_b=_split_words(split_b))
+        return t("verdict.compare.held_out_texts", split=_split_words(split_a))
     # No saved predictions to look at: judge by where each run's test texts came from.
     if a.data.get("test") or b.data.get("test"):
         if _same_file(a, b, "test"):
             return None
-        return (f"they were tested on different test files ({_file_name(a.data.get('test'))} "
-                f"and {_file_name(b.data.get('test'))})")
-    changed = [f"{words} {_setting(a.data.get(key))} and {_setting(b.data.get(key))}"
-               for key, words in SPLIT_SETTINGS.items() if a.data.get(key) != b.data.get(key)]
+        return t("verdict.compare.test_files", a=_file_name(a.data.get("test")),
+                 b=_file_name(b.data.get("test")))
+    changed = [_changed(key, a.data.get(key), b.data.get(key))
+               for key in SPLIT_SETTINGS if a.data.get(key) != b.data.get(key)]
     if a.seed != b.seed and not a.data.get("split_column"):
-        changed.append(f"seed {_setting(a.seed)} and {_setting(b.seed)}")
+        changed.append(_changed("seed", a.seed, b.seed))
     if not changed:
         return None
-    return f"their test texts were held out differently ({'; '.join(changed)})"
+    return t("verdict.compare.held_out", changes=t("verdict.compare.separator").join(changed))
 
 
 def comparability_reasons(a: TrainedOn, b: TrainedOn) -> list[str]:
@@ -278,6 +304,7 @@ def not_comparable_sentence(a: TrainedOn, b: TrainedOn) -> str | None:
     reasons = comparability_reasons(a, b)
     if not reasons:
         return None
-    why = reasons[0] if len(reasons) == 1 else f"{'; '.join(reasons[:-1])}; and {reasons[-1]}"
-    return (f"The scores of {a.name} and {b.name} are not comparable: {why}. A higher score "
-            "may come from easier data rather than a better model.")
+    why = reasons[0] if len(reasons) == 1 else t(
+        "verdict.compare.last", rest=t("verdict.compare.separator").join(reasons[:-1]),
+        last=reasons[-1])
+    return t("verdict.compare.not_comparable", name_a=a.name, name_b=b.name, why=why)

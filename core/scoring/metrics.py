@@ -7,7 +7,7 @@ Every metric here is one where higher is better (see BEST_METRIC).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -23,14 +23,36 @@ from sklearn.metrics import (
     precision_recall_fscore_support,
 )
 
+from core.text import t
+
 # The metric that picks the best checkpoint and drives early stopping, per task kind.
 BEST_METRIC = {"single_label": "macro_f1", "multi_label": "macro_f1", "ner": "f1"}
-METRIC_NAMES = {
-    "accuracy": "accuracy", "macro_f1": "macro-F1", "micro_f1": "micro-F1",
-    "weighted_f1": "weighted-F1", "subset_accuracy": "exact-match accuracy",
-    "f1": "entity F1", "precision": "entity precision", "recall": "entity recall",
-    "token_accuracy": "token accuracy",
-}
+METRIC_KEYS = ("accuracy", "macro_f1", "micro_f1", "weighted_f1", "subset_accuracy", "f1",
+               "precision", "recall", "token_accuracy")
+
+
+def metric_name(key: str, language: str | None = None) -> str:
+    """'macro_f1' -> 'macro-F1' / '宏平均 F1', in the current language, looked up when called;
+    a metric without a name is shown by its key."""
+    return t(f"scores.metric.{key}", language=language) if key in METRIC_KEYS else key
+
+
+class _MetricNames(Mapping[str, str]):
+    """METRIC_NAMES[key] and .get(key, key): the display name, written when it is read."""
+
+    def __getitem__(self, key: str) -> str:
+        if key not in METRIC_KEYS:
+            raise KeyError(key)
+        return metric_name(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(METRIC_KEYS)
+
+    def __len__(self) -> int:
+        return len(METRIC_KEYS)
+
+
+METRIC_NAMES: Mapping[str, str] = _MetricNames()
 
 
 def single_label_scalars(y_true: Sequence[int], y_pred: Sequence[int]) -> dict[str, float]:

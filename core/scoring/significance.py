@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from core.text import has, t
+
 RESAMPLES = 1000
 LEVEL = 0.95
 SEED = 0
@@ -205,8 +207,18 @@ def unpaired_difference(score_a: float, score_b: float, n: int) -> Difference:
 
 
 def texts(n: int, unit: str = "text") -> str:
-    """"1 test text", "150 test texts": a count with its noun in the right number."""
-    return f"{n:,} {unit}" if n == 1 else f"{n:,} {unit}s"
+    """"1 test text", "150 test texts": a count with its noun in the right number, in the
+    current language ("150 条测试集文本")."""
+    key = "scores.count." + unit.replace(" ", "_")
+    if has(key):
+        return t(key, count=n)
+    return f"{n:,} {unit}" if n == 1 else f"{n:,} {unit}s"  # a unit the catalogue lacks
+
+
+def many(unit: str = "text") -> str:
+    """"test texts": the noun of `unit` without a count, as in "too few test texts"."""
+    key = "scores.many." + unit.replace(" ", "_")
+    return t(key) if has(key) else f"{unit}s"  # a unit the catalogue lacks
 
 
 def records_counts(records: list[dict[str, Any]], labels: Sequence[str], kind: str,

@@ -20,93 +20,115 @@ from core.scoring.calibration import (
     NO_VALIDATION,
     TOO_FEW,
 )
-from core.scoring.metrics import METRIC_NAMES
+from core.scoring.metrics import METRIC_KEYS, metric_name
+from core.text import ENGLISH, current_language, normalize, t, use_language
 from core.text.md_text import escape
 from core.workspace import runs
 
 
-def _format_scores(scores: dict[str, Any]) -> str:
-    parts = [f"{METRIC_NAMES.get(k, k)} {v:.3f}" for k, v in scores.items()
-             if isinstance(v, float) and k in METRIC_NAMES]
-    return ", ".join(parts) or "not measured"
+def _format_scores(scores: dict[str, Any], language: str) -> str:
+    parts = [t("card.scores.score", language=language, metric=metric_name(k, language),
+               value=f"{v:.3f}")
+             for k, v in scores.items() if isinstance(v, float) and k in METRIC_KEYS]
+    return t("card.scores.separator", language=language).join(parts) \
+        or t("card.scores.none", language=language)
 
 
-def _base_model(config: dict[str, Any]) -> str:
+def _base_model(config: dict[str, Any], language: str) -> str:
     """The base model's name; a local folder by its last part only (no private paths)."""
     name = str(config.get("model") or "default")
-    if display_name(name) != name:  # a catalogue model, the built-in one's folder included
-        return escape(display_name(name))
+    with use_language(language):
+        shown = display_name(name)
+    if shown != name:  # a catalogue model, the built-in one's folder included
+        return escape(shown)
     if name.startswith(("/", ".", "~")) or "\\" in name or ("/" in name and Path(name).exists()):
         folder = name.replace(chr(92), "/").rstrip("/").split("/")[-1]
-        return f"the local model folder {escape(folder)}"
-    return escape(display_name(name))  # 'default' reads as the model it is
+        return t("card.local_folder", language=language, folder=escape(folder))
+    return escape(shown)  # 'default' reads as the model it is
 
 
+# calibration's reason -> the card's sentence on it (card.confidence.*)
 NOT_CALIBRATED = {
-    TOO_FEW: "The scores were not calibrated: the validation set was too small to fit a "
-             "temperature on, so treat them as a ranking rather than as probabilities.",
-    NO_MISTAKES: "The scores were not calibrated: the model made no mistakes on the validation "
-                 "set, so there was nothing to fit a temperature on.",
-    NO_OUTPUT_LAYER: "The scores were not calibrated: the model's output layer could not take a "
-                     "temperature, so treat them as a ranking rather than as probabilities.",
-    NO_VALIDATION: "The scores were not calibrated: the run had no validation set, so treat "
-                   "them as a ranking rather than as probabilities.",
+    TOO_FEW: "card.confidence.too_few",
+    NO_MISTAKES: "card.confidence.no_mistakes",
+    NO_OUTPUT_LAYER: "card.confidence.no_output_layer",
+    NO_VALIDATION: "card.confidence.no_validation",
 }
 
 
-def calibration_line(calibration: dict[str, Any] | None, split: str) -> str:
+def calibration_line(calibration: dict[str, Any] | None, split: str,
+                     language: str | None = None) -> str:
     """One sentence on whether the scores were calibrated, with T and the calibration error."""
     if not isinstance(calibration, dict) or "applied" not in calibration:
-        return "The scores were not calibrated (the run was trained before calibration existed)."
+        return t("card.confidence.too_old", language=language)
     if not calibration["applied"]:
-        return NOT_CALIBRATED.get(calibration.get("reason"), NOT_CALIBRATED[NO_VALIDATION])
+        key = NOT_CALIBRATED.get(calibration.get("reason"), NOT_CALIBRATED[NO_VALIDATION])
+        return t(key, language=language)
     figures = calibration.get(split) or calibration.get("validation") or {}
     before = (figures.get("before") or {}).get("ece")
     after = (figures.get("after") or {}).get("ece")
-    error = (f" Expected calibration error on the {split} set: {before:.1%} before, "
-             f"{after:.1%} after.") if before is not None and after is not None else ""
-    return (f"The scores were calibrated by temperature scaling on the validation set "
-            f"(T = {calibration['temperature']:.3f}, folded into the classifier's weights, so "
-            f"`pipeline` scores are the calibrated ones).{error}")
+    temperature = f"{calibration['temperature']:.3f}"
+    if before is None or after is None or split not in ("test", "validation"):
+        return t("card.confidence.calibrated", language=language, temperature=temperature)
+    return t(f"card.confidence.calibrated_error_{split}", language=language,
+             temperature=temperature, before=f"{before:.1%}", after=f"{after:.1%}")
 
 
-def model_card(run_dir: Path) -> str:
+def model_card(run_dir: Path, language: str | None = None) -> str:
+    """The run's model card (README.md of the export), in `language`, else the current one
+    (English unless the reader chose another)."""
+    language = normalize(language) or current_language()
     saved = runs.read_json(run_dir / "config.json") or {}
     evaluation = runs.read_eval(run_dir) or {}
     config = saved.get("config", {})
     task = config.get("task", "text-classification")
-    t = saved.get("resolved_training", {})
+    resolved = saved.get("resolved_training", {})
     labels = evaluation.get("labels") or saved.get("labels") or []
     scores = evaluation.get("test") or evaluation.get("validation") or {}
     split = "test" if evaluation.get("test") else "validation"
     baselines = evaluation.get("baselines", {})
+
+    def say(key: str, **params: Any) -> str:
+        return t(key, language=language, **params)
+
     # names and labels come from the user's files: escaped, so the card shows them as they are
     lines = [
         f"# {escape(run_dir.name)}", "",
-        f"A {task} model fine-tuned with Finetune Studio from {_base_model(config)}.",
-        "", "## Data", "",
-        f"- Training file: {escape(Path(str(config.get('data', {}).get('train', ''))).name)}",
-        f"- Examples: {evaluation.get('n_train', '?')} train, "
-        f"{evaluation.get('n_validation', '?')} validation, {evaluation.get('n_test', '?')} test",
-        f"- Labels ({len(labels)}): {escape(', '.join(map(str, labels[:40])))}"
-        + (" ..." if len(labels) > 40 else ""),
-        f"- Multi-label: {'yes' if evaluation.get('multi_label') else 'no'}",
-        "", f"## Scores on the {split} set", "", f"- Fine-tuned: {_format_scores(scores)}",
+        say("card.intro", task=task, base=_base_model(config, language)),
+        "", say("card.data.title"), "",
+        say("card.data.train_file",
+            file=escape(Path(str(config.get("data", {}).get("train", ""))).name)),
+        say("card.data.examples", train=str(evaluation.get("n_train", "?")),
+            validation=str(evaluation.get("n_validation", "?")),
+            test=str(evaluation.get("n_test", "?"))),
+        say("card.data.labels_more" if len(labels) > 40 else "card.data.labels",
+            count=str(len(labels)), labels=escape(", ".join(map(str, labels[:40])))),
+        say("card.data.multi_label_yes" if evaluation.get("multi_label")
+            else "card.data.multi_label_no"),
+        "", say(f"card.scores.title_{split}"), "",
+        say("card.scores.fine_tuned", scores=_format_scores(scores, language)),
     ]
     for name, values in baselines.items():
         if isinstance(values, dict):
-            lines.append(f"- Baseline {name.replace('_', ' ')}: {_format_scores(values)}")
-    lines += ["", "## Confidence", "", calibration_line(evaluation.get("calibration"), split)]
-    lines += ["", "## Hyperparameters", ""]
-    lines += [f"- {key}: {escape(value)}" for key, value in t.items()
+            lines.append(say("card.scores.baseline", name=name.replace("_", " "),
+                             scores=_format_scores(values, language)))
+    lines += ["", say("card.confidence.title"), "",
+              calibration_line(evaluation.get("calibration"), split, language)]
+    lines += ["", say("card.hyperparameters.title"), ""]
+    lines += [f"- {key}: {escape(value)}" for key, value in resolved.items()
               if value not in (None, [], "")]
+    lines += ["", say("card.usage.title"), ""] + _usage(task, say("card.usage.example_text"))
+    return "\n".join(lines)
+
+
+def _usage(task: str, example: str) -> list[str]:
+    """The card's code sample: load the unzipped folder with `transformers.pipeline`."""
     pipeline_task = "token-classification" if task == "token-classification" \
         else "text-classification"
     extra = ', aggregation_strategy="first"' if pipeline_task == "token-classification" else ""
-    lines += ["", "## Usage", "", "```python", "from transformers import pipeline", "",
-              f'classifier = pipeline("{pipeline_task}", model="path/to/unzipped/folder"{extra})',
-              'print(classifier("Your text here"))', "```", ""]
-    return "\n".join(lines)
+    return ["```python", "from transformers import pipeline", "",
+            f'classifier = pipeline("{pipeline_task}", model="path/to/unzipped/folder"{extra})',
+            f'print(classifier("{example}"))', "```", ""]
 
 
 def export_run(run_dir: Path, output: Path) -> Path:
@@ -126,7 +148,7 @@ def export_run(run_dir: Path, output: Path) -> Path:
             for path in sorted(model_dir.iterdir()):
                 if path.is_file():
                     zf.write(path, path.name)
-            zf.writestr("README.md", model_card(run_dir))
+            zf.writestr("README.md", model_card(run_dir, ENGLISH))  # one zip for every reader
             for name, target in (("eval.json", "eval.json"), ("config.json", "run_config.json")):
                 if (run_dir / name).is_file():
                     zf.write(run_dir / name, target)

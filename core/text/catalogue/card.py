@@ -1,7 +1,74 @@
-"""Texts of the model card written with an export.
+"""Texts of the model card written with an export (core/serve/export.py model_card).
 
 Keys start with 'card.'; see catalogue/__init__.py for the entry format.
 """
 
 TEXTS: dict = {
+    "card.intro": {"en": "A {task} model fine-tuned with Finetune Studio from {base}.",
+                   "zh": "用 Finetune Studio 从 {base} 微调得到的 {task} 模型。"},
+    "card.local_folder": {"en": "the local model folder {folder}", "zh": "本地模型文件夹 {folder}"},
+    "card.data.title": {"en": "## Data", "zh": "## 数据"},
+    "card.data.train_file": {"en": "- Training file: {file}", "zh": "- 训练文件：{file}"},
+    "card.data.examples": {
+        "en": "- Examples: {train} train, {validation} validation, {test} test",
+        "zh": "- 样本：训练集 {train} 条，验证集 {validation} 条，测试集 {test} 条"},
+    "card.data.labels": {"en": "- Labels ({count}): {labels}",
+                         "zh": "- 标签（{count} 个）：{labels}"},
+    "card.data.labels_more": {"en": "- Labels ({count}): {labels} ...",
+                              "zh": "- 标签（{count} 个）：{labels} ……"},
+    "card.data.multi_label_yes": {"en": "- Multi-label: yes", "zh": "- 多标签：是"},
+    "card.data.multi_label_no": {"en": "- Multi-label: no", "zh": "- 多标签：否"},
+    "card.scores.title_test": {"en": "## Scores on the test set", "zh": "## 测试集上的得分"},
+    "card.scores.title_validation": {"en": "## Scores on the validation set",
+                                     "zh": "## 验证集上的得分"},
+    "card.scores.fine_tuned": {"en": "- Fine-tuned: {scores}", "zh": "- 微调模型：{scores}"},
+    "card.scores.baseline": {"en": "- Baseline {name}: {scores}", "zh": "- 基线 {name}：{scores}"},
+    "card.scores.score": {"en": "{metric} {value}", "zh": "{metric} {value}"},
+    "card.scores.separator": {"en": ", ", "zh": "，"},
+    "card.scores.none": {"en": "not measured", "zh": "未测量"},
+    "card.confidence.title": {"en": "## Confidence", "zh": "## 置信度"},
+    "card.confidence.too_few": {
+        "en": "The scores were not calibrated: the validation set was too small to fit a "
+              "temperature on, so treat them as a ranking rather than as probabilities.",
+        "zh": "得分未经校准：验证集太小，无法拟合温度，因此请把它们当作排序，而不是概率。"},
+    "card.confidence.no_mistakes": {
+        "en": "The scores were not calibrated: the model made no mistakes on the validation "
+              "set, so there was nothing to fit a temperature on.",
+        "zh": "得分未经校准：模型在验证集上没有出错，因此没有可用来拟合温度的数据。"},
+    "card.confidence.no_output_layer": {
+        "en": "The scores were not calibrated: the model's output layer could not take a "
+              "temperature, so treat them as a ranking rather than as probabilities.",
+        "zh": "得分未经校准：模型的输出层无法加入温度，因此请把它们当作排序，而不是概率。"},
+    "card.confidence.no_validation": {
+        "en": "The scores were not calibrated: the run had no validation set, so treat "
+              "them as a ranking rather than as probabilities.",
+        "zh": "得分未经校准：这次运行没有验证集，因此请把它们当作排序，而不是概率。"},
+    "card.confidence.too_old": {
+        "en": "The scores were not calibrated (the run was trained before calibration existed).",
+        "zh": "得分未经校准（这次运行训练于校准功能出现之前）。"},
+    "card.confidence.calibrated": {
+        "en": "The scores were calibrated by temperature scaling on the validation set "
+              "(T = {temperature}, folded into the classifier's weights, so `pipeline` scores "
+              "are the calibrated ones).",
+        "zh": "得分已在验证集上用温度缩放校准（T = {temperature}，已并入分类器的权重，因此 "
+              "`pipeline` 给出的就是校准后的得分）。"},
+    "card.confidence.calibrated_error_test": {
+        "en": "The scores were calibrated by temperature scaling on the validation set "
+              "(T = {temperature}, folded into the classifier's weights, so `pipeline` scores "
+              "are the calibrated ones). Expected calibration error on the test set: {before} "
+              "before, {after} after.",
+        "zh": "得分已在验证集上用温度缩放校准（T = {temperature}，已并入分类器的权重，因此 "
+              "`pipeline` 给出的就是校准后的得分）。测试集上的期望校准误差：校准前 {before}，"
+              "校准后 {after}。"},
+    "card.confidence.calibrated_error_validation": {
+        "en": "The scores were calibrated by temperature scaling on the validation set "
+              "(T = {temperature}, folded into the classifier's weights, so `pipeline` scores "
+              "are the calibrated ones). Expected calibration error on the validation set: "
+              "{before} before, {after} after.",
+        "zh": "得分已在验证集上用温度缩放校准（T = {temperature}，已并入分类器的权重，因此 "
+              "`pipeline` 给出的就是校准后的得分）。验证集上的期望校准误差：校准前 {before}，"
+              "校准后 {after}。"},
+    "card.hyperparameters.title": {"en": "## Hyperparameters", "zh": "## 超参数"},
+    "card.usage.title": {"en": "## Usage", "zh": "## 用法"},
+    "card.usage.example_text": {"en": "Your text here", "zh": "在这里输入你的文本"},
 }

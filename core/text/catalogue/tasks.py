@@ -1,0 +1,11 @@
+"""Texts of core/tasks: the tasks' titles (core/tasks/__init__.py task_title()).
+
+Keys start with 'tasks.'; see catalogue/__init__.py for the entry format.
+"""
+
+TEXTS: dict = {
+    "tasks.title.text_classification": {"en": "Text classification (a label per text)",
+                                        "zh": "文本分类（每条文本一个标签）"},
+    "tasks.title.token_classification": {"en": "Entity recognition (a tag per word)",
+                                         "zh": "实体识别（每个词一个标记）"},
+}
