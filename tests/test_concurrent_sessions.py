@@ -108,7 +108,10 @@ async def _no_error(page, who: str) -> None:
 
 
 async def _nav(page, title: str) -> None:
-    await page.locator('[data-testid="stSidebarNav"] a', has_text=title).click()
+    # the title exactly (case-sensitive, at the end of the link after its icon): while a page
+    # loads, Streamlit may briefly list the files of pages/ ("runs", "runs compare", ...)
+    link = re.compile(rf"(^|\s){re.escape(title)}$")
+    await page.locator('[data-testid="stSidebarNav"] a').filter(has_text=link).click()
 
 
 async def _step(page) -> int:

@@ -331,7 +331,7 @@ def test_runs_page_survives_damaged_folders(damaged_workspace):
     assert_clean(at)
     states = dict(zip(at.dataframe[0].value["Name"], at.dataframe[0].value["State"]))
     assert all(states[run_id] == "damaged" for run_id in DAMAGED)
-    assert f"{len(DAMAGED)} run folder(s) could not be read" in all_text(at)
+    assert f"{len(DAMAGED)} run folders could not be read" in all_text(at)
     at.multiselect(key="runs_compare").set_value(["garbage-metrics", "wrong-types",
                                                   "run-good"]).run()
     assert_clean(at)
