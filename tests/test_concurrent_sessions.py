@@ -110,7 +110,7 @@ async def _no_error(page, who: str) -> None:
 async def _nav(page, title: str) -> None:
     # the title exactly (case-sensitive, at the end of the link after its icon): while a page
     # loads, Streamlit may briefly list the files of pages/ ("runs", "runs compare", ...)
-    link = re.compile(rf"(^|\s){re.escape(title)}$")
+    link = re.compile(rf"{re.escape(title)}$")  # the link's text is its icon's name + title
     await page.locator('[data-testid="stSidebarNav"] a').filter(has_text=link).click()
 
 
