@@ -4,6 +4,7 @@ calibration: shared by fine-tuning (core/train/training.py) and few-shot mode (f
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,15 @@ import numpy as np
 from core.predict.inference import dataset_logits
 from core.scoring import calibration as calib
 from core.scoring.metrics import cross_entropy
+
+
+def run_summary(splits: Any, task: Any, started: float, **fields: Any) -> dict[str, Any]:
+    """What eval.json says about the run besides its scores: task, labels, sizes, the seconds
+    spent, and the fields a training mode adds (multi-label, threshold, mode)."""
+    return {"task": splits.task, "labels": splits.labels, "best_metric": task.best_metric,
+            **fields, "train_seconds": round(time.time() - started, 1),
+            "n_train": len(splits.train.frame), "n_validation": len(splits.validation.frame),
+            "n_test": len(splits.test.frame) if splits.test is not None else 0}
 
 
 def evaluate_splits(model: Any, task: Any, splits: Any, tokenizer: Any, max_length: int,

@@ -30,7 +30,7 @@ import numpy as np
 from core import text
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
-from core.evaluate.splits import evaluate_splits
+from core.evaluate.splits import evaluate_splits, run_summary
 from core.train.presets import PAIR_BATCH_SIZE, PAIR_ITERATIONS, pair_steps
 from core.train.saving import save_model
 from core.workspace import runs
@@ -346,12 +346,8 @@ def _score_and_save(model: Any, run_dir: Path, splits: Any, tokenizer: Any, t: T
     save_model(model, tokenizer, run_dir / "model", evaluation["calibration"])
     _record_evaluation(run_dir, task, evaluation.get("validation") or {}, step, started)
     evaluation["baselines"] = run_baselines(splits)
-    evaluation.update({"task": splits.task, "labels": splits.labels, "multi_label": False,
-                       "best_metric": task.best_metric, "threshold": None, "mode": "few-shot",
-                       "train_seconds": round(time.time() - started, 1),
-                       "n_train": len(splits.train.frame),
-                       "n_validation": len(splits.validation.frame),
-                       "n_test": len(splits.test.frame) if splits.test is not None else 0})
+    evaluation.update(run_summary(splits, task, started, multi_label=False, threshold=None,
+                                  mode="few-shot"))
     runs.write_json_atomic(run_dir / "eval.json", evaluation)
     return evaluation
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
-from core.evaluate.splits import evaluate_splits
+from core.evaluate.splits import evaluate_splits, run_summary
 from core.train.saving import save_model
 from core.workspace import disk, runs
 
@@ -508,13 +508,8 @@ def _score_and_save(trainer: Any, run_dir: Path, p: _Prepared, started: float) -
     runs.update_status(run_dir, phase="saving")
     _save_model(trainer, p.tokenizer, run_dir / "model", t.lora, evaluation["calibration"])
     evaluation["baselines"] = run_baselines(splits)
-    evaluation.update({"task": splits.task, "labels": splits.labels,
-                       "multi_label": splits.multi_label, "best_metric": task.best_metric,
-                       "threshold": getattr(task, "threshold", None),
-                       "train_seconds": round(time.time() - started, 1),
-                       "n_train": len(splits.train.frame),
-                       "n_validation": len(splits.validation.frame),
-                       "n_test": len(splits.test.frame) if splits.test is not None else 0})
+    evaluation.update(run_summary(splits, task, started, multi_label=splits.multi_label,
+                                  threshold=getattr(task, "threshold", None)))
     runs.write_json_atomic(run_dir / "eval.json", evaluation)
     return evaluation
 
