@@ -129,12 +129,31 @@ async def _wait(predicate, seconds: float, what: str) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
+async def _until_shown(choice, shown, seconds: float = 600) -> None:
+    """Click `choice` until `shown` is on the page. A click that lands while the page is
+    drawing itself again (another session's run keeps the server busy) can be lost, so the
+    test clicks again rather than wait for a widget that was never asked for."""
+    from playwright.async_api import TimeoutError as NotShown
+
+    deadline = time.monotonic() + seconds
+    while True:
+        await choice.click()
+        try:
+            await shown.wait_for(timeout=15_000)
+            return
+        except NotShown:
+            if time.monotonic() > deadline:
+                raise
+            _log("clicking again:", await choice.inner_text())
+
+
 async def _upload(page, url: str, path: Path, columns: tuple[str, str]) -> None:
     await page.goto(url)
     await page.get_by_text("Health report").wait_for()  # the sample, until a file is chosen
-    await page.get_by_text("Upload a file", exact=True).click()
+    dropzone = page.get_by_label("Your file with labeled examples", exact=True)
+    await _until_shown(page.get_by_text("Upload a file", exact=True), dropzone)
     async with page.expect_file_chooser() as chooser:
-        await page.get_by_label("Your file with labeled examples", exact=True).click()
+        await dropzone.click()
     await (await chooser.value).set_files(str(path))
     await page.get_by_text(f"The text is read from {columns[0]}, the label from "
                            f"{columns[1]}").wait_for()
