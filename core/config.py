@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
+from core.text import Text, has
 
 TASKS = ("text-classification", "token-classification")
 PRESETS = ("quick", "balanced", "best")
@@ -28,83 +29,72 @@ _WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
 
 
 def _field(default: Any, help: str, label: str = "", **kwargs: Any) -> Any:
+    """A field whose help text and name are the catalogue keys `help` and `label` (rendered
+    when a form reads them, in the reader's language)."""
+    metadata = {"help": Text(help), "label": Text(label) if label else ""}
     if callable(default):  # classes and factories build a fresh value per instance
-        return field(default_factory=default, metadata={"help": help, "label": label}, **kwargs)
-    return field(default=default, metadata={"help": help, "label": label}, **kwargs)
+        return field(default_factory=default, metadata=metadata, **kwargs)
+    return field(default=default, metadata=metadata, **kwargs)
+
+
+def _setting(default: Any, name: str, **kwargs: Any) -> Any:
+    """A training setting: its name and help text are the Model page's (model.setting.*)."""
+    return _field(default, f"model.setting.{name}.help", f"model.setting.{name}.label", **kwargs)
 
 
 @dataclass
 class DataConfig:
-    train: str = _field("", "File with the labeled examples to learn from.", "Training file")
-    validation: str | None = _field(None, "Optional file used to pick the best checkpoint.",
-                                    "Validation file")
-    test: str | None = _field(None, "Optional file held back to measure the final model.",
-                              "Test file")
-    text_column: str | None = _field(None, "Column holding the text (guessed when empty).",
-                                     "Text column")
-    text_pair_column: str | None = _field(
-        None, "Optional second text column, for pairs such as question and answer "
-        "(empty: guessed; \"\": none).",
-        "Second text column")
-    text_join_column: str | None = _field(
-        None, "Optional column whose text is joined to the text column's, such as a title and "
-        "its description read as one text (the two in the file's order; empty: none).",
-        "Joined text column")
-    label_column: str | None = _field(None, "Column holding the label (guessed when empty).",
-                                      "Label column")
-    split_column: str | None = _field(
-        None, "Optional column saying train / validation / test for each row "
-        "(empty: guessed; \"\": none).", "Split column")
-    multi_label: bool | None = _field(
-        None, "Whether one text can carry several labels (guessed when empty).", "Multi-label")
-    label_separator: str | None = _field(
-        None, "Character between labels of a multi-label row, such as | or , (guessed).",
-        "Label separator")
-    label_names: dict[str, str] = _field(
-        dict, "Names for labels written as whole numbers, such as {\"0\": \"negative\", "
-        "\"1\": \"positive\"}; training, reports and exports show the names (empty: the "
-        "numbers as they are).", "Label names")
-    validation_fraction: float = _field(
-        0.1, "Share of the training file kept aside for validation when no file is given.",
-        "Validation share")
-    test_fraction: float = _field(
-        0.1, "Share of the training file kept aside for testing when no file is given.",
-        "Test share")
+    train: str = _field("", "settings.data.train.help", "settings.data.train.label")
+    validation: str | None = _field(None, "settings.data.validation.help",
+                                    "settings.data.validation.label")
+    test: str | None = _field(None, "settings.data.test.help", "settings.data.test.label")
+    text_column: str | None = _field(None, "settings.data.text_column.help",
+                                     "data.columns.text.label")
+    text_pair_column: str | None = _field(None, "settings.data.text_pair_column.help",
+                                          "settings.data.text_pair_column.label")
+    text_join_column: str | None = _field(None, "settings.data.text_join_column.help",
+                                          "settings.data.text_join_column.label")
+    label_column: str | None = _field(None, "settings.data.label_column.help",
+                                      "data.columns.label.label")
+    split_column: str | None = _field(None, "settings.data.split_column.help",
+                                      "settings.data.split_column.label")
+    multi_label: bool | None = _field(None, "settings.data.multi_label.help",
+                                      "settings.data.multi_label.label")
+    label_separator: str | None = _field(None, "settings.data.label_separator.help",
+                                         "data.columns.separator.label")
+    label_names: dict[str, str] = _field(dict, "settings.data.label_names.help",
+                                         "settings.data.label_names.label")
+    validation_fraction: float = _field(0.1, "settings.data.validation_fraction.help",
+                                        "data.split.validation.label")
+    test_fraction: float = _field(0.1, "settings.data.test_fraction.help",
+                                  "data.split.test.label")
 
     def validate(self) -> None:
         if not self.train:
-            raise UserError("No training file was given.", "Choose a file with labeled examples.")
+            raise _error("no_train")
         self._validate_label_names()
         for name in ("validation_fraction", "test_fraction"):
             value = getattr(self, name)
             if not 0.0 <= value < 0.5:
-                raise UserError(f"{name} is {value}, outside 0 to 0.5.",
-                                "Use a share such as 0.1.")
+                raise _error("fraction", name=name, value=str(value))
 
 
     def _validate_label_names(self) -> None:
         names = self.label_names
         if not isinstance(names, dict):
-            raise UserError("The setting label_names is not a mapping from label to name.",
-                            'Write it as {"0": "negative", "1": "positive"}.')
+            raise _error("label_names_not_mapping")
         for value, name in names.items():
             if not isinstance(value, str) or not _WHOLE_NUMBER.match(value):
-                raise UserError(f"The label names are for whole-number labels, and {value!r} "
-                                f"is not one.", 'Write each label as text, such as "0" or "1".')
+                raise _error("label_not_whole", value=repr(value))
             if not isinstance(name, str) or not name.strip():
-                raise UserError(f"The label {value} has an empty name.",
-                                "Give it a name, or leave it out to keep the number.")
+                raise _error("label_name_empty", value=str(value))
             if len(name) > MAX_LABEL_NAME:
-                raise UserError(f"The name of label {value} is longer than {MAX_LABEL_NAME} "
-                                f"characters.", "Give it a shorter name.")
+                raise _error("label_name_long", value=str(value), limit=str(MAX_LABEL_NAME))
         seen: dict[str, str] = {}
         for value, name in names.items():
             key = " ".join(name.split()).casefold()
             if key in seen:
-                raise UserError(f"The labels {seen[key]} and {value} have the same name, "
-                                f"'{name.strip()}'.",
-                                "Give each label its own name; two labels with one name would "
-                                "be learned as one.")
+                raise _error("label_name_twice", first=seen[key], second=value, name=name.strip())
             seen[key] = value
 
 
@@ -112,110 +102,76 @@ class DataConfig:
 class TrainingConfig:
     """Hyperparameters. `None` means: take the preset's value for this data."""
 
-    epochs: float | None = _field(None, "How many times the model reads all training examples.",
-                                  "Epochs")
-    learning_rate: float | None = _field(
-        None, "Step size of each update; too high diverges, too low learns slowly.",
-        "Learning rate")
-    batch_size: int | None = _field(None, "Examples processed together in one step.",
-                                    "Batch size")
-    gradient_accumulation: int = _field(
-        1, "Steps whose updates are summed before one change: a larger batch in less memory.",
-        "Gradient accumulation")
-    max_length: int | None = _field(
-        None, "Longest text in tokens; longer texts are cut (auto covers 99% of texts).",
-        "Max length")
-    warmup_ratio: float = _field(0.1, "Share of training spent slowly raising the learning rate.",
-                                 "Warm-up share")
-    weight_decay: float = _field(0.01, "Gentle pull of weights towards zero against overfitting.",
-                                 "Weight decay")
-    scheduler: str = _field("linear", "How the learning rate falls over training.",
-                            "Learning-rate schedule")
-    seed: int = _field(42, "Random seed: the same seed and data give the same model.", "Seed")
-    eval_steps: int | None = _field(
-        None, "Evaluate and save every N steps (empty: once per epoch).", "Evaluation interval")
-    early_stopping_patience: int | None = _field(
-        None, "Stop after this many evaluations without improvement (0 turns it off).",
-        "Early-stopping patience")
-    class_weighting: str = _field(
-        "auto", "Give rare classes more weight (auto: only when classes are imbalanced).",
-        "Class weighting")
-    lora: bool = _field(False, "Train small LoRA adapters instead of all weights (less memory).",
-                        "LoRA")
-    lora_r: int = _field(16, "Rank of the LoRA adapters: higher learns more, costs more.",
-                         "LoRA rank")
-    lora_alpha: int = _field(32, "Scale of the LoRA update, usually twice the rank.",
-                             "LoRA alpha")
-    lora_dropout: float = _field(0.1, "Dropout inside the LoRA adapters.", "LoRA dropout")
-    lora_target_modules: list[str] | None = _field(
-        None, "Layers that get adapters (empty: the attention layers).", "LoRA target modules")
-    freeze_encoder: bool = _field(
-        False, "Train only the classification head; fast but usually less accurate.",
-        "Freeze the encoder")
-    group_by_length: bool = _field(
-        True, "Batch texts of similar length together; faster with the same results.",
-        "Group by length")
-    precision: str = _field("auto", "Number format: auto uses bf16/fp16 on a GPU, fp32 on CPU.",
-                            "Precision")
-    mode: str = _field(
-        "auto", "Fine-tune the whole model, or few-shot mode for a handful of examples per label "
-        "(auto: few-shot below 32 examples per label with the built-in sentence model).",
-        "Training mode")
-    extend_vocabulary: bool = _field(
-        False, "Add the characters and words of your texts that the model does not know to its "
-        "vocabulary, so it can learn them (for a language the model was not trained on).",
-        "Extend the vocabulary")
+    epochs: float | None = _setting(None, "epochs")
+    learning_rate: float | None = _setting(None, "learning_rate")
+    batch_size: int | None = _setting(None, "batch_size")
+    gradient_accumulation: int = _setting(1, "gradient_accumulation")
+    max_length: int | None = _setting(None, "max_length")
+    warmup_ratio: float = _setting(0.1, "warmup_ratio")
+    weight_decay: float = _setting(0.01, "weight_decay")
+    scheduler: str = _setting("linear", "scheduler")
+    seed: int = _setting(42, "seed")
+    eval_steps: int | None = _setting(None, "eval_steps")
+    early_stopping_patience: int | None = _setting(None, "early_stopping_patience")
+    class_weighting: str = _setting("auto", "class_weighting")
+    lora: bool = _setting(False, "lora")
+    lora_r: int = _setting(16, "lora_r")
+    lora_alpha: int = _setting(32, "lora_alpha")
+    lora_dropout: float = _setting(0.1, "lora_dropout")
+    lora_target_modules: list[str] | None = _setting(None, "lora_target_modules")
+    freeze_encoder: bool = _setting(False, "freeze_encoder")
+    group_by_length: bool = _setting(True, "group_by_length")
+    precision: str = _setting("auto", "precision")
+    mode: str = _setting("auto", "mode")
+    extend_vocabulary: bool = _setting(False, "extend_vocabulary")
 
     def validate(self) -> None:
         checks = [
-            ("epochs", self.epochs, lambda v: 0 < v <= 100, "a number between 0 and 100"),
-            ("learning_rate", self.learning_rate, lambda v: 0 < v < 1, "a value such as 1e-4"),
-            ("batch_size", self.batch_size, lambda v: 1 <= v <= 4096, "a whole number such as 32"),
-            ("max_length", self.max_length, lambda v: 8 <= v <= 8192, "a value such as 128"),
+            ("epochs", self.epochs, lambda v: 0 < v <= 100, _such("between_0_100")),
+            ("learning_rate", self.learning_rate, lambda v: 0 < v < 1, _such("value", "1e-4")),
+            ("batch_size", self.batch_size, lambda v: 1 <= v <= 4096, _such("whole", "32")),
+            ("max_length", self.max_length, lambda v: 8 <= v <= 8192, _such("value", "128")),
             ("gradient_accumulation", self.gradient_accumulation, lambda v: 1 <= v <= 1024,
-             "a whole number such as 1"),
-            ("warmup_ratio", self.warmup_ratio, lambda v: 0 <= v < 1, "a share such as 0.1"),
-            ("weight_decay", self.weight_decay, lambda v: 0 <= v < 1, "a value such as 0.01"),
-            ("eval_steps", self.eval_steps, lambda v: v >= 1, "a whole number of steps"),
+             _such("whole", "1")),
+            ("warmup_ratio", self.warmup_ratio, lambda v: 0 <= v < 1, _such("share", "0.1")),
+            ("weight_decay", self.weight_decay, lambda v: 0 <= v < 1, _such("value", "0.01")),
+            ("eval_steps", self.eval_steps, lambda v: v >= 1, _such("steps")),
             ("early_stopping_patience", self.early_stopping_patience, lambda v: 0 <= v <= 100,
-             "a whole number such as 2"),
-            ("lora_r", self.lora_r, lambda v: 1 <= v <= 1024, "a whole number such as 16"),
-            ("lora_alpha", self.lora_alpha, lambda v: 1 <= v <= 4096, "a whole number such as 32"),
-            ("lora_dropout", self.lora_dropout, lambda v: 0 <= v < 1, "a share such as 0.1"),
+             _such("whole", "2")),
+            ("lora_r", self.lora_r, lambda v: 1 <= v <= 1024, _such("whole", "16")),
+            ("lora_alpha", self.lora_alpha, lambda v: 1 <= v <= 4096, _such("whole", "32")),
+            ("lora_dropout", self.lora_dropout, lambda v: 0 <= v < 1, _such("share", "0.1")),
         ]
         for name, value, ok, expected in checks:
             if value is not None and not ok(value):
-                raise UserError(f"The setting {name} is {value!r}.", f"Use {expected}.")
+                raise UserError(_bad_value(name, value), expected)
         for name, value, allowed in (("scheduler", self.scheduler, SCHEDULERS),
                                      ("class_weighting", self.class_weighting, CLASS_WEIGHTING),
                                      ("precision", self.precision, PRECISIONS),
                                      ("mode", self.mode, TRAINING_MODES)):
             if value not in allowed:
-                raise UserError(f"The setting {name} is {value!r}.",
-                                f"Use one of: {', '.join(allowed)}.")
+                raise UserError(_bad_value(name, value), _one_of(allowed))
 
 
 @dataclass
 class RunConfig:
-    task: str = _field("text-classification",
-                       "Text classification (a label per text) or entity recognition "
-                       "(tags per word).",
-                       "Task")
-    data: DataConfig = _field(DataConfig, "Where the examples come from.", "Data")
-    model: str = _field("default", "The pretrained model to start from: 'default', a hub id "
-                        "or a local folder.", "Model")
-    preset: str = _field("balanced", "Quick tries, Balanced (default) or Best quality.", "Preset")
-    training: TrainingConfig = _field(TrainingConfig, "Hyperparameters.", "Training")
-    name: str = _field("", "A name to recognise the run by.", "Run name")
+    task: str = _field("text-classification", "settings.run.task.help", "runs.table.task")
+    data: DataConfig = _field(DataConfig, "settings.run.data.help", "runs.table.data")
+    model: str = _field("default", "settings.run.model.help", "runs.table.model")
+    preset: str = _field("balanced", "settings.run.preset.help", "model.preset.label")
+    training: TrainingConfig = _field(TrainingConfig, "settings.run.training.help",
+                                      "settings.run.training.label")
+    name: str = _field("", "settings.run.name.help", "settings.run.name.label")
 
     def validate(self) -> None:
         if self.task not in TASKS:
-            raise UserError(f"Unknown task {self.task!r}.", f"Use one of: {', '.join(TASKS)}.")
+            raise UserError(Text("settings.unknown_task.message", {"task": repr(self.task)}),
+                            _one_of(TASKS))
         if self.preset not in PRESETS:
-            raise UserError(f"Unknown preset {self.preset!r}.",
-                            f"Use one of: {', '.join(PRESETS)}.")
+            raise UserError(Text("settings.unknown_preset.message", {"preset": repr(self.preset)}),
+                            _one_of(PRESETS))
         if not self.model or not str(self.model).strip():
-            raise UserError("No model was chosen.", "Use 'default' for the offline model.")
+            raise _error("no_model")
         self.data.validate()
         self.training.validate()
 
@@ -225,14 +181,11 @@ class RunConfig:
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> RunConfig:
         if not isinstance(raw, dict):
-            raise UserError("The run configuration is not a JSON object.",
-                            "Save it from the app or write it as {\"task\": ..., \"data\": ...}.")
+            raise _error("not_object")
         known_top = {f.name for f in dataclasses.fields(cls)}
         unknown = set(raw) - known_top
         if unknown:
-            raise UserError("The run configuration has unknown keys: "
-                            f"{', '.join(sorted(unknown))}.",
-                            "Remove them or check their spelling.")
+            raise _error("unknown_keys", keys=", ".join(sorted(unknown)))
         data = _build(DataConfig, raw.get("data", {}), "data")
         training = _build(TrainingConfig, raw.get("training", {}), "training")
         top = {k: v for k, v in raw.items() if k not in ("data", "training")}
@@ -246,25 +199,44 @@ class RunConfig:
         try:
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
-            raise UserError(f"Cannot read the run configuration {path}: {exc}.",
-                            "Check that the file exists and is valid JSON.") from None
+            raise _error("unreadable", path=str(path), reason=str(exc)) from None
         return cls.from_dict(raw.get("config", raw) if "config" in raw else raw)
+
+
+def _error(code: str, **params: str) -> UserError:
+    """The error settings.<code>: its message, and its fix where the catalogue has one."""
+    fix = f"settings.{code}.fix"
+    return UserError(Text(f"settings.{code}.message", params),
+                     Text(fix, params) if has(fix) else "")
+
+
+def _one_of(choices: tuple[str, ...]) -> Text:
+    return Text("settings.one_of.fix", {"choices": ", ".join(choices)})
+
+
+def _bad_value(name: str, value: Any) -> Text:
+    return Text("settings.bad_value.message", {"name": name, "value": repr(value)})
+
+
+def _such(kind: str, example: str = "") -> Text:
+    """'Use a value such as 1e-4.', 'Use a whole number such as 32.', 'Use a share ...'."""
+    return Text(f"settings.use.{kind}", {"example": example} if example else {})
 
 
 def _build(kind: type, raw: Any, section: str) -> Any:
     if not isinstance(raw, dict):
-        raise UserError(f"The '{section}' section of the run configuration is not an object.",
-                        "Write it as a JSON object.")
+        raise _error("section_not_object", section=section)
     known = {f.name for f in dataclasses.fields(kind)}
     unknown = set(raw) - known
     if unknown:
-        raise UserError(
-            f"The '{section}' section has unknown keys: {', '.join(sorted(unknown))}.",
-            "Remove them or check their spelling.")
+        raise UserError(Text("settings.section_unknown_keys.message",
+                             {"section": section, "keys": ", ".join(sorted(unknown))}),
+                        Text("settings.unknown_keys.fix"))
     return kind(**raw)
 
 
 def field_help(kind: type) -> dict[str, dict[str, str]]:
-    """Label and help text of each field, for building forms."""
-    return {f.name: {"label": f.metadata.get("label") or f.name, "help": f.metadata.get("help", "")}
+    """Label and help text of each field in the current language, for building forms."""
+    return {f.name: {"label": str(f.metadata.get("label") or f.name),
+                     "help": str(f.metadata.get("help", ""))}
             for f in dataclasses.fields(kind)}
