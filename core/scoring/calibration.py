@@ -146,10 +146,8 @@ def scored_positions(logits: np.ndarray, label_ids: np.ndarray) -> tuple[np.ndar
 def task_outputs(task: Any, logits: np.ndarray, label_ids: np.ndarray
                  ) -> tuple[np.ndarray, np.ndarray]:
     """The logits and gold answers a task is calibrated on: one row per text, or per scored
-    token for token classification."""
-    if task.kind == "ner":
-        return scored_positions(logits, label_ids)
-    return np.asarray(logits), np.asarray(label_ids)
+    token for token classification (the task's `calibration_outputs` decides)."""
+    return task.calibration_outputs(logits, label_ids)
 
 
 def choose_temperature(logits: np.ndarray, gold: np.ndarray, multi_label: bool,

@@ -7,23 +7,79 @@ from typing import Any
 
 import numpy as np
 
-from core.scoring import metrics
+from core.scoring import metrics, significance
+from core.text import t
 
 
 class TextClassification:
+    """One label per text (single-label, also text pairs) or a set of labels (multi-label).
+    Implements core.tasks.protocol.Task."""
+
     name = "text-classification"
+    key = "text_classification"
+    unit = "text"
+    reader = "table"
+    answers = "labels"
+    pipeline_task = "text-classification"
+    pipeline_kwargs: dict[str, Any] = {}
+    peft_task_type = "SEQ_CLS"
+    baseline_name = "tfidf_logreg"
+    export_format = "csv"
+    export_suffix = ".csv"
+    output_columns = ("predicted_label", "confidence")
+    shows_entities = False
+    supports_cleaning = True
 
     def __init__(self, multi_label: bool, labels: list[str]) -> None:
         self.multi_label = multi_label
         self.labels = labels
-        self.kind = "multi_label" if multi_label else "single_label"
-        self.best_metric = metrics.BEST_METRIC[self.kind]
+        self.kind = self.kind_of(multi_label)
+        self.best_metric = self.primary_metric(multi_label)
         self.threshold = 0.5
 
-    def model_class(self) -> Any:
+    @classmethod
+    def with_labels(cls, labels: list[str], multi_label: bool = False) -> Any:
+        return cls(multi_label, labels)
+
+    @classmethod
+    def kind_of(cls, multi_label: bool) -> str:
+        return "multi_label" if multi_label else "single_label"
+
+    @classmethod
+    def primary_metric(cls, multi_label: bool) -> str:
+        return metrics.BEST_METRIC[cls.kind_of(multi_label)]
+
+    @classmethod
+    def stratify(cls, multi_label: bool) -> bool:
+        return not multi_label
+
+    @classmethod
+    def supports_few_shot(cls, multi_label: bool) -> bool:
+        return not multi_label
+
+    @classmethod
+    def title(cls) -> str:
+        return t(f"tasks.title.{cls.key}")
+
+    @classmethod
+    def model_class(cls) -> Any:
         from transformers import AutoModelForSequenceClassification
 
         return AutoModelForSequenceClassification
+
+    @classmethod
+    def answer_names(cls, frame: Any) -> set[str]:
+        return {str(label) for labels in frame["labels"] for label in labels}
+
+    @classmethod
+    def tokenize_inputs(cls, frame: Any, tokenizer: Any, max_chars: int, max_words: int
+                        ) -> tuple[Any, bool]:
+        pairs = [str(p)[:max_chars] for p in frame["text_pair"]] \
+            if "text_pair" in frame.columns else None
+        encoded = tokenizer([str(x)[:max_chars] for x in frame["text"]], pairs,
+                            return_attention_mask=False, return_token_type_ids=False,
+                            verbose=False)
+        return encoded, pairs is not None
 
     def model_kwargs(self) -> dict[str, Any]:
         return {
@@ -139,8 +195,29 @@ class TextClassification:
 
         return compute
 
-    def report(self, frame: Any, logits: np.ndarray) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        """The test report and one prediction record per example (for error analysis)."""
+    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str
+                     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        if self.multi_label and split == "validation":
+            self.tune_threshold(frame, logits)
+        report, records = self.report(frame, logits)
+        if not self.multi_label:
+            report["loss"] = metrics.cross_entropy(self.probabilities(logits),
+                                                   np.asarray(label_ids))
+        return report, records
+
+    def calibration_outputs(self, logits: np.ndarray, label_ids: np.ndarray
+                            ) -> tuple[np.ndarray, np.ndarray]:
+        return np.asarray(logits), np.asarray(label_ids)
+
+    def record_counts(self, records: list[dict[str, Any]], metric: str) -> Any:
+        if self.multi_label:
+            return significance.label_set_record_counts(records, self.labels, metric)
+        return significance.single_label_record_counts(records, self.labels, metric)
+
+    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None
+               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The test report and one prediction record per example (for error analysis); the
+        gold labels come from the frame, so `label_ids` is not needed."""
         probs = self.probabilities(logits)
         gold = self.targets(frame)
         records = []

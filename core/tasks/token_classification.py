@@ -12,7 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from core.scoring import metrics
+from core.scoring import calibration, metrics, significance
+from core.text import t
 
 IGNORE = -100
 
@@ -29,18 +30,71 @@ def align_labels(word_ids: list[int | None], word_tags: list[int]) -> list[int]:
 
 
 class TokenClassification:
+    """A BIO tag per word (named entities). Implements core.tasks.protocol.Task."""
+
     name = "token-classification"
+    key = "token_classification"
+    unit = "sentence"
+    reader = "tagged"
+    answers = "tags"
+    pipeline_task = "token-classification"
+    pipeline_kwargs: dict[str, Any] = {"aggregation_strategy": "first"}
+    peft_task_type = "TOKEN_CLS"
+    baseline_name = "word_memory"
+    export_format = "jsonl"
+    export_suffix = ".jsonl"
+    output_columns = ("entities", "entities_json")
+    shows_entities = True
+    supports_cleaning = False
     kind = "ner"
     multi_label = False
 
     def __init__(self, labels: list[str]) -> None:
         self.labels = labels
-        self.best_metric = metrics.BEST_METRIC["ner"]
+        self.best_metric = self.primary_metric(False)
 
-    def model_class(self) -> Any:
+    @classmethod
+    def with_labels(cls, labels: list[str], multi_label: bool = False) -> Any:
+        return cls(labels)
+
+    @classmethod
+    def kind_of(cls, multi_label: bool) -> str:
+        return "ner"
+
+    @classmethod
+    def primary_metric(cls, multi_label: bool) -> str:
+        return metrics.BEST_METRIC["ner"]
+
+    @classmethod
+    def stratify(cls, multi_label: bool) -> bool:
+        return False
+
+    @classmethod
+    def supports_few_shot(cls, multi_label: bool) -> bool:
+        return False
+
+    @classmethod
+    def title(cls) -> str:
+        return t(f"tasks.title.{cls.key}")
+
+    @classmethod
+    def model_class(cls) -> Any:
         from transformers import AutoModelForTokenClassification
 
         return AutoModelForTokenClassification
+
+    @classmethod
+    def answer_names(cls, frame: Any) -> set[str]:
+        """Entity types: the tags without their B-/I- prefix ("O" is none)."""
+        return {str(tag)[2:] for tags in frame["tags"] for tag in tags if tag != "O"}
+
+    @classmethod
+    def tokenize_inputs(cls, frame: Any, tokenizer: Any, max_chars: int, max_words: int
+                        ) -> tuple[Any, bool]:
+        encoded = tokenizer([list(map(str, words[:max_words])) for words in frame["tokens"]],
+                            is_split_into_words=True, return_attention_mask=False,
+                            return_token_type_ids=False, verbose=False)
+        return encoded, False
 
     def model_kwargs(self) -> dict[str, Any]:
         return {"num_labels": len(self.labels), "id2label": dict(enumerate(self.labels)),
@@ -95,8 +149,23 @@ class TokenClassification:
 
         return compute
 
-    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray
+    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str
+                     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        return self.report(frame, logits, label_ids)
+
+    def calibration_outputs(self, logits: np.ndarray, label_ids: np.ndarray
+                            ) -> tuple[np.ndarray, np.ndarray]:
+        """Only the scored tokens (each word's first sub-token)."""
+        return calibration.scored_positions(logits, label_ids)
+
+    def record_counts(self, records: list[dict[str, Any]], metric: str) -> Any:
+        """Entity counts per sentence: every metric of a tagger is entity F1 here."""
+        return significance.entity_record_counts(records)
+
+    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None
                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        if label_ids is None:
+            raise ValueError("token classification needs the aligned label ids")
         gold, pred = self.decode(logits, label_ids)
         tokens = list(frame["tokens"])
         # Words cut off by max_length were never scored; count them as predicted "O".

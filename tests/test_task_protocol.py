@@ -1,0 +1,132 @@
+"""Every task implements the whole protocol of core/tasks/protocol.py, and the registry
+describes a task from its name alone."""
+
+import inspect
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.errors import UserError
+from core.scoring import significance
+from core.tasks import (
+    KIND_MEMBERS,
+    PROTOCOL_MEMBERS,
+    TASK_MEMBERS,
+    TASK_NAMES,
+    Task,
+    TaskKind,
+    get_task,
+    is_task,
+    task_kind,
+    task_title,
+)
+
+LABELS = {"text-classification": ["neg", "pos"], "token-classification": ["O", "B-PER", "I-PER"]}
+
+
+@pytest.mark.parametrize("name", TASK_NAMES)
+def test_every_kind_member_is_on_the_class(name):
+    kind = task_kind(name)
+    missing = [m for m in KIND_MEMBERS if not hasattr(kind, m)]
+    assert missing == []
+    assert isinstance(kind.name, str) and kind.name == name
+    assert kind.key == name.replace("-", "_")
+    methods = [m for m in KIND_MEMBERS if isinstance(vars(TaskKind).get(m), classmethod)]
+    assert "stratify" in methods
+    for member in methods:  # answerable without labels
+        assert isinstance(inspect.getattr_static(kind, member), classmethod), member
+
+
+@pytest.mark.parametrize("name", TASK_NAMES)
+@pytest.mark.parametrize("multi_label", [False, True])
+def test_every_member_is_on_the_instance(name, multi_label):
+    task = get_task(name, LABELS[name], multi_label)
+    assert [m for m in PROTOCOL_MEMBERS if not hasattr(task, m)] == []
+    assert isinstance(task, Task)
+    assert task.kind == task.kind_of(task.multi_label)
+    assert task.best_metric == task.primary_metric(task.multi_label)
+    assert set(TASK_MEMBERS) >= {"report", "record_counts", "calibration_outputs"}
+
+
+def test_the_kinds_answer_what_the_upper_layers_ask():
+    text, tags = task_kind("text-classification"), task_kind("token-classification")
+    assert (text.unit, tags.unit) == ("text", "sentence")
+    assert (text.reader, tags.reader) == ("table", "tagged")
+    assert (text.answers, tags.answers) == ("labels", "tags")
+    assert (text.pipeline_task, tags.pipeline_task) == ("text-classification",
+                                                        "token-classification")
+    assert (text.pipeline_kwargs, tags.pipeline_kwargs) == ({}, {"aggregation_strategy": "first"})
+    assert (text.peft_task_type, tags.peft_task_type) == ("SEQ_CLS", "TOKEN_CLS")
+    assert (text.baseline_name, tags.baseline_name) == ("tfidf_logreg", "word_memory")
+    assert (text.export_suffix, tags.export_suffix) == (".csv", ".jsonl")
+    assert (text.export_format, tags.export_format) == ("csv", "jsonl")
+    assert tags.output_columns == ("entities", "entities_json")
+    assert text.output_columns == ("predicted_label", "confidence")
+    assert (text.shows_entities, tags.shows_entities) == (False, True)
+    assert (text.supports_cleaning, tags.supports_cleaning) == (True, False)
+    assert [text.kind_of(False), text.kind_of(True), tags.kind_of(False)] == [
+        "single_label", "multi_label", "ner"]
+    assert [text.primary_metric(False), text.primary_metric(True), tags.primary_metric(False)
+            ] == ["macro_f1", "macro_f1", "f1"]
+    assert [text.stratify(False), text.stratify(True), tags.stratify(False)] == [
+        True, False, False]
+    assert [text.supports_few_shot(False), text.supports_few_shot(True),
+            tags.supports_few_shot(False)] == [True, False, False]
+    assert text.title() == task_title("text-classification")
+
+
+def test_unknown_names():
+    assert not is_task("question-answering") and is_task("text-classification")
+    with pytest.raises(UserError):
+        task_kind("question-answering")
+    with pytest.raises(UserError):
+        get_task("question-answering", [])
+    assert task_title("question-answering") == "question-answering"
+
+
+def test_answer_names():
+    frame = pd.DataFrame({"labels": [["a"], ["b", "a"]]})
+    assert task_kind("text-classification").answer_names(frame) == {"a", "b"}
+    tagged = pd.DataFrame({"tags": [["B-PER", "I-PER", "O"], ["B-LOC"]]})
+    assert task_kind("token-classification").answer_names(tagged) == {"PER", "LOC"}
+
+
+def test_calibration_outputs_keep_only_scored_tokens():
+    logits = np.zeros((1, 3, 3))
+    ids = np.array([[-100, 1, -100]])
+    z, gold = get_task("token-classification", LABELS["token-classification"]
+                       ).calibration_outputs(logits, ids)
+    assert z.shape == (1, 3) and gold.tolist() == [1]
+    z, gold = get_task("text-classification", ["a", "b"]).calibration_outputs(
+        np.zeros((2, 2)), np.array([0, 1]))
+    assert z.shape == (2, 2) and gold.tolist() == [0, 1]
+
+
+def test_record_counts_agree_with_the_variant_name():
+    records = [{"gold": "a", "predicted": "a"}, {"gold": "b", "predicted": "a"}]
+    task = get_task("text-classification", ["a", "b"])
+    by_task = significance.records_counts(records, ["a", "b"], task, "accuracy")
+    by_name = significance.records_counts(records, ["a", "b"], "single_label", "accuracy")
+    assert significance.score(by_task) == significance.score(by_name) == 0.5
+    sets = [{"gold": ["a"], "predicted": ["a", "b"]}]
+    multi = get_task("text-classification", ["a", "b"], multi_label=True)
+    assert significance.score(multi.record_counts(sets, "micro_f1")) == pytest.approx(2 / 3)
+    tagged = [{"gold": ["B-PER", "O"], "predicted": ["B-PER", "O"]}]
+    ner = get_task("token-classification", LABELS["token-classification"])
+    assert significance.score(ner.record_counts(tagged, "f1")) == 1.0
+    assert significance.score(significance.records_counts(tagged, [], "ner", "f1")) == 1.0
+
+
+def test_split_report_tunes_the_threshold_on_validation_only():
+    frame = pd.DataFrame({"text": ["x", "y"], "labels": [["a"], ["b"]]})
+    task = get_task("text-classification", ["a", "b"], multi_label=True)
+    logits = np.array([[-1.0, -3.0], [-3.0, -1.0]])  # every probability below 0.5
+    task.split_report(frame, logits, np.zeros((2, 2)), "test")
+    assert task.threshold == 0.5
+    report, _ = task.split_report(frame, logits, np.zeros((2, 2)), "validation")
+    assert task.threshold < 0.5 and report["micro_f1"] == 1.0
+    single = get_task("text-classification", ["a", "b"])
+    report, records = single.split_report(frame, np.array([[2.0, 0.0], [0.0, 2.0]]),
+                                          np.array([0, 1]), "test")
+    assert "loss" in report and len(records) == 2
