@@ -1,35 +1,28 @@
-"""A run's learning curve on disk: `RUN_DIR/learning_curve/curve.json`, read back with a curve
-whose process died shown as failed.
+"""A run's learning curve on disk (`RunFolder.curve`, in the run's learning_curve folder), read
+back with a curve whose process died shown as failed.
 
-Below `runs` (whose `delete_run` asks whether a curve is training), so it reads the file itself:
-a link leading out of the run folder, a missing or damaged file all read as no curve.
+Below `runs` (whose `delete_run` asks whether a curve is training); it reads through
+`RunFolder.read_json`, so a link leading out of the run folder, a missing or damaged file all
+read as no curve.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from core.workspace.folder import RunFolder
 from core.workspace.processes import process_alive
 
-FOLDER = "learning_curve"
-CURVE_FILE = f"{FOLDER}/curve.json"
-
-
-def _read_inside(run_dir: Path, name: str) -> dict | None:
-    path = Path(run_dir) / name
-    try:
-        if not path.resolve().is_relative_to(Path(run_dir).resolve()):
-            return None
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, RuntimeError, ValueError):  # missing, a loop of links, damaged
-        return None
-    return value if isinstance(value, dict) else None
+# kept for callers that spell run_dir / FOLDER or run_dir / CURVE_FILE; prefer RunFolder
+_LAYOUT = RunFolder(".")
+FOLDER = _LAYOUT.curve_folder.name
+CURVE_FILE = _LAYOUT.curve.relative_to(_LAYOUT.path).as_posix()
 
 
 def read_curve(run_dir: Path) -> dict | None:
-    """curve.json; a curve whose process died is marked as failed."""
-    curve = _read_inside(run_dir, CURVE_FILE)
+    """The curve file; a curve whose process died is marked as failed."""
+    run = RunFolder(run_dir)
+    curve = run.read_json(run.curve)
     if curve and curve.get("state") == "running" \
             and not process_alive(curve.get("pid"), curve.get("pid_started")):
         curve["state"] = "failed"

@@ -1,8 +1,10 @@
 """The run store on disk: one folder per run under the workspace, and reading it back safely.
 
-Layout of a run folder (see DESIGN.md): config.json, status.json (atomic), metrics.jsonl
-(append-only events), checkpoints/, model/, eval.json, train.log. Nothing here trains; every
-reader tolerates damaged files so a bad folder is listed as damaged instead of breaking a page.
+The folder's layout, every file's name and the record its config.json holds are
+core/workspace/folder.py's (`RunFolder`, `RunRecord`); this module creates, lists, changes and
+deletes runs with them. Nothing here trains; every reader tolerates damaged files so a bad
+folder is listed as damaged instead of breaking a page, and a folder written by another version
+(config.json with keys this one does not know) is listed as such.
 
 Every read-modify-write of status.json holds the run folder's lock (`change_status`), so a rename
 from a page can never undo the state the worker wrote a moment before. Nothing is read through a
@@ -18,23 +20,26 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
+from core.text import Text
 from core.workspace import curves, disk
+from core.workspace.folder import RunFolder, RunRecord, inside
+from core.workspace.folder import read_json as read_json  # re-exported: callers use runs.*
+from core.workspace.folder import write_json_atomic as write_json_atomic
 
 WORKSPACE_ENV = "FINETUNE_STUDIO_WORKSPACE"
 ACTIVE_STATES = ("queued", "running")
 FINAL_STATES = ("completed", "failed", "stopped", "interrupted")
 RUN_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
-STOP_FILE = "STOP"
+STOP_FILE = RunFolder(".").stop.name  # kept for callers that spell run_dir / STOP_FILE
 
 
 def workspace_dir() -> Path:
@@ -50,8 +55,8 @@ def runs_dir(base: Path | None = None) -> Path:
 
 def check_run_id(run_id: str) -> str:
     if not isinstance(run_id, str) or not RUN_ID_PATTERN.match(run_id) or ".." in run_id:
-        raise UserError(f"{run_id!r} is not a valid run id.",
-                        "Use an id from the run list (letters, digits, '-', '_' and '.').")
+        raise UserError(Text("workspace.run_id.invalid", {"run_id": repr(run_id)}),
+                        Text("workspace.run_id.invalid_fix", {}))
     return run_id
 
 
@@ -66,21 +71,6 @@ def new_run_id(name: str = "") -> str:
     return f"{stamp}-{slug}-{suffix}" if slug else f"{stamp}-{suffix}"
 
 
-def write_json_atomic(path: Path, payload: Any) -> None:
-    """Write JSON so a reader never sees a half-written file (temp file + os.replace)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, indent=2, default=str)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def new_run_folder(config: dict[str, Any], name: str, base: Path | None = None,
                    **status: Any) -> Path:
     """A new run folder holding `config` (a RunConfig as a dict), in state `queued` (with the
@@ -93,8 +83,9 @@ def new_run_folder(config: dict[str, Any], name: str, base: Path | None = None,
     run_dir = parent / check_run_id(new_run_id(name))
     try:
         run_dir.mkdir(parents=True)
-        write_json_atomic(run_dir / "config.json", {"config": config})
-        write_json_atomic(run_dir / "status.json", {
+        run = RunFolder(run_dir)
+        run.write_record(RunRecord(config=config))
+        write_json_atomic(run.status, {
             "state": "queued", "name": name or run_dir.name, "created": time.time(),
             "step": 0, "total_steps": 0, **status})
     except OSError as exc:
@@ -107,10 +98,11 @@ def new_run_folder(config: dict[str, Any], name: str, base: Path | None = None,
 def workspace_error(exc: OSError, folder: Path) -> UserError:
     """An OSError while writing to the workspace, as one sentence saying what to do."""
     if exc.errno == errno.ENOSPC:
-        return UserError(f"The disk holding {folder} is full.",
-                         "Free some space (for example delete old runs), then try again.")
-    return UserError(f"The folder {folder} cannot be written ({exc.strerror or exc}).",
-                     f"Check its permissions, or set {WORKSPACE_ENV} to a folder you can write.")
+        return UserError(Text("workspace.disk_full", {"folder": str(folder)}),
+                         Text("workspace.disk_full_fix", {}))
+    return UserError(Text("workspace.not_writable",
+                          {"folder": str(folder), "reason": str(exc.strerror or exc)}),
+                     Text("workspace.not_writable_fix", {"variable": WORKSPACE_ENV}))
 
 
 def record_status(run_dir: Path, **changes: Any) -> bool:
@@ -134,32 +126,20 @@ def finish_status(run_dir: Path, **changes: Any) -> dict[str, Any]:
         return update_status(run_dir, **changes)
 
 
-def read_json(path: Path) -> dict[str, Any] | None:
-    """A JSON object from disk, or None when it is missing or damaged."""
-    try:
-        value = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def inside(run_dir: Path, path: Path) -> bool:
-    """True when `path`, links followed, stays inside `run_dir`."""
-    try:
-        return Path(path).resolve().is_relative_to(Path(run_dir).resolve())
-    except (OSError, RuntimeError):  # a loop of links
-        return False
-
-
 def run_file(run_dir: Path, name: str) -> Path | None:
-    """`run_dir / name`, or None when it is a link leading out of the run folder."""
-    path = Path(run_dir) / name
-    return path if inside(run_dir, path) else None
+    """`run_dir / name`, or None when it is a link leading out of the run folder.
+    (Prefer `RunFolder(run_dir).safe(RunFolder(run_dir).<file>)`.)"""
+    return RunFolder(run_dir).safe(Path(run_dir) / name)
 
 
 def read_run_json(run_dir: Path, name: str) -> dict[str, Any] | None:
-    path = run_file(run_dir, name)
-    return read_json(path) if path is not None else None
+    """The JSON object in `run_dir / name` (see `RunFolder.read_json`)."""
+    return RunFolder(run_dir).read_json(Path(run_dir) / name)
+
+
+def read_record(run_dir: Path) -> RunRecord | None:
+    """The run's config.json as a RunRecord (see `RunFolder.read_record`)."""
+    return RunFolder(run_dir).read_record()
 
 
 def escaping_link(run_dir: Path) -> str | None:
@@ -189,14 +169,15 @@ def refuse_escaping_links(run_dir: Path) -> None:
     read whatever the link points to)."""
     link = escaping_link(run_dir)
     if link is not None:
-        where = "is itself a link" if link == "." else f"holds {link}, a link"
-        raise UserError(f"Run {Path(run_dir).name} {where} to a place outside the run folder, "
-                        "so it is not read.",
-                        "Delete the run, or replace the link with the file itself.")
+        run = Path(run_dir).name
+        message = Text("workspace.link.itself", {"run": run}) if link == "." else \
+            Text("workspace.link.holds", {"run": run, "link": link})
+        raise UserError(message, Text("workspace.link.fix", {}))
 
 
 def read_status(run_dir: Path) -> dict[str, Any] | None:
-    return read_run_json(run_dir, "status.json")
+    run = RunFolder(run_dir)
+    return run.read_json(run.status)
 
 
 @contextmanager
@@ -225,7 +206,7 @@ def change_status(run_dir: Path, change: StatusChange) -> dict[str, Any] | None:
             return None
         status.update(changes)
         status["updated"] = time.time()
-        write_json_atomic(Path(run_dir) / "status.json", status)
+        write_json_atomic(RunFolder(run_dir).status, status)
         return status
 
 
@@ -242,7 +223,7 @@ def update_status(run_dir: Path, defaults: dict[str, Any] | None = None,
 def append_event(run_dir: Path, event: dict[str, Any]) -> None:
     """Append one metrics event as a JSON line (one write call, so lines never interleave)."""
     line = json.dumps(event, default=float) + "\n"
-    with open(Path(run_dir) / "metrics.jsonl", "a", encoding="utf-8") as handle:
+    with open(RunFolder(run_dir).metrics, "a", encoding="utf-8") as handle:
         handle.write(line)
 
 
@@ -252,10 +233,11 @@ def read_metrics(run_dir: Path, offset: int = 0) -> tuple[list[dict[str, Any]], 
     A last line still being written (no newline yet) is left for the next call; garbage lines,
     and values that are not numbers, are skipped so a damaged file still draws what it can.
     """
-    path = run_file(run_dir, "metrics.jsonl")
+    run = RunFolder(run_dir)
+    path = run.safe(run.metrics)
     try:
         if path is None:
-            raise FileNotFoundError("metrics.jsonl leads out of the run folder")
+            raise FileNotFoundError("the metrics file leads out of the run folder")
         with open(path, "rb") as handle:
             handle.seek(offset)
             chunk = handle.read()
@@ -294,18 +276,24 @@ def json_objects(lines: Iterable[str | bytes]) -> list[dict[str, Any]]:
 
 
 def request_stop(run_dir: Path) -> None:
-    (Path(run_dir) / STOP_FILE).write_text(str(time.time()), encoding="utf-8")
+    RunFolder(run_dir).stop.write_text(str(time.time()), encoding="utf-8")
 
 
 def stop_requested(run_dir: Path) -> bool:
-    return (Path(run_dir) / STOP_FILE).exists()
+    return RunFolder(run_dir).stop.exists()
+
+
+def clear_stop(run_dir: Path) -> None:
+    """Forget an earlier request to stop (before a resume)."""
+    RunFolder(run_dir).stop.unlink(missing_ok=True)
 
 
 def log_tail(run_dir: Path, lines: int = 40) -> str:
-    path = run_file(run_dir, "train.log")
+    run = RunFolder(run_dir)
+    path = run.safe(run.log)
     try:
         if path is None:
-            raise FileNotFoundError("train.log leads out of the run folder")
+            raise FileNotFoundError("the log leads out of the run folder")
         with open(path, "rb") as handle:
             handle.seek(0, os.SEEK_END)
             size = handle.tell()
@@ -365,19 +353,23 @@ def load_run(run_dir: Path) -> RunInfo:
                       f"{link} is a link to a place outside the run folder")
         return info
     status = read_status(run_dir)
-    saved = read_run_json(run_dir, "config.json")
-    config = saved.get("config", saved) if saved is not None else None
+    try:
+        record = read_record(run_dir)
+    except UserError as exc:  # written by another version: said so, never raised
+        info.damaged, info.error, info.fix = True, exc.message, exc.fix
+        return info
     problem = ""
     if status is None:
         problem = "status.json is missing or unreadable"
-    elif config is None or not isinstance(config, dict):
+    elif record is None:
         problem = "config.json is missing or unreadable"
     elif status.get("state") not in ACTIVE_STATES + FINAL_STATES:
         problem = f"status.json holds an unknown state {str(status.get('state'))[:30]!r}"
-    if problem:
+    if problem or record is None:
         info.damaged = True
         info.error = problem
         return info
+    config = record.config
     data = config.get("data") if isinstance(config.get("data"), dict) else {}
     info.config = config
     info.name = str(status.get("name") or config.get("name") or run_dir.name)
@@ -414,7 +406,8 @@ def list_runs(base: Path | None = None) -> list[RunInfo]:
 def rename_run(run_dir: Path, name: str) -> None:
     name = name.strip()
     if not name or len(name) > 100:
-        raise UserError("A run name must have 1 to 100 characters.", "Type a shorter name.")
+        raise UserError(Text("workspace.rename.length", {}),
+                        Text("workspace.rename.length_fix", {}))
     update_status(run_dir, name=name)
 
 
@@ -427,16 +420,18 @@ def delete_run(run_dir: Path) -> None:
         return
     info = load_run(run_dir)
     if info.is_active:
-        raise UserError(f"Run {info.name} is still {info.state}.", "Stop it before deleting it.")
+        raise UserError(Text("workspace.delete.active", {"name": info.name, "state": info.state}),
+                        Text("workspace.delete.active_fix", {}))
     if curves.curve_running(run_dir):
-        raise UserError(f"Run {info.name} is drawing its learning curve.",
-                        "Delete it when the curve is done.")
+        raise UserError(Text("workspace.delete.curve", {"name": info.name}),
+                        Text("workspace.delete.curve_fix", {}))
     shutil.rmtree(run_dir)  # unlinks the links inside without following them
 
 
 def read_eval(run_dir: Path) -> dict[str, Any] | None:
-    return read_run_json(run_dir, "eval.json")
+    run = RunFolder(run_dir)
+    return run.read_json(run.evaluation)
 
 
 def utc_now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
