@@ -52,7 +52,7 @@ def test_goemotions_like_ids_with_commas():
 
 def test_json_list_labels():
     multi, separator, why = detect_multi_label(pd.Series(['["a", "b"]', '["c"]', "[]"] * 3))
-    assert multi and separator is None and "lists" in why
+    assert multi and separator is None and "lists" in str(why)
 
 
 def test_single_labels_with_commas_in_prose_are_not_multi_label():

@@ -2,7 +2,8 @@
 
 Names decide first (a column called "review" is the text), content second: the text is long and
 mostly unique, the label short and repetitive. Every guess carries a one-sentence reason so the
-UI can show why, and the user can override any of them.
+UI can show why, and the user can override any of them. The reasons are kept as `Text`
+(`reason_texts`) and written in the reader's language when `reasons` is read.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from core.data.wording import by_count
+from core.text import Text
 
 _TEXT_NAMES = ("text", "sentence", "sentence1", "review", "utterance", "content", "comment",
                "document", "body", "message", "question", "premise", "query", "tweet", "title",
@@ -44,7 +45,12 @@ class ColumnGuess:
     label_separator: str | None = None
     # Another column that holds text (a title beside its description): worth joining.
     also_text: str | None = None
-    reasons: list[str] = field(default_factory=list)
+    reason_texts: list[Text] = field(default_factory=list)
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why each column was proposed, one sentence each, in the current language."""
+        return [text.render() for text in self.reason_texts]
 
 
 @dataclass
@@ -66,31 +72,33 @@ def infer_columns(df: pd.DataFrame) -> ColumnGuess:
     guess.split = _split_column(values)
     if guess.split:
         taken.add(guess.split)
-        guess.reasons.append(f"'{guess.split}' holds only train / validation / test values, "
-                             f"so it is used as the split.")
+        guess.reason_texts.append(_reason("split", column=guess.split))
     guess.text, why = _text_column(profiles, taken)
     if guess.text:
         taken.add(guess.text)
-        guess.reasons.append(why)
+        guess.reason_texts.append(why)
     guess.text_pair = _named(profiles, _PAIR_NAMES, taken)
     if guess.text_pair:
         taken.add(guess.text_pair)
-        guess.reasons.append(f"'{guess.text_pair}' is named like a second text, so texts are "
-                             f"read as pairs.")
+        guess.reason_texts.append(_reason("pair", column=guess.text_pair))
     guess.label, why = _label_column(profiles, taken, len(sample))
     if guess.label:
         taken.add(guess.label)
-        guess.reasons.append(why)
+        guess.reason_texts.append(why)
         multi, separator, why = detect_multi_label(sample[guess.label])
         guess.multi_label, guess.label_separator = multi, separator
         if why:
-            guess.reasons.append(why)
+            guess.reason_texts.append(why)
     if guess.text and not guess.text_pair:
         guess.also_text = _second_text(profiles, taken)
         if guess.also_text:
-            guess.reasons.append(f"'{guess.also_text}' holds text too, so it is joined to "
-                                 f"'{guess.text}' and the model reads both.")
+            guess.reason_texts.append(_reason("also_text", column=guess.also_text,
+                                              text=guess.text))
     return guess
+
+
+def _reason(what: str, **params) -> Text:
+    return Text(f"reading.reason.{what}", params)
 
 
 def _profile(name: str, values: list[str]) -> _Profile:
@@ -127,23 +135,23 @@ def _text_named(profiles: dict[str, _Profile], taken: set[str]) -> list[_Profile
     return sorted(found, key=lambda p: p.mean_length, reverse=True)
 
 
-def _text_column(profiles: dict[str, _Profile], taken: set[str]) -> tuple[str | None, str]:
+def _text_column(profiles: dict[str, _Profile],
+                 taken: set[str]) -> tuple[str | None, Text | None]:
     named = _text_named(profiles, taken)
     if len(named) > 1:
-        return named[0].name, (f"'{named[0].name}' is named like a text column and has the "
-                               f"most text (about {named[0].mean_length:.0f} characters).")
+        return named[0].name, _reason("most_text", column=named[0].name,
+                                      length=f"{named[0].mean_length:.0f}")
     if named:
-        return named[0].name, f"'{named[0].name}' is named like a text column."
+        return named[0].name, _reason("text_named", column=named[0].name)
     empty_named = _named(profiles, _TEXT_NAMES, taken)
     if empty_named:  # even when empty: a clear name beats a content guess
-        return empty_named, f"'{empty_named}' is named like a text column."
+        return empty_named, _reason("text_named", column=empty_named)
     candidates = [p for p in profiles.values() if p.name not in taken and p.filled_share > 0]
     if not candidates:
-        return None, ""
+        return None, None
     varied = [p for p in candidates if p.unique_share >= 0.5] or candidates
     best = max(varied, key=lambda p: p.mean_length)
-    return best.name, (f"'{best.name}' has the longest texts (about {best.mean_length:.0f} "
-                       f"characters) and mostly different values.")
+    return best.name, _reason("longest", column=best.name, length=f"{best.mean_length:.0f}")
 
 
 def _second_text(profiles: dict[str, _Profile], taken: set[str]) -> str | None:
@@ -153,28 +161,28 @@ def _second_text(profiles: dict[str, _Profile], taken: set[str]) -> str | None:
 
 
 def _label_column(profiles: dict[str, _Profile], taken: set[str],
-                  n_rows: int) -> tuple[str | None, str]:
+                  n_rows: int) -> tuple[str | None, Text | None]:
     named = _named(profiles, _LABEL_NAMES, taken)
     if named:
-        return named, f"'{named}' is named like a label column."
+        return named, _reason("label_named", column=named)
     candidates = [p for p in profiles.values()
                   if p.name not in taken and p.filled_share > 0.5 and p.n_unique >= 2]
     # An id column is unique on every row; a label repeats.
     repeating = [p for p in candidates if p.unique_share < 0.5 or p.n_unique <= max(2, n_rows // 5)]
     if not repeating:
-        return None, ""
+        return None, None
     best = min(repeating, key=lambda p: (p.unique_share, p.mean_length))
-    return best.name, (f"'{best.name}' has few distinct values ({best.n_unique}), as labels do.")
+    return best.name, _reason("few_values", column=best.name, distinct=str(best.n_unique))
 
 
-def detect_multi_label(values: pd.Series) -> tuple[bool, str | None, str]:
-    """(multi_label, separator or None for JSON lists, reason)."""
+def detect_multi_label(values: pd.Series) -> tuple[bool, str | None, Text | None]:
+    """(multi_label, separator or None for JSON lists, reason or None)."""
     values = values.astype(str).str.strip()
     values = values[values != ""]
     if values.empty:
-        return False, None, ""
+        return False, None, None
     if values.str.startswith("[").mean() > 0.9 and _json_lists(values.head(200)):
-        return True, None, "Labels are written as lists, so one text can have several labels."
+        return True, None, _reason("json_lists")
     for separator in SEPARATORS:
         with_sep = values[values.str.contains(separator, regex=False)]
         if len(with_sep) < max(2, 0.01 * len(values)):
@@ -185,11 +193,9 @@ def detect_multi_label(values: pd.Series) -> tuple[bool, str | None, str]:
         # Parts that also occur as whole values mean the separator joins labels, not words.
         shared = len(parts & whole) >= 0.5 * len(parts)
         if short and shared:
-            return True, separator, by_count(
-                len(with_sep), "{n} label value contains '{sep}', read as a separator between "
-                "several labels.", "{n} label values contain '{sep}', read as a separator "
-                "between several labels.", sep=separator)
-    return False, None, ""
+            return True, separator, _reason("separator", count=len(with_sep),
+                                            separator=separator)
+    return False, None, None
 
 
 def _json_lists(values: pd.Series) -> bool:

@@ -15,9 +15,9 @@ from collections import Counter
 import pandas as pd
 
 from core.data import limits
-from core.data.report import read_warning
-from core.data.wording import counted, number
+from core.data.limits import line_suffix, notice, refusal
 from core.errors import UserError
+from core.text import Text, t
 from core.workspace.csv_safe import restore_frame
 
 _DELIMITERS = (",", "\t", ";", "|")
@@ -44,10 +44,7 @@ def check_line_breaks(text: str, name: str) -> None:
     """A long file without a single line break holds no rows: say so instead of reading one
     enormous header (a file joined into one line, or saved with the wrong line endings)."""
     if len(text) > _LONGEST_SINGLE_LINE and "\n" not in text and "\r" not in text:
-        raise UserError(f"{name} is a single line of {len(text) / 1e6:.1f} million characters, "
-                        f"with no line breaks.",
-                        "Put one example per line under a header line (save it as CSV from a "
-                        "spreadsheet), or check that the file was not joined into one line.")
+        raise refusal("single_line", name=name, millions=f"{len(text) / 1e6:.1f}")
 
 
 def sniff_delimiter(text: str, default: str) -> str:
@@ -85,19 +82,15 @@ def _parse(text: str, delimiter: str, quoting: int, name: str) -> tuple[list[lis
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise UserError(f"{name} has a formatting problem near line {reader.line_num}: {exc}.",
-                        "Check the quotes on that line: a text containing the delimiter "
-                        "or a quote must be wrapped in double quotes.") from None
+        raise refusal("csv_format", name=name, line=str(reader.line_num),
+                      problem=str(exc)) from None
     if not rows:
-        raise UserError(f"{name} is empty.", "Choose a file that contains your labeled examples.")
+        raise refusal("empty", name=name)
     width = len(rows[0])
     for row, line in zip(rows, lines):
         if len(row) != width:
-            raise UserError(
-                f"{name} line {line} has {counted(len(row), 'field', 'fields')} but the first "
-                f"row has {number(width)} (separator {_describe(delimiter)}).",
-                "Fix that line: wrap texts that contain the separator in double quotes, "
-                "or remove the extra or missing fields.")
+            raise refusal("ragged", name=name, line=str(line), count=len(row), width=width,
+                          separator=_describe(delimiter))
     return rows, lines
 
 
@@ -105,8 +98,7 @@ def _to_frame(rows: list[list[str]], lines: list[int], name: str) -> pd.DataFram
     if has_header(rows):
         header, body = rows[0], rows[1:]
         if not body:
-            raise UserError(f"{name} has a header row but no data rows.",
-                            "Add your labeled examples below the header.")
+            raise refusal("header_only", name=name)
         columns = unique_names(header)
         notes = []
         warnings = repeated_names_warning(header, name)
@@ -114,8 +106,7 @@ def _to_frame(rows: list[list[str]], lines: list[int], name: str) -> pd.DataFram
         body = rows
         columns = [f"column_{i + 1}" for i in range(len(rows[0]))]
         warnings = []
-        notes = [f"{name} has no header row, so its columns were named "
-                 f"{', '.join(columns)}."]
+        notes = [t("reading.no_header.note", name=name, columns=", ".join(columns))]
     # a CSV this app wrote marks formula-like cells with an apostrophe (core/workspace/csv_safe.py)
     frame = restore_frame(pd.DataFrame(body, columns=columns, dtype=str))
     frame.attrs["notes"] = notes
@@ -162,11 +153,9 @@ def repeated_names_warning(header: list[str], name: str) -> list[dict]:
     repeated = [(column, n) for column, n in counts.items() if column and n > 1]
     if not repeated:
         return []
-    shown = ", ".join(f"'{column}' ({n} times)" for column, n in repeated[:5])
-    return [read_warning(f"{name} has columns with the same name: {shown}; the repeats were "
-                         f"numbered (for example '{repeated[0][0]}_2').",
-                         "Give every column its own name in the header row, so the right one "
-                         "is used as the text and the label.")]
+    shown = ", ".join(t("reading.repeated_names.item", column=column, count=n)
+                      for column, n in repeated[:5])
+    return [notice("repeated_names", name=name, shown=shown, example=f"{repeated[0][0]}_2")]
 
 
 class _RowBudget:
@@ -180,13 +169,13 @@ class _RowBudget:
         self.rows += 1
         self.cells += width
         if width > limits.MAX_COLUMNS:
-            raise limits.too_many_columns(self.name, width, f" line {line}")
+            raise limits.too_many_columns(self.name, width, line_suffix(line))
         if self.rows > limits.MAX_ROWS:
-            raise limits.too_many_rows(self.name, "and more")
+            raise limits.too_many_rows(self.name, limits.rows_count("more"))
         if self.cells > limits.MAX_CELLS:
             raise limits.too_many_cells(self.name)
 
 
-def _describe(delimiter: str) -> str:
+def _describe(delimiter: str) -> Text | str:
     names = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}
-    return names.get(delimiter, repr(delimiter))
+    return Text(f"reading.separator.{names[delimiter]}") if delimiter in names else repr(delimiter)

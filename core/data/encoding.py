@@ -13,10 +13,8 @@ from pathlib import Path
 
 import charset_normalizer
 
-from core.data.limits import MAX_FILE_BYTES
-from core.data.report import read_warning
-from core.data.wording import by_count
-from core.errors import UserError
+from core.data.limits import MAX_FILE_BYTES, megabytes, notice, refusal
+from core.text import Text
 
 DEFAULT_MAX_BYTES = MAX_FILE_BYTES
 
@@ -31,12 +29,10 @@ _ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "iso8859_1": "latin_1", "cp95
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
-_MAGIC = ((b"\x89PNG", "a PNG image"), (b"%PDF", "a PDF document"),
-          (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-          (b"PK\x03\x04", "a zip archive (or an Excel/Word file)"),
-          (b"\x1f\x8b", "a gzip archive"), (b"PAR1", "a Parquet file"),
-          (b"\xd0\xcf\x11\xe0", "an old Office file (.xls/.doc)"),
-          (b"SQLite format", "a SQLite database"))
+# file signature -> what the file is (reading.magic.<what>)
+_MAGIC = ((b"\x89PNG", "png"), (b"%PDF", "pdf"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"),
+          (b"PK\x03\x04", "zip"), (b"\x1f\x8b", "gzip"), (b"PAR1", "parquet"),
+          (b"\xd0\xcf\x11\xe0", "office"), (b"SQLite format", "sqlite"))
 _SAMPLE = 256 * 1024
 # Anything a reader can see: not a space, not a zero-width or direction mark, not a control.
 VISIBLE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e"
@@ -47,15 +43,12 @@ def check_size(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
     """Size of a readable regular file, or a UserError saying why it cannot be used."""
     name = path.name
     if not path.exists():
-        raise UserError(f"The file {name} does not exist.",
-                        "Check the file name and upload it again.")
+        raise refusal("missing_file", name=name)
     if not path.is_file():
-        raise UserError(f"{name} is a folder, not a file.", "Choose a data file inside it.")
+        raise refusal("folder", name=name)
     size = path.stat().st_size
     if size > max_bytes:
-        raise UserError(
-            f"{name} is {size / 1e6:.0f} MB, larger than the limit of {max_bytes / 1e6:.0f} MB.",
-            "Use a sample of the data or split the file into smaller parts.")
+        raise refusal("too_large", name=name, size=megabytes(size), limit=megabytes(max_bytes))
     return size
 
 
@@ -64,15 +57,14 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UserError(
-            f"Cannot open {path.name}: {exc.strerror or exc}.",
-            "Check that the file is readable and not open in another program.") from None
+        raise refusal("cannot_open", name=path.name,
+                      problem=str(exc.strerror or exc)) from None
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding name). Raises UserError for empty or binary data."""
     if not raw.strip():
-        raise UserError(f"{name} is empty.", "Choose a file that contains your labeled examples.")
+        raise refusal("empty", name=name)
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _strict(raw, encoding, name), encoding
@@ -105,12 +97,7 @@ def without_nul(text: str, name: str) -> tuple[str, list[dict]]:
         return text, []
     count = text.count("\x00")
     line = text.count("\n", 0, first) + 1
-    return text.replace("\x00", ""), [read_warning(
-        by_count(count, "{name} contains {n} NUL character (on line {line}), which was "
-                 "removed.", "{name} contains {n} NUL characters (the first on line {line}), "
-                 "which were removed.", name=name, line=line),
-        "Check the file near that line: it may be damaged or partly binary. Save it again as "
-        "CSV or UTF-8 text.")]
+    return text.replace("\x00", ""), [notice("nul", name=name, count=count, line=str(line))]
 
 
 def _strict(raw: bytes, encoding: str, name: str) -> str:
@@ -118,8 +105,7 @@ def _strict(raw: bytes, encoding: str, name: str) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         line = exc.object[:exc.start].count(b"\n") + 1
-        raise UserError(f"{name} says it is {encoding} but has invalid bytes on line {line}.",
-                        "Open it in a text editor and save it again as UTF-8.") from None
+        raise refusal("bad_bytes", name=name, encoding=encoding, line=str(line)) from None
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -144,16 +130,15 @@ def _utf16_without_bom(head: bytes) -> str | None:
 def _reject_magic(raw: bytes, name: str) -> None:
     for magic, what in _MAGIC:
         if raw.startswith(magic):
-            raise UserError(f"{name} is {what}, not a text file.",
-                            "Export the data as CSV, TSV, JSON or Excel (.xlsx) and use that file.")
+            raise refusal("not_text", "export_text", name=name,
+                          what=Text(f"reading.magic.{what}"))
 
 
 def _reject_binary(raw: bytes, name: str) -> None:
     head = raw[:8192]
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in head or controls > 0.05 * len(head):
-        raise UserError(f"{name} contains binary data, not text.",
-                        "Export the data as CSV, TSV, JSON or Excel (.xlsx) and use that file.")
+        raise refusal("binary", "export_text", name=name)
 
 
 def _candidates(raw: bytes) -> list[str]:

@@ -16,7 +16,9 @@ import pandas as pd
 
 from core.data import limits
 from core.data.delimited import repeated_names_warning, unique_names
+from core.data.limits import megabytes, refusal, rows_count
 from core.errors import UserError
+from core.text import t
 
 MAX_UNCOMPRESSED = limits.MAX_UNPACKED_BYTES
 
@@ -42,9 +44,9 @@ def read_excel(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> pd.DataF
                 rows, skipped = _without_title_rows(rows, path, sheet)
                 frame = _frame(rows, sheet.title, name, len(book.worksheets))
                 if skipped:
-                    frame.attrs["notes"].append(
-                        f"Row {', '.join(map(str, skipped))} of sheet '{sheet.title}' is a title "
-                        f"in merged cells, not the header; the header is row {rows[0][0]}.")
+                    frame.attrs["notes"].append(t(
+                        "reading.excel_title_rows.note", rows=", ".join(map(str, skipped)),
+                        sheet=sheet.title, header=str(rows[0][0])))
                 return frame
     except UserError:
         raise
@@ -54,31 +56,25 @@ def read_excel(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> pd.DataF
         book.close()
     if formulas:
         raise _formulas_error(name, formulas)
-    raise UserError(f"{name} has no data in any of its sheets.",
-                    "Put a header row and your examples in the first sheet.")
+    raise refusal("excel_empty", name=name)
 
 
 def _unreadable(name: str, exc: Exception) -> UserError:
-    return UserError(f"{name} could not be read as an Excel workbook ({type(exc).__name__}).",
-                     "Open it in Excel and save it again as .xlsx, or export it as CSV.")
+    return refusal("excel_unreadable", name=name, problem=type(exc).__name__)
 
 
 def _check_archive(path: Path, limit: int) -> None:
     name = path.name
     if not zipfile.is_zipfile(path):
-        raise UserError(f"{name} is not a valid Excel (.xlsx) file.",
-                        "Open it in Excel and save it as .xlsx, or export it as CSV.")
+        raise refusal("excel_invalid", name=name)
     try:
         with zipfile.ZipFile(path) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UserError(f"{name} is a damaged Excel file ({exc}).",
-                        "Open it in Excel and save it again, or export it as CSV.") from None
+        raise refusal("excel_damaged", "excel_resave", name=name, problem=str(exc)) from None
     if total > limit:
-        raise UserError(
-            f"{name} expands to {total / 1e6:.0f} MB when unpacked, more than the limit of "
-            f"{limit / 1e6:.0f} MB.",
-            "Save the data as CSV, or split it into smaller workbooks.")
+        raise refusal("too_large_unpacked", "excel_too_large", name=name, size=megabytes(total),
+                      limit=megabytes(limit))
 
 
 def _sheet_rows(sheet, name: str) -> list[tuple[int, list[str]]]:
@@ -88,18 +84,13 @@ def _sheet_rows(sheet, name: str) -> list[tuple[int, list[str]]]:
     cells_read = 0
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         if number > limits.MAX_SHEET_ROWS:
-            raise UserError(f"{name} sheet '{sheet.title}' has rows past row "
-                            f"{limits.MAX_SHEET_ROWS:,}, the last row Excel allows.",
-                            "Open it in Excel and save it again, or export it as CSV.")
+            raise refusal("excel_rows_past_end", "excel_resave", name=name, sheet=sheet.title,
+                          limit=limits.MAX_SHEET_ROWS)
         if not values:  # a row the file skips: openpyxl yields it empty, at no cost
             continue
         cells_read += len(values)
         if cells_read > limits.MAX_CELLS:
-            raise UserError(f"{name} sheet '{sheet.title}' spans more than "
-                            f"{limits.MAX_CELLS:,} cells (rows times columns, formatted empty "
-                            f"cells included), the limit for one file.",
-                            "Copy only the text and label columns into a new workbook, or "
-                            "export them as CSV.")
+            raise refusal("excel_cells", name=name, sheet=sheet.title, limit=limits.MAX_CELLS)
         cells = [_cell(v) for v in values[:limits.MAX_COLUMNS]]
         if len(values) > limits.MAX_COLUMNS and any(v is not None for v in
                                                     values[limits.MAX_COLUMNS:]):
@@ -107,7 +98,7 @@ def _sheet_rows(sheet, name: str) -> list[tuple[int, list[str]]]:
         if any(c.strip() for c in cells):
             rows.append((number, cells))
             if len(rows) > limits.MAX_ROWS:
-                raise limits.too_many_rows(name, "and more")
+                raise limits.too_many_rows(name, rows_count("more"))
     return rows
 
 
@@ -115,10 +106,8 @@ def _beyond_last_column(name: str, title: str, row: int, values: tuple) -> UserE
     from openpyxl.utils import get_column_letter
 
     last = max(i for i, v in enumerate(values) if v is not None) + 1
-    return UserError(f"{name} sheet '{title}' has a value in cell {get_column_letter(last)}{row},"
-                     f" beyond the limit of {limits.MAX_COLUMNS:,} columns.",
-                     "Delete the stray cells far to the right (or keep only the text and label "
-                     "columns), then save the file again.")
+    return refusal("excel_far_cell", name=name, sheet=title,
+                   cell=f"{get_column_letter(last)}{row}", limit=limits.MAX_COLUMNS)
 
 
 def _formulas_without_values(path: Path, sheet) -> bool:
@@ -142,10 +131,7 @@ def _formulas_without_values(path: Path, sheet) -> bool:
 
 
 def _formulas_error(name: str, title: str) -> UserError:
-    return UserError(f"{name} sheet '{title}' holds formulas whose results were never saved, so "
-                     f"its cells read as empty.",
-                     "Open the file in Excel or LibreOffice and save it (that stores the "
-                     "results), or export the sheet as CSV.")
+    return refusal("excel_formulas", name=name, sheet=title)
 
 
 def _without_title_rows(rows: list[tuple[int, list[str]]], path: Path,
@@ -206,12 +192,11 @@ def _frame(rows: list[tuple[int, list[str]]], title: str, name: str, n_sheets: i
     header += [""] * (width - len(header))
     body = [cells[:width] + [""] * (width - len(cells)) for _, cells in rows[1:]]
     if not body:
-        raise UserError(f"{name} sheet '{title}' has a header row (row {header_row}) but no "
-                        f"data rows.",
-                        "Add your labeled examples below the header.")
+        raise refusal("excel_header_only", "header_only", name=name, sheet=title,
+                      row=str(header_row))
     frame = pd.DataFrame(body, columns=unique_names(header), dtype=str)
-    note = f"Read sheet '{title}' of {name}"
+    note = "reading.excel_first_sheet.note" if n_sheets > 1 else "reading.excel_sheet.note"
     frame.attrs["warnings"] = repeated_names_warning(header, name)
     frame.attrs["sheet"] = title
-    frame.attrs["notes"] = [note + (" (the first sheet with data)." if n_sheets > 1 else ".")]
+    frame.attrs["notes"] = [t(note, sheet=title, name=name)]
     return frame

@@ -20,19 +20,21 @@ from core.data import limits
 from core.data.delimited import check_line_breaks, parse_delimited
 from core.data.encoding import DEFAULT_MAX_BYTES, check_size, read_text, without_nul
 from core.data.excel import read_excel
+from core.data.limits import line_suffix, refusal, rows_count
 from core.errors import UserError
+from core.text import Text, t
 
 TABLE_EXTENSIONS = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".json", ".jsonl",
                     ".ndjson", ".parquet", ".pq")
-_FORMATS = "CSV, TSV, TXT, Excel (.xlsx), JSON, JSONL or Parquet"
 
 
 def read_table(path, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
     path = Path(path)
     ext = path.suffix.lower()
     if ext not in TABLE_EXTENSIONS:
-        raise UserError(f"{path.name} has the extension '{ext or '(none)'}', which is not a "
-                        f"supported table format.", _unsupported_fix(ext))
+        raise UserError(Text("reading.unsupported.message",
+                             {"name": path.name, "extension": ext or Text("reading.no_extension")}),
+                        _unsupported_fix(ext))
     check_size(path, max_bytes)
     if ext in (".xlsx", ".xlsm"):
         return read_excel(path, max_uncompressed=max_bytes)
@@ -53,28 +55,28 @@ def read_table(path, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
     return frame
 
 
-def _unsupported_fix(ext: str) -> str:
+def _unsupported_fix(ext: str) -> Text:
     if ext == ".xls":
-        return "Open it in Excel and save it as .xlsx (Excel Workbook) or as CSV."
+        return Text("reading.unsupported.fix_xls")
     if ext in (".conll", ".bio", ".iob", ".iobes", ".bioes"):
-        return "This looks like entity-recognition data: choose the token classification task."
-    return f"Save the data as {_FORMATS}."
+        return Text("reading.unsupported.fix_tagged")
+    return Text("reading.unsupported.fix")
 
 
 def _read_txt(text: str, name: str) -> pd.DataFrame:
     check_line_breaks(text, name)
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
-        raise UserError(f"{name} is empty.", "Choose a file that contains your examples.")
+        raise refusal("empty", "empty_examples", name=name)
     if len(lines) > limits.MAX_ROWS:
-        raise limits.too_many_rows(name, f"{len(lines):,} lines")
+        raise limits.too_many_rows(name, rows_count("lines", len(lines)))
     # A .txt whose every line has the same number of tabs is a TSV saved under another name.
     sample = lines[:200]
     tabs = {line.count("\t") for line in sample}
     if len(tabs) == 1 and tabs.pop() > 0:
         return parse_delimited(text, name, "\t")
     frame = pd.DataFrame({"text": lines}, dtype=str)
-    frame.attrs["notes"] = [f"{name} was read as one text per line."]
+    frame.attrs["notes"] = [t("reading.one_per_line.note", name=name)]
     return frame
 
 
@@ -93,7 +95,7 @@ def _whole_number(digits: str) -> int:
     return int(digits)
 
 
-def parse_json(text: str, name: str, where: str = "") -> Any:
+def parse_json(text: str, name: str, where: Text | str = "") -> Any:
     """`json.loads` within the nesting and number limits; a JSONDecodeError is left to the
     caller, which knows how to point at the line."""
     try:
@@ -123,10 +125,8 @@ def _json_records(text: str, name: str) -> list:
     try:
         data = parse_json(text, name)
     except json.JSONDecodeError as exc:
-        raise UserError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                        f"column {exc.colno}.",
-                        "Fix the file at that place, or save it again from the program that "
-                        "made it.") from None
+        raise refusal("bad_json", name=name, problem=exc.msg, line=str(exc.lineno),
+                      column=str(exc.colno)) from None
     return unwrap_json(data, name)
 
 
@@ -141,17 +141,13 @@ def unwrap_json(data: Any, name: str) -> list:
         if len(lists) == 1:
             return _bounded(next(iter(lists.values())), name)
         keys = ", ".join(list(data)[:8])
-        raise UserError(f"{name} holds one JSON object (keys: {keys}), not a list of examples.",
-                        "Write the examples as a JSON list of objects, e.g. "
-                        '[{"text": "...", "label": "..."}], or use JSON Lines.')
-    raise UserError(f"{name} holds a single JSON value, not a list of examples.",
-                    "Write the examples as a JSON list of objects, e.g. "
-                    '[{"text": "...", "label": "..."}].')
+        raise refusal("one_object", name=name, keys=keys)
+    raise refusal("one_value", name=name)
 
 
 def _bounded(records: list, name: str) -> list:
     if len(records) > limits.MAX_ROWS:
-        raise limits.too_many_rows(name, f"{len(records):,} records")
+        raise limits.too_many_rows(name, rows_count("records", len(records)))
     return records
 
 
@@ -162,35 +158,30 @@ def jsonl_records(text: str, name: str) -> list[tuple[int, Any]]:
         if not line.strip():
             continue
         if len(records) >= limits.MAX_ROWS:
-            raise limits.too_many_rows(name, "and more")
+            raise limits.too_many_rows(name, rows_count("more"))
         try:
-            records.append((number, parse_json(line, name, f" line {number}")))
+            records.append((number, parse_json(line, name, line_suffix(number))))
         except json.JSONDecodeError as exc:
-            raise UserError(f"{name} line {number} is not valid JSON: {exc.msg} "
-                            f"(column {exc.colno}).",
-                            "Fix or delete that line; each line must be one complete JSON "
-                            "object.") from None
+            raise refusal("bad_json_line", name=name, line=str(number), problem=exc.msg,
+                          column=str(exc.colno)) from None
     if not records:
-        raise UserError(f"{name} is empty.", "Choose a file that contains your examples.")
+        raise refusal("empty", "empty_examples", name=name)
     return records
 
 
 def records_frame(records: list, name: str) -> pd.DataFrame:
     if not records:
-        raise UserError(f"{name} holds an empty list, with no examples.",
-                        "Choose a file that contains your examples.")
+        raise refusal("empty_list", "empty_examples", name=name)
     if all(isinstance(r, str) for r in records):
         return pd.DataFrame({"text": records}, dtype=str)
     columns: set[str] = set()
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
-            raise UserError(f"{name} record {number} is {_kind(record)}, not an object with "
-                            f"named fields.",
-                            'Make every record an object such as {"text": "...", "label": "..."}.')
+            raise refusal("not_object", name=name, record=str(number), kind=_kind(record))
         columns.update(record)
         if len(columns) > limits.MAX_COLUMNS:  # checked as we go: a frame this wide is slow
-            raise limits.too_many_columns(name, len(columns), detail=f" (different fields "
-                                          f"in records 1 to {number})")
+            raise limits.too_many_columns(name, len(columns), detail=Text(
+                "reading.where.records_detail", {"number": str(number)}))
     if len(records) * len(columns) > limits.MAX_CELLS:
         raise limits.too_many_cells(name)
     return texts_frame(pd.DataFrame.from_records(records))
@@ -229,9 +220,11 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-def _kind(value: Any) -> str:
-    return {list: "a list", int: "a number", float: "a number", bool: "true/false",
-            type(None): "null"}.get(type(value), type(value).__name__)
+def _kind(value: Any) -> Text:
+    kinds = {list: "list", int: "number", float: "number", bool: "boolean", type(None): "null"}
+    kind = kinds.get(type(value))
+    return Text(f"reading.kind.{kind}") if kind else Text("reading.kind.other",
+                                                          {"type": type(value).__name__})
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
@@ -241,10 +234,9 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     except UserError:
         raise
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError and others for a bad file
-        raise UserError(f"{path.name} could not be read as a Parquet file ({type(exc).__name__}).",
-                        "Save the data again as Parquet, or export it as CSV.") from None
+        raise refusal("bad_parquet", name=path.name, problem=type(exc).__name__) from None
     if frame.empty:
-        raise UserError(f"{path.name} has no rows.", "Choose a file that contains your examples.")
+        raise refusal("no_rows", "empty_examples", name=path.name)
     return texts_frame(frame.reset_index(drop=True))
 
 
@@ -256,7 +248,7 @@ def _check_parquet_size(path: Path) -> None:
     if meta.num_columns > limits.MAX_COLUMNS:
         raise limits.too_many_columns(path.name, meta.num_columns)
     if meta.num_rows > limits.MAX_ROWS:
-        raise limits.too_many_rows(path.name, f"{meta.num_rows:,}")
+        raise limits.too_many_rows(path.name, meta.num_rows)
     if meta.num_rows * meta.num_columns > limits.MAX_CELLS:
         raise limits.too_many_cells(path.name)
     unpacked = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.data.wording import counted
-from core.errors import UserError
+from core.data.limits import refusal
+from core.text import Text, t
 
 _CJK = ("\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf"
         "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f")
@@ -40,9 +40,9 @@ def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return tokens, offsets
 
 
-def spans_to_bio(text: str, spans: list[tuple[int, int, str]], where: str, name: str,
+def spans_to_bio(text: str, spans: list[tuple[int, int, str]], where: Text | str, name: str,
                  stats: SpanStats) -> dict[str, Any]:
-    """`where` names the record (e.g. "record 3") for messages."""
+    """`where` names the record (e.g. Text("reading.where.record", number="3")) for messages."""
     checked = _check_spans(text, spans, where, name)
     tokens, offsets = tokenize(text)
     tags = ["O"] * len(tokens)
@@ -50,54 +50,50 @@ def spans_to_bio(text: str, spans: list[tuple[int, int, str]], where: str, name:
         inside = [i for i, (s, e) in enumerate(offsets) if s < end and e > start]
         if not inside:
             stats.empty += 1
-            stats.note(f"{where}: span {start}-{end} covers no word")
+            stats.note(t("reading.span_note.empty", where=where, start=str(start),
+                         end=str(end)))
             continue
         if offsets[inside[0]][0] != start or offsets[inside[-1]][1] != end:
             stats.misaligned += 1
-            stats.note(f"{where}: span {start}-{end} ({text[start:end]!r}) cuts a word")
+            stats.note(t("reading.span_note.cut", where=where, start=str(start), end=str(end),
+                         covered=repr(text[start:end])))
         for n, i in enumerate(inside):
             tags[i] = ("B-" if n == 0 else "I-") + kind
     return {"tokens": tokens, "tags": tags, "text": text, "offsets": offsets}
 
 
-def _check_spans(text: str, spans, where: str, name: str) -> list[tuple[int, int, str]]:
+def _check_spans(text: str, spans, where: Text | str, name: str) -> list[tuple[int, int, str]]:
     checked = []
     for span in spans:
         start, end, kind = span
         if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
-            raise UserError(f"{name} {where} has a span with non-numeric offsets "
-                            f"{start!r}-{end!r}.",
-                            "Give each span whole-number start and end character offsets.")
+            raise refusal("span_offsets", name=name, where=where, start=repr(start),
+                          end=repr(end))
+        found = {"name": name, "where": where, "start": str(start), "end": str(end),
+                 "kind": str(kind)}
         if start >= end:
-            raise UserError(f"{name} {where} has a reversed or empty span {start}-{end} ({kind}).",
-                            "Make each span's end offset larger than its start, or delete it.")
+            raise refusal("span_reversed", **found)
         if start < 0 or end > len(text):
-            raise UserError(f"{name} {where} has a span {start}-{end} ({kind}) out of range: "
-                            f"the text has {counted(len(text), 'character', 'characters')}.",
-                            "Fix the span offsets or re-export the annotations from the tool.")
+            raise refusal("span_range", **found, count=len(text))
         if not isinstance(kind, str) or not kind.strip():
-            raise UserError(f"{name} {where} has a span {start}-{end} without an entity type.",
-                            "Give every span a label, or delete it.")
+            raise refusal("span_no_type", **found)
         checked.append((start, end, kind.strip()))
     checked.sort()
     for (s1, e1, k1), (s2, e2, k2) in zip(checked, checked[1:]):
         if s2 < e1:
-            raise UserError(f"{name} {where} has overlapping spans {s1}-{e1} ({k1}) and "
-                            f"{s2}-{e2} ({k2}).",
-                            "Keep one of the two spans: word tags (BIO) cannot hold nested "
-                            "or overlapping entities.")
+            raise refusal("span_overlap", name=name, where=where, first=f"{s1}-{e1}",
+                          first_kind=k1, second=f"{s2}-{e2}", second_kind=k2)
     return checked
 
 
-def doccano_spans(record: dict, where: str, name: str) -> list[tuple[int, int, str]]:
+def doccano_spans(record: dict, where: Text | str, name: str) -> list[tuple[int, int, str]]:
     """doccano `label: [[s, e, type]]`, newer `entities: [{start_offset, end_offset, label}]`,
     and prodigy-style `spans: [{start, end, label}]`."""
     raw = record.get("label", record.get("labels", record.get("entities", record.get("spans", []))))
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise UserError(f"{name} {where} has labels that are not a list of spans.",
-                        'Write the spans as "label": [[start, end, "TYPE"], ...].')
+        raise refusal("span_list", name=name, where=where)
     spans = []
     for item in raw:
         if isinstance(item, (list, tuple)) and len(item) == 3:
@@ -107,13 +103,11 @@ def doccano_spans(record: dict, where: str, name: str) -> list[tuple[int, int, s
             end = item.get("end_offset", item.get("end"))
             spans.append((start, end, item.get("label", item.get("type"))))
         else:
-            raise UserError(f"{name} {where} has a span written as {str(item)[:40]}, not "
-                            f"[start, end, type].",
-                            'Write the spans as "label": [[start, end, "TYPE"], ...].')
+            raise refusal("span_item", "span_list", name=name, where=where, item=str(item)[:40])
     return spans
 
 
-def label_studio_task(task: dict, where: str, name: str,
+def label_studio_task(task: dict, where: Text | str, name: str,
                       stats: SpanStats) -> tuple[str, list[tuple[int, int, str]]] | None:
     """Text and spans of one Label Studio task, or None when it has no usable annotation."""
     data = task.get("data")
@@ -121,8 +115,7 @@ def label_studio_task(task: dict, where: str, name: str,
     if not isinstance(data, dict) or not isinstance(text, str):
         text = _first_string(data) if isinstance(data, dict) else None
     if text is None:
-        raise UserError(f"{name} {where} has no text in its 'data' field.",
-                        'Export the tasks with their text, e.g. "data": {"text": "..."}.')
+        raise refusal("span_no_text", name=name, where=where)
     annotations = [a for a in (task.get("annotations") or task.get("completions") or [])
                    if isinstance(a, dict) and not a.get("was_cancelled")]
     if not annotations:

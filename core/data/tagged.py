@@ -16,11 +16,11 @@ import pandas as pd
 from core.data import limits
 from core.data import spans as span_io
 from core.data.encoding import DEFAULT_MAX_BYTES, VISIBLE, read_text, without_nul
+from core.data.limits import notice, refusal, rows_count
 from core.data.readers import jsonl_records, parse_json, unwrap_json
-from core.data.report import read_warning
 from core.data.tags import normalise
-from core.data.wording import by_count, counted
 from core.errors import UserError
+from core.text import Text
 
 _DOCSTART = "-DOCSTART-"
 
@@ -41,7 +41,7 @@ def read_tagged(path, max_bytes: int = DEFAULT_MAX_BYTES,
     else:
         rows = _conll_rows(text, path.name)
     if not rows:
-        raise UserError(_no_sentences(path.name, stats), "Add tagged sentences to the file.")
+        raise UserError(_no_sentences(path.name, stats), Text("reading.no_sentences.fix"))
     frame = pd.DataFrame(rows)
     tags, report = normalise(list(frame["tags"]), list(frame["line"]))
     frame["tags"] = tags
@@ -60,23 +60,13 @@ def _invisible_entities(frame: pd.DataFrame, name: str) -> list[dict]:
     if not lines:
         return []
     where = ", ".join(str(line) for line in lines[:5])
-    return [read_warning(by_count(
-                len(lines), "{name} has entity tags on empty or invisible tokens (zero-width or "
-                "control characters) in {n} sentence, at line or record {where}; the model "
-                "cannot see these tokens, so it never learns them.",
-                "{name} has entity tags on empty or invisible tokens (zero-width or control "
-                "characters) in {n} sentences, at line or record {where}; the model cannot see "
-                "these tokens, so it never learns them.", name=name, where=where),
-                         "Tag the visible word next to such a token, or remove the invisible "
-                         "token from the file.")]
+    return [notice("invisible_entities", name=name, count=len(lines), where=where)]
 
 
-def _no_sentences(name: str, stats: span_io.SpanStats) -> str:
+def _no_sentences(name: str, stats: span_io.SpanStats) -> Text:
     if stats.unannotated:
-        return by_count(stats.unannotated, "{name} has no annotations: its one task has not "
-                        "been labeled.", "{name} has no annotations: none of its {n} tasks has "
-                        "been labeled.", name=name)
-    return f"{name} contains no tagged sentences."
+        return Text("reading.no_annotations.message", {"name": name, "count": stats.unannotated})
+    return Text("reading.no_sentences.message", {"name": name})
 
 
 def _span_attrs(stats: span_io.SpanStats) -> dict:
@@ -100,7 +90,7 @@ def _conll_rows(text: str, name: str) -> list[dict[str, Any]]:
 
     for number, raw in enumerate(text.splitlines(), start=1):
         if len(rows) > limits.MAX_ROWS:
-            raise limits.too_many_rows(name, "sentences, and more")
+            raise limits.too_many_rows(name, rows_count("sentences_more"))
         line = raw.replace("\ufeff", "")  # stray BOMs inside files joined from several sources
         if not line.strip():
             close()
@@ -111,9 +101,8 @@ def _conll_rows(text: str, name: str) -> list[dict[str, Any]]:
             close()
             continue
         if len(parts) < 2 or not parts[-1]:
-            raise UserError(f"{name} line {number} has no tag column: {line.strip()[:40]!r}.",
-                            "Write one token and its tag per line, separated by a tab "
-                            "(for example 'Paris<TAB>B-LOC'), with a blank line between sentences.")
+            raise refusal("no_tag_column", name=name, line=str(number),
+                          content=repr(line.strip()[:40]))
         if not parts[0]:
             continue  # a whitespace token carries nothing a model can see
         if not tokens:
@@ -132,13 +121,11 @@ def _json_records(text: str, name: str, ext: str) -> list[tuple[int, Any, str]]:
         try:
             data = parse_json(text, name)
         except json.JSONDecodeError as exc:
-            raise UserError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                            f"column {exc.colno}.",
-                            "Fix the file at that place, or export it again.") from None
+            raise refusal("bad_json", "bad_json_tagged", name=name, problem=exc.msg,
+                          line=str(exc.lineno), column=str(exc.colno)) from None
         records = unwrap_json(data, name)
         if not records:
-            raise UserError(f"{name} holds an empty list, with no examples.",
-                            "Choose a file that contains your examples.")
+            raise refusal("empty_list", "empty_examples", name=name)
         return [(n, r, "record") for n, r in enumerate(records, start=1)]
     return [(n, r, "line") for n, r in jsonl_records(text, name)]
 
@@ -152,18 +139,19 @@ def _guarded_row(record: Any, number: int, unit: str, name: str, tag_names, warn
     except UserError:
         raise
     except (TypeError, ValueError, AttributeError, KeyError, IndexError):
-        raise UserError(f"{name} {unit} {number} has a field of the wrong type (a number, text "
-                        f"or object where another kind of value belongs).",
-                        'Compare it with the formats the app reads: {"tokens": [...], "tags": '
-                        '[...]}, doccano or Label Studio exports.') from None
+        raise refusal("wrong_type", name=name, where=_where(unit, number)) from None
+
+
+def _where(unit: str, number: int) -> Text:
+    """'line 3' or 'record 3' ('第 3 行', '第 3 条记录'): `unit` is 'line' or 'record'."""
+    return Text(f"reading.where.{unit}", {"number": str(number)})
 
 
 def _record_row(record: Any, number: int, unit: str, name: str, tag_names, warnings,
                 stats) -> dict[str, Any] | None:
-    where = f"{unit} {number}"
+    where = _where(unit, number)
     if not isinstance(record, dict):
-        raise UserError(f"{name} {where} is not a JSON object.",
-                        'Make every record an object such as {"tokens": [...], "tags": [...]}.')
+        raise refusal("not_json_object", name=name, where=where)
     if "tokens" in record or "words" in record:
         row = _tokens_row(record, where, name, tag_names, warnings)
     elif isinstance(record.get("data"), dict):
@@ -175,59 +163,43 @@ def _record_row(record: Any, number: int, unit: str, name: str, tag_names, warni
         spans = span_io.doccano_spans(record, where, name)
         row = span_io.spans_to_bio(record["text"], spans, where, name, stats)
     else:
-        keys = ", ".join(list(record)[:8]) or "none"
-        raise UserError(f"{name} {where} has neither tokens with tags nor a text with spans "
-                        f"(keys: {keys}).",
-                        'Use {"tokens": [...], "tags": [...]} or doccano\'s '
-                        '{"text": "...", "label": [[start, end, "TYPE"]]}.')
+        keys = ", ".join(list(record)[:8]) or Text("reading.keys_none")
+        raise refusal("unknown_record", name=name, where=where, keys=keys)
     if not row["tokens"]:
         return None
     row["line"] = number
     return row
 
 
-def _tokens_row(record: dict, where: str, name: str, tag_names, warnings) -> dict[str, Any]:
+def _tokens_row(record: dict, where: Text, name: str, tag_names, warnings) -> dict[str, Any]:
     tokens = record.get("tokens", record.get("words"))
     key = next((k for k in ("tags", "ner_tags", "labels", "ner") if k in record), None)
     if key is None:
-        raise UserError(f"{name} {where} has tokens but no tags.",
-                        'Add a "tags" (or "ner_tags") list with one tag per token.')
+        raise refusal("no_tags", name=name, where=where)
     tags = record[key]
     if not isinstance(tokens, list) or not isinstance(tags, list):
-        raise UserError(f"{name} {where}: tokens and {key} must both be lists.",
-                        'Write them as "tokens": ["Paris", "is"], "tags": ["B-LOC", "O"].')
+        raise refusal("not_lists", name=name, where=where, key=key)
     if len(tokens) != len(tags):
-        raise UserError(f"{name} {where} has {counted(len(tokens), 'token', 'tokens')} but "
-                        f"{counted(len(tags), 'tag', 'tags')}.",
-                        "Give exactly one tag per token on that line.")
+        raise refusal("token_count", name=name, where=where,
+                      tokens=Text("reading.token_count.tokens", {"count": len(tokens)}),
+                      tags=Text("reading.token_count.tags", {"count": len(tags)}))
     names = record.get("tag_names") or tag_names
     if names is not None and not (isinstance(names, list)
                                   and all(isinstance(n, str) for n in names)):
-        raise UserError(f"{name} {where} has tag names that are not a list of texts (the "
-                        f"'tag_names' field).",
-                        'Write them as "tag_names": ["O", "B-PER", "I-PER"], one name per tag '
-                        'number.')
+        raise refusal("tag_names_type", name=name, where=where)
     return {"tokens": [str(t) for t in tokens],
             "tags": [_tag_name(t, names, where, name, warnings) for t in tags]}
 
 
-def _tag_name(tag: Any, names, where: str, name: str, warnings: list[dict]) -> str:
+def _tag_name(tag: Any, names, where: Text, name: str, warnings: list[dict]) -> str:
     if isinstance(tag, str):
         return tag.strip()
     if isinstance(tag, int) and not isinstance(tag, bool):
         if names:
             if not 0 <= tag < len(names):
-                raise UserError(by_count(len(names), "{name} {where} has tag number {tag}, "
-                                         "but only {n} tag name is known.",
-                                         "{name} {where} has tag number {tag}, but only {n} "
-                                         "tag names are known.", name=name, where=where,
-                                         tag=tag),
-                                "Check the tag numbers or the list of tag names.")
+                raise refusal("tag_number", name=name, where=where, tag=str(tag),
+                              count=len(names))
             return str(names[tag])
-        warnings.append(read_warning(f"{name} has numeric tags without their names, so entity "
-                                     f"types are shown as numbers (0 is taken as O).",
-                                     "Give the tag names, or write the tags as text such as "
-                                     "B-PER."))
+        warnings.append(notice("numeric_tags", name=name))
         return str(tag)
-    raise UserError(f"{name} {where} has a tag {tag!r} that is neither text nor a number.",
-                    "Write tags as text such as 'B-PER' or 'O'.")
+    raise refusal("bad_tag", name=name, where=where, tag=repr(tag))
