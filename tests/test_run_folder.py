@@ -23,7 +23,8 @@ def test_every_file_lies_in_the_run_folder(tmp_path: Path) -> None:
     folder = RunFolder(tmp_path / "run-1")
     paths = [folder.config, folder.status, folder.metrics, folder.metrics_partial,
              folder.metrics_attempt(2), folder.evaluation, folder.health, folder.log,
-             folder.stop, folder.checkpoints, folder.model, folder.model_config,
+             folder.stop, folder.space_reserve, folder.checkpoints, folder.model,
+             folder.model_config,
              folder.predictions("test"), folder.curve_folder, folder.curve, folder.curve_log]
     assert len(set(paths)) == len(paths)
     assert all(p.is_relative_to(folder.path) for p in paths)
@@ -92,3 +93,59 @@ def test_run_with_unknown_keys_is_listed_as_made_by_another_version(tmp_path: Pa
     assert info.damaged and "another version" in info.error and "future" in info.error
     assert info.fix
     assert [r.run_id for r in runs.list_runs(tmp_path)] == [run_dir.name]
+
+
+def _old_run(name: str, **saved) -> Path:
+    """A run folder as an older version left it: config.json holds only what it knew then."""
+    run_dir = runs.new_run_folder({"task": "text-classification"}, name)
+    folder = RunFolder(run_dir)
+    folder.write_json(folder.config, saved)
+    return run_dir
+
+
+def test_an_old_run_without_new_keys_lists_and_resumes(monkeypatch) -> None:
+    from core.jobs import queue as jobs
+
+    run_dir = _old_run("old", config={"task": "text-classification", "name": "old"})
+    runs.update_status(run_dir, state="interrupted")
+    launched = []
+    monkeypatch.setattr(jobs, "_launch", launched.append)
+    info = jobs.resume_run(run_dir)
+    assert not info.damaged and info.state == "queued" and launched == [run_dir]
+
+
+def test_a_run_of_another_version_is_not_resumed_or_retried() -> None:
+    from core.jobs import queue as jobs
+
+    run_dir = _old_run("other", **FULL, future=True)
+    runs.update_status(run_dir, state="failed", failure="out_of_memory")
+    assert jobs.half_batch(run_dir) is None
+    with pytest.raises(UserError) as caught:
+        jobs.retry_with_half_batch(run_dir)
+    assert "cannot be retried with a smaller batch" in caught.value.message
+    with pytest.raises(UserError) as caught:
+        jobs.resume_run(run_dir)
+    assert "is damaged and cannot be resumed" in caught.value.message
+
+
+def test_the_worker_fails_a_run_of_another_version_saying_so() -> None:
+    from core.jobs.worker import run_worker
+
+    run_dir = _old_run("other", **FULL, future=True)
+    runs.update_status(run_dir, state="running")
+    assert run_worker(run_dir) == 2
+    status = runs.read_status(run_dir)
+    assert status["state"] == "failed" and "another version" in status["error"]
+    assert "future" in status["error"] and status["fix"]
+
+
+def test_queue_and_curve_messages_are_the_same_words(tmp_path: Path) -> None:
+    from core.config import RunConfig
+    from core.jobs import queue as jobs
+
+    config = RunConfig()
+    config.data.train = str(tmp_path / "gone.csv")
+    with pytest.raises(UserError) as caught:
+        jobs.create_run(config)
+    assert caught.value.message == "The training file gone.csv does not exist."
+    assert caught.value.fix == "Choose the file again."

@@ -12,8 +12,10 @@ from pathlib import Path
 from core.errors import UserError
 from core.jobs import queue as jobs
 from core.jobs.launch import launch
+from core.text import Text
 from core.train.learning_curve import compute
-from core.workspace import curves, runs
+from core.workspace import runs
+from core.workspace.folder import RunFolder
 from core.workspace.processes import started_at
 
 
@@ -24,13 +26,12 @@ def start_model_curve(run_dir: Path) -> None:
     with jobs.queue_lock():
         waiting = any(r.state in ("running", "queued") for r in runs.list_runs())
         if waiting or jobs.curve_in_progress() is not None:
-            raise UserError("Another training is in progress, and the learning curve trains too.",
-                            "Start the learning curve when it has finished.")
-        folder = Path(run_dir) / curves.FOLDER
+            raise UserError(Text("workspace.curve.busy", {}), Text("workspace.curve.busy_fix", {}))
+        run = RunFolder(run_dir)
         try:
-            folder.mkdir(exist_ok=True)
-            process = launch(["curve", str(run_dir), "--model"], folder / "curve.log")
-            runs.write_json_atomic(Path(run_dir) / curves.CURVE_FILE, {
+            run.curve_folder.mkdir(exist_ok=True)
+            process = launch(["curve", str(run_dir), "--model"], run.curve_log)
+            run.write_json(run.curve, {
                 "state": "running", "pid": process.pid, "pid_started": started_at(process.pid),
                 "started": time.time(), "points": {}})
         except OSError as exc:  # a full or read-only disk, no processes left
@@ -38,8 +39,8 @@ def start_model_curve(run_dir: Path) -> None:
 
 
 def _record_failure(run_dir: Path, error: str, fix: str) -> None:
-    runs.write_json_atomic(Path(run_dir) / curves.CURVE_FILE,
-                           {"state": "failed", "error": error, "fix": fix})
+    run = RunFolder(run_dir)
+    run.write_json(run.curve, {"state": "failed", "error": error, "fix": fix})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,17 +54,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_curve(run_dir: Path, with_model: bool) -> int:
-    """Compute the curve, recording a failure in curve.json; then start the next queued run."""
+    """Compute the curve, recording a failure in its file; then start the next queued run."""
     try:
         curve = compute(run_dir, with_model)
     except UserError as exc:
-        if (run_dir / curves.FOLDER).is_dir():
+        if RunFolder(run_dir).curve_folder.is_dir():
             _record_failure(run_dir, exc.message, exc.fix)
         print(f"error: {exc.message} {exc.fix}", file=sys.stderr)
         return 2
     except Exception as exc:  # the page shows the reason instead of a curve stuck at running
+        log = RunFolder(run_dir).curve_log
         _record_failure(run_dir, f"The learning curve failed ({type(exc).__name__}: "
-                        f"{str(exc)[:200]}).", "See learning_curve/curve.log in the run folder.")
+                        f"{str(exc)[:200]}).",
+                        f"See {log.parent.name}/{log.name} in the run folder.")
         raise
     finally:
         if with_model:  # runs queued while the curve trained may start now

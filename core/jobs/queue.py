@@ -25,7 +25,9 @@ from typing import Any
 from core.config import RunConfig
 from core.errors import UserError
 from core.jobs.launch import launch, reap
+from core.text import Text
 from core.workspace import curves, runs
+from core.workspace.folder import RunFolder, RunRecord
 from core.workspace.processes import own_process, process_alive, started_at
 
 
@@ -46,8 +48,9 @@ def create_run(config: RunConfig, base: Path | None = None) -> Path:
     """A new run folder holding the validated configuration, in state `queued`."""
     config.validate()
     if not Path(config.data.train).is_file():
-        raise UserError(f"The training file {Path(config.data.train).name} does not exist.",
-                        "Choose the file again.")
+        raise UserError(Text("workspace.queue.no_train_file",
+                             {"name": Path(config.data.train).name}),
+                        Text("workspace.queue.no_train_file_fix", {}))
     return runs.new_run_folder(config.to_dict(), config.name, base)
 
 
@@ -59,7 +62,7 @@ def start_run(config: RunConfig, base: Path | None = None) -> runs.RunInfo:
 
 
 def _launch(run_dir: Path) -> None:
-    proc = launch(["worker", str(run_dir)], Path(run_dir) / "train.log")
+    proc = launch(["worker", str(run_dir)], RunFolder(run_dir).log)
     runs.update_status(run_dir, defaults={"started": time.time()}, state="running", pid=proc.pid,
                        pid_started=started_at(proc.pid), waiter_pid=None)
 
@@ -171,8 +174,8 @@ def claim(run_dir: Path, base: Path | None = None) -> str | None:
         mine = [r for r in queued if r.run_id == Path(run_dir).name]
         if not mine:
             info = runs.load_run(run_dir)
-            raise UserError(f"Run {info.name} is {info.state} and will not start.",
-                            "Start it again from the app or with 'python -m core resume'.")
+            raise UserError(Text("workspace.queue.left", {"name": info.name, "state": info.state}),
+                            Text("workspace.queue.left_fix", {}))
         if queued[0].run_id != Path(run_dir).name:
             first = queued[0]
             if not _waits_in_a_command(first):
@@ -226,9 +229,10 @@ def stop_run(run_dir: Path) -> None:
 def resume_run(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
     info = runs.load_run(run_dir)
     if info.state not in ("interrupted", "failed", "stopped"):
-        raise UserError(f"Run {info.name} is {info.state} and cannot be resumed.",
-                        "Only interrupted, stopped or failed runs can be resumed.")
-    (Path(run_dir) / runs.STOP_FILE).unlink(missing_ok=True)
+        raise UserError(Text("workspace.queue.not_resumable",
+                             {"name": info.name, "state": info.state}),
+                        Text("workspace.queue.not_resumable_fix", {}))
+    runs.clear_stop(run_dir)
 
     def queue_if_ended(status: dict) -> dict | None:
         if status.get("state") not in ("interrupted", "failed", "stopped"):
@@ -248,9 +252,11 @@ def half_batch(run_dir: Path) -> tuple[int, int] | None:
     status = runs.read_status(run_dir) or {}
     if status.get("state") != "failed" or status.get("failure") != "out_of_memory":
         return None
-    saved = runs.read_json(Path(run_dir) / "config.json") or {}
-    resolved = saved.get("resolved_training") or {}
-    chosen = (saved.get("config") or {}).get("training") or {}
+    record = _record(run_dir)
+    if record is None:
+        return None
+    resolved = record.resolved_training or {}
+    chosen = record.config.get("training") or {}
     batch = resolved.get("batch_size") or chosen.get("batch_size")
     accumulation = (resolved.get("gradient_accumulation")
                     or chosen.get("gradient_accumulation") or 1)
@@ -259,16 +265,22 @@ def half_batch(run_dir: Path) -> tuple[int, int] | None:
     return batch // 2, min(accumulation * 2, 1024)
 
 
+def _record(run_dir: Path) -> RunRecord | None:
+    """The run's config.json; None when it is missing, unreadable or another version's."""
+    try:
+        return RunFolder(run_dir).read_record()
+    except UserError:
+        return None
+
+
 def retry_with_half_batch(run_dir: Path, base: Path | None = None) -> runs.RunInfo:
     """Start a new run with the settings of `run_dir`, half its batch and twice its accumulation."""
     settings = half_batch(run_dir)
-    if settings is None:
-        raise UserError("This run cannot be retried with a smaller batch (it did not run out of "
-                        "memory, or its batch size is already 1).",
-                        "Lower the max length or choose a smaller model under Model, then start "
-                        "a new run.")
-    saved = runs.read_json(Path(run_dir) / "config.json") or {}
-    config = RunConfig.from_dict(saved.get("config") or {})
+    record = _record(run_dir)
+    if settings is None or record is None:
+        raise UserError(Text("workspace.queue.no_half_batch", {}),
+                        Text("workspace.queue.no_half_batch_fix", {}))
+    config = RunConfig.from_dict(record.config)
     config.training.batch_size, config.training.gradient_accumulation = settings
     base_name = re.sub(r" · batch \d+$", "", config.name or Path(run_dir).name)
     config.name = f"{base_name} · batch {settings[0]}"[:100]

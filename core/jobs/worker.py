@@ -10,16 +10,17 @@ from core.errors import UserError
 from core.jobs import queue as jobs
 from core.train.training import TrainingFailed, train
 from core.workspace import runs
+from core.workspace.folder import RunFolder
 
 
 def run_worker(run_dir: Path) -> int:
     """Train the queued run in `run_dir`, then hand the machine to the next queued run."""
     run_dir = Path(run_dir)
-    saved = runs.read_json(run_dir / "config.json") or {}
     status = runs.read_status(run_dir) or {}
     exit_code = 0
-    try:
-        config = RunConfig.from_dict(saved.get("config", saved))
+    try:  # a config.json of another version is a UserError: the run fails saying so
+        record = RunFolder(run_dir).read_record()
+        config = RunConfig.from_dict(record.config if record is not None else {})
         train(config, run_dir, resume=bool(status.get("resume")))
     except UserError as exc:
         print(f"Input problem: {exc}", flush=True)

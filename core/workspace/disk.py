@@ -13,8 +13,10 @@ import os
 import shutil
 from pathlib import Path
 
+from core.workspace.folder import RunFolder
+
 LOW_SPACE_BYTES = 8 * 2**20  # a failed write with less than this left is a full disk
-RESERVE_FILE = ".space-reserve"
+RESERVE_FILE = RunFolder(".").space_reserve.name  # kept for callers; prefer RunFolder
 RESERVE_BYTES = 256 * 1024  # room for many rewrites of status.json (a few KB each)
 FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT)
 
@@ -57,9 +59,9 @@ def disk_full_error(exc: BaseException, folder: Path) -> OSError | None:
 
 
 def make_reserve(folder: Path) -> None:
-    """Hold RESERVE_BYTES in `folder` for the run's last status write. Raises the OSError when
-    even that does not fit, leaving nothing behind."""
-    path = Path(folder) / RESERVE_FILE
+    """Hold RESERVE_BYTES in the run folder `folder` for the run's last status write. Raises the
+    OSError when even that does not fit, leaving nothing behind."""
+    path = RunFolder(folder).space_reserve
     try:
         with open(path, "wb") as handle:
             handle.write(b"\0" * RESERVE_BYTES)
@@ -73,7 +75,7 @@ def make_reserve(folder: Path) -> None:
 def release_reserve(folder: Path) -> bool:
     """Give the reserved space back; True when there was some to give."""
     try:
-        os.unlink(Path(folder) / RESERVE_FILE)
+        os.unlink(RunFolder(folder).space_reserve)
     except OSError:
         return False
     return True

@@ -22,6 +22,7 @@ spelling the name.
     health              health.json: the data check's report
     log                 train.log: the training process's output
     stop                STOP: present while a stop is asked for
+    space_reserve       .space-reserve: space held back for the run's last status write
     checkpoints         checkpoints/: the Trainer's resumable checkpoints
     model               model/: the trained model; `model_config` is model/config.json and
                         `has_model()` says whether it is there
@@ -207,6 +208,10 @@ class RunFolder:
     @property
     def stop(self) -> Path:
         return self.path / "STOP"
+
+    @property
+    def space_reserve(self) -> Path:
+        return self.path / ".space-reserve"
 
     @property
     def checkpoints(self) -> Path:

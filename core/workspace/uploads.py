@@ -15,13 +15,13 @@ import os
 import re
 import tempfile
 import time
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import tomllib
-
 from core.errors import UserError
+from core.text import Text
 from core.workspace.runs import workspace_dir, workspace_error
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -90,17 +90,19 @@ def save_upload(name: str, content: bytes, max_mb: int | None = None) -> SavedDa
     """Store an uploaded file in the workspace (once per distinct content) and describe it."""
     limit_mb = max_mb or max_upload_mb()
     if len(content) > limit_mb * 1024 * 1024:
-        raise UserError(f"The file {safe_filename(name)} is larger than {limit_mb} MB.",
-                        "Upload a smaller file, or split it into parts.")
+        raise UserError(Text("workspace.upload.too_large",
+                             {"name": safe_filename(name), "limit_mb": str(limit_mb)}),
+                        Text("workspace.upload.too_large_fix", {}))
     if not content:
-        raise UserError(f"The file {safe_filename(name)} is empty.",
-                        "Choose the file that holds your labeled examples.")
+        raise UserError(Text("workspace.upload.empty", {"name": safe_filename(name)}),
+                        Text("workspace.upload.empty_fix", {}))
     filename = safe_filename(name)
     suffix = Path(filename).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise UserError(
-            f"The file {filename} has a type the app cannot read ({suffix or 'no extension'}).",
-            f"Save it as one of: {', '.join(ALLOWED_SUFFIXES)}.")
+            Text("workspace.upload.type", {"name": filename, "suffix": suffix or Text(
+                "workspace.upload.no_extension", {})}),
+            Text("workspace.upload.type_fix", {"suffixes": ", ".join(ALLOWED_SUFFIXES)}))
     digest = hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
     folder = datasets_dir() / digest
     existing = _files_in(folder)
