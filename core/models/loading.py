@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from core.errors import UserError
+from core.text import Text, t
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,7 @@ PICKLE_SUFFIXES = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".joblib", ".ckpt")
 # What a model needs from the hub besides weights: configuration, vocabularies, sentencepiece.
 HUB_FILES = ("*.json", "*.txt", "*.model", "*.tiktoken")
 SAFE_LOADING = {"trust_remote_code": False, "use_safetensors": True}
-UNSAFE_FIX = ("Convert the weights to safetensors (transformers' save_pretrained does), "
-              "or choose another model.")
+UNSAFE_FIX = Text("models.unsafe.fix")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,16 @@ CATALOGUE = (
 )
 
 
+def model_error(name: str, fix: Text | None = None, /, **params: Any) -> UserError:
+    """The UserError models.<name>: its message, and its fix (models.<name>.fix unless given),
+    rendered in the reader's language when read."""
+    return UserError(Text(f"models.{name}.message", params),
+                     fix if fix is not None else Text(f"models.{name}.fix", params))
+
+
+SAVED_BY_TRANSFORMERS = Text("models.saved_by_transformers.fix")
+
+
 def catalogue(task: str | None = None) -> list[ModelInfo]:
     """The curated models; every one serves both tasks, so `task` only keeps the signature."""
     return list(CATALOGUE)
@@ -95,11 +105,9 @@ def resolve_model(name: str) -> str:
         return str(_check_local_folder(path))
     looks_like_path = name.startswith((".", "/", "~")) or "\\" in name or name.count("/") > 1
     if looks_like_path or ".." in name:
-        raise UserError(f"The model folder {name} does not exist.",
-                        "Give the path of a folder holding config.json and model.safetensors.")
+        raise model_error("folder_missing", name=name)
     if not HUB_ID_PATTERN.match(name):
-        raise UserError(f"{name!r} is not a valid model id.",
-                        "Use 'default', a hub id such as distilbert-base-uncased, or a folder.")
+        raise model_error("bad_id", name=repr(name))
     return name
 
 
@@ -107,23 +115,18 @@ def _check_local_folder(path: Path) -> Path:
     """The folder, if its weights can be read without pickle; else one sentence saying why not."""
     path = path.resolve()
     if not (path / "config.json").is_file():
-        raise UserError(f"The folder {path.name} has no config.json, so it is not a model folder.",
-                        "Choose the folder that holds config.json and the weights.")
+        raise model_error("no_config", folder=path.name)
     if not any((path / weights).is_file() for weights in SAFE_WEIGHTS):
         pickled = sorted(p.name for p in path.iterdir() if p.suffix.lower() in PICKLE_SUFFIXES)
-        found = f" (it has {', '.join(pickled[:3])})" if pickled else ""
-        raise UserError(f"The folder {path.name} has no model.safetensors weights{found}; "
-                        "the app does not open other weight formats, as they can run code.",
-                        UNSAFE_FIX)
+        if pickled:
+            raise model_error("no_safetensors_found", UNSAFE_FIX, folder=path.name,
+                              files=", ".join(pickled[:3]))
+        raise model_error("no_safetensors", UNSAFE_FIX, folder=path.name)
     if (path / "adapter_config.json").is_file() and \
             not (path / "adapter_model.safetensors").is_file():
-        raise UserError(f"The folder {path.name} holds a LoRA adapter without "
-                        "adapter_model.safetensors; the app does not open other weight formats, "
-                        "as they can run code.", UNSAFE_FIX)
+        raise model_error("unsafe_adapter", UNSAFE_FIX, folder=path.name)
     if _named_weights_elsewhere(path):
-        raise UserError(f"The folder {path.name} names weight files that are not safetensors "
-                        "files of its own; the app does not open them, as they can run code.",
-                        UNSAFE_FIX)
+        raise model_error("weights_elsewhere", UNSAFE_FIX, folder=path.name)
     return path
 
 
@@ -230,10 +233,7 @@ def usable_now(info: ModelInfo) -> bool:
 
 
 def unreachable_error(hub_id: str) -> UserError:
-    return UserError(f"The model {hub_id!r} has to be downloaded from the internet, and the "
-                     "Hugging Face hub cannot be reached from this computer now.",
-                     "Use the built-in 'default' model or a local model folder, or connect to "
-                     "the internet and try again.")
+    return model_error("unreachable", name=repr(hub_id))
 
 
 def _check_model_type(name: str, folder: Path) -> None:
@@ -245,34 +245,28 @@ def _check_model_type(name: str, folder: Path) -> None:
     try:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise UserError(f"The model {name}'s config.json cannot be read.",
-                        "Choose a model folder saved by transformers' save_pretrained.") from None
+        raise model_error("config_unreadable", SAVED_BY_TRANSFORMERS, name=name) from None
     if not isinstance(config, dict):
-        raise UserError(f"The model {name}'s config.json holds no settings.",
-                        "Choose a model folder saved by transformers' save_pretrained.")
+        raise model_error("config_empty", SAVED_BY_TRANSFORMERS, name=name)
     model_type = config.get("model_type")
     # without a model_type transformers guesses the type from the name, with its own code
     if model_type is None or isinstance(model_type, str) and model_type in CONFIG_MAPPING:
         return
     if config.get("auto_map"):
         raise remote_code_error(name)
-    raise UserError(f"The model {name} is of the type {model_type!r}, which the installed "
-                    "transformers library does not know.",
-                    "Choose another model, or update transformers.")
+    raise model_error("unknown_type", name=name, model_type=repr(model_type))
 
 
 def remote_code_error(name: str = "") -> UserError:
-    model = f"The model {name}" if name else "The model"
-    return UserError(f"{model} needs program code of its own to load, and the app never runs "
-                     "code that comes with a model.",
-                     "Choose a model that the transformers library supports as it is, such as "
-                     "the built-in 'default' model.")
+    if name:
+        return model_error("remote_code", name=name)
+    return UserError(Text("models.remote_code_unnamed.message"), Text("models.remote_code.fix"))
 
 
 def unsafe_weights_error(name: str = "") -> UserError:
-    model = f"the model {name}" if name else "the model"
-    return UserError(f"The weights of {model} are stored in an unsafe format (pickle), which the "
-                     "app does not open because it can run code.", UNSAFE_FIX)
+    if name:
+        return model_error("unsafe_weights", UNSAFE_FIX, name=name)
+    return UserError(Text("models.unsafe_weights_unnamed.message"), UNSAFE_FIX)
 
 
 def is_remote_code_error(exc: BaseException) -> bool:
@@ -286,6 +280,8 @@ def display_name(name: str | None) -> str:
     key = (name or "").strip() or DEFAULT_MODEL
     if key != DEFAULT_MODEL and _is_default_folder(key):  # 'default' as resolved on disk
         key = DEFAULT_MODEL
+    if key == DEFAULT_MODEL:
+        return t("models.default_name")  # in the reader's language
     return next((info.name for info in CATALOGUE if info.key == key), key)
 
 
@@ -306,21 +302,15 @@ def describe_model(name: str) -> ModelInfo:
     source = resolve_model(name)
     is_local = Path(source).is_dir()
     return ModelInfo(name, Path(source).name if is_local else name, 0.0, "unknown",
-                     "A local model folder." if is_local else "A model from the Hugging Face hub.",
+                     t("models.local_folder_note" if is_local else "models.hub_note"),
                      not is_local, "unknown")
 
 
 def _offline_error(name: str, exc: Exception) -> UserError:
     log.warning("Model %r not loaded: %s", name, exc)  # the library's reason, for the logs
     if Path(name).expanduser().is_dir():
-        return UserError(f"The model folder {name} could not be loaded: its files may be "
-                         "incomplete or damaged.",
-                         "Save the model again with transformers' save_pretrained, or choose "
-                         "another model.")
-    return UserError(
-        f"The model {name!r} could not be loaded: it may need an internet connection or the "
-        "name may be wrong.",
-        "Use the built-in 'default' model or a local model folder.")
+        return model_error("folder_damaged", name=name)
+    return model_error("load_failed", name=repr(name))
 
 
 @contextlib.contextmanager
