@@ -30,7 +30,7 @@ from core.label.prelabel import (
     class_probabilities,
     fit_quick_classifier,
 )
-from core.text import number, percent, t
+from core.text import Text, number, percent, t
 from core.workspace import runs
 
 MEASURES = ("margin", "entropy")
@@ -322,7 +322,7 @@ def simulate_project(project: Project, state: LabelState, texts: Sequence[str],
 
     problem = project_simulation_readiness(project, state)
     if problem:
-        raise UserError("The comparison cannot run yet.", problem)
+        raise UserError(Text("labeling.cannot_compare.message"), problem)
     items = sorted(state.labels)
     labels = [state.labels[i][0] for i in items]
     counts = state.counts()

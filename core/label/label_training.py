@@ -28,7 +28,7 @@ from core.label.labeling import (
     save_project,
 )
 from core.models.loading import recommended_learning_rate
-from core.text import number, t
+from core.text import Text, number, t
 from core.workspace import runs
 
 SPLIT_CYCLE = 10
@@ -91,7 +91,7 @@ def write_training_files(project: Project, state: LabelState, texts: Sequence[st
     """The labeled items as train / validation / test files in `folder`, and how to read them."""
     problem = training_readiness(project, state)
     if problem:
-        raise UserError("There are not enough labels to train a model yet.", problem)
+        raise UserError(Text("labeling.not_enough_labels.message"), problem)
     folder.mkdir(parents=True, exist_ok=True)
     splits = assign_splits(project, state)
     fmt = "jsonl" if project.is_ner else "csv"
@@ -105,7 +105,7 @@ def write_training_files(project: Project, state: LabelState, texts: Sequence[st
         path.write_bytes(export_bytes(project, labeled_rows(project, state, texts, items), fmt))
         paths[part] = str(path)
     if paths["train"] is None:
-        raise UserError("No labeled text is left for training.", "Label a few more texts.")
+        raise UserError(Text("labeling.nothing_left.message"), Text("labeling.nothing_left.fix"))
     data = DataConfig(train=paths["train"], validation=paths["validation"], test=paths["test"],
                       test_fraction=0.1 if paths["test"] else 0.0)
     if not project.is_ner:
@@ -149,7 +149,7 @@ def next_run_config(project: Project, data: DataConfig, n_labels: int) -> RunCon
         # the base model's rate, not the lower one used for unknown folders
         training.learning_rate = recommended_learning_rate(project.model)
     return RunConfig(task=project.task, data=data, model=model, preset=PRESET, training=training,
-                     name=f"{project.name} · {n_labels} labels"[:100])
+                     name=t("labeling.run_name", project=project.name, count=str(n_labels))[:100])
 
 
 def send_to_training(project: Project, state: LabelState, texts: Sequence[str]) -> runs.RunInfo:

@@ -33,7 +33,7 @@ from typing import Any
 from core.data.readers import read_table
 from core.data.spans import tokenize
 from core.errors import UserError
-from core.text import t
+from core.text import Text, t
 from core.workspace import csv_safe, runs
 
 CLASSIFICATION = "text-classification"
@@ -107,6 +107,17 @@ class Progress:
         return self.labeled / self.total if self.total else 0.0
 
 
+def label_error(name: str, fix: Text | None = None, /, **params: Any) -> UserError:
+    """The UserError labeling.<name>: its message, and its fix (labeling.<name>.fix unless
+    given), rendered in the reader's language when read."""
+    return UserError(Text(f"labeling.{name}.message", params),
+                     fix if fix is not None else Text(f"labeling.{name}.fix", params))
+
+
+def _use_one_of(choices: Sequence[str]) -> Text:
+    return Text("labeling.use_one_of.fix", {"choices": ", ".join(choices)})
+
+
 # ----- where projects live ------------------------------------------------------------------
 
 def projects_dir() -> Path:
@@ -118,8 +129,7 @@ def projects_dir() -> Path:
 def check_project_id(project_id: str) -> str:
     if not isinstance(project_id, str) or not PROJECT_ID_PATTERN.match(project_id) \
             or ".." in project_id:
-        raise UserError(f"{project_id!r} is not a valid label project id.",
-                        "Pick a project from the list (ids use letters, digits, '-', '_', '.').")
+        raise label_error("bad_project_id", project_id=repr(project_id))
     return project_id
 
 
@@ -136,27 +146,25 @@ def clean_label_names(names: Sequence[str], task: str, multi_label: bool = False
         name = str(raw).strip()
         if name and name not in cleaned:
             cleaned.append(name)
-    what = "entity types" if task == NER else "labels"
+    what = "types" if task == NER else "labels"
     needed = 1 if task == NER else 2
     if len(cleaned) < needed:
-        raise UserError(f"A project needs at least {needed} {what}; {len(cleaned)} given.",
-                        f"Type the {what}, separated by commas.")
+        raise label_error(f"too_few_{what}", needed=needed, count=len(cleaned))
     if len(cleaned) > MAX_LABELS:
-        raise UserError(f"{len(cleaned)} {what} are more than the {MAX_LABELS} a project holds.",
-                        f"Merge some {what}.")
+        raise label_error(f"too_many_{what}", count=len(cleaned), limit=MAX_LABELS)
     for name in cleaned:
-        if len(name) > MAX_LABEL_CHARS or "\n" in name or "\t" in name:
-            raise UserError(f"The name {name[:40]!r} is too long or holds a tab or line break.",
-                            f"Use names of at most {MAX_LABEL_CHARS} characters on one line.")
-        if task == NER and (re.search(r"\s", name) or name in _OUTSIDE_TAGS
-                            or _TAG_PREFIX.match(name)):
-            raise UserError(f"The entity type {name!r} cannot be used as a tag.",
-                            "Use one word without spaces, not O and not starting with B- or I-, "
-                            "such as PER or PRODUCT.")
-        if multi_label and MULTI_LABEL_SEPARATOR in name:
-            raise UserError(f"The label {name!r} holds '|', which separates labels.",
-                            "Remove the '|' from the label name.")
+        _check_label_name(name, task, multi_label)
     return cleaned
+
+
+def _check_label_name(name: str, task: str, multi_label: bool) -> None:
+    if len(name) > MAX_LABEL_CHARS or "\n" in name or "\t" in name:
+        raise label_error("bad_name", name=repr(name[:40]), limit=MAX_LABEL_CHARS)
+    if task == NER and (re.search(r"\s", name) or name in _OUTSIDE_TAGS
+                        or _TAG_PREFIX.match(name)):
+        raise label_error("bad_entity_type", name=repr(name))
+    if multi_label and MULTI_LABEL_SEPARATOR in name:
+        raise label_error("separator_in_label", name=repr(name))
 
 
 def read_texts(path: Path, text_column: str | None = None) -> tuple[list[str], list[str]]:
@@ -167,22 +175,19 @@ def read_texts(path: Path, text_column: str | None = None) -> tuple[list[str], l
     """
     path = Path(path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise UserError(f"{path.name} is not a file type texts can be read from.",
-                        "Use CSV, TSV, Excel (.xlsx), JSONL or TXT with one text a line.")
+        raise label_error("file_type", file=path.name)
     frame = read_table(path)
     columns = [str(c) for c in frame.columns]
     if text_column is None:
         text_column = text_column_guess(frame)
     if text_column not in columns:
-        raise UserError(f"{path.name} has no column {text_column!r}; its columns are: "
-                        f"{', '.join(columns)}.", "Choose one of those columns as the text.")
+        raise label_error("no_column", file=path.name, column=repr(text_column),
+                          columns=", ".join(columns))
     texts, empty, duplicates = _unique_texts(frame[text_column].astype(str))
     if not texts:
-        raise UserError(f"{path.name} has no texts in column {text_column!r}.",
-                        "Choose the column that holds the texts to label.")
+        raise label_error("no_texts_in_column", file=path.name, column=repr(text_column))
     if len(texts) > MAX_TEXTS:
-        raise UserError(f"{path.name} has {len(texts):,} texts, more than the {MAX_TEXTS:,} a "
-                        f"project holds.", "Label a random sample of the texts first.")
+        raise label_error("too_many_texts", file=path.name, count=len(texts), limit=MAX_TEXTS)
     notes = []
     if empty:
         notes.append(t("label.create.empty_rows", count=empty))
@@ -228,15 +233,15 @@ def split_names(typed: str) -> list[str]:
 def create_project(name: str, task: str, label_names: Sequence[str], texts: Sequence[str],
                    source: str = "", multi_label: bool = False) -> Project:
     if task not in (CLASSIFICATION, NER):
-        raise UserError(f"Unknown task {task!r}.", f"Use {CLASSIFICATION} or {NER}.")
+        raise label_error("unknown_task", task=repr(task), first=CLASSIFICATION, second=NER)
     multi_label = bool(multi_label) and task == CLASSIFICATION
     labels = clean_label_names(label_names, task, multi_label)
-    name = (name or "").strip() or (Path(source).stem if source else "Label project")
+    name = (name or "").strip() or (Path(source).stem if source else t("labeling.default_name"))
     if len(name) > 100:
-        raise UserError("A project name must have at most 100 characters.", "Type a shorter name.")
+        raise label_error("name_too_long")
     cleaned = [str(t).strip() for t in texts if str(t).strip()]
     if not cleaned:
-        raise UserError("There are no texts to label.", "Choose a file that holds texts.")
+        raise label_error("no_texts")
     project_id = runs.new_run_id(name)
     folder = project_path(project_id)
     folder.mkdir(parents=True)
@@ -258,8 +263,7 @@ def open_project(project_id: str) -> Project:
     folder = project_path(project_id)
     raw = runs.read_json(folder / "project.json")
     if raw is None or not (folder / "texts.jsonl").is_file():
-        raise UserError(f"The label project {project_id} is missing or damaged.",
-                        "Pick another project or create a new one.")
+        raise label_error("project_damaged", project_id=project_id)
     return Project(project_id=project_id, path=folder, name=str(raw.get("name") or project_id),
                    task=str(raw.get("task") or CLASSIFICATION),
                    labels=[str(x) for x in raw.get("labels") or []],
@@ -323,8 +327,7 @@ def _ends_mid_line(path: Path) -> bool:
 
 def _check_item(item: int, n_texts: int) -> int:
     if not isinstance(item, int) or isinstance(item, bool) or not 0 <= item < n_texts:
-        raise UserError(f"There is no text number {item} in this project.",
-                        "Pick a text from the project's list.")
+        raise label_error("no_item", item=str(item))
     return item
 
 
@@ -335,25 +338,21 @@ def check_value(project: Project, value: Sequence[Any], n_tokens: int | None = N
         for span in value:
             first, end, kind = int(span[0]), int(span[1]), str(span[2])
             if kind not in project.labels:
-                raise UserError(f"{kind!r} is not one of this project's entity types.",
-                                f"Use one of: {', '.join(project.labels)}.")
+                raise label_error("unknown_type", _use_one_of(project.labels), name=repr(kind))
             if not 0 <= first < end or (n_tokens is not None and end > n_tokens):
-                raise UserError(f"The span of words {first + 1} to {end} does not fit the text.",
-                                "Select the words again.")
+                raise label_error("span_outside", first=str(first + 1), end=str(end))
             spans.append([first, end, kind])
         spans.sort()
         for a, b in zip(spans, spans[1:], strict=False):
             if b[0] < a[1]:
-                raise UserError(f"The {a[2]} and {b[2]} entities overlap.",
-                                "Delete one of them: a word can belong to one entity only.")
+                raise label_error("overlap", first=a[2], second=b[2])
         return spans
     chosen = [str(v) for v in value]
     unknown = [v for v in chosen if v not in project.labels]
     if unknown:
-        raise UserError(f"{unknown[0]!r} is not one of this project's labels.",
-                        f"Use one of: {', '.join(project.labels)}.")
+        raise label_error("unknown_label", _use_one_of(project.labels), name=repr(unknown[0]))
     if not chosen or (len(chosen) > 1 and not project.multi_label):
-        raise UserError("A text needs exactly one label in this project.", "Pick one label.")
+        raise label_error("one_label")
     return sorted(set(chosen), key=project.labels.index)
 
 
@@ -484,11 +483,10 @@ def labeled_rows(project: Project, state: LabelState, texts: Sequence[str],
 def export_bytes(project: Project, rows: list[tuple[str, list[Any]]], fmt: str) -> bytes:
     """The rows in `fmt`: csv (classification), jsonl or conll (entities)."""
     if fmt not in EXPORT_FORMATS[project.task]:
-        raise UserError(f"{fmt!r} is not an export format for this project.",
-                        f"Use one of: {', '.join(EXPORT_FORMATS[project.task])}.")
+        raise label_error("export_format", _use_one_of(EXPORT_FORMATS[project.task]),
+                          format=repr(fmt))
     if not rows:
-        raise UserError("No text is labeled yet, so there is nothing to export.",
-                        "Label a few texts first.")
+        raise label_error("nothing_to_export")
     if fmt == "csv":
         return _csv_bytes(project, rows)
     sentences = []
