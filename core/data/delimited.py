@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from core.data import limits
-from core.data.limits import line_suffix, notice, refusal
+from core.data.limits import line_suffix, listed, notice, refusal
 from core.errors import UserError
 from core.text import Text, t
 from core.workspace.csv_safe import restore_frame
@@ -106,7 +106,7 @@ def _to_frame(rows: list[list[str]], lines: list[int], name: str) -> pd.DataFram
         body = rows
         columns = [f"column_{i + 1}" for i in range(len(rows[0]))]
         warnings = []
-        notes = [t("reading.no_header.note", name=name, columns=", ".join(columns))]
+        notes = [t("reading.no_header.note", name=name, columns=listed(columns))]
     # a CSV this app wrote marks formula-like cells with an apostrophe (core/workspace/csv_safe.py)
     frame = restore_frame(pd.DataFrame(body, columns=columns, dtype=str))
     frame.attrs["notes"] = notes
@@ -153,8 +153,8 @@ def repeated_names_warning(header: list[str], name: str) -> list[dict]:
     repeated = [(column, n) for column, n in counts.items() if column and n > 1]
     if not repeated:
         return []
-    shown = ", ".join(t("reading.repeated_names.item", column=column, count=n)
-                      for column, n in repeated[:5])
+    shown = listed(Text("reading.repeated_names.item", {"column": column, "count": n})
+                   for column, n in repeated[:5])
     return [notice("repeated_names", name=name, shown=shown, example=f"{repeated[0][0]}_2")]
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.data import limits
 from core.data.delimited import repeated_names_warning, unique_names
-from core.data.limits import megabytes, refusal, rows_count
+from core.data.limits import listed, megabytes, refusal, rows_count
 from core.errors import UserError
 from core.text import t
 
@@ -45,7 +45,7 @@ def read_excel(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> pd.DataF
                 frame = _frame(rows, sheet.title, name, len(book.worksheets))
                 if skipped:
                     frame.attrs["notes"].append(t(
-                        "reading.excel_title_rows.note", rows=", ".join(map(str, skipped)),
+                        "reading.excel_title_rows.note", rows=listed(map(str, skipped)),
                         sheet=sheet.title, header=str(rows[0][0])))
                 return frame
     except UserError:

@@ -12,11 +12,12 @@ in the reader's language.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from core.data.report import read_warning
 from core.errors import UserError
-from core.text import Text
+from core.text import Text, t
 
 MAX_FILE_BYTES = 200 * 1024 * 1024       # on disk, before anything is read
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024   # after decompression (.xlsx archives, Parquet pages)
@@ -39,6 +40,23 @@ def notice(what: str, /, **params: Any) -> dict:
     the sentences in the current language, and as `Text` under "text" and "fix_text"."""
     message, fix = Text(f"reading.{what}.message", params), Text(f"reading.{what}.fix", params)
     return {**read_warning(message.render(), fix.render()), "text": message, "fix_text": fix}
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Items (names, or `Text`) written one after another when the sentence holding them is
+    written: 'a, b' in English, 'a、b' in Chinese."""
+    items: tuple
+
+    def __str__(self) -> str:
+        return t("common.list.separator").join(str(item) for item in self.items)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def listed(items) -> Listed:
+    return Listed(tuple(items))
 
 
 def line_suffix(line: int) -> Text:

@@ -20,7 +20,7 @@ from core.data import limits
 from core.data.delimited import check_line_breaks, parse_delimited
 from core.data.encoding import DEFAULT_MAX_BYTES, check_size, read_text, without_nul
 from core.data.excel import read_excel
-from core.data.limits import line_suffix, refusal, rows_count
+from core.data.limits import line_suffix, listed, refusal, rows_count
 from core.errors import UserError
 from core.text import Text, t
 
@@ -140,8 +140,7 @@ def unwrap_json(data: Any, name: str) -> list:
             return _bounded(lists["data"], name)
         if len(lists) == 1:
             return _bounded(next(iter(lists.values())), name)
-        keys = ", ".join(list(data)[:8])
-        raise refusal("one_object", name=name, keys=keys)
+        raise refusal("one_object", name=name, keys=listed(list(data)[:8]))
     raise refusal("one_value", name=name)
 
 

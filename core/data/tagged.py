@@ -16,7 +16,7 @@ import pandas as pd
 from core.data import limits
 from core.data import spans as span_io
 from core.data.encoding import DEFAULT_MAX_BYTES, VISIBLE, read_text, without_nul
-from core.data.limits import notice, refusal, rows_count
+from core.data.limits import listed, notice, refusal, rows_count
 from core.data.readers import jsonl_records, parse_json, unwrap_json
 from core.data.tags import normalise
 from core.errors import UserError
@@ -59,7 +59,7 @@ def _invisible_entities(frame: pd.DataFrame, name: str) -> list[dict]:
              if any(tag != "O" and not VISIBLE.search(token) for token, tag in zip(tokens, tags))]
     if not lines:
         return []
-    where = ", ".join(str(line) for line in lines[:5])
+    where = listed(str(line) for line in lines[:5])
     return [notice("invisible_entities", name=name, count=len(lines), where=where)]
 
 
@@ -163,7 +163,7 @@ def _record_row(record: Any, number: int, unit: str, name: str, tag_names, warni
         spans = span_io.doccano_spans(record, where, name)
         row = span_io.spans_to_bio(record["text"], spans, where, name, stats)
     else:
-        keys = ", ".join(list(record)[:8]) or Text("reading.keys_none")
+        keys = listed(list(record)[:8]) if record else Text("reading.keys_none")
         raise refusal("unknown_record", name=name, where=where, keys=keys)
     if not row["tokens"]:
         return None
