@@ -18,7 +18,7 @@ from core.errors import UserError
 from core.evaluate import error_analysis
 from core.evaluate.error_analysis import entity_strings
 from core.scoring import significance
-from core.text import join, t
+from core.text import Text, join, t
 from core.workspace import runs
 
 MAX_TEXTS = 2000
@@ -32,10 +32,16 @@ class Inputs:
     truncated: bool = False
 
 
+def _error(code: str, **params: str) -> UserError:
+    """The error evaluation.<code> (message and fix)."""
+    return UserError(Text(f"evaluation.{code}.message", params),
+                     Text(f"evaluation.{code}.fix", params))
+
+
 def pasted_inputs(text: str, limit: int = MAX_TEXTS) -> Inputs:
     texts = [line.strip() for line in (text or "").splitlines() if line.strip()]
     if not texts:
-        raise UserError("There are no texts to compare on.", "Paste one text per line.")
+        raise _error("no_texts")
     return Inputs(texts=texts[:limit], gold=None,
                   source=t("verdict.source.pasted", count=str(min(len(texts), limit))),
                   truncated=len(texts) > limit)
@@ -45,8 +51,7 @@ def split_inputs(records: list[dict[str, Any]], split: str, run_name: str,
                  limit: int = MAX_TEXTS) -> Inputs:
     """Texts and correct answers from a run's saved per-example predictions."""
     if not records:
-        raise UserError(f"Run {run_name} has no saved {split} examples to compare on.",
-                        "Paste texts instead, or pick a run that kept a test split.")
+        raise _error("no_saved_split", run=run_name, split=split)
     kept = records[:limit]
     if "tokens" in kept[0]:
         texts = [" ".join(map(str, r.get("tokens", []))) for r in kept]
@@ -63,7 +68,8 @@ def _source(split: str, run_name: str, count: int) -> str:
     """"the test set of run X (500 texts)", in the reader's language."""
     if split in ("test", "validation"):
         return t(f"verdict.source.{split}", run=run_name, count=str(count))
-    return f"the {split} set of {run_name} ({count} texts)"  # a split this app does not make
+    # a split this app does not make
+    return t("evaluation.source.other", split=split, run=run_name, count=str(count))
 
 
 def answer_text(result: dict[str, Any] | None = None, labels: Any = None,
@@ -83,8 +89,7 @@ def answer_text(result: dict[str, Any] | None = None, labels: Any = None,
 
 def check_same_task(task_a: str, task_b: str) -> None:
     if task_a != task_b:
-        raise UserError(f"The two runs do different tasks ({task_a} and {task_b}).",
-                        "Pick two runs of the same task.")
+        raise _error("different_tasks", task_a=task_a, task_b=task_b)
 
 
 @dataclass
@@ -103,17 +108,20 @@ def compare_answers(texts: list[str], results_a: list[dict[str, Any]],
                     gold: list[str] | None = None) -> Comparison:
     answers_a = [answer_text(r) for r in results_a]
     answers_b = [answer_text(r) for r in results_b]
-    name_a, name_b = names if names[0] != names[1] else (f"{names[0]} (A)", f"{names[1]} (B)")
-    frame = pd.DataFrame({"text": texts, name_a: answers_a, name_b: answers_b})
+    name_a, name_b = names if names[0] != names[1] else (
+        t("evaluation.column.run_a", name=names[0]), t("evaluation.column.run_b", name=names[1]))
+    # the page shows this table and offers it as a CSV: column names in the reader's language
+    text, correct = t("evaluation.column.text"), t("evaluation.column.correct_answer")
+    frame = pd.DataFrame({text: texts, name_a: answers_a, name_b: answers_b})
     if gold is not None:
-        frame.insert(1, "correct answer", gold)
+        frame.insert(1, correct, gold)
     same = frame[name_a] == frame[name_b]
     comparison = Comparison(table=frame, disagreements=frame[~same].reset_index(drop=True),
                             agree=int(same.sum()), total=len(frame), correct_a=None,
                             correct_b=None)
     if gold is not None:
-        right_a = (frame[name_a] == frame["correct answer"]).to_numpy()
-        right_b = (frame[name_b] == frame["correct answer"]).to_numpy()
+        right_a = (frame[name_a] == frame[correct]).to_numpy()
+        right_b = (frame[name_b] == frame[correct]).to_numpy()
         comparison.correct_a, comparison.correct_b = int(right_a.sum()), int(right_b.sum())
         comparison.difference = significance.paired_difference(
             significance.correct_counts(right_a), significance.correct_counts(right_b))

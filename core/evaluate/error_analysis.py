@@ -15,10 +15,46 @@ from typing import Any
 
 import pandas as pd
 
+from core.text import LANGUAGES, t
 from core.workspace import csv_safe, runs
 
 SPLITS = ("test", "validation")
+# The download's added column keeps its English name in every language: the page's help text
+# names it, and a program reading the corrected file back looks for it.
 RELABEL_COLUMN = "corrected_label"
+
+# A table column's name (English, as the downloaded CSV writes it) -> its catalogue key; a
+# table on screen shows the name in the reader's language (`column`).
+COLUMNS = {
+    "text": "evaluation.column.text",
+    "correct label": "evaluation.column.correct_label",
+    "model's answer": "evaluation.column.model_answer",
+    "confidence": "evaluation.column.confidence",
+    "sentence": "evaluation.column.sentence",
+    "correct entities": "evaluation.column.correct_entities",
+    "model's entities": "evaluation.column.model_entities",
+    "missed or wrong": "evaluation.column.missed",
+    "extra": "evaluation.column.extra",
+    "correct answer": "evaluation.column.correct_answer",  # the comparison table's
+}
+
+
+def column(name: str, language: str | None = None) -> str:
+    """A table column's name as the reader sees it: column("confidence") -> '置信度' in Chinese."""
+    return t(COLUMNS[name], language=language) if name in COLUMNS else name
+
+
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    return table.rename(columns={name: column(name) for name in table.columns})
+
+
+def stable_column(name: str) -> str:
+    """The English name of a column shown in any language ('置信度' -> 'confidence'); a name
+    that is not a table column's (a run's name, a file's column) stays as it is."""
+    for english, key in COLUMNS.items():
+        if name in {t(key, language=language) for language in LANGUAGES}:
+            return english
+    return name
 
 
 def report_split(evaluation: dict[str, Any] | None) -> str | None:
@@ -74,6 +110,7 @@ def is_correct(record: dict[str, Any]) -> bool:
 
 
 def classification_table(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """One row per record; column names in English (see `column` for the shown names)."""
     rows = [{"text": str(r.get("text", "")), "correct label": " | ".join(_as_list(r.get("gold"))),
              "model's answer": " | ".join(_as_list(r.get("predicted"))),
              "confidence": decision_confidence(r), "right": is_correct(r)} for r in records]
@@ -85,14 +122,14 @@ def mistakes(records: list[dict[str, Any]]) -> pd.DataFrame:
     """Wrong answers, the most confident first: those are often mislabeled examples."""
     table = classification_table(records)
     wrong = table[~table["right"]].sort_values("confidence", ascending=False, kind="stable")
-    return wrong.drop(columns="right").reset_index(drop=True)
+    return _shown(wrong.drop(columns="right").reset_index(drop=True))
 
 
 def least_confident_correct(records: list[dict[str, Any]], limit: int = 50) -> pd.DataFrame:
     """Right answers the model was least sure of: the next mistakes waiting to happen."""
     table = classification_table(records)
     right = table[table["right"]].sort_values("confidence", ascending=True, kind="stable")
-    return right.drop(columns="right").head(limit).reset_index(drop=True)
+    return _shown(right.drop(columns="right").head(limit).reset_index(drop=True))
 
 
 # ----- NER --------------------------------------------------------------------------------
@@ -149,17 +186,22 @@ def ner_mistakes(records: list[dict[str, Any]]) -> pd.DataFrame:
                      "model's entities": words(item["predicted"]),
                      "missed or wrong": words(item["missed"]),
                      "extra": words(item["extra"])})
-    return pd.DataFrame(rows, columns=["sentence", "correct entities", "model's entities",
-                                       "missed or wrong", "extra"])
+    return _shown(pd.DataFrame(rows, columns=["sentence", "correct entities", "model's entities",
+                                              "missed or wrong", "extra"]))
 
 
 # ----- download ---------------------------------------------------------------------------
 
 def relabel_csv(table: pd.DataFrame, add_column: str = RELABEL_COLUMN) -> bytes:
-    """CSV bytes with an empty column to fill in; formula-like cells are neutralised."""
+    """CSV bytes with an empty column to fill in; formula-like cells are neutralised.
+
+    The header is English in every language (`stable_column`): the file is meant to be
+    corrected and trained on again, and the app finds its text column by names such as 'text'
+    and 'sentence'.
+    """
     buffer = io.StringIO()
     writer = csv_safe.writer(buffer)
-    columns = [str(c) for c in table.columns] + ([add_column] if add_column else [])
+    columns = [stable_column(str(c)) for c in table.columns] + ([add_column] if add_column else [])
     writer.writerow(columns)
     for row in table.itertuples(index=False):
         writer.writerow(list(row) + ([""] if add_column else []))

@@ -7,6 +7,7 @@ from typing import Any
 
 from core.config import RunConfig
 from core.errors import UserError
+from core.text import Text
 from core.workspace import runs
 
 
@@ -23,8 +24,8 @@ def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
     data.train, data.split_column = path, None
     examples = load_examples(path, data, config.task)
     if len(examples.frame) == 0:
-        raise UserError(f"{Path(path).name} has no labeled examples to score.",
-                        "Give a file with texts and labels.")
+        raise UserError(Text("evaluation.nothing_to_score.message", {"file": Path(path).name}),
+                        Text("evaluation.nothing_to_score.fix"))
     task = get_task(config.task, predictor.labels, predictor.multi_label)
     dataset = task.encode(examples.frame, predictor.tokenizer, predictor.max_length)
     logits, gold = dataset_logits(predictor.model, dataset, task.collator(predictor.tokenizer),

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from core.errors import UserError
+from core.text import Text
 from core.workspace import csv_safe
 
 CHUNK_ROWS = 2000
@@ -39,21 +40,24 @@ class BatchResult:
     seconds: float
 
 
+def _error(message: str, fix: str, **params: str) -> UserError:
+    """prediction.<message>.message with the fix prediction.<fix>.fix."""
+    return UserError(Text(f"prediction.{message}.message", params),
+                     Text(f"prediction.{fix}.fix", params))
+
+
 def read_batch_file(path: str | Path) -> pd.DataFrame:
     """The file as a table of strings (a TXT file gives one text per line in column 'text')."""
     from core.data import read_table
 
     path = Path(path)
     if path.suffix.lower() not in BATCH_SUFFIXES:
-        raise UserError(f"{path.name} is not a file type the app can predict on.",
-                        "Use CSV, Excel (.xlsx), TXT (one text a line) or JSONL.")
+        raise _error("not_a_batch_file", "not_a_batch_file", file=path.name)
     if not path.is_file() or path.stat().st_size == 0:
-        raise UserError(f"{path.name} is empty, so there is nothing to predict.",
-                        "Choose a file with one text per row, or one text per line for TXT.")
+        raise _error("empty_file", "one_text_per_row", file=path.name)
     frame = read_table(path)
     if frame.empty or not len(frame.columns):
-        raise UserError(f"{path.name} has no rows, so there is nothing to predict.",
-                        "Choose a file with one text per row, or one text per line for TXT.")
+        raise _error("no_rows", "one_text_per_row", file=path.name)
     return frame.reset_index(drop=True)
 
 
@@ -64,16 +68,22 @@ def guess_text_column(frame: pd.DataFrame) -> str:
     return guess if guess in frame.columns else str(frame.columns[0])
 
 
-def check_text_column(frame: pd.DataFrame, column: Any, name: str = "The file") -> str:
+def check_text_column(frame: pd.DataFrame, column: Any, name: str | None = None) -> str:
+    """`column` when the frame has it; else a UserError naming the file (`name`, default:
+    'The file')."""
     if column not in frame.columns:
         shown = ", ".join(f"'{c}'" for c in list(frame.columns)[:20])
-        raise UserError(f"{name} has no column named '{column}'.",
-                        f"Choose the column that holds the texts; the file has: {shown}.")
+        code = "no_column" if name else "no_column_in_file"
+        raise _error(code, "no_column", name=str(name or ""), column=str(column), columns=shown)
     return str(column)
 
 
 def output_columns(input_columns: Sequence[str], task: str) -> tuple[list[str], list[str]]:
-    """(all output column names, the prediction columns), never clashing with input names."""
+    """(all output column names, the prediction columns), never clashing with input names.
+
+    The added names stay English in every language: the CSV is read back by programs (and by
+    this app when it is uploaded again), which look for these exact names.
+    """
     wanted = ["entities", "entities_json"] if task == "token-classification" \
         else ["predicted_label", "confidence"]
     taken = set(map(str, input_columns))

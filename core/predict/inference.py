@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import UserError
+from core.text import Text
 from core.workspace import runs
 
 
@@ -75,8 +76,8 @@ class Predictor:
         runs.refuse_escaping_links(self.run_dir)  # never load weights a planted link points to
         folder = self.run_dir / "model"
         if not (folder / "config.json").is_file():
-            raise UserError(f"Run {self.run_dir.name} has no saved model yet.",
-                            "Wait for the run to finish, or pick a completed run.")
+            raise UserError(Text("prediction.no_model.message", {"run": self.run_dir.name}),
+                            Text("prediction.no_model.fix"))
         saved = runs.read_json(self.run_dir / "config.json") or {}
         config = saved.get("config", {})
         self.task = config.get("task", "text-classification")

@@ -21,7 +21,7 @@ from core.scoring.calibration import (
     TOO_FEW,
 )
 from core.scoring.metrics import METRIC_KEYS, metric_name
-from core.text import ENGLISH, current_language, normalize, t, use_language
+from core.text import ENGLISH, Text, current_language, has, normalize, t, use_language
 from core.text.md_text import escape
 from core.workspace import runs
 
@@ -32,6 +32,13 @@ def _format_scores(scores: dict[str, Any], language: str) -> str:
              for k, v in scores.items() if isinstance(v, float) and k in METRIC_KEYS]
     return t("card.scores.separator", language=language).join(parts) \
         or t("card.scores.none", language=language)
+
+
+def _baseline_name(name: str, language: str) -> str:
+    """'majority', 'word memory' in the card's language (a name this app does not make: as
+    saved, with spaces for underscores)."""
+    key = f"evaluation.baseline.{name}"
+    return t(key, language=language) if has(key) else name.replace("_", " ")
 
 
 def _base_model(config: dict[str, Any], language: str) -> str:
@@ -110,7 +117,7 @@ def model_card(run_dir: Path, language: str | None = None) -> str:
     ]
     for name, values in baselines.items():
         if isinstance(values, dict):
-            lines.append(say("card.scores.baseline", name=name.replace("_", " "),
+            lines.append(say("card.scores.baseline", name=_baseline_name(name, language),
                              scores=_format_scores(values, language)))
     lines += ["", say("card.confidence.title"), "",
               calibration_line(evaluation.get("calibration"), split, language)]
@@ -136,10 +143,11 @@ def export_run(run_dir: Path, output: Path) -> Path:
     runs.refuse_escaping_links(run_dir)  # a planted link would zip any file it points to
     model_dir = run_dir / "model"
     if not (model_dir / "config.json").is_file():
-        raise UserError(f"Run {run_dir.name} has no saved model to export.",
-                        "Export a completed or stopped run.")
+        raise UserError(Text("prediction.export_no_model.message", {"run": run_dir.name}),
+                        Text("prediction.export_no_model.fix"))
     if output.suffix.lower() != ".zip":
-        raise UserError(f"The export file {output.name} must end in .zip.", "Add .zip to the name.")
+        raise UserError(Text("prediction.export_not_zip.message", {"file": output.name}),
+                        Text("prediction.export_not_zip.fix"))
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=output.parent, suffix=".zip.partial")
     os.close(fd)
