@@ -65,6 +65,7 @@ def test_the_kinds_answer_what_the_upper_layers_ask():
     assert text.output_columns == ("predicted_label", "confidence")
     assert (text.shows_entities, tags.shows_entities) == (False, True)
     assert (text.supports_cleaning, tags.supports_cleaning) == (True, False)
+    assert (text.health_checks, tags.health_checks) == (("labels",), ("entities",))
     assert [text.kind_of(False), text.kind_of(True), tags.kind_of(False)] == [
         "single_label", "multi_label", "ner"]
     assert [text.primary_metric(False), text.primary_metric(True), tags.primary_metric(False)
@@ -90,6 +91,9 @@ def test_answer_names():
     assert task_kind("text-classification").answer_names(frame) == {"a", "b"}
     tagged = pd.DataFrame({"tags": [["B-PER", "I-PER", "O"], ["B-LOC"]]})
     assert task_kind("token-classification").answer_names(tagged) == {"PER", "LOC"}
+    assert task_kind("token-classification").label_list({"PER", "LOC"}) == [
+        "O", "B-LOC", "I-LOC", "B-PER", "I-PER"]
+    assert task_kind("text-classification").label_list({"b", "a"}) == ["a", "b"]
 
 
 def test_calibration_outputs_keep_only_scored_tokens():
@@ -130,3 +134,32 @@ def test_split_report_tunes_the_threshold_on_validation_only():
     report, records = single.split_report(frame, np.array([[2.0, 0.0], [0.0, 2.0]]),
                                           np.array([0, 1]), "test")
     assert "loss" in report and len(records) == 2
+
+
+def test_naming_a_task_loads_no_scoring_libraries():
+    import subprocess
+    import sys
+
+    code = ("import sys, core.tasks as t; t.task_kind('token-classification').unit; "
+            "print(sorted(m for m in ('sklearn', 'seqeval', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
+
+
+def test_core_data_reads_a_task_by_what_the_task_names(monkeypatch):
+    from core.config import DataConfig
+    from core.data.examples import load_examples
+    from core.data.samples import SAMPLES_DIR
+    from core.tasks import TASK_CLASSES
+    from core.tasks.text_classification import TextClassification
+
+    class Other(TextClassification):
+        name = "other-task"
+        key = "other_task"
+
+    monkeypatch.setitem(TASK_CLASSES, Other.name, Other)
+    examples = load_examples(SAMPLES_DIR / "reviews_sentiment.csv", DataConfig(), "other-task")
+    assert examples.task == "other-task" and examples.kind is Other and len(examples) > 0
+    with pytest.raises(UserError, match="Unknown task 'question-answering'"):
+        load_examples(SAMPLES_DIR / "reviews_sentiment.csv", DataConfig(), "question-answering")

@@ -25,6 +25,7 @@ from core.data.readers import read_table
 from core.data.splits import make_splits
 from core.data.wording import by_count, number
 from core.errors import UserError
+from core.tasks import is_task, task_kind
 from core.workspace import csv_safe, uploads
 
 FINDINGS = ("duplicates", "mostly_duplicates", "split_overlap")  # what a clean copy fixes
@@ -78,7 +79,7 @@ def clean_copy(config: RunConfig) -> CleanCopy:
     """The training file of `config` without copies and overlapping texts (nothing is written)."""
     data = config.data
     path = Path(data.train)
-    if config.task != "text-classification":
+    if not (is_task(config.task) and task_kind(config.task).supports_cleaning):
         raise UserError("A cleaned copy can be made only of a file with one label per text.",
                         "Remove the repeated sentences in the file itself, then upload it again.")
     table = read_table(path)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from core.data.encoding import decode
 from core.errors import UserError
+from core.tasks import TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
 
 _TAGGED_EXTENSIONS = (".conll", ".bio", ".iob", ".iobes", ".bioes", ".bilou", ".ner", ".conllu")
 _TAG = re.compile(r"^(O|[BIESLU][-_]\S+)$")
@@ -18,14 +19,14 @@ def detect_task(path) -> str:
     path = Path(path)
     ext = path.suffix.lower()
     if ext in _TAGGED_EXTENSIONS:
-        return "token-classification"
+        return TOKEN_CLASSIFICATION
     if ext in (".xlsx", ".xlsm", ".parquet", ".pq", ".csv"):
-        return "text-classification"
+        return TEXT_CLASSIFICATION
     head = _head_text(path)
     if ext in (".jsonl", ".ndjson", ".json"):
         record = _first_record(head, ext)
-        return "token-classification" if _is_tagged_record(record) else "text-classification"
-    return "token-classification" if _looks_like_conll(head) else "text-classification"
+        return TOKEN_CLASSIFICATION if _is_tagged_record(record) else TEXT_CLASSIFICATION
+    return TOKEN_CLASSIFICATION if _looks_like_conll(head) else TEXT_CLASSIFICATION
 
 
 def _head_text(path: Path) -> str:

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -28,6 +29,7 @@ from core.data.report import read_warning
 from core.data.tagged import read_tagged
 from core.data.wording import by_count
 from core.errors import UserError
+from core.tasks import TASK_NAMES, is_task, task_kind
 
 _INTEGRAL_FLOAT = re.compile(r"^(-?\d+)\.0+$")
 _WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
@@ -47,24 +49,37 @@ class Examples:
     def __len__(self) -> int:
         return len(self.frame)
 
+    @property
+    def kind(self) -> Any:
+        """The task's description (core.tasks.task_kind)."""
+        return task_kind(self.task)
+
 
 def load_examples(path, data: DataConfig, task: str | None = None) -> Examples:
     path = Path(path)
     task = task or detect_task(path)
-    if task == "token-classification":
-        if path.suffix.lower() in _TABLE_ONLY:
-            raise UserError(f"{path.name} is a table, which cannot hold entity tags per word.",
-                            "Use a CoNLL file (token<TAB>tag per line), JSONL with tokens and "
-                            "tags, or a doccano / Label Studio export.")
-        frame = read_tagged(path)
-        return Examples(task, frame, False, path.name)
-    if task != "text-classification":
-        raise UserError(f"Unknown task {task!r}.",
-                        "Use text-classification or token-classification.")
+    if not is_task(task):
+        raise UserError(f"Unknown task {task!r}.", f"Use {' or '.join(TASK_NAMES)}.")
+    return _LOADERS[task_kind(task).reader](path, data, task)
+
+
+def _load_tagged(path: Path, data: DataConfig, task: str) -> Examples:
+    if path.suffix.lower() in _TABLE_ONLY:
+        raise UserError(f"{path.name} is a table, which cannot hold entity tags per word.",
+                        "Use a CoNLL file (token<TAB>tag per line), JSONL with tokens and "
+                        "tags, or a doccano / Label Studio export.")
+    return Examples(task, read_tagged(path), False, path.name)
+
+
+def _load_table(path: Path, data: DataConfig, task: str) -> Examples:
     table = read_table(path)
     mapping = resolve_columns(table, data, path.name)
     frame = _classification_frame(table, mapping, path.name, data.label_names)
     return Examples(task, frame, mapping["multi_label"], path.name)
+
+
+# The loader of each reader a task names (core.tasks: `reader`).
+_LOADERS = {"tagged": _load_tagged, "table": _load_table}
 
 
 def _optional(chosen, guessed):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -15,6 +16,7 @@ from core.data.report import SEVERITIES, Finding, HealthReport
 from core.data.splits import DatasetSplits
 from core.data.tags import entity_types
 from core.data.token_stats import token_stats
+from core.tasks import task_kind
 from core.text import t
 
 IMBALANCE_WARNING = 10.0
@@ -34,10 +36,8 @@ def build_health_report(splits: DatasetSplits, tokenizer=None,
                    "max_length": max_length, "token_lengths": None, "truncated_share": None,
                    "unk_rate": None}
     findings = _notes(splits) + _dropped(splits) + _label_variants(splits)
-    if splits.task == "token-classification":
-        findings += _ner_checks(splits, stats)
-    else:
-        findings += _classification_checks(splits, stats)
+    for group in task_kind(splits.task).health_checks:
+        findings += _TASK_CHECKS[group](splits, stats)
     findings += _duplicates_and_overlap(splits)
     if tokenizer is not None:
         stats.update(token_stats(splits, tokenizer, max_length))
@@ -131,7 +131,7 @@ def _classification_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
     if splits.multi_label:
         stats["label_cardinality"] = round(float(train["labels"].map(len).mean()), 3)
     findings = _class_count_findings(splits, counts)
-    findings += _unseen_labels(splits, set(counts))
+    findings += _unseen_labels(splits, set(counts), _label_names)
     if splits.multi_label:
         empty = int((train["labels"].map(len) == 0).sum())
         if empty:
@@ -197,15 +197,22 @@ def _class_count_findings(splits: DatasetSplits, counts: Counter) -> list[Findin
     return findings
 
 
-def _unseen_labels(splits: DatasetSplits, train_labels: set[str]) -> list[Finding]:
+def _label_names(frame: pd.DataFrame) -> set[str]:
+    return {label for labels in frame["labels"] for label in labels}
+
+
+def _entity_names(frame: pd.DataFrame) -> set[str]:
+    return set(entity_types(frame["tags"]))
+
+
+def _unseen_labels(splits: DatasetSplits, train_labels: set[str],
+                   names: Callable[[pd.DataFrame], set[str]]) -> list[Finding]:
+    """Labels (or entity types, as `names` finds them) of validation and test not in train."""
     findings = []
     for name, part in splits.parts().items():
         if name == "train":
             continue
-        if splits.task == "token-classification":
-            found = set(entity_types(part.frame["tags"]))
-        else:
-            found = {label for labels in part.frame["labels"] for label in labels}
+        found = names(part.frame)
         unseen = sorted(found - train_labels)
         if unseen:
             findings.append(Finding(
@@ -362,7 +369,7 @@ def _ner_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
             t("health.rare_entities.message", count=len(rare), rare=RARE_CLASS),
             t("health.rare_entities.fix"),
             count=len(rare), examples=[f"{k}: {counts[k]}" for k in rare[:5]]))
-    findings += _unseen_labels(splits, set(counts))
+    findings += _unseen_labels(splits, set(counts), _entity_names)
     findings += _repairs(splits) + _span_findings(splits)
     return findings
 
@@ -413,3 +420,8 @@ def _span_findings(splits: DatasetSplits) -> list[Finding]:
                 t("health.span_boundaries.fix"), count=bad,
                 examples=spans.get("examples", [])[:5]))
     return findings
+
+
+# The check groups a task adds (core.tasks: `health_checks`).
+_TASK_CHECKS: dict[str, Callable[[DatasetSplits, dict], list[Finding]]] = {
+    "labels": _classification_checks, "entities": _ner_checks}

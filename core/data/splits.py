@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,8 +17,8 @@ import pandas as pd
 from core.config import DataConfig, RunConfig
 from core.data.columns import SPLIT_VALUES
 from core.data.examples import Examples, label_key, load_examples
-from core.data.tags import label_list
 from core.errors import UserError
+from core.tasks import task_kind
 from core.text import t
 
 
@@ -30,6 +31,11 @@ class DatasetSplits:
     labels: list[str]
     multi_label: bool
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> Any:
+        """The task's description (core.tasks.task_kind)."""
+        return task_kind(self.task)
 
     def parts(self) -> dict[str, Examples]:
         out = {"train": self.train, "validation": self.validation}
@@ -46,7 +52,7 @@ def make_splits(config: RunConfig) -> DatasetSplits:
     test = load_examples(data.test, other_data, task) if data.test else None
     notes: list[str] = []
     for part in (validation, test):
-        if part is not None and train.task == "text-classification":
+        if part is not None and train.kind.answers == "labels":
             notes += _match_label_spelling(part, train)
     if "split" in train.frame.columns and not (validation or test):
         train, validation, test = _by_split_column(train, notes)
@@ -131,7 +137,7 @@ def _hold_out(train: Examples, validation, test, data: DataConfig, seed: int, no
     if need_val and n_val == 0:
         raise UserError(t("reading.too_few_to_split.message", count=n, source=train.source),
                         t("reading.too_few_to_split.fix"))
-    stratify = train.task == "text-classification" and not train.multi_label
+    stratify = train.kind.stratify(train.multi_label)
     order = _assignment(train.frame, n_val, n_test, seed, stratify)
     frame = train.frame
     new_train = _subset(train, frame.iloc[order["train"]], True)
@@ -222,7 +228,5 @@ def _quotas(groups: dict, total: int, used: dict) -> dict:
 
 def _labels(train: Examples, validation: Examples | None, test: Examples | None) -> list[str]:
     frames = [p.frame for p in (train, validation, test) if p is not None]
-    if train.task == "token-classification":
-        types = {t[2:] for f in frames for tags in f["tags"] for t in tags if t != "O"}
-        return label_list(types)
-    return sorted({label for f in frames for labels in f["labels"] for label in labels})
+    kind = train.kind
+    return kind.label_list(set().union(*(kind.answer_names(f) for f in frames)))

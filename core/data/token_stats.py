@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from core.data.splits import DatasetSplits
+from core.tasks import task_kind
 
 SAMPLE_SIZE = 20_000
 # Far past any model's max length: a 10 MB text is measured by its start, in bounded time.
@@ -20,18 +21,7 @@ def token_stats(splits: DatasetSplits, tokenizer, max_length: int, seed: int = 0
     frame = splits.train.frame
     if len(frame) > SAMPLE_SIZE:  # a fixed sample keeps the report fast on big files
         frame = frame.sample(SAMPLE_SIZE, random_state=seed)
-    if splits.task == "token-classification":
-        encoded = tokenizer([list(t[:MAX_WORDS]) for t in frame["tokens"]],
-                            is_split_into_words=True,
-                            return_attention_mask=False, return_token_type_ids=False, verbose=False)
-        pair = False
-    else:
-        pairs = [t[:MAX_CHARS] for t in frame["text_pair"]] if "text_pair" in frame.columns \
-            else None
-        encoded = tokenizer([t[:MAX_CHARS] for t in frame["text"]], pairs,
-                            return_attention_mask=False,
-                            return_token_type_ids=False, verbose=False)
-        pair = pairs is not None
+    encoded, pair = task_kind(splits.task).tokenize_inputs(frame, tokenizer, MAX_CHARS, MAX_WORDS)
     ids = encoded["input_ids"]
     lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
     special = tokenizer.num_special_tokens_to_add(pair=pair)

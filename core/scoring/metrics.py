@@ -2,7 +2,8 @@
 
 `*_report` functions give the full report saved in eval.json (per-class tables, confusion
 matrix); `*_scalars` give the few numbers logged at each evaluation during training.
-Every metric here is one where higher is better (see BEST_METRIC).
+Every metric here is one where higher is better; which one picks a run's best checkpoint is
+the task's choice (core.tasks: `primary_metric`).
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from sklearn.metrics import (
 
 from core.text import t
 
-# The metric that picks the best checkpoint and drives early stopping, per task kind.
-BEST_METRIC = {"single_label": "macro_f1", "multi_label": "macro_f1", "ner": "f1"}
 METRIC_KEYS = ("accuracy", "macro_f1", "micro_f1", "weighted_f1", "subset_accuracy", "f1",
                "precision", "recall", "token_accuracy")
 

@@ -25,6 +25,7 @@ What a task says, without labels (`task_kind(name)`, also on every `get_task` in
     output_columns   the columns batch prediction adds
     shows_entities   predictions are entity spans (playground, report) rather than labels
     supports_cleaning  a cleaned copy of its file can be made
+    health_checks    the core.data.health check groups it adds: ("labels",) | ("entities",)
     kind_of(multi_label)       "single_label" | "multi_label" | "ner": a catalogue key part only
     primary_metric(multi_label)  the metric that picks the best checkpoint: "macro_f1" | "f1"
     stratify(multi_label)      held-out splits keep each label's share
@@ -32,6 +33,7 @@ What a task says, without labels (`task_kind(name)`, also on every `get_task` in
     title()                    its name for people, in the current language
     model_class()              the transformers Auto class
     answer_names(frame)        label names, or entity types, found in a frame
+    label_list(names)          the model's labels from those names (O, B-X, I-X for tags)
     tokenize_inputs(frame, tokenizer, max_chars, max_words)  (encoded, is_pair) for statistics
     with_labels(labels, multi_label)  the task with its labels (what get_task returns)
 

@@ -55,6 +55,9 @@ class TaskKind(Protocol):
     a report lists entity types) rather than labels of the whole text."""
     supports_cleaning: ClassVar[bool]
     """Whether a cleaned copy (copies and overlapping texts removed) can be made of its file."""
+    health_checks: ClassVar[tuple[str, ...]]
+    """The groups of core.data.health checks it adds to the common ones: "labels" (label
+    counts, imbalance, conflicts) or "entities" (entity counts, tag repairs, spans)."""
 
     @classmethod
     def kind_of(cls, multi_label: bool) -> str:
@@ -84,6 +87,11 @@ class TaskKind(Protocol):
     @classmethod
     def answer_names(cls, frame: Any) -> set[str]:
         """The label names (texts) or entity types (tags, without B-/I-) in a frame."""
+
+    @classmethod
+    def label_list(cls, names: set[str]) -> list[str]:
+        """The model's labels from the `answer_names` of its data: the label names sorted, or
+        "O" and B-/I- of each entity type."""
 
     @classmethod
     def tokenize_inputs(cls, frame: Any, tokenizer: Any, max_chars: int, max_words: int

@@ -1,4 +1,7 @@
-"""Text classification: single-label, multi-label and text pairs."""
+"""Text classification: single-label, multi-label and text pairs.
+
+The scoring modules are imported where they are used, so that naming a task (core.data asks
+the task how to read a file) does not load scikit-learn."""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from typing import Any
 
 import numpy as np
 
-from core.scoring import metrics, significance
 from core.text import t
 
 
@@ -29,6 +31,7 @@ class TextClassification:
     output_columns = ("predicted_label", "confidence")
     shows_entities = False
     supports_cleaning = True
+    health_checks = ("labels",)
 
     def __init__(self, multi_label: bool, labels: list[str]) -> None:
         self.multi_label = multi_label
@@ -47,7 +50,7 @@ class TextClassification:
 
     @classmethod
     def primary_metric(cls, multi_label: bool) -> str:
-        return metrics.BEST_METRIC[cls.kind_of(multi_label)]
+        return "macro_f1"
 
     @classmethod
     def stratify(cls, multi_label: bool) -> bool:
@@ -69,7 +72,11 @@ class TextClassification:
 
     @classmethod
     def answer_names(cls, frame: Any) -> set[str]:
-        return {str(label) for labels in frame["labels"] for label in labels}
+        return {label for labels in frame["labels"] for label in labels}
+
+    @classmethod
+    def label_list(cls, names: set[str]) -> list[str]:
+        return sorted(names)
 
     @classmethod
     def tokenize_inputs(cls, frame: Any, tokenizer: Any, max_chars: int, max_words: int
@@ -174,6 +181,8 @@ class TextClassification:
         Early in training, or with many rare labels, every probability can sit below 0.5 and
         a fixed threshold predicts no label at all.
         """
+        from core.scoring import metrics
+
         gold = np.asarray(self.targets(frame), dtype=int)
         probs = self.probabilities(logits)
         candidates = np.round(np.arange(0.05, 0.96, 0.05), 2)
@@ -184,6 +193,8 @@ class TextClassification:
         return self.threshold
 
     def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
+        from core.scoring import metrics
+
         def compute(prediction: Any) -> dict[str, float]:
             logits = prediction.predictions[0] if isinstance(prediction.predictions, tuple) \
                 else prediction.predictions
@@ -201,6 +212,8 @@ class TextClassification:
             self.tune_threshold(frame, logits)
         report, records = self.report(frame, logits)
         if not self.multi_label:
+            from core.scoring import metrics
+
             report["loss"] = metrics.cross_entropy(self.probabilities(logits),
                                                    np.asarray(label_ids))
         return report, records
@@ -210,6 +223,8 @@ class TextClassification:
         return np.asarray(logits), np.asarray(label_ids)
 
     def record_counts(self, records: list[dict[str, Any]], metric: str) -> Any:
+        from core.scoring import significance
+
         if self.multi_label:
             return significance.label_set_record_counts(records, self.labels, metric)
         return significance.single_label_record_counts(records, self.labels, metric)
@@ -218,6 +233,8 @@ class TextClassification:
                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The test report and one prediction record per example (for error analysis); the
         gold labels come from the frame, so `label_ids` is not needed."""
+        from core.scoring import metrics
+
         probs = self.probabilities(logits)
         gold = self.targets(frame)
         records = []

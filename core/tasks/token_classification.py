@@ -3,6 +3,7 @@
 Labels are aligned to sub-words as in transformers' run_ner.py: the first sub-token of each word
 carries the word's tag, later sub-tokens and special tokens get -100 and are ignored by the loss
 and the metrics. Giving every sub-token the tag would split entities and corrupt the scores.
+The scoring modules are imported where they are used (naming a task loads no seqeval).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import Any
 
 import numpy as np
 
-from core.scoring import calibration, metrics, significance
 from core.text import t
 
 IGNORE = -100
@@ -46,6 +46,7 @@ class TokenClassification:
     output_columns = ("entities", "entities_json")
     shows_entities = True
     supports_cleaning = False
+    health_checks = ("entities",)
     kind = "ner"
     multi_label = False
 
@@ -63,7 +64,7 @@ class TokenClassification:
 
     @classmethod
     def primary_metric(cls, multi_label: bool) -> str:
-        return metrics.BEST_METRIC["ner"]
+        return "f1"
 
     @classmethod
     def stratify(cls, multi_label: bool) -> bool:
@@ -86,7 +87,12 @@ class TokenClassification:
     @classmethod
     def answer_names(cls, frame: Any) -> set[str]:
         """Entity types: the tags without their B-/I- prefix ("O" is none)."""
-        return {str(tag)[2:] for tags in frame["tags"] for tag in tags if tag != "O"}
+        return {tag[2:] for tags in frame["tags"] for tag in tags if tag != "O"}
+
+    @classmethod
+    def label_list(cls, names: set[str]) -> list[str]:
+        """"O", then B- and I- of each entity type in name order."""
+        return ["O"] + [f"{prefix}-{name}" for name in sorted(names) for prefix in ("B", "I")]
 
     @classmethod
     def tokenize_inputs(cls, frame: Any, tokenizer: Any, max_chars: int, max_words: int
@@ -141,6 +147,8 @@ class TokenClassification:
         return gold_tags, pred_tags
 
     def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
+        from core.scoring import metrics
+
         def compute(prediction: Any) -> dict[str, float]:
             logits = prediction.predictions[0] if isinstance(prediction.predictions, tuple) \
                 else prediction.predictions
@@ -156,16 +164,22 @@ class TokenClassification:
     def calibration_outputs(self, logits: np.ndarray, label_ids: np.ndarray
                             ) -> tuple[np.ndarray, np.ndarray]:
         """Only the scored tokens (each word's first sub-token)."""
+        from core.scoring import calibration
+
         return calibration.scored_positions(logits, label_ids)
 
     def record_counts(self, records: list[dict[str, Any]], metric: str) -> Any:
         """Entity counts per sentence: every metric of a tagger is entity F1 here."""
+        from core.scoring import significance
+
         return significance.entity_record_counts(records)
 
     def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None
                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         if label_ids is None:
             raise ValueError("token classification needs the aligned label ids")
+        from core.scoring import metrics
+
         gold, pred = self.decode(logits, label_ids)
         tokens = list(frame["tokens"])
         # Words cut off by max_length were never scored; count them as predicted "O".

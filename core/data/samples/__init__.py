@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import UserError
+from core.tasks import TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
 from core.text import ENGLISH, current_language, normalize
 
 SAMPLES_DIR = Path(__file__).resolve().parent
@@ -79,14 +80,14 @@ _SAMPLES = (
                   "或 negative（负面），已按 462 / 72 / 206 分成训练集、验证集和测试集。"
                   "很多评论的字面"
                   "意思与真实态度相反（否定、转折、反讽），只数词的基线模型很难答对。"},
-           SAMPLES_DIR / "reviews_sentiment.csv", "text-classification", "en"),
+           SAMPLES_DIR / "reviews_sentiment.csv", TEXT_CLASSIFICATION, "en"),
     Sample("news-entities",
            {"en": "News sentences (names, organisations, places)",
             "zh": "英文新闻句子（人名、机构、地名）"},
            {"en": "120 English sentences with people, organisations and places marked word by "
                   "word.",
             "zh": "120 个英文句子，逐词标出了人名、机构名和地名。"},
-           SAMPLES_DIR / "news_entities.conll", "token-classification", "en"),
+           SAMPLES_DIR / "news_entities.conll", TOKEN_CLASSIFICATION, "en"),
     Sample("reviews-zh",
            {"en": "Chinese reviews (sentiment)", "zh": "中文评论（情感）"},
            {"en": "720 short Chinese reviews (restaurants, phones, hotels, apps, deliveries, "
@@ -100,14 +101,14 @@ _SAMPLES = (
                   "已按 432 / 72 / 216 分成训练集、验证集和测试集。很多评论的字面意思与真实态度相反"
                   "（否定、转折、反讽），只数词的基线模型很难答对。英文模型认识的汉字很少：请扩充词表，"
                   "或选择中文模型。"},
-           SAMPLES_DIR / "reviews_sentiment_zh.csv", "text-classification", "zh"),
+           SAMPLES_DIR / "reviews_sentiment_zh.csv", TEXT_CLASSIFICATION, "zh"),
     Sample("news-entities-zh",
            {"en": "Chinese news sentences (names, organisations, places)",
             "zh": "中文新闻句子（人名、机构、地名）"},
            {"en": "120 Chinese sentences with people, organisations and places marked character "
                   "by character.",
             "zh": "120 个中文新闻句子，逐字标出了人名、机构名和地名。"},
-           SAMPLES_DIR / "news_entities_zh.conll", "token-classification", "zh"),
+           SAMPLES_DIR / "news_entities_zh.conll", TOKEN_CLASSIFICATION, "zh"),
 )
 
 
