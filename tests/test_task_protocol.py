@@ -163,3 +163,9 @@ def test_core_data_reads_a_task_by_what_the_task_names(monkeypatch):
     assert examples.task == "other-task" and examples.kind is Other and len(examples) > 0
     with pytest.raises(UserError, match="Unknown task 'question-answering'"):
         load_examples(SAMPLES_DIR / "reviews_sentiment.csv", DataConfig(), "question-answering")
+
+
+def test_the_config_lists_the_same_tasks():
+    from core.config import TASKS
+
+    assert tuple(TASKS) == TASK_NAMES  # core.config sits below core.tasks and keeps a copy
