@@ -235,8 +235,7 @@ def test_read_warnings_and_notes_follow_the_language_they_are_read_in():
                                   "repeats were numbered (for example 'text_2').")
     with use_language("zh"):  # nested Text follow the current language
         chinese = str(english["text"])
-    assert chinese == ("f.csv 中有同名的列：'text'（2 次）；重复的列已加上编号"
-                                            "（例如 'text_2'）。")
+    assert chinese == "f.csv 中有同名的列：'text'（2 次）；重复的列已加上编号（例如 'text_2'）。"
 
 
 def test_tagged_warnings_and_span_notes_are_chinese(tmp_path):

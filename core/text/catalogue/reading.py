@@ -114,7 +114,8 @@ TEXTS.update({
     "reading.single_line.fix": {
         "en": "Put one example per line under a header line (save it as CSV from a "
               "spreadsheet), or check that the file was not joined into one line.",
-        "zh": "请在表头行下每行写一个样本（可以从电子表格另存为 CSV），或检查文件是否被误合并成了一行。"},
+        "zh": "请在表头行下每行写一个样本"
+              "（可以从电子表格另存为 CSV），或检查文件是否被误合并成了一行。"},
     "reading.csv_format.message": {
         "en": "{name} has a formatting problem near line {line}: {problem}.",
         "zh": "{name} 在第 {line} 行附近有格式问题：{problem}。"},
@@ -130,7 +131,8 @@ TEXTS.update({
                       "(separator {separator}).",
                "other": "{name} line {line} has {count} fields but the first row has {width} "
                         "(separator {separator})."},
-        "zh": "{name} 第 {line} 行有 {count} 个字段，但第一行有 {width} 个（分隔符：{separator}）。"},
+        "zh": "{name} 第 {line} 行有 {count} 个字段"
+              "，但第一行有 {width} 个（分隔符：{separator}）。"},
     "reading.ragged.fix": {
         "en": "Fix that line: wrap texts that contain the separator in double quotes, or remove "
               "the extra or missing fields.",
@@ -185,7 +187,8 @@ TEXTS.update({
     "reading.nul.fix": {
         "en": "Check the file near that line: it may be damaged or partly binary. Save it again "
               "as CSV or UTF-8 text.",
-        "zh": "请检查该行附近的内容：文件可能已损坏，或部分是二进制数据。请重新另存为 CSV 或 UTF-8 文本。"},
+        "zh": "请检查该行附近的内容：文件可能已损坏，或部分是二进制数据。"
+              "请重新另存为 CSV 或 UTF-8 文本。"},
     "reading.bad_bytes.message": {
         "en": "{name} says it is {encoding} but has invalid bytes on line {line}.",
         "zh": "{name} 标明的编码是 {encoding}，但第 {line} 行有无效字节。"},
@@ -288,11 +291,12 @@ TEXTS.update({
         "zh": "请把数据另存为 CSV，或拆成几个较小的工作簿。"},
     "reading.excel_rows_past_end.message": {
         "en": "{name} sheet '{sheet}' has rows past row {limit}, the last row Excel allows.",
-        "zh": "{name} 的工作表 '{sheet}' 有超过第 {limit} 行的行，而这是 Excel 允许的最后一行。"},
+        "zh": "{name} 的工作表 '{sheet}' 的行超出了第 {limit} 行，即 Excel 允许的最后一行。"},
     "reading.excel_cells.message": {
         "en": "{name} sheet '{sheet}' spans more than {limit} cells (rows times columns, "
               "formatted empty cells included), the limit for one file.",
-        "zh": "{name} 的工作表 '{sheet}' 超过 {limit} 个单元格（行数乘以列数，包括设置了格式的空单元格），"
+        "zh": "{name} 的工作表 '{sheet}' 超过 {limit} 个单元格"
+              "（行数乘以列数，包括设置了格式的空单元格），"
               "这是单个文件的上限。"},
     "reading.excel_cells.fix": {
         "en": "Copy only the text and label columns into a new workbook, or export them as CSV.",
@@ -312,14 +316,16 @@ TEXTS.update({
     "reading.excel_formulas.fix": {
         "en": "Open the file in Excel or LibreOffice and save it (that stores the results), or "
               "export the sheet as CSV.",
-        "zh": "请用 Excel 或 LibreOffice 打开并保存该文件（这样会保存公式结果），或把该工作表导出为 CSV。"},
+        "zh": "请用 Excel 或 LibreOffice 打开并保存该文件"
+              "（这样会保存公式结果），或把该工作表导出为 CSV。"},
     "reading.excel_header_only.message": {
         "en": "{name} sheet '{sheet}' has a header row (row {row}) but no data rows.",
         "zh": "{name} 的工作表 '{sheet}' 有表头行（第 {row} 行），但没有数据行。"},
     "reading.excel_title_rows.note": {
         "en": "Row {rows} of sheet '{sheet}' is a title in merged cells, not the header; the "
               "header is row {header}.",
-        "zh": "工作表 '{sheet}' 的第 {rows} 行是合并单元格中的标题，不是表头；表头在第 {header} 行。"},
+        "zh": "工作表 '{sheet}' 的第 {rows} 行是合并单元格中的标题，不是表头"
+              "；表头在第 {header} 行。"},
     "reading.excel_sheet.note": {"en": "Read sheet '{sheet}' of {name}.",
                                  "zh": "已读取 {name} 的工作表 '{sheet}'。"},
     "reading.excel_first_sheet.note": {
@@ -362,7 +368,8 @@ TEXTS.update({
     "reading.span_overlap.message": {
         "en": "{name} {where} has overlapping spans {first} ({first_kind}) and {second} "
               "({second_kind}).",
-        "zh": "{name} {where}有相互重叠的片段 {first}（{first_kind}）和 {second}（{second_kind}）。"},
+        "zh": "{name} {where}有相互重叠的片段 {first}（{first_kind}）"
+              "和 {second}（{second_kind}）。"},
     "reading.span_overlap.fix": {
         "en": "Keep one of the two spans: word tags (BIO) cannot hold nested or overlapping "
               "entities.",
@@ -401,7 +408,8 @@ TEXTS.update({
                "other": "{name} has entity tags on empty or invisible tokens (zero-width or "
                         "control characters) in {count} sentences, at line or record {where}; "
                         "the model cannot see these tokens, so it never learns them."},
-        "zh": "{name} 有 {count} 个句子在空的或不可见的词元（零宽字符或控制字符）上标了实体，位置（行号或"
+        "zh": "{name} 有 {count} 个句子在空的或不可见的词元"
+              "（零宽字符或控制字符）上标了实体，位置（行号或"
               "记录号）：{where}；模型看不到这些词元，因此永远学不到它们。"},
     "reading.invisible_entities.fix": {
         "en": "Tag the visible word next to such a token, or remove the invisible token from "
@@ -423,7 +431,8 @@ TEXTS.update({
     "reading.wrong_type.fix": {
         "en": 'Compare it with the formats the app reads: {{"tokens": [...], "tags": [...]}}, '
               'doccano or Label Studio exports.',
-        "zh": '请与本应用能读取的格式对照：{{"tokens": [...], "tags": [...]}}、doccano 或 Label Studio '
+        "zh": '请与本应用能读取的格式对照：{{"tokens": [...], "tags": [...]}}'
+              '、doccano 或 Label Studio '
               '的导出文件。'},
     "reading.not_json_object.message": {"en": "{name} {where} is not a JSON object.",
                                         "zh": "{name} {where}不是 JSON 对象。"},
