@@ -174,7 +174,7 @@ def _word_memory(project: Project, state: LabelState, texts: Sequence[str],
             kind, n = counts.most_common(1)[0] if counts else ("", 0)
             guesses.append((kind, n / sum(counts.values()) if counts else 0.0))
         suggested[item] = _runs_of(guesses)
-    return Suggestions("word memory (each word's most frequent tag so far)", len(state.labels),
+    return Suggestions(t("labeling.source.word_memory"), len(state.labels),
                        project.labels, [], spans=suggested)
 
 

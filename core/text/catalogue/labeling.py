@@ -125,6 +125,9 @@ TEXTS: dict = {
                                       "zh": "没有剩下可用于训练的已标注文本。"},
     "labeling.nothing_left.fix": {"en": "Label a few more texts.", "zh": "请再标注几条文本。"},
     "labeling.run_name": {"en": "{project} · {count} labels", "zh": "{project} · {count} 个标签"},
+    # core/label/prelabel.py: where the suggested entities come from
+    "labeling.source.word_memory": {"en": "word memory (each word's most frequent tag so far)",
+                                    "zh": "词记忆（每个词目前最常见的标记）"},
     # core/label/active_learning.py
     "labeling.cannot_compare.message": {"en": "The comparison cannot run yet.",
                                         "zh": "暂时还无法进行这项比较。"},
