@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
-from core.text import Text
+from core.text import Text, t
 from core.workspace import curves, disk
 from core.workspace.folder import RunFolder, RunRecord, inside
 from core.workspace.folder import read_json as read_json  # re-exported: callers use runs.*
@@ -349,8 +349,8 @@ def load_run(run_dir: Path) -> RunInfo:
     link = escaping_link(run_dir)
     if link is not None:
         info.damaged = True
-        info.error = ("the run folder is a link to another place" if link == "." else
-                      f"{link} is a link to a place outside the run folder")
+        info.error = t("workspace.damaged.folder_link") if link == "." else \
+            t("workspace.damaged.link", link=link)
         return info
     status = read_status(run_dir)
     try:
@@ -358,16 +358,9 @@ def load_run(run_dir: Path) -> RunInfo:
     except UserError as exc:  # written by another version: said so, never raised
         info.damaged, info.error, info.fix = True, exc.message, exc.fix
         return info
-    problem = ""
-    if status is None:
-        problem = "status.json is missing or unreadable"
-    elif record is None:
-        problem = "config.json is missing or unreadable"
-    elif status.get("state") not in ACTIVE_STATES + FINAL_STATES:
-        problem = f"status.json holds an unknown state {str(status.get('state'))[:30]!r}"
-    if problem or record is None:
+    if status is None or record is None or status.get("state") not in ACTIVE_STATES + FINAL_STATES:
         info.damaged = True
-        info.error = problem
+        info.error = _problem(RunFolder(run_dir), status, record)
         return info
     config = record.config
     data = config.get("data") if isinstance(config.get("data"), dict) else {}
@@ -386,6 +379,16 @@ def load_run(run_dir: Path) -> RunInfo:
     pid = status.get("pid")
     info.pid = pid if isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 else None
     return info
+
+
+def _problem(run: RunFolder, status: dict[str, Any] | None, record: RunRecord | None) -> str:
+    """Why a run folder is listed as damaged: a file missing or unreadable, or an unknown state."""
+    if status is None:
+        return t("workspace.damaged.unreadable", file=run.status.name)
+    if record is None:
+        return t("workspace.damaged.unreadable", file=run.config.name)
+    return t("workspace.damaged.state", file=run.status.name,
+             state=repr(str(status.get("state"))[:30]))
 
 
 def _number(value: Any) -> float | None:

@@ -70,6 +70,15 @@ TEXTS: dict = {
                                "zh": "运行 {name} 正在绘制学习曲线。"},
     "workspace.delete.curve_fix": {"en": "Delete it when the curve is done.",
                                    "zh": "请在曲线完成后再删除它。"},
+    # core/workspace/runs.py: why a run folder is listed as damaged (shown after "damaged: ")
+    "workspace.damaged.folder_link": {"en": "the run folder is a link to another place",
+                                      "zh": "运行文件夹是一个指向别处的链接"},
+    "workspace.damaged.link": {"en": "{link} is a link to a place outside the run folder",
+                               "zh": "{link} 是一个指向运行文件夹之外的链接"},
+    "workspace.damaged.unreadable": {"en": "{file} is missing or unreadable",
+                                     "zh": "{file} 缺失或无法读取"},
+    "workspace.damaged.state": {"en": "{file} holds an unknown state {state}",
+                                "zh": "{file} 中的状态 {state} 无法识别"},
     # core/workspace/uploads.py
     "workspace.upload.too_large": {"en": "The file {name} is larger than {limit_mb} MB.",
                                    "zh": "文件 {name} 超过了 {limit_mb} MB。"},
