@@ -18,6 +18,7 @@ from core import text
 from core.errors import UserError
 from core.text import catalogue, translate
 from core.text.catalogue import CATALOGUE, CatalogueError
+from core.text.coded import Text
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_DIR = ROOT / "core" / "text" / "catalogue"
@@ -141,6 +142,14 @@ def test_plural_forms_follow_each_language(sample_texts):
     assert text.t("data.t.rows", language="zh", count=1) == "有 1 行重复。"
     assert text.plural_category("en", 1) == "one" and text.plural_category("en", 1.5) == "other"
     assert text.plural_category("zh", 1) == "other"
+
+
+def test_a_nested_text_is_written_in_the_language_asked_for(sample_texts):
+    outer = Text("errors.t_column.message", {"column": Text("app.nav.data")})
+    assert outer.render("zh") == "没有名为 1. 数据 的列。"  # the nested text too, not English
+    assert outer.render("en") == "There is no column 1. Data."
+    with text.use_language("zh"):
+        assert outer.render("en") == "There is no column 1. Data."
 
 
 def test_missing_texts_are_loud_under_tests(sample_texts):

@@ -55,14 +55,21 @@ class _Params(dict):
     """Placeholder values; an absent one shows as `{name}` (after a strict-mode check)."""
 
     def __init__(self, key: str, values: Mapping[str, Any], language: str) -> None:
-        super().__init__({name: number(value, language=language)
-                          if isinstance(value, int) and not isinstance(value, bool) else value
-                          for name, value in values.items()})
+        super().__init__({name: _value(value, language) for name, value in values.items()})
         self.key = key
 
     def __missing__(self, name: str) -> str:
         _missing(f"{self.key!r} needs the parameter {name!r}")
         return "{" + name + "}"
+
+
+def _value(value: Any, language: str) -> Any:
+    """A placeholder's value as written in `language`: integers grouped, and a nested text
+    (anything with `render(language)`, such as core.text.coded.Text) in the same language."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value, language=language)
+    render = getattr(value, "render", None)
+    return render(language) if callable(render) else value
 
 
 def _template(key: str, entry: Entry, language: str) -> tuple[Template, str]:
