@@ -19,9 +19,9 @@ NOT_ADJUSTED = {  # the reason a run's confidences were not adjusted -> its sent
 }
 
 
-def unit(kind: str) -> str:
+def unit(task: Any) -> str:
     """Whether the task's examples are 'texts' or 'sentences' (a part of a key)."""
-    return "sentences" if kind == "ner" else "texts"
+    return f"{task.unit}s"
 
 
 def measured_split(calibration: dict[str, Any]) -> str | None:
@@ -31,13 +31,13 @@ def measured_split(calibration: dict[str, Any]) -> str | None:
                 None)
 
 
-def sentence(calibration: dict[str, Any] | None, kind: str) -> str:
+def sentence(calibration: dict[str, Any] | None, task: Any) -> str:
     """One paragraph a non-expert reads: what was done to the confidences and what it gave."""
     if not isinstance(calibration, dict) or "applied" not in calibration:
         return t("test.calibration.older_run")
     if not calibration["applied"]:
         reason = NOT_ADJUSTED.get(calibration.get("reason"), "no_validation")
-        return t(f"test.calibration.{reason}_{unit(kind)}", least=calib.MIN_EXAMPLES)
+        return t(f"test.calibration.{reason}_{unit(task)}", least=calib.MIN_EXAMPLES)
     split = measured_split(calibration)
     if split is None:
         return t("test.calibration.older_run")
@@ -45,21 +45,22 @@ def sentence(calibration: dict[str, Any] | None, kind: str) -> str:
     after = calibration[split]["after"]["ece"]
     figures = {"before": percent(before), "after": percent(after)}
     if after < before:
-        adjusted = kind if kind in ("multi_label", "ner") else "single_label"
-        return t(f"test.calibration.adjusted_{adjusted}", **figures)
-    return t(f"test.calibration.not_better_{split}_{unit(kind)}", **figures)
+        return t(f"test.calibration.adjusted_{task.kind}", **figures)
+    return t(f"test.calibration.not_better_{split}_{unit(task)}", **figures)
 
 
-def render(evaluation: dict[str, Any], kind: str) -> None:
+def render(evaluation: dict[str, Any], task: Any) -> None:
+    """The paragraph on the run's confidences and, when they were adjusted, the chart; `task` is
+    the run's core.tasks Task."""
     calibration = evaluation.get("calibration")
     st.markdown("**" + t("test.calibration.title") + "**")
-    st.markdown(sentence(calibration, kind))
+    st.markdown(sentence(calibration, task))
     split = measured_split(calibration) if isinstance(calibration, dict) else None
     if not split or not calibration.get("applied"):
         return
-    st.caption(t(f"test.calibration.explained_{split}_{unit(kind)}"))
+    st.caption(t(f"test.calibration.explained_{split}_{unit(task)}"))
     figures = calibration[split]
-    what = t("test.chart.reliability_y_label" if kind == "multi_label"
+    what = t("test.chart.reliability_y_label" if task.multi_label
              else "test.chart.reliability_y_right")
     with st.expander(t("test.calibration.show_chart")):
         st.plotly_chart(visuals.reliability_chart(figures["before"]["reliability"],

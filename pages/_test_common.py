@@ -1,5 +1,5 @@
-"""What the Test page's panels share: the run's model and predictions loaded once, the task's
-kind, entity colours, score tables and table downloads."""
+"""What the Test page's panels share: the run's model and predictions loaded once, the run's
+task (asked what to show), entity colours, score tables and table downloads."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import streamlit as st
 
 from core import text
 from core.evaluate import error_analysis
+from core.tasks import TEXT_CLASSIFICATION, is_task, task_kind
 from core.text import t
 from core.workspace import runs
+from core.workspace.folder import RunFolder
 from pages import _format
 from pages import _report_visuals as visuals
 
@@ -33,9 +35,10 @@ def predictor_for(run: runs.RunInfo) -> Any:
     def mtime(path: Path) -> float:
         return path.stat().st_mtime if path.exists() else 0.0
 
+    folder = RunFolder(run.path)
     with st.spinner(t("test.loading.model")):  # shown only while a load takes a while
-        return _load_predictor(str(run.path), (mtime(run.path / "model" / "config.json"),
-                                               mtime(run.path / "eval.json")))
+        return _load_predictor(str(run.path), (mtime(folder.model_config),
+                                               mtime(folder.evaluation)))
 
 
 @st.cache_data(max_entries=6, show_spinner=False)
@@ -44,14 +47,18 @@ def _records(run_path: str, split: str, stamp: float) -> list[dict[str, Any]]:
 
 
 def records_for(run: runs.RunInfo, split: str) -> list[dict[str, Any]]:
-    path = run.path / f"{split}_predictions.jsonl"
+    path = RunFolder(run.path).predictions(split)
     return _records(str(run.path), split, path.stat().st_mtime if path.exists() else 0.0)
 
 
-def kind_of(run: runs.RunInfo, evaluation: dict[str, Any]) -> str:
-    if (evaluation.get("task") or run.task) == "token-classification":
-        return "ner"
-    return "multi_label" if evaluation.get("multi_label") else "single_label"
+def task_of(run: runs.RunInfo, evaluation: dict[str, Any]) -> Any:
+    """The run's task with its labels (a core.tasks Task): the panels ask it what to show
+    (`shows_entities`, `multi_label`, `unit`, `kind`). A task this version does not know is
+    shown as text classification."""
+    name = evaluation.get("task") or run.task
+    kind = task_kind(name if is_task(name) else TEXT_CLASSIFICATION)
+    return kind.with_labels([str(x) for x in evaluation.get("labels") or []],
+                            bool(evaluation.get("multi_label")))
 
 
 def entity_colours(evaluation: dict[str, Any], found: list[str]) -> dict[str, str]:

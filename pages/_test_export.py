@@ -8,11 +8,12 @@ from core.errors import UserError
 from core.serve.export import model_card, prepared_export
 from core.text import t
 from core.workspace import runs
+from core.workspace.folder import RunFolder
 
 # ----- export -------------------------------------------------------------------------------
 
 def export_section(run: runs.RunInfo) -> None:
-    if not (run.path / "model" / "config.json").is_file():
+    if not RunFolder(run.path).has_model():
         raise UserError(t("test.export.no_model", run=run.name or run.run_id),
                         t("test.export.no_model_fix"))
     st.markdown(t("test.export.what"))

@@ -10,7 +10,7 @@ import streamlit as st
 from core.evaluate import error_analysis
 from core.text import t
 from core.workspace import runs
-from pages._test_common import TABLE_ROWS, download_table, kind_of, records_for
+from pages._test_common import TABLE_ROWS, download_table, records_for, task_of
 from pages._test_report import split_name
 
 
@@ -20,7 +20,7 @@ def mistakes_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
     if not records:
         st.info(t("test.mistakes.none"))
         return
-    if kind_of(run, evaluation) == "ner":
+    if task_of(run, evaluation).shows_entities:
         table = error_analysis.ner_mistakes(records)
         st.markdown(t("test.mistakes.ner_title", count=len(table), n=len(records),
                       split=split_name(split)))

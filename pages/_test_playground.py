@@ -12,11 +12,11 @@ from core.text import number, percent, t
 from core.workspace import runs
 from pages import _format
 from pages import _report_visuals as visuals
-from pages._test_common import entity_colours, kind_of, predictor_for
+from pages._test_common import entity_colours, predictor_for, task_of
 
 # ----- playground ---------------------------------------------------------------------------
 
-def inputs(run: runs.RunInfo, kind: str, n_labels: int) -> tuple[str, str | None, int]:
+def inputs(run: runs.RunInfo, task: Any, n_labels: int) -> tuple[str, str | None, int]:
     """The text to try, the second text of a pair model (else None), and labels to draw."""
     text = st.text_area(t("test.play.text"), key="test_play_text", height=110,
                         placeholder=t("test.play.text_placeholder"),
@@ -26,7 +26,7 @@ def inputs(run: runs.RunInfo, kind: str, n_labels: int) -> tuple[str, str | None
                         help=t("test.play.pair_help", column=_format.md(pair_column))
                         ) if pair_column else None
     top_k = 5
-    if kind != "ner" and n_labels > 2:
+    if not task.shows_entities and n_labels > 2:
         top_k = st.slider(t("test.play.top_k"), 1, min(10, n_labels), min(5, n_labels),
                           key="test_play_top_k", help=t("test.play.top_k_help"))
     return text, pair, top_k
@@ -46,8 +46,8 @@ def show_entities(text: str, entities: list[dict[str, Any]],
 
 
 def playground_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
-    kind = kind_of(run, evaluation)
-    text, pair, top_k = inputs(run, kind, len(evaluation.get("labels") or []))
+    task = task_of(run, evaluation)
+    text, pair, top_k = inputs(run, task, len(evaluation.get("labels") or []))
     if not (text or "").strip():
         st.caption(t("test.play.empty"))
         return
@@ -56,7 +56,7 @@ def playground_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
     result = predictor.predict([text], pairs=None if pair is None else [pair or ""],
                                top_k=max(top_k, 2))[0]
     latency_ms = (time.perf_counter() - started) * 1000
-    if kind == "ner":
+    if task.shows_entities:
         show_entities(text, result["entities"], evaluation)
     else:
         answer = (t("common.list.separator").join(result["labels"])

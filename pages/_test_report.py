@@ -16,18 +16,21 @@ from pages import _calibration, _format
 from pages import _report_visuals as visuals
 from pages._test_common import (
     entity_colours,
-    kind_of,
     percent,
     records_for,
     score_columns,
     scores_table,
+    task_of,
 )
 
-HEADLINE = {  # the kind's metric, its name's key, and the headline and summary keys
-    "ner": ("f1", "test.metric.entity_f1"),
-    "multi_label": ("subset_accuracy", "test.metric.exact_match"),
-    "single_label": ("accuracy", "test.metric.accuracy"),
-}
+
+def headline_metric(task: Any) -> tuple[str, str]:
+    """The score the report leads with for the run's task, and its name's key."""
+    if task.shows_entities:
+        return "f1", "test.metric.entity_f1"
+    if task.multi_label:
+        return "subset_accuracy", "test.metric.exact_match"
+    return "accuracy", "test.metric.accuracy"
 
 
 def split_name(split: str) -> str:
@@ -35,8 +38,8 @@ def split_name(split: str) -> str:
     return t(f"test.split.{split}")
 
 
-def baseline_name(key: str, kind: str) -> str:
-    if kind == "ner" and key == "majority":
+def baseline_name(key: str, task: Any) -> str:
+    if task.shows_entities and key == "majority":
         return t("test.baseline.majority_ner")
     known = ("tfidf_logreg", "majority", "word_memory")
     return t(f"test.baseline.{key}") if key in known else key
@@ -44,14 +47,14 @@ def baseline_name(key: str, kind: str) -> str:
 
 # ----- report -------------------------------------------------------------------------------
 
-def headline_text(kind: str, report: dict[str, Any], split: str) -> None:
+def headline_text(task: Any, report: dict[str, Any], split: str) -> None:
     counts = {"correct": int(report.get("correct", 0)), "n": int(report.get("n", 0)),
               "split": split_name(split)}
-    if kind == "ner":
+    if task.shows_entities:
         st.markdown("### " + t("test.report.headline_ner", **counts))
         st.markdown(t("test.report.summary_ner", precision=percent(report.get("precision")),
                       recall=percent(report.get("recall")), f1=percent(report.get("f1"))))
-    elif kind == "multi_label":
+    elif task.multi_label:
         st.markdown("### " + t("test.report.headline_multi", **counts))
         st.markdown(t("test.report.summary_multi", micro=number(report.get("micro_f1", 0), 3),
                       macro=number(report.get("macro_f1", 0), 3)))
@@ -61,21 +64,21 @@ def headline_text(kind: str, report: dict[str, Any], split: str) -> None:
                       macro=number(report.get("macro_f1", 0), 3)))
 
 
-def headline(kind: str, report: dict[str, Any], evaluation: dict[str, Any], split: str,
+def headline(task: Any, report: dict[str, Any], evaluation: dict[str, Any], split: str,
              records: list[dict[str, Any]]) -> None:
-    headline_text(kind, report, split)
-    metric, name_key = HEADLINE[kind]
+    headline_text(task, report, split)
+    metric, name_key = headline_metric(task)
     name = t(name_key)
     value = float(report.get(metric, 0.0))
     saved = {k: v for k, v in (evaluation.get("baselines") or {}).items()
              if isinstance(v, dict) and isinstance(v.get(metric), (int, float))}
-    baselines = {baseline_name(k, kind): float(v[metric]) for k, v in saved.items()}
+    baselines = {baseline_name(k, task): float(v[metric]) for k, v in saved.items()}
     if not baselines:
         st.caption(t("test.report.no_baseline"))
         return
-    best_key = max(saved, key=lambda k: baselines[baseline_name(k, kind)])
-    best_name = baseline_name(best_key, kind)
-    said = baseline_verdict(kind, evaluation, records, metric, name, split, best_key, best_name)
+    best_key = max(saved, key=lambda k: baselines[baseline_name(k, task)])
+    best_name = baseline_name(best_key, task)
+    said = baseline_verdict(task, evaluation, records, metric, name, split, best_key, best_name)
     colour = {"win": "normal", "loss": "normal", "tie": "off"}[said.outcome]
     cols = st.columns(1 + len(baselines))
     # st.metric colours the delta by its leading "-": an ASCII minus, not the typographic one
@@ -92,16 +95,15 @@ def headline(kind: str, report: dict[str, Any], evaluation: dict[str, Any], spli
     st.plotly_chart(visuals.before_after(value, baselines, name), key="test_before_after")
 
 
-def baseline_verdict(kind: str, evaluation: dict[str, Any], records: list[dict[str, Any]],
+def baseline_verdict(task: Any, evaluation: dict[str, Any], records: list[dict[str, Any]],
                      metric: str, name: str, split: str, key: str,
                      label: str) -> verdict.Verdict:
     """The model against the best baseline, with the range its test examples allow."""
-    diff = baseline.compared_with_model(evaluation, records, kind, metric)[key]
+    diff = baseline.compared_with_model(evaluation, records, task.kind, metric)[key]
     correct = None
     if metric in ("accuracy", "subset_accuracy"):
         correct = (round(diff.score_a * diff.n), round(diff.score_b * diff.n))
-    return verdict.model_vs_baseline(diff, label, name, "sentence" if kind == "ner" else "text",
-                                     split, correct)
+    return verdict.model_vs_baseline(diff, label, name, task.unit, split, correct)
 
 
 def classification_report(report: dict[str, Any]) -> None:
@@ -215,14 +217,14 @@ def report_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
     if split == "validation":
         st.warning(t("test.report.on_validation"), icon=":material/warning:")
     report = evaluation[split]
-    kind = kind_of(run, evaluation)
-    headline(kind, report, evaluation, split, records_for(run, split))
+    task = task_of(run, evaluation)
+    headline(task, report, evaluation, split, records_for(run, split))
     st.divider()
-    if kind == "ner":
+    if task.shows_entities:
         ner_report(run, report, evaluation, split)
-    elif kind == "multi_label":
+    elif task.multi_label:
         multi_label_report(run, report, evaluation, split)
     else:
         classification_report(report)
     st.divider()
-    _calibration.render(evaluation, kind)
+    _calibration.render(evaluation, task)
