@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from core.tasks import task_kind
 from core.text import number, t
 from pages import _charts
 
@@ -51,13 +52,18 @@ def _lengths(stats: dict, max_length: int) -> None:
                  longest=number(_whole(lengths.get("max")))))
 
 
+# The chart of each group of health checks a task adds (core.tasks: `health_checks`).
+CHARTS = {"labels": _labels, "entities": _entities}
+
+
 def show_charts(splits: Any, report: Any, task: str, max_length: int) -> None:
     stats = report.stats
-    first = "entities" if task == "token-classification" else "labels"
-    names = (first, "lengths", "preview")
+    checks = task_kind(task).health_checks
+    names = (*checks, "lengths", "preview")
     tabs = dict(zip(names, st.tabs([t(f"data.charts.{name}") for name in names]), strict=True))
-    with tabs[first]:
-        (_entities if first == "entities" else _labels)(stats)
+    for check in checks:
+        with tabs[check]:
+            CHARTS[check](stats)
     with tabs["lengths"]:
         _lengths(stats, max_length)
     with tabs["preview"]:

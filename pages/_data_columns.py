@@ -13,6 +13,7 @@ import streamlit as st
 
 from core import data as coredata
 from core.errors import UserError
+from core.tasks import task_kind
 from core.text import t
 from pages import _data_files, _format
 from pages._session import widget
@@ -92,8 +93,8 @@ def _say_where_read(text: str, joined: str | None, label: str) -> None:
 
 
 def column_settings(path: str, task: str) -> dict:
-    """DataConfig fields for the column mapping (text classification only)."""
-    if task != "text-classification":
+    """DataConfig fields for the column mapping (tasks whose files are tables only)."""
+    if task_kind(task).reader != "table":
         st.caption(t("data.columns.entity_caption"))
         return {}
     frame = _data_files.read_table(_data_files.signature(path))

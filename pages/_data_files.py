@@ -13,6 +13,7 @@ from core import data as coredata
 from core.config import RunConfig
 from core.errors import UserError
 from core.models import loading as models
+from core.tasks import task_kind
 
 Signature = tuple[str, float, int]
 
@@ -38,6 +39,11 @@ def read_tagged(sig: Signature) -> Any:
     return coredata.read_tagged(sig[0])
 
 
+def _reader(sig: Signature) -> str:
+    """Which reader the file's detected task reads it with: "table" or "tagged"."""
+    return task_kind(detect_task(sig)).reader
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def guess_columns(sig: Signature) -> Any:
     """Column guess once per file version, not on every rerun of the page."""
@@ -49,12 +55,22 @@ def _unusable(sig: Signature) -> bool:
     """True when the file cannot be read as labeled examples (a broken file, or texts kept by
     the Label page without a label column)."""
     try:
-        if detect_task(sig) == "token-classification":
-            read_tagged(sig)
-            return False
-        return len(read_table(sig).columns) < 2
+        return _UNUSABLE[_reader(sig)](sig)
     except Exception:  # noqa: BLE001 - any failure to read means: not a file to propose
         return True
+
+
+def _tagged_unusable(sig: Signature) -> bool:
+    read_tagged(sig)  # a tagged file that reads at all holds labeled examples
+    return False
+
+
+def _table_unusable(sig: Signature) -> bool:
+    return len(read_table(sig).columns) < 2  # a text and a label column are needed
+
+
+# Whether a file is unusable, for each reader a task names (core.tasks: `reader`).
+_UNUSABLE = {"tagged": _tagged_unusable, "table": _table_unusable}
 
 
 def newest_usable(paths: list[str]) -> tuple[str, set[str]]:
@@ -75,10 +91,11 @@ def newest_usable(paths: list[str]) -> tuple[str, set[str]]:
 def check_readable(path: str) -> None:
     """Read the file once as its detected kind; raises UserError when it cannot be read."""
     sig = signature(path)
-    if detect_task(sig) == "token-classification":
-        read_tagged(sig)
-    else:
-        read_table(sig)
+    _READERS[_reader(sig)](sig)
+
+
+# The cached read of each reader a task names (core.tasks: `reader`).
+_READERS = {"tagged": read_tagged, "table": read_table}
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -12,6 +12,7 @@ from core.config import RunConfig
 from core.data import cleaning
 from core.errors import UserError
 from core.models import loading as models
+from core.tasks import task_kind
 from core.text import error_line, number, percent, t
 from core.train import presets
 from pages import _data_files, _format, _session
@@ -64,7 +65,7 @@ def _keep_clean_copy(config: dict, original: str) -> None:
 
 def offer_clean_copy(config: RunConfig, report: Any, dataset: dict) -> None:
     """One click for the copies and overlapping texts the report warns about."""
-    if config.task != "text-classification":
+    if not task_kind(config.task).supports_cleaning:
         return
     if not any(f.code in cleaning.FINDINGS for f in report.findings):
         return
@@ -82,8 +83,9 @@ def show_summary(splits: Any, report: Any, max_length: int) -> None:
     cols[1].metric(t("data.summary.splits"),
                    f"{number(n_train)} / {number(n_val)} / {number(n_test)}",
                    help=t("data.summary.splits_help"))
-    labels = "data.summary.labels" if splits.task == "text-classification" else "data.summary.tags"
-    cols[2].metric(t(labels), number(len(splits.labels)), help=t("data.summary.labels_help"))
+    answers = task_kind(splits.task).answers  # data.summary.labels | data.summary.tags
+    cols[2].metric(t(f"data.summary.{answers}"), number(len(splits.labels)),
+                   help=t("data.summary.labels_help"))
     cols[3].metric(t("data.summary.truncated"), percent(report.stats.get("truncated_share")),
                    help=t("data.summary.truncated_help", max_length=max_length))
 

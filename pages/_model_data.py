@@ -47,7 +47,7 @@ def label_profile(split: Any) -> dict[str, Any]:
     """Training examples per label, whether multi-label, whether text pairs."""
     frame = split.train.frame
     counts = few_shot.label_counts(frame["labels"]) if "labels" in frame.columns else {}
-    return {"counts": counts, "multi_label": split.multi_label,
+    return {"counts": counts, "multi": split.multi_label,
             "pairs": "text_pair" in frame.columns}
 
 

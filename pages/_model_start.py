@@ -22,7 +22,7 @@ def explain_mode(config: RunConfig, profile: dict[str, Any]) -> str | None:
     """One sentence on the mode the run will train in, which it returns; None when the chosen
     mode cannot train this data."""
     try:
-        advice = few_shot.advise(config, profile["counts"], profile["multi_label"],
+        advice = few_shot.advise(config, profile["counts"], profile["multi"],
                                  profile["pairs"])
     except UserError as exc:
         _errors.show_error(exc)

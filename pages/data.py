@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.config import TASKS, DataConfig, RunConfig, TrainingConfig
+from core.tasks import is_task, task_kind
 from core.text import t
 from pages import (
     _data_address,
@@ -28,12 +29,9 @@ from pages._session import widget
 _entry.run_through_app()
 
 
-TASK_KEYS = {"text-classification": "data.task.text_classification",
-             "token-classification": "data.task.token_classification"}
-
-
 def task_label(task: str) -> str:
-    return t(TASK_KEYS[task]) if task in TASK_KEYS else task
+    """The task as the selector names it (data.task.<key>); an unknown name as it is."""
+    return t(f"data.task.{task_kind(task).key}") if is_task(task) else task
 
 
 def _configure(dataset: dict, right) -> RunConfig:

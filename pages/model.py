@@ -16,6 +16,7 @@ import streamlit as st
 
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.errors import UserError
+from core.tasks import task_kind
 from core.text import t
 from core.train import presets
 from pages import _entry, _errors, _format, _model_choice, _model_data, _model_settings, _session
@@ -31,9 +32,8 @@ def go_to(page: str, text: str) -> None:
 
 
 def _data_caption(dataset: str, task: str, stats: dict) -> str:
-    key = ("model.page.data_token_classification" if task == "token-classification"
-           else "model.page.data_text_classification")
-    return t(key, dataset=_format.md(dataset), count=stats["n_train"], labels=stats["n_labels"])
+    return t(f"model.page.data_{task_kind(task).key}", dataset=_format.md(dataset),
+             count=stats["n_train"], labels=stats["n_labels"])
 
 
 def _ready() -> bool:
