@@ -3,11 +3,13 @@ by conftest_app.write_run; nothing is trained):
 - pressing Delete shows its confirmation buttons inside the window, without scrolling;
 - after a rename, the run pickers show the new name at once.
 
-The server start and stop come from tests/test_e2e_browser.py.
+One server and one browser serve both tests, each in its own browser session; the
+server start and stop come from tests/test_e2e_browser.py.
 """
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import pytest
@@ -19,27 +21,43 @@ pytestmark = pytest.mark.slow
 VIEWPORT = {"width": 1280, "height": 800}
 
 
-@pytest.fixture
-def runs_page(workspace):
-    """The Runs page of a fresh server, open in a 1280x800 window, listing three runs."""
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory):
+    """One server and one browser for the file (a start costs 10-30 s on two busy cores)."""
     if not CHROMIUM.exists():
         pytest.skip(f"no browser: {CHROMIUM} is absent (install Debian's chromium package)")
     sync_api = pytest.importorskip("playwright.sync_api",
                                    reason="the playwright package is not installed")
     ARTIFACTS.mkdir(exist_ok=True)
-    now = time.time()
-    for i, name in enumerate(["first run", "second run", "third run"]):
-        write_run(f"run-{i}", "completed", created=now - 300 + i, name=name, events=curve(20))
+    workspace = tmp_path_factory.mktemp("e2e-runs-layout") / "workspace"
+    workspace.mkdir()
     with running_server(workspace) as server, sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport=VIEWPORT)
-            page.set_default_timeout(60_000)
-            page.goto(f"{server.url}/runs")
-            page.get_by_text("Rename or delete a run").wait_for()
-            yield page
+            yield server, browser
         finally:
             browser.close()
+
+
+@pytest.fixture
+def runs_page(app, monkeypatch: pytest.MonkeyPatch):
+    """The Runs page, open in a new 1280x800 window (its own session), listing three runs: the
+    same three for every test, whatever the test before did to them."""
+    server, browser = app
+    monkeypatch.setenv("FINETUNE_STUDIO_WORKSPACE", str(server.workspace))
+    shutil.rmtree(server.workspace / "runs", ignore_errors=True)
+    now = time.time()
+    for i, name in enumerate(["first run", "second run", "third run"]):
+        write_run(f"run-{i}", "completed", created=now - 300 + i, name=name, events=curve(20))
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(f"{server.url}/runs")
+        page.get_by_text("Rename or delete a run").wait_for()
+        yield page
+    finally:
+        context.close()
 
 
 def _inside_window(page, locator) -> None:
