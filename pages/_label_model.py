@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from core.label import active_learning, label_training, labeling, prelabel
+from core.tasks import task_kind
 from core.text import t
 from pages._label_state import MODEL, MODEL_POOL, QUEUE_SIZE, REFRESH, _features, _predictor
 
@@ -67,7 +68,8 @@ def suggestion_for(project: labeling.Project, view: dict[str, Any], texts: list[
                                                  [item], view.get("run_name"), suggestions.n_labels)
     if suggestions is None:
         return None
-    return suggestions.spans.get(item) if project.is_ner else suggestions.label_for(item)
+    return suggestions.spans.get(item) if task_kind(project.task).shows_entities \
+        else suggestions.label_for(item)
 
 
 def source_note(project: labeling.Project, state: labeling.LabelState,

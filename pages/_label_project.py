@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from core.label import labeling
+from core.tasks import task_kind
 from core.text import t
 from core.workspace import uploads
 from pages import _format
@@ -59,7 +60,7 @@ def _new_project_fields(saved: dict[str, str]) -> tuple[str, str, str, bool, str
                               key="label_new_column", help=t("label.create.column_help"))
     task = st.radio(t("label.create.task"), list(TASKS), format_func=task_name,
                     key="label_new_task", horizontal=True, help=t("label.create.task_help"))
-    ner = task == labeling.NER
+    ner = task_kind(task).shows_entities
     names = st.text_input(
         t("label.create.entity_types" if ner else "label.create.labels"),
         key="label_new_labels", help=t("label.create.names_help"),

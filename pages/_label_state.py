@@ -11,6 +11,7 @@ import streamlit as st
 from core.data import read_table
 from core.errors import UserError
 from core.label import active_learning, label_training, labeling, prelabel
+from core.tasks import task_kind
 from core.text import error_line, t
 
 PROJECT = "label_project"    # the open project's id
@@ -50,7 +51,7 @@ def order_name(order: str) -> str:
 
 
 def task_name(task: str) -> str:
-    return t("label.task.ner" if task == labeling.NER else "label.task.classification")
+    return t("label.task.ner" if task_kind(task).shows_entities else "label.task.classification")
 
 
 def strategy_name(strategy: str) -> str:
