@@ -16,92 +16,98 @@ from pathlib import Path
 
 from core.config import PRESETS, TASKS, TRAINING_MODES, RunConfig
 from core.errors import UserError
+from core.text import Text, error_line, has, t
 from core.workspace import csv_safe
 from core.workspace.csv_safe import (
     neutralise_cell,  # noqa: F401  (kept importable from here)
 )
 
 
+def _error(code: str, **params: str) -> UserError:
+    """The error cli.<code>: its message, and its fix where the catalogue has one."""
+    fix = f"cli.{code}.fix"
+    return UserError(Text(f"cli.{code}.message", params), Text(fix, params) if has(fix) else "")
+
+
 def _data_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--task", choices=TASKS, help="guessed from the file when left out")
-    p.add_argument("--text-column", help="column holding the text")
-    p.add_argument("--text-pair-column", help="optional second text column")
-    p.add_argument("--label-column", help="column holding the label")
-    p.add_argument("--split-column", help="column saying train / validation / test per row")
+    p.add_argument("--task", choices=TASKS, help=t("cli.help.task"))
+    p.add_argument("--text-column", help=t("cli.help.text_column"))
+    p.add_argument("--text-pair-column", help=t("cli.help.text_pair_column"))
+    p.add_argument("--label-column", help=t("cli.help.label_column"))
+    p.add_argument("--split-column", help=t("cli.help.split_column"))
     p.add_argument("--multi-label", action="store_true", default=None,
-                   help="texts can carry several labels")
-    p.add_argument("--label-separator", help="separator between labels of a multi-label row")
+                   help=t("cli.help.multi_label"))
+    p.add_argument("--label-separator", help=t("cli.help.label_separator"))
 
 
 def _no_wait_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-wait", action="store_true",
-                   help="refuse (exit 2) instead of queueing when another run is training")
+                   help=t("cli.help.no_wait"))
 
 
 def _add_validate(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="read a data file and print its health report")
+    p = sub.add_parser("validate", help=t("cli.help.validate"))
     p.add_argument("data")
     _data_flags(p)
-    p.add_argument("--model", default="default", help="model whose tokenizer measures lengths")
+    p.add_argument("--model", default="default", help=t("cli.help.tokenizer_model"))
     p.add_argument("--max-length", type=int, default=128)
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--json", action="store_true", help=t("cli.help.json_report"))
 
 
 def _add_train(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("train", help="train a model and print the run folder")
-    p.add_argument("--data", help="training file")
-    p.add_argument("--validation", help="validation file")
-    p.add_argument("--test", help="test file")
+    p = sub.add_parser("train", help=t("cli.help.train"))
+    p.add_argument("--data", help=t("cli.help.data"))
+    p.add_argument("--validation", help=t("cli.help.validation"))
+    p.add_argument("--test", help=t("cli.help.test"))
     _data_flags(p)
-    p.add_argument("--model", help="default, a hub id or a local folder")
+    p.add_argument("--model", help=t("cli.help.model"))
     p.add_argument("--preset", choices=PRESETS)
     p.add_argument("--epochs", type=float)
     p.add_argument("--learning-rate", type=float)
     p.add_argument("--batch-size", type=int)
     p.add_argument("--max-length", type=int)
     p.add_argument("--seed", type=int)
-    p.add_argument("--eval-steps", type=int, help="evaluate and save every N steps")
-    p.add_argument("--lora", action="store_true", default=None, help="train LoRA adapters")
+    p.add_argument("--eval-steps", type=int, help=t("cli.help.eval_steps"))
+    p.add_argument("--lora", action="store_true", default=None, help=t("cli.help.lora"))
     p.add_argument("--mode", choices=TRAINING_MODES,
-                   help="auto (default), fine-tune, or few-shot for a handful of examples "
-                        "per label")
+                   help=t("cli.help.mode"))
     p.add_argument("--extend-vocabulary", action="store_true", default=None,
-                   help="add the data's unknown characters and words to the model's vocabulary")
-    p.add_argument("--name", help="a name for the run")
-    p.add_argument("--runs-dir", help="folder holding run folders (default: workspace/runs)")
-    p.add_argument("--config", help="a run configuration JSON file; flags override it")
-    p.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+                   help=t("cli.help.extend_vocabulary"))
+    p.add_argument("--name", help=t("cli.help.name"))
+    p.add_argument("--runs-dir", help=t("cli.help.runs_dir"))
+    p.add_argument("--config", help=t("cli.help.config"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json_summary"))
     _no_wait_flag(p)
 
 
 def _add_run_commands(sub: argparse._SubParsersAction) -> None:
     """The commands that take a finished or interrupted run folder."""
-    p = sub.add_parser("resume", help="continue an interrupted run from its last checkpoint")
+    p = sub.add_parser("resume", help=t("cli.help.resume"))
     p.add_argument("run_dir")
     p.add_argument("--json", action="store_true")
     _no_wait_flag(p)
 
-    p = sub.add_parser("evaluate", help="score a finished run on a labeled file")
+    p = sub.add_parser("evaluate", help=t("cli.help.evaluate"))
     p.add_argument("run_dir")
     p.add_argument("--data", required=True)
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("predict", help="predict labels or entities with a finished run")
+    p = sub.add_parser("predict", help=t("cli.help.predict"))
     p.add_argument("run_dir")
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--text", nargs="+", help="one or more texts")
-    group.add_argument("--input", help="file of texts (CSV, XLSX, JSONL, TXT)")
-    p.add_argument("--output", help="CSV file to write predictions to (with --input)")
-    p.add_argument("--text-column", help="column of the input file holding the text")
+    group.add_argument("--text", nargs="+", help=t("cli.help.texts"))
+    group.add_argument("--input", help=t("cli.help.input"))
+    p.add_argument("--output", help=t("cli.help.output"))
+    p.add_argument("--text-column", help=t("cli.help.input_text_column"))
 
-    p = sub.add_parser("export", help="write a zip that loads in transformers.pipeline")
+    p = sub.add_parser("export", help=t("cli.help.export"))
     p.add_argument("run_dir")
     p.add_argument("--output", required=True)
 
 
 def _add_workspace_commands(sub: argparse._SubParsersAction) -> None:
     """Listing runs, and the background processes the app starts."""
-    p = sub.add_parser("runs", help="list the runs in the workspace")
+    p = sub.add_parser("runs", help=t("cli.help.runs"))
     p.add_argument("--runs-dir")
     p.add_argument("--json", action="store_true")
 
@@ -111,12 +117,12 @@ def _add_workspace_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("curve", help=argparse.SUPPRESS)  # the learning curve's process
     p.add_argument("run_dir")
     p.add_argument("--model", action="store_true",
-                   help="also train the run's model (Quick preset) on each subset")
+                   help=t("cli.help.curve_model"))
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core",
-                                     description="Finetune Studio: train and test text models.")
+                                     description=t("cli.help.description"))
     sub = parser.add_subparsers(dest="command", required=True)
     _add_validate(sub)
     _add_train(sub)
@@ -145,7 +151,7 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
         if value is not None:
             setattr(target, attr, value)
     if not data.train:
-        raise UserError("No training file was given.", "Add --data FILE or --config run.json.")
+        raise _error("no_train")
     if not args.task and not (args.config and "task" in _raw_config(args.config)):
         from core.data import detect_task
 
@@ -153,7 +159,8 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
     for name in ("train", "validation", "test"):
         value = getattr(data, name)
         if value and not Path(value).is_file():
-            raise UserError(f"The {name} file {value} does not exist.", "Check the path.")
+            raise UserError(Text("cli.split_file_missing.message", {"split": name, "path": value}),
+                            Text("cli.check_path.fix"))
         if value:
             setattr(data, name, str(Path(value).resolve()))
     config.validate()
@@ -176,17 +183,16 @@ def _run_dir(value: str) -> Path:
     path = Path(value)
     if path.is_dir():
         if not any((path / name).is_file() for name in ("status.json", "config.json")):
-            raise UserError(f"{value} is not a run folder (it has no status.json or config.json).",
-                            "Give a run folder from 'python -m core runs'.")
+            raise _error("not_run_folder", path=value)
         return path.resolve()
     if "/" in value or "\\" in value:
-        raise UserError(f"No run folder at {value}.", "Give a run folder path or a run id from "
-                        "'python -m core runs'.")
+        raise UserError(Text("cli.no_run_folder.message", {"path": value}),
+                        Text("cli.give_run.fix"))
     candidate = runs.runs_dir() / runs.check_run_id(value)
     if candidate.is_dir():
         return candidate
-    raise UserError(f"No run {value} in {candidate.parent}.", "Give a run folder path or a run "
-                    "id from 'python -m core runs'.")
+    raise UserError(Text("cli.no_run.message", {"run": value, "folder": str(candidate.parent)}),
+                    Text("cli.give_run.fix"))
 
 
 def _summary(run_dir: Path, status: dict) -> dict:
@@ -209,14 +215,15 @@ def _print_summary(summary: dict, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary))
         return
-    print(f"Run {summary['state']}: {summary['run_dir']}")
+    print(t("cli.run_state", state=str(summary["state"]), path=summary["run_dir"]))
     for split in ("validation", "test"):
         if summary[split]:
             scores = ", ".join(f"{k} {v:.4f}" for k, v in summary[split].items()
                                if k not in ("n", "correct"))
-            print(f"  {split}: {scores}")
+            print(t("cli.split_scores", split=split, scores=scores))
     for name, scores in summary["baselines"].items():
-        print(f"  baseline {name}: " + ", ".join(f"{k} {v:.4f}" for k, v in scores.items()))
+        print(t("cli.baseline_scores", name=name,
+                scores=", ".join(f"{k} {v:.4f}" for k, v in scores.items())))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -224,7 +231,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from core.models.loading import load_tokenizer
 
     if not Path(args.data).is_file():
-        raise UserError(f"The file {args.data} does not exist.", "Check the path.")
+        raise UserError(Text("cli.file_missing.message", {"path": args.data}),
+                        Text("cli.check_path.fix"))
     config = RunConfig(task=args.task or detect_task(args.data), model=args.model)
     config.data.train = args.data
     for flag in ("text_column", "text_pair_column", "label_column", "split_column",
@@ -239,11 +247,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
                           "labels": splits.labels, "notes": splits.notes, **report.to_dict()},
                          default=str))
     else:
-        print(f"{Path(args.data).name}: {splits.task}, {len(splits.labels)} labels")
+        print(t("cli.file_summary", file=Path(args.data).name, task=splits.task,
+                count=str(len(splits.labels))))
         print(report.to_text())
     if report.has_errors:
         first = next(f for f in report.findings if f.severity == "error")
-        print(f"error: {first.title}: {first.message} {first.fix}", file=sys.stderr)
+        print(t("cli.finding", title=str(first.title), message=str(first.message),
+                fix=str(first.fix)), file=sys.stderr)
         return 2
     return 0
 
@@ -262,11 +272,9 @@ def _take_turn(run_dir: Path, base: Path | None, wait: bool) -> None:
     told = None
     while (ahead := jobs.claim(run_dir, base)) is not None:
         if not wait:
-            raise UserError(f"Another run is training ({ahead}).",
-                            "Wait for it to end, or leave out --no-wait to queue this run.")
+            raise _error("another_run", run=str(ahead))
         if ahead != told:
-            print(f"Another run is training ({ahead}); this one is queued and starts when it "
-                  "ends.", file=sys.stderr, flush=True)
+            print(t("cli.queued", run=str(ahead)), file=sys.stderr, flush=True)
             told = ahead
         time.sleep(QUEUE_POLL_S)
 
@@ -308,7 +316,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if _another_run_active(base):
         make_splits(config)  # a file that cannot be used is refused now, not after the wait
     run_dir = runs.new_run_folder(config.to_dict(), config.name, base, **jobs.waiter_fields())
-    print(f"Run folder: {run_dir}", file=sys.stderr, flush=True)
+    print(t("cli.run_folder", path=str(run_dir)), file=sys.stderr, flush=True)
     try:
         _take_turn(run_dir, base, wait=not args.no_wait)
     except BaseException:  # refused or Ctrl+C while queued: the run never began
@@ -333,18 +341,15 @@ def cmd_resume(args: argparse.Namespace) -> int:
     run_dir = _run_dir(args.run_dir)
     info = runs.load_run(run_dir)
     if info.damaged:
-        raise UserError(f"Run {run_dir.name} is damaged: {info.error}.",
-                        "Start a new run instead; 'python -m core runs' lists the others.")
+        raise _error("damaged", run=run_dir.name, problem=str(info.error))
     if info.state == "completed":
-        raise UserError(f"Run {run_dir.name} has already completed.",
-                        "Start a new run to train again.")
+        raise _error("completed", run=run_dir.name)
     status = runs.read_status(run_dir) or {}
     if info.state == "running" and process_alive(info.pid, status.get("pid_started")):
-        raise UserError(f"Run {run_dir.name} is still training (process {info.pid}).",
-                        "Wait for it to end, or stop it first.")
+        raise _error("still_training", run=run_dir.name, pid=str(info.pid))
     (run_dir / runs.STOP_FILE).unlink(missing_ok=True)
     config = RunConfig.from_dict(info.config)
-    print(f"Resuming run: {run_dir}", file=sys.stderr, flush=True)
+    print(t("cli.resuming", path=str(run_dir)), file=sys.stderr, flush=True)
     before = {"state": info.state, "error": info.error, "fix": info.fix}
     runs.update_status(run_dir, state="queued", resume=True, **jobs.waiter_fields())
     try:
@@ -381,8 +386,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
     frame = read_table(args.input)
     column = args.text_column or infer_columns(frame).text or frame.columns[0]
     if column not in frame.columns:
-        raise UserError(f"{Path(args.input).name} has no column {column!r}.",
-                        f"Use one of: {', '.join(map(str, frame.columns))}.")
+        raise _error("no_column", file=Path(args.input).name, column=repr(column),
+                     columns=", ".join(map(str, frame.columns)))
     results = predictor.predict(frame[column].tolist())
     out = sys.stdout if not args.output else open(args.output, "w", newline="", encoding="utf-8")
     try:
@@ -397,7 +402,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     if args.output:
-        print(f"Wrote {len(results)} predictions to {args.output}", file=sys.stderr)
+        print(t("cli.wrote_predictions", count=str(len(results)), path=args.output),
+              file=sys.stderr)
     return 0
 
 
@@ -405,7 +411,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from core.serve.export import export_run
 
     path = export_run(_run_dir(args.run_dir), Path(args.output))
-    print(f"Exported to {path}")
+    print(t("cli.exported", path=str(path)))
     return 0
 
 
@@ -421,7 +427,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
         return 0
     for r in listed:
         if r.damaged:
-            print(f"{r.run_id:40} {'damaged':12} {r.error}")
+            print(f"{r.run_id:40} {t('cli.damaged_state'):12} {r.error}")
             continue
         score = f"{r.best_metric_name} {r.best_metric:.4f}" if r.best_metric is not None else ""
         print(f"{r.run_id:40} {r.state:12} {r.task:22} {score}")
@@ -471,25 +477,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return CLOSED_PIPE_EXIT
     except UserError as exc:
-        print(f"error: {exc.message} {exc.fix}".rstrip(), file=sys.stderr)
+        print(t("cli.error", line=error_line(exc)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+        print(t("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # internal error: short message, details in the log
         from core.train.training import TrainingFailed
 
         if isinstance(exc, TrainingFailed):
-            print(f"error: {exc.message} {exc.fix}", file=sys.stderr)
+            print(t("cli.error", line=f"{exc.message} {exc.fix}"), file=sys.stderr)
         else:
-            print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(t("cli.internal_error", kind=type(exc).__name__, detail=str(exc)),
+                  file=sys.stderr)
             from core.workspace.runs import workspace_dir
 
             log = workspace_dir() / "cli-error.log"
             try:
                 log.parent.mkdir(parents=True, exist_ok=True)
                 log.write_text(traceback.format_exc(), encoding="utf-8")
-                print(f"Details: {log.resolve()}", file=sys.stderr)
+                print(t("cli.details", path=str(log.resolve())), file=sys.stderr)
             except OSError:
                 pass
         return 1
