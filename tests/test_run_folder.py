@@ -10,7 +10,7 @@ import pytest
 
 from core.errors import UserError
 from core.workspace import runs
-from core.workspace.folder import RunFolder, RunRecord
+from core.workspace.folder import OtherVersion, RunFolder, RunRecord
 
 FULL = {"config": {"task": "text-classification", "model": "default", "name": "r"},
         "resolved_training": {"epochs": 3.0, "batch_size": 16}, "labels": ["neg", "pos"],
@@ -57,15 +57,20 @@ def test_old_config_without_new_keys_loads_with_defaults() -> None:
 def test_unknown_keys_are_rejected_by_name() -> None:
     with pytest.raises(UserError) as caught:
         RunRecord.from_dict({**FULL, "tokenizer": {}, "adapters": []}, run="run-9")
+    assert isinstance(caught.value, OtherVersion)
     message = caught.value.message
     assert "another version" in message and "adapters, tokenizer" in message
     assert "run-9" in message and caught.value.fix
 
 
-def test_values_of_the_wrong_kind_are_rejected() -> None:
+def test_values_of_the_wrong_kind_are_rejected(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         RunRecord.from_dict({"config": [], "multi_label": "yes"})
     assert "config, multi_label" in caught.value.message
+    assert not isinstance(caught.value, OtherVersion)
+    folder = RunFolder(tmp_path)  # a damaged file, not another version's
+    folder.write_json(folder.config, {"config": "text"})
+    assert folder.read_record() is None
 
 
 def test_symlinked_file_is_refused(tmp_path: Path) -> None:

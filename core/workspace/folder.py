@@ -33,16 +33,18 @@ spelling the name.
     safe(path)          `path`, or None when it is a link leading out of the run folder
     read_json(path)     a JSON object, or None (missing, damaged, not an object, escaping link)
     write_json(path, payload)   atomic write (temp file + os.replace)
-    read_record()       config.json as a RunRecord; None when missing or unreadable; a UserError
-                        when it was written by another version (unknown keys, wrong kinds)
+    read_record()       config.json as a RunRecord; None when missing, unreadable or holding
+                        values of the wrong kind; `OtherVersion` (a UserError) when it has keys
+                        this version does not know (another version wrote it)
     write_record(record)        write config.json
 
 `RunRecord` is what config.json holds: `config` (a RunConfig as a dict), `resolved_training`
 (the settled TrainingConfig as a dict, None until training starts), `labels`, `multi_label`,
 `split_notes`, `data_hash` (file hash per split), `versions` (library versions), `device`.
-`RunRecord.from_dict(raw)` rejects unknown keys and values of the wrong kind with a UserError
-that names them; a key missing (a run made by an older version, or still queued) takes its
-default; the oldest layout, the RunConfig itself with no "config" key, is read as `config`.
+`RunRecord.from_dict(raw)` rejects unknown keys (`OtherVersion`) and values of the wrong kind
+(a UserError) with errors that name them; a key missing (a run made by an older version, or
+still queued) takes its default; the oldest layout, the RunConfig itself with no "config" key,
+is read as `config`.
 `to_dict()` gives the dict `from_dict` reads back; `run_config()` the RunConfig.
 """
 
@@ -102,6 +104,10 @@ _KINDS: dict[str, tuple[type, ...]] = {
 }
 
 
+class OtherVersion(UserError):
+    """config.json holds keys this version does not know: another version made the run."""
+
+
 @dataclass
 class RunRecord:
     """What a run's config.json holds (see the module docstring)."""
@@ -122,7 +128,7 @@ class RunRecord:
     def from_dict(cls, raw: dict[str, Any], run: str = "") -> RunRecord:
         """The record in `raw` (a parsed config.json; `run` names the run in errors). Missing
         keys take their defaults; unknown keys, or values of the wrong kind, are a UserError
-        saying the run was made by another version."""
+        saying the run was made by another version (`OtherVersion` for unknown keys)."""
         if not isinstance(raw, dict):
             raise UserError(Text("workspace.record.not_object", {"run": run}),
                             Text("workspace.record.other_version_fix", {}))
@@ -130,7 +136,7 @@ class RunRecord:
             raw = {"config": raw}
         unknown = sorted(set(raw) - set(_KINDS))
         if unknown:
-            raise UserError(Text("workspace.record.unknown_keys",
+            raise OtherVersion(Text("workspace.record.unknown_keys",
                                  {"run": run, "keys": ", ".join(unknown)}),
                             Text("workspace.record.other_version_fix", {}))
         wrong = sorted(key for key, value in raw.items()
@@ -264,10 +270,17 @@ class RunFolder:
         write_json_atomic(path, payload)
 
     def read_record(self) -> RunRecord | None:
-        """config.json as a RunRecord; None when it is missing or unreadable. A UserError when
-        another version wrote it (unknown keys, values of the wrong kind)."""
+        """config.json as a RunRecord; None when it is missing, unreadable or holds values of
+        the wrong kind. `OtherVersion` when another version wrote it (unknown keys)."""
         raw = self.read_json(self.config)
-        return RunRecord.from_dict(raw, self.run_id) if raw is not None else None
+        if raw is None:
+            return None
+        try:
+            return RunRecord.from_dict(raw, self.run_id)
+        except OtherVersion:
+            raise
+        except UserError:  # a damaged file, not a newer one
+            return None
 
     def write_record(self, record: RunRecord) -> None:
         write_json_atomic(self.config, record.to_dict())
