@@ -2,7 +2,7 @@
 labels are likely to help.
 
 The quick baseline's curve is computed on request in seconds (and cached per run); the model's
-curve trains Quick runs in a background process, drawn from its curve.json as it grows.
+curve trains Quick runs in a background process, drawn from its saved curve as it grows.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from core.jobs import curve as curve_job
 from core.text import t
 from core.train import learning_curve
 from core.workspace import curves, runs
+from core.workspace.folder import RunFolder
 from pages import _format
 
 COLOURS = {"baseline": "#94A3B8", "model": "#4F46E5"}
@@ -118,7 +119,7 @@ def render(run: runs.RunInfo) -> None:
             wanted.add(run.run_id)
             st.rerun()
     else:
-        config_file = run.path / "config.json"
+        config_file = RunFolder(run.path).config
         stamp = config_file.stat().st_mtime if config_file.exists() else 0.0
         with st.spinner(t("test.curve.baseline_spinner")):
             curve = _baseline_curve(str(run.path), stamp)

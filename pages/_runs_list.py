@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from core.models import loading as models
+from core.tasks import is_task, task_kind
 from core.text import t
 from core.workspace import runs
 from pages import _format
@@ -45,13 +46,10 @@ def score(metric: str | None, value: float | None) -> str:
 
 
 def task_name(task: str | None) -> str:
+    """The task's name in the runs table; a task this version does not know stays as saved."""
     if not task:
         return "-"
-    key = "runs.task." + task.replace("-", "_")
-    return t(key) if key in _TASK_KEYS else task
-
-
-_TASK_KEYS = ("runs.task.text_classification", "runs.task.token_classification")
+    return t(f"runs.task.{task_kind(task).key}") if is_task(task) else task
 
 
 def note(r: runs.RunInfo) -> str:

@@ -11,6 +11,7 @@ import streamlit as st
 from core.jobs import queue as jobs
 from core.text import duration, number, t
 from core.workspace import runs
+from core.workspace.folder import RunFolder
 from core.workspace.processes import process_alive
 from pages import _errors, _format, _train_curves
 
@@ -19,7 +20,7 @@ METRICS = "train_metrics"  # {"run_id", "offset", "events"}: what this session h
 
 def new_events(run_id: str, run_dir: Path) -> list[dict[str, Any]]:
     """All events of the run, reading only the lines added since the last call."""
-    metrics = run_dir / "metrics.jsonl"
+    metrics = RunFolder(run_dir).metrics
     try:
         seen = metrics.stat()
         file_id = (seen.st_ino, seen.st_dev)

@@ -7,15 +7,12 @@ import streamlit as st
 
 from core.errors import UserError
 from core.models import loading as models
+from core.tasks import is_task, task_kind
 from core.text import t
 from core.workspace import runs
 from pages import _format, _session
 
 PICKER = "train_run"  # the selectbox's key
-CAPTIONS = {  # task -> the caption's text key
-    "text-classification": "train.caption.text_classification",
-    "token-classification": "train.caption.token_classification",
-}
 
 
 def pick_run(all_runs: list[runs.RunInfo]) -> runs.RunInfo | None:
@@ -67,8 +64,7 @@ def caption(run: runs.RunInfo) -> None:
     """'text classification · model ... · data ...' under the header."""
     names = {"model": _format.md(models.display_name(run.model)),
              "dataset": _format.md(run.dataset)}
-    key = CAPTIONS.get(run.task)
-    if key:
-        st.caption(t(key, **names))
+    if is_task(run.task):
+        st.caption(t(f"train.caption.{task_kind(run.task).key}", **names))
     else:
         st.caption(t("train.caption.other_task", task=_format.md(run.task), **names))

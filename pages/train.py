@@ -1,8 +1,8 @@
 """Step 3, Train: the live view of one run, drawn from its folder on disk.
 
-The run trains in its own process; this page only reads status.json and new lines of
-metrics.jsonl. A reload or a second tab finds the run again from the URL (?run=<id>) or,
-failing that, picks the run that is training now.
+The run trains in its own process; this page only reads the run's status and the new lines of
+its training events (core.workspace.runs). A reload or a second tab finds the run again from
+the URL (?run=<id>) or, failing that, picks the run that is training now.
 
 This file lays the page out; its parts are beside it: _train_pick.py (which run),
 _train_controls.py (stop, resume, retry, on to Test), _train_live.py (state, progress, log)
