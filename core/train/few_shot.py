@@ -79,18 +79,24 @@ def _is_sentence_model(name: str) -> bool:
 
 def why_not_possible(config: RunConfig, multi_label: bool, has_pairs: bool) -> str:
     """Empty when few-shot mode can train this run, else one sentence saying why not."""
+    key = obstacle_key(config, multi_label, has_pairs)
+    return text.t(key) if key else ""
+
+
+def obstacle_key(config: RunConfig, multi_label: bool, has_pairs: bool) -> str:
+    """The catalogue key of why few-shot mode cannot train this run; empty when it can."""
     t = config.training
     if config.task != "text-classification" or multi_label:
-        return text.t("advice.mode.only_single_label")
+        return "advice.mode.only_single_label"
     if has_pairs:
-        return text.t("advice.mode.no_pairs")
+        return "advice.mode.no_pairs"
     if t.lora or t.freeze_encoder:
-        return text.t("advice.mode.no_lora")
+        return "advice.mode.no_lora"
     model_type = _model_config(config.model).get("model_type")
     if model_type is None:
-        return text.t("advice.mode.needs_local_model")
+        return "advice.mode.needs_local_model"
     if model_type != "bert":
-        return text.t("advice.mode.needs_bert")
+        return "advice.mode.needs_bert"
     return ""
 
 
@@ -100,11 +106,12 @@ def advise(config: RunConfig, counts: dict[str, int], multi_label: bool,
     examples per label."""
     median = median_per_label(counts)
     about = int(median + 0.5)  # a median of 4794.5 reads as about 4,795
-    obstacle = why_not_possible(config, multi_label, has_pairs)
+    obstacle_code = obstacle_key(config, multi_label, has_pairs)
+    obstacle = text.t(obstacle_code) if obstacle_code else ""
     requested = config.training.mode
     if requested == "few-shot":
-        if obstacle:
-            raise UserError(obstacle, text.t("advice.mode.choose_another"))
+        if obstacle:  # rendered when read: it may be saved in status.json first
+            raise UserError(text.Text(obstacle_code), text.Text("advice.mode.choose_another"))
         return ModeAdvice("few-shot", text.t("advice.mode.few_shot_chosen"), median, True)
     if requested == "fine-tune":
         return ModeAdvice("fine-tune", text.t("advice.mode.fine_tune_chosen"), median,

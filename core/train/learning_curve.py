@@ -27,12 +27,14 @@ import numpy as np
 
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.errors import UserError
+from core.scoring.metrics import metric_name
+from core.text import Text, t
 from core.workspace import csv_safe, curves, runs
 from core.workspace.processes import own_process
 
 MIN_POINTS = 3
 MAX_POINTS = 6
-METRIC_NAMES = {"macro_f1": "macro-F1", "f1": "entity F1"}
+LEARNERS = {"model": "model", "baseline": "baseline", "quick baseline": "baseline"}
 BASELINE = {"text-classification": "tfidf_logreg", "token-classification": "word_memory"}
 
 
@@ -117,27 +119,45 @@ def noise_points(score: float, n_held_out: int) -> float:
 
 def advice(fit: LogFit | None, n_now: int, metric: str, learner: str,
            n_held_out: int | None = None, held_out: str = "test") -> str:
-    """One sentence on whether more labels are likely to help; with the held-out size, a gain
-    smaller than the noise of each measured point is said to be within that noise."""
-    name = METRIC_NAMES.get(metric, metric)
+    """One sentence on whether more labels are likely to help, in the current language (see
+    `advice_code`)."""
+    return render_advice(advice_code(fit, n_now, metric, learner, n_held_out, held_out))
+
+
+def advice_code(fit: LogFit | None, n_now: int, metric: str, learner: str,
+                n_held_out: int | None = None, held_out: str = "test") -> dict[str, Any]:
+    """The advice as a catalogue key and JSON parameters, saved in curve.json and rendered in
+    the reader's language by `render_advice`. With the held-out size, a gain smaller than the
+    noise of each measured point is said to be within that noise. `learner` is 'model' or
+    'baseline' ('quick baseline' too)."""
     if fit is None:
-        return "There are too few points to say whether more labels would help."
+        return {"key": "training.curve.too_few_points", "params": {}}
     # a score cannot pass 100%, so neither can the trend
     gain = (min(1.0, fit.predict(2 * n_now)) - min(1.0, fit.predict(n_now))) * 100
-    start = f"Going from {n_now:,} to {2 * n_now:,} labels would likely add about " \
-            f"{max(gain, 0.0):.1f} points of {name} to the {learner}"
+    params: dict[str, Any] = {"n_now": n_now, "n_double": 2 * n_now,
+                              "gain": f"{max(gain, 0.0):.1f}", "metric": metric,
+                              "learner": LEARNERS.get(learner, learner)}
     if n_held_out:
         noise = noise_points(fit.predict(n_now), n_held_out)
         if gain < noise:
-            examples = f"{n_held_out:,} {held_out} example" + ("" if n_held_out == 1 else "s")
-            return (start + f", but that is within the noise of the measured points (each "
-                    f"is scored on {examples}, give or take about {noise:.1f} points), so the "
-                    "curve cannot tell yet whether more labels help.")
-    if gain >= 3:
-        return start + ", so more labels are likely worth it."
-    if gain >= 1:
-        return start + ": more labels help a little."
-    return start + ", so more labels alone are unlikely to help much."
+            return {"key": "training.curve.within_noise",
+                    "params": {**params, "n_held_out": n_held_out, "held_out": held_out,
+                               "noise": f"{noise:.1f}"}}
+    key = "worth_it" if gain >= 3 else "a_little" if gain >= 1 else "unlikely"
+    return {"key": f"training.curve.{key}", "params": params}
+
+
+def render_advice(code: dict[str, Any], language: str | None = None) -> str:
+    """The advice sentence of `advice_code` in `language` (default: the current one)."""
+    params = dict(code.get("params") or {})
+    if "metric" in params:
+        params["metric"] = metric_name(str(params["metric"]), language)
+    if "learner" in params:
+        params["learner"] = t(f"training.curve.learner.{params['learner']}", language=language)
+    if "n_held_out" in params:
+        params["examples"] = t(f"scores.count.{params.pop('held_out')}_example",
+                               language=language, count=params.pop("n_held_out"))
+    return t(str(code.get("key")), language=language, **params)
 
 
 def _metric(splits: Any) -> str:
@@ -237,8 +257,9 @@ def run_splits(run_dir: Path) -> tuple[RunConfig, Any]:
     for name in ("train", "validation", "test"):
         path = getattr(config.data, name)
         if path and not Path(path).is_file():
-            raise UserError(f"The {name} file of this run, {Path(path).name}, is no longer "
-                            "there.", "Train a new run on the data to draw its learning curve.")
+            raise UserError(Text("training.curve.file_gone.message",
+                                 {"part": name, "file": Path(path).name}),
+                            Text("training.curve.file_gone.fix"))
     return config, make_splits(config)
 
 
@@ -246,15 +267,14 @@ def summary(points: dict[str, list[tuple[int, float]]], metric: str, n_now: int,
             splits: Any = None) -> dict:
     fits = {learner: fit_log(pts) for learner, pts in points.items()}
     learner = "model" if len(points.get("model") or []) >= MIN_POINTS else "baseline"
-    names = {"model": "model", "baseline": "quick baseline"}
     held_out = _held_out(splits) if splits is not None else "test"
     n_held_out = len(getattr(splits, held_out).frame) if splits is not None else None
-    return {"metric": metric, "metric_name": METRIC_NAMES.get(metric, metric), "n_now": n_now,
+    code = advice_code(fits.get(learner), n_now, metric, learner, n_held_out, held_out)
+    return {"metric": metric, "metric_name": metric_name(metric), "n_now": n_now,
             "points": {k: [list(p) for p in v] for k, v in points.items()},
             "fits": {k: dataclasses.asdict(f) for k, f in fits.items() if f is not None},
-            "advice": advice(fits.get(learner), n_now, metric, names[learner], n_held_out,
-                             held_out),
-            "advice_from": learner, "n_held_out": n_held_out}
+            "advice": render_advice(code), "advice_code": code, "advice_from": learner,
+            "n_held_out": n_held_out}
 
 
 def baseline_curve(run_dir: Path) -> dict:

@@ -25,6 +25,7 @@ import numpy as np
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
 from core.evaluate.splits import evaluate_splits, run_summary
+from core.text import Text, error_key, has
 from core.train.saving import save_model
 from core.workspace import disk, runs
 
@@ -198,14 +199,14 @@ def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool
         return result
     except UserError as exc:
         log.error("Stopped by a problem with the input: %s %s", exc.message, exc.fix)
-        _record_failure(run_dir, resume, exc.message, exc.fix, "input")
+        _record_failure(run_dir, resume, *error_texts(exc), "input")
         raise
     except Exception as exc:  # every failure must end as a readable status, never a hang
         reported = disk.disk_full_error(exc, run_dir) or exc  # torch's RuntimeError included
-        message, fix = explain_failure(reported)
+        message, fix = failure_texts(reported)
         log.error("Training failed: %s\n%s", message, traceback.format_exc())
-        message = _record_failure(run_dir, resume, message, fix, failure_kind(reported))
-        raise TrainingFailed(message, fix) from exc
+        written = _record_failure(run_dir, resume, message, fix, failure_kind(reported))
+        raise TrainingFailed(written, str(fix)) from exc
     finally:
         disk.release_reserve(run_dir)
         logging.getLogger().removeHandler(handler)
@@ -214,17 +215,58 @@ def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool
             signal.signal(signal.SIGTERM, previous_handler)
 
 
-def _record_failure(run_dir: Path, resume: bool, message: str, fix: str, kind: str) -> str:
+def _record_failure(run_dir: Path, resume: bool, message: str | Text, fix: str | Text,
+                    kind: str) -> str:
     """Write a failure to status.json; returns the message written. A resumed run that still
     holds the model it saved when it was stopped stays `stopped` with that model, so it can
-    still be tested, and says why the resume failed."""
-    state = "failed"
-    if resume and _usable_model(run_dir):
+    still be tested, and says why the resume failed.
+
+    `error` and `fix` hold the sentences in the language of the process; `error_text` and
+    `fix_text` the catalogue keys (Text.to_dict, None for words not in the catalogue), which
+    `status_error` renders in the reader's language."""
+    state, resume_failed = "failed", bool(resume and _usable_model(run_dir))
+    if resume_failed:
         state = "stopped"
-        message = f"Resuming failed: {message} The model saved before is kept."
-    runs.record_status(run_dir, state=state, error=message, fix=fix, failure=kind,
-                       finished=time.time(), pid=None)
-    return message
+    runs.record_status(run_dir, state=state, error=_failure_sentence(message, resume_failed),
+                       fix=str(fix), failure=kind, finished=time.time(), pid=None,
+                       error_text=_as_dict(message), fix_text=_as_dict(fix),
+                       resume_failed=resume_failed)
+    return _failure_sentence(message, resume_failed)
+
+
+def _failure_sentence(message: str | Text, resume_failed: bool,
+                      language: str | None = None) -> str:
+    shown = message.render(language) if isinstance(message, Text) else str(message)
+    if not resume_failed:
+        return shown
+    return Text("training.resume_failed", {"message": shown}).render(language)
+
+
+def _as_dict(value: str | Text) -> dict[str, Any] | None:
+    return value.to_dict() if isinstance(value, Text) else None
+
+
+def error_texts(exc: UserError) -> tuple[str | Text, str | Text]:
+    """A UserError's message and fix as given: Text (rendered when read) or plain words."""
+    if exc.code:
+        fix_key = error_key(exc.code, "fix")
+        return (Text(error_key(exc.code), exc.params),
+                Text(fix_key, exc.params) if has(fix_key) else "")
+    return exc.message_text, exc.fix_text
+
+
+def status_error(status: dict[str, Any], language: str | None = None) -> tuple[str, str]:
+    """(error, fix) of a run's status.json in `language` (default: the current one): from the
+    saved catalogue keys where there are some, else the sentences as saved."""
+    saved = status.get("error_text")
+    message: str | Text = Text.from_dict(saved) if isinstance(saved, dict) \
+        else str(status.get("error") or "")
+    if isinstance(saved, dict):
+        message = _failure_sentence(message, bool(status.get("resume_failed")), language)
+    fix_saved = status.get("fix_text")
+    fix = Text.from_dict(fix_saved).render(language) if isinstance(fix_saved, dict) \
+        else str(status.get("fix") or "")
+    return str(message), fix
 
 
 def _usable_model(run_dir: Path) -> bool:
@@ -259,30 +301,29 @@ def failure_kind(exc: BaseException) -> str:
 
 
 def explain_failure(exc: BaseException) -> tuple[str, str]:
+    """What went wrong and what to do, in the current language."""
+    message, fix = failure_texts(exc)
+    return str(message), str(fix)
+
+
+def failure_texts(exc: BaseException) -> tuple[Text, Text]:
+    """What went wrong and what to do, as Text rendered when read (status.json keeps them)."""
     import pickle
 
     from core.models import loading as models
 
-    text = f"{type(exc).__name__}: {exc}"
     # the libraries advise loading anyway (weights_only off, trusting remote code): that runs code
     if isinstance(exc, pickle.UnpicklingError):
         refusal = models.unsafe_weights_error()
-        return refusal.message, refusal.fix
+        return refusal.message_text, refusal.fix_text
     if models.is_remote_code_error(exc):
         refusal = models.remote_code_error()
-        return refusal.message, refusal.fix
-    if failure_kind(exc) == "out_of_memory":
-        return ("Training ran out of memory.",
-                "Halve the batch size (and double gradient accumulation to keep the effective "
-                "batch), lower the max length, or choose a smaller model.")
-    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-        return ("The disk is full, so the run could not be saved.",
-                "Free disk space or delete old runs, then press Resume.")
-    if isinstance(exc, PermissionError):
-        return ("The workspace folder cannot be written.",
-                "Check the permissions of the workspace folder, then press Resume.")
-    return (f"Training failed unexpectedly ({text[:300]}).",
-            "See the log for details; try Resume, or change the settings and start again.")
+        return refusal.message_text, refusal.fix_text
+    kind = failure_kind(exc)
+    if kind in ("out_of_memory", "disk_full", "unwritable"):
+        return Text(f"training.{kind}.message"), Text(f"training.{kind}.fix")
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    return Text("training.unexpected.message", {"detail": detail}), Text("training.unexpected.fix")
 
 
 @dataclass
@@ -377,7 +418,8 @@ def _check_data(run_dir: Path, splits: Any, tokenizer: Any, max_length: int) -> 
     runs.write_json_atomic(run_dir / "health.json", report.to_dict())
     if report.has_errors:
         first = next(f for f in report.findings if f.severity == "error")
-        raise UserError(f"{first.title}: {first.message}", first.fix)
+        raise UserError(Text("training.data_error", {"title": first.title,
+                                                     "message": first.message}), first.fix)
     for finding in report.findings:
         log.info("Data check (%s): %s: %s", finding.severity, finding.title, finding.message)
 
