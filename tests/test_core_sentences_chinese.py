@@ -208,3 +208,20 @@ def test_word_memory_suggestions_name_their_source_in_chinese(tmp_path):
             "词记忆（每个词目前最常见的标记）"
     assert prelabel.quick_suggestions(project, state, texts, None).source == \
         "word memory (each word's most frequent tag so far)"
+
+
+def test_saved_curve_and_input_errors_keep_their_keys(tmp_path):
+    from core.label import labeling
+    from core.train import learning_curve, training
+    from core.workspace import runs
+
+    curve = learning_curve.summary({"baseline": [(10, 0.5), (20, 0.6), (40, 0.7)]}, "f1", 40)
+    assert curve["advice"] == learning_curve.render_advice(curve["advice_code"], "en")
+    assert "实体 F1" in learning_curve.render_advice(curve["advice_code"], "zh")
+    refused = labeling.label_error("no_texts")
+    training._record_failure(tmp_path, False, *training.error_texts(refused), "input")
+    status = runs.read_json(tmp_path / "status.json")
+    assert status["error_text"]["key"] == "labeling.no_texts.message"
+    assert status["error"] == "There are no texts to label." == refused.message
+    assert training.status_error(status, "zh") == ("没有可标注的文本。",
+                                                   "请选择一个包含文本的文件。")
