@@ -24,8 +24,15 @@ $(VENV)/.installed-test: requirements-test.txt
 run: install
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
+# Two passes: the tests that can run side by side on $(TEST_WORKERS) processes, then those marked
+# serial (a real browser, timed checks; see tests/conftest.py) alone. Both always run; the
+# target fails if either does.
+TEST_WORKERS ?= 2
+
 test: install-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not serial"; side_by_side=$$?; \
+	$(PY) -m pytest -m serial; alone=$$?; \
+	test $$side_by_side -eq 0 && test $$alone -eq 0
 
 bench: install
 	$(PY) -m bench all

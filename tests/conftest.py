@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,40 @@ POSITIVE = ["great", "lovely", "excellent", "wonderful", "good", "fantastic", "e
 NEGATIVE = ["terrible", "awful", "bad", "boring", "horrible", "dreadful", "poor"]
 NOUNS = ["film", "movie", "story", "plot", "acting", "ending", "soundtrack", "cast"]
 
+# Tests that `make test` runs alone, after the others have run side by side (pytest -n): they
+# drive a real browser, time themselves against a bound, or plant a file in the source tree
+# that a test beside them would read.
+SERIAL_FILES = {
+    "test_e2e_browser.py", "test_e2e_label.py", "test_e2e_runs_layout.py",
+    "test_concurrent_sessions.py",  # a real browser waits on what the page shows
+    "test_access_guard.py",  # a server's answer is timed
+    "test_stop_and_estimate.py",  # an estimate is checked against a measured run
+    "test_layers.py",  # plants an upward import in core/ for a moment
+}
+SERIAL_TESTS = {"test_cli.py": {"test_heavy_inputs_stay_within_time_and_memory"}}  # timed
+
+
+def _serial(item: pytest.Item) -> bool:
+    name = getattr(item, "originalname", item.name)
+    return item.path.name in SERIAL_FILES or name in SERIAL_TESTS.get(item.path.name, ())
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With exactly `-m serial`, files holding no such test are not even imported."""
+    if config.getoption("markexpr", "") != "serial" or collection_path.is_dir():
+        return None
+    name = collection_path.name
+    if name.startswith("test_") and name.endswith(".py"):
+        return not (name in SERIAL_FILES or name in SERIAL_TESTS) or None
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # marked before `-m serial` / `-m "not serial"` selects
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _serial(item):
+            item.add_marker(pytest.mark.serial)
+
 
 @pytest.fixture(autouse=True)
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -23,21 +58,43 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """The folder `name`, filled by `build` once per test run: the processes of `pytest -n`
+    share it (the first one builds it, the others wait and use it)."""
+    import fcntl
+    import shutil
+
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the workers' temp folders sit side by side in one run's folder
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2-layer BERT with random weights and the default model's tokenizer (seconds on CPU)."""
+    return built_once(tmp_path_factory, "tiny-bert", _save_tiny_bert)
+
+
+def _save_tiny_bert(folder: Path) -> None:
     from transformers import AutoTokenizer, BertConfig, BertModel
 
     from core.models.loading import default_model_path
 
-    folder = tmp_path_factory.mktemp("tiny-bert")
     tokenizer = AutoTokenizer.from_pretrained(default_model_path())
     config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2,
                         num_attention_heads=2, intermediate_size=64,
                         max_position_embeddings=128)
     BertModel(config).save_pretrained(folder, safe_serialization=True)
     tokenizer.save_pretrained(folder)
-    return folder
 
 
 def sentiment_rows(n: int, seed: int = 0) -> list[tuple[str, str]]:

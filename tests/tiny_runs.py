@@ -1,4 +1,5 @@
-"""Finished runs of the tiny random BERT, trained once per test session and copied per test.
+"""Finished runs of the tiny random BERT, trained once per test run (the processes of
+`pytest -n` share them) and copied per test.
 
 Used by the Test page, batch prediction, error analysis, compare and export tests. Training a
 run takes a few seconds; copying it into each test's workspace keeps tests independent.
@@ -11,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import write_multi_label_csv, write_ner_conll, write_sentiment_csv
+from conftest import built_once, write_multi_label_csv, write_ner_conll, write_sentiment_csv
 
 from core.config import RunConfig
 from core.jobs import queue as jobs
@@ -55,9 +56,11 @@ def _train(kind: str, model_dir: Path, folder: Path, test_fraction: float = 0.1)
 def trained_run(kind: str, model_dir: Path, factory: pytest.TempPathFactory) -> Path:
     """The session's trained run of `kind` (classification, multi_label, ner, no_test)."""
     if kind not in _TRAINED:
-        folder = factory.mktemp(f"trained-{kind}")
-        _TRAINED[kind] = _train(kind, model_dir, folder,
-                                test_fraction=0.0 if kind == "no_test" else 0.15)
+        def build(folder: Path) -> None:
+            _train(kind, model_dir, folder, test_fraction=0.0 if kind == "no_test" else 0.15)
+
+        folder = built_once(factory, f"trained-{kind}", build)
+        _TRAINED[kind] = folder / f"run-{kind.replace('_', '-')}"
     return _TRAINED[kind]
 
 
