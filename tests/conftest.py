@@ -22,12 +22,15 @@ NOUNS = ["film", "movie", "story", "plot", "acting", "ending", "soundtrack", "ca
 SERIAL_FILES = {
     "test_e2e_browser.py", "test_e2e_label.py", "test_e2e_runs_layout.py",
     "test_concurrent_sessions.py",  # a real browser waits on what the page shows
-    "test_access_guard.py",  # a server's answer is timed
-    "test_stop_and_estimate.py",  # an estimate is checked against a measured run
-    "test_layers.py",  # plants an upward import in core/ for a moment
+    "test_access_guard.py",  # a server's answers are timed
 }
-SERIAL_TESTS = {"test_cli.py": {"test_heavy_inputs_stay_within_time_and_memory"}}  # timed
-
+SERIAL_TESTS = {
+    "test_cli.py": {"test_heavy_inputs_stay_within_time_and_memory"},  # each case is timed
+    "test_layers.py": {"test_the_contract_catches_an_upward_import_inside_a_function"},  # plants
+    "test_stop_and_estimate.py": {  # checked against the measured time of a run
+        "test_the_estimate_after_a_measured_run_holds_its_real_duration",
+        "test_the_time_left_follows_the_runs_pace_evaluations_included"},
+}
 
 def _serial(item: pytest.Item) -> bool:
     name = getattr(item, "originalname", item.name)
