@@ -486,7 +486,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from core.train.training import TrainingFailed
 
         if isinstance(exc, TrainingFailed):
-            print(t("cli.error", line=f"{exc.message} {exc.fix}"), file=sys.stderr)
+            print(t("cli.error", line=error_line(exc)), file=sys.stderr)
         else:
             print(t("cli.internal_error", kind=type(exc).__name__, detail=str(exc)),
                   file=sys.stderr)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.text import Text, error_key, error_parts, has
+from core.text import Text, error_key, error_line, error_parts, has
 
 
 class UserError(Exception):
@@ -61,7 +61,7 @@ class UserError(Exception):
         self.fix_text = value
 
     def __str__(self) -> str:
-        return f"{self.message} {self.fix}".strip()
+        return error_line(self)
 
     def __reduce__(self):  # through a process pool or a queue, code and params included
         return _rebuild, (type(self), self.message_text, self.fix_text, self.code, self.params)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from core.errors import UserError
-from core.text import error_parts, has, t
+from core.text import error_line, has, t
 from pages import _format
 
 log = logging.getLogger("finetune_studio.app")
@@ -34,8 +34,7 @@ def show_error(exc: BaseException, doing: str = GENERIC) -> None:
     sentence plus a short detail."""
     if isinstance(exc, UserError):
         # messages quote file, column and label names: shown literally, never as markdown
-        message, fix = error_parts(exc)
-        st.error(_format.md(f"{message} {fix}".strip()), icon=":material/error:")
+        st.error(_format.md(error_line(exc)), icon=":material/error:")
         return
     # Details go to the server log; the page gets one sentence and the error's own words.
     log.error("Unexpected error while %s", doing, exc_info=exc)

@@ -39,7 +39,7 @@ def test_a_coded_error_is_written_in_the_readers_language(error_texts):
     with text.use_language("zh"):
         assert (error.message, error.fix) == ("没有名为 body 的列。", "请从 text, label 中选择。")
         assert text.error_parts(error) == ("没有名为 body 的列。", "请从 text, label 中选择。")
-    assert text.error_line(error, "zh") == "没有名为 body 的列。 请从 text, label 中选择。"
+    assert text.error_line(error, "zh") == "没有名为 body 的列。请从 text, label 中选择。"
     assert text.error_parts(error, "en") == ("There is no column body.",
                                              "Pick one of text, label.")
 
@@ -62,7 +62,7 @@ def test_plain_errors_work_as_before():
 def test_a_coded_error_survives_pickling(error_texts):
     error = pickle.loads(pickle.dumps(UserError.coded("t_column", column="a", columns="b")))
     assert isinstance(error, UserError) and error.code == "t_column"
-    assert text.error_line(error, "zh") == "没有名为 a 的列。 请从 b 中选择。"
+    assert text.error_line(error, "zh") == "没有名为 a 的列。请从 b 中选择。"
     plain = pickle.loads(pickle.dumps(UserError("Bad file.", "Use CSV.")))
     assert (plain.message, plain.fix, plain.code) == ("Bad file.", "Use CSV.", None)
 
@@ -87,7 +87,7 @@ def test_the_page_shows_a_coded_error_in_the_sessions_language(error_texts, monk
             _errors.show_error(RuntimeError("boom"), "runs.error.listing")
 
     at = AppTest.from_function(script).run()
-    assert at.error[0].value == "没有名为 body 的列。 请从 text 中选择。"
+    assert at.error[0].value == "没有名为 body 的列。请从 text 中选择。"
     assert at.error[1].value.startswith("Something went wrong while listing the runs. Try again")
     assert at.expander[0].label == "Details"
     assert at.error[2].value.startswith("列出训练记录时出了问题。请重试")

@@ -230,9 +230,9 @@ def test_plain_and_lazy_user_errors(sample_texts):
     assert text.error_parts(UserError("Bad file.", "Use CSV.")) == ("Bad file.", "Use CSV.")
     lazy = UserError(text.lazy("errors.t_column.message", column="body"),
                      text.lazy("errors.t_column.fix", columns="a"))
-    assert text.error_line(lazy, "zh") == "没有名为 body 的列。 请从 a 中选择。"
+    assert text.error_line(lazy, "zh") == "没有名为 body 的列。请从 a 中选择。"
     with text.use_language("zh"):
-        assert str(lazy) == "没有名为 body 的列。 请从 a 中选择。"  # rendered when read
+        assert str(lazy) == "没有名为 body 的列。请从 a 中选择。"  # rendered when read
     finding = text.Text("data.t.rows", {"count": 2})
     assert text.Text.from_dict(finding.to_dict()) == finding
     assert f"{finding}" == "2 rows appear twice." and finding.render("zh") == "有 2 行重复。"

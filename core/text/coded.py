@@ -76,4 +76,6 @@ def error_parts(exc: BaseException, language: str | None = None) -> tuple[str, s
 def error_line(exc: BaseException, language: str | None = None) -> str:
     """'message fix' in one line, as the CLI prints a UserError."""
     message, fix = error_parts(exc, language)
-    return f"{message} {fix}".strip()
+    if not fix:
+        return message.strip()
+    return t("common.message_and_fix", language=language, message=message, fix=fix).strip()

@@ -5,6 +5,8 @@ page belongs in that page's module.
 """
 
 TEXTS = {
+    # An error's message and what to do, on one line (the CLI, a page's one-line summary).
+    "common.message_and_fix": {"en": "{message} {fix}", "zh": "{message}{fix}"},
     "common.format.percent": {"en": "{value}%", "zh": "{value}%"},
     "common.format.points": {"en": "{value} points", "zh": "{value} 个百分点"},
     "common.duration.seconds": {"en": "{seconds} s", "zh": "{seconds} 秒"},
