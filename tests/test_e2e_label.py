@@ -27,21 +27,20 @@ import pytest
 from fixtures_data import csv_text, write
 from test_e2e_browser import (
     CHROMIUM,
+    CHROMIUM_ARGS,
+    VIEWPORT,
     _nav,
     _no_traceback,
     _shot,
     _upload,
     _upload_labeled,
     _wait_for,
-    browser_page,
     running_server,
 )
 from tiny_runs import install_run
 
 from core.label import labeling
 from core.workspace import runs
-
-__all__ = ["browser_page"]  # the fixture, used by name below: pytest finds it once imported
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(),
@@ -114,7 +113,7 @@ ADVICE = re.compile(r"Going from ([\d,]+) to ([\d,]+) labels would likely add ab
                     r"(\d+\.\d) points of macro-F1 to the quick baseline[,:] [^.]+\.")
 
 
-# ----- one app for the whole file ----------------------------------------------------------
+# ----- one app and one browser for the whole file -----------------------------------------
 
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory: pytest.TempPathFactory):
@@ -124,6 +123,31 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
     folder.mkdir()
     with running_server(folder) as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium for every test here; each test gets its own window and session."""
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """A new window (its own cookies, so its own app session) in the shared browser."""
+    context = chromium.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.fixture
