@@ -30,7 +30,8 @@ def mistakes_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
                        t("test.mistakes.relabel_help"))
         return
     wrong = error_analysis.mistakes(records)
-    confidence = {"confidence": st.column_config.ProgressColumn(
+    # the tables name their columns in the reader's language: keyed by the shown name
+    confidence = {error_analysis.column("confidence"): st.column_config.ProgressColumn(
         t("test.mistakes.confidence"), min_value=0.0, max_value=1.0, format="percent",
         help=t("test.mistakes.confidence_help"))}
     st.markdown(t("test.mistakes.title", count=len(wrong), n=len(records),
