@@ -18,6 +18,8 @@ from core.tasks import (
     TaskKind,
     get_task,
     is_task,
+    saved_task,
+    saved_task_kind,
     task_kind,
     task_title,
 )
@@ -107,19 +109,52 @@ def test_calibration_outputs_keep_only_scored_tokens():
     assert z.shape == (2, 2) and gold.tolist() == [0, 1]
 
 
-def test_record_counts_agree_with_the_variant_name():
+def test_record_counts_are_the_task_s_own():
     records = [{"gold": "a", "predicted": "a"}, {"gold": "b", "predicted": "a"}]
     task = get_task("text-classification", ["a", "b"])
     by_task = significance.records_counts(records, ["a", "b"], task, "accuracy")
-    by_name = significance.records_counts(records, ["a", "b"], "single_label", "accuracy")
-    assert significance.score(by_task) == significance.score(by_name) == 0.5
+    direct = significance.single_label_record_counts(records, ["a", "b"], "accuracy")
+    assert significance.score(by_task) == significance.score(direct) == 0.5
     sets = [{"gold": ["a"], "predicted": ["a", "b"]}]
     multi = get_task("text-classification", ["a", "b"], multi_label=True)
     assert significance.score(multi.record_counts(sets, "micro_f1")) == pytest.approx(2 / 3)
     tagged = [{"gold": ["B-PER", "O"], "predicted": ["B-PER", "O"]}]
     ner = get_task("token-classification", LABELS["token-classification"])
     assert significance.score(ner.record_counts(tagged, "f1")) == 1.0
-    assert significance.score(significance.records_counts(tagged, [], "ner", "f1")) == 1.0
+    assert significance.score(significance.records_counts(tagged, [], ner, "f1")) == 1.0
+
+
+def test_the_variant_table_of_significance_is_gone():
+    """Counts are asked of the task: significance keeps no table of variant names."""
+    assert not hasattr(significance, "_BY_VARIANT")
+    with pytest.raises(AttributeError):
+        significance.records_counts([], ["a"], "single_label", "accuracy")
+
+
+@pytest.mark.parametrize(("name", "multi_label", "metric"), [
+    ("text-classification", False, "accuracy"),
+    ("text-classification", True, "subset_accuracy"),
+    ("token-classification", False, "f1"),
+    ("token-classification", True, "f1"),
+])
+def test_headline_metric_is_the_score_a_report_leads_with(name, multi_label, metric):
+    assert "headline_metric" in KIND_MEMBERS
+    assert task_kind(name).headline_metric(multi_label) == metric
+    task = get_task(name, LABELS[name], multi_label)
+    assert task.headline_metric(task.multi_label) == (
+        metric if name == "token-classification" or multi_label else "accuracy")
+
+
+def test_a_saved_task_name_is_read_as_text_classification_when_unknown():
+    assert saved_task_kind("token-classification") is task_kind("token-classification")
+    for name in (None, "", "other-task", 3):
+        assert saved_task_kind(name) is task_kind("text-classification")
+    task = saved_task({"task": "text-classification", "labels": ["a", 1],
+                       "multi_label": True})
+    assert task.labels == ["a", "1"] and task.multi_label
+    tagger = saved_task({"task": "token-classification", "labels": ["O", "B-X", "I-X"]})
+    assert tagger.shows_entities and tagger.labels == ["O", "B-X", "I-X"]
+    assert saved_task(None).name == "text-classification" and saved_task({}).labels == []
 
 
 def test_split_report_tunes_the_threshold_on_validation_only():

@@ -9,6 +9,8 @@ names ("ner", "multi_label"): it asks the task.
 
     kind = task_kind(config.task)      # the task's class: no labels needed
     task = get_task(name, labels, multi_label)   # an instance, for training and scoring
+    kind = saved_task_kind(name)       # a name read from a run's files (default: text)
+    task = saved_task(evaluation)      # the task an eval.json describes, with its labels
 
 What a task says, without labels (`task_kind(name)`, also on every `get_task` instance):
 
@@ -28,6 +30,8 @@ What a task says, without labels (`task_kind(name)`, also on every `get_task` in
     health_checks    the core.data.health check groups it adds: ("labels",) | ("entities",)
     kind_of(multi_label)       "single_label" | "multi_label" | "ner": a catalogue key part only
     primary_metric(multi_label)  the metric that picks the best checkpoint: "macro_f1" | "f1"
+    headline_metric(multi_label) the score a report leads with: "accuracy" (one label),
+                               "subset_accuracy" (multi-label) | "f1" (entities)
     stratify(multi_label)      held-out splits keep each label's share
     supports_few_shot(multi_label)  few-shot (sentence-pair) training can learn it
     title()                    its name for people, in the current language
@@ -67,7 +71,7 @@ TOKEN_CLASSIFICATION = TokenClassification.name
 
 __all__ = ["KIND_MEMBERS", "PROTOCOL_MEMBERS", "TASK_CLASSES", "TASK_MEMBERS", "TASK_NAMES",
            "TEXT_CLASSIFICATION", "TOKEN_CLASSIFICATION", "Task", "TaskKind", "get_task",
-           "is_task", "task_kind", "task_title"]
+           "is_task", "saved_task", "saved_task_kind", "task_kind", "task_title"]
 
 
 def is_task(name: Any) -> bool:
@@ -91,3 +95,19 @@ def task_title(name: str) -> str:
 def get_task(name: str, labels: list[str], multi_label: bool = False) -> Any:
     """The task with its labels (a `Task`)."""
     return task_kind(name).with_labels(labels, multi_label)
+
+
+def saved_task_kind(name: Any) -> Any:
+    """The task class of a name read from a run's files; a missing or unknown name is text
+    classification (runs saved before the task was written down)."""
+    return TASK_CLASSES.get(name, TextClassification) if isinstance(name, str) \
+        else TextClassification
+
+
+def saved_task(evaluation: dict[str, Any] | None) -> Any:
+    """The task a saved eval.json describes: its "task", "labels" and "multi_label" (see
+    `saved_task_kind` for a missing name)."""
+    evaluation = evaluation or {}
+    labels = [str(x) for x in evaluation.get("labels") or []]
+    return saved_task_kind(evaluation.get("task")).with_labels(
+        labels, bool(evaluation.get("multi_label")))

@@ -66,7 +66,12 @@ class TaskKind(Protocol):
 
     @classmethod
     def primary_metric(cls, multi_label: bool) -> str:
-        """The metric that picks the best checkpoint and names the headline score."""
+        """The metric that picks the best checkpoint: "macro_f1" or "f1"."""
+
+    @classmethod
+    def headline_metric(cls, multi_label: bool) -> str:
+        """The score a report leads with: "accuracy" (one label per text), "subset_accuracy"
+        (multi-label: every label of a text right) or "f1" (entities)."""
 
     @classmethod
     def stratify(cls, multi_label: bool) -> bool:

@@ -53,6 +53,10 @@ class TextClassification:
         return "macro_f1"
 
     @classmethod
+    def headline_metric(cls, multi_label: bool) -> str:
+        return "subset_accuracy" if multi_label else "accuracy"
+
+    @classmethod
     def stratify(cls, multi_label: bool) -> bool:
         return not multi_label
 

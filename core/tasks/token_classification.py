@@ -67,6 +67,10 @@ class TokenClassification:
         return "f1"
 
     @classmethod
+    def headline_metric(cls, multi_label: bool) -> str:
+        return "f1"
+
+    @classmethod
     def stratify(cls, multi_label: bool) -> bool:
         return False
 
