@@ -16,7 +16,7 @@ def export_view(project: labeling.Project, state: labeling.LabelState,
     st.markdown(t("label.export.title"))
     rows = labeling.labeled_rows(project, state, texts)
     with st.container(horizontal=True):
-        for fmt in labeling.EXPORT_FORMATS[project.task]:
+        for fmt in labeling.export_formats(project):
             st.download_button(
                 t("label.export.download", format=fmt.upper()),
                 data=labeling.export_bytes(project, rows, fmt) if rows else b"",

@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from core.label import labeling
-from core.tasks import task_kind
 from core.text import has, number, t
 from pages._label_state import TABLE_ROWS, _apply_table_edits, _open_item
 
@@ -22,7 +21,7 @@ def labeled_view(project: labeling.Project, state: labeling.LabelState,
     st.caption(t("label.labeled.recent_of", count=len(items), total=number(len(state.labels)))
                if len(state.labels) > len(items) else t("label.labeled.recent", count=len(items)))
     by = [source_word(state.sources.get(i, "")) for i in items]
-    if task_kind(project.task).shows_entities or project.multi_label:
+    if project.kind.shows_entities or project.multi_label:
         table = pd.DataFrame({"text": [texts[i] for i in items],
                               "label": [describe(project, texts[i], state.labels[i])
                                         for i in items],
@@ -61,7 +60,7 @@ def _table_columns() -> dict[str, Any]:
 
 
 def describe(project: labeling.Project, text: str, value: list[Any]) -> str:
-    if not task_kind(project.task).shows_entities:
+    if not project.kind.shows_entities:
         return " | ".join(value)
     tokens = labeling.item_tokens(text)
     return "; ".join(t("label.labeled.entity", words=" ".join(tokens[a:b]), type=kind)

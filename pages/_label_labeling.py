@@ -7,7 +7,6 @@ from typing import Any
 import streamlit as st
 
 from core.label import active_learning, label_training, labeling
-from core.tasks import task_kind
 from core.text import number, percent, t
 from pages import _format, _session
 from pages._label_model import source_note, suggestion_for
@@ -26,9 +25,7 @@ from pages._label_state import (
 
 def header(project: labeling.Project, state: labeling.LabelState, n_texts: int) -> None:
     progress = labeling.progress(state, n_texts)
-    entities = task_kind(project.task).shows_entities
-    summary = "label.header." + ("ner" if entities else "classification") \
-        + ("" if project.source else "_no_source")
+    summary = f"label.header.{project.kind.key}" + ("" if project.source else "_no_source")
     names = _format.md(t("common.list.separator").join(project.labels))
     st.caption(t(summary, count=n_texts, source=_format.md(project.source or ""), labels=names))
     st.progress(progress.share, text=t(
@@ -72,7 +69,7 @@ def label_view(project: labeling.Project, state: labeling.LabelState, texts: lis
     st.caption(t(where, item=number(item + 1), total=number(len(texts))))
     suggestion = suggestion_for(project, view, texts, item)
     note = view["suggestions"].source if view["suggestions"] is not None else ""
-    if task_kind(project.task).shows_entities:
+    if project.kind.shows_entities:
         tag_text(project, state, item, texts[item], suggestion, note, _give_label)
     elif project.multi_label:
         choose_labels(project, state, item, texts[item])

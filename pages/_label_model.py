@@ -9,7 +9,6 @@ from typing import Any
 import streamlit as st
 
 from core.label import active_learning, label_training, labeling, prelabel
-from core.tasks import task_kind
 from core.text import t
 from pages._label_state import MODEL, MODEL_POOL, QUEUE_SIZE, REFRESH, _features, _predictor
 
@@ -68,7 +67,7 @@ def suggestion_for(project: labeling.Project, view: dict[str, Any], texts: list[
                                                  [item], view.get("run_name"), suggestions.n_labels)
     if suggestions is None:
         return None
-    return suggestions.spans.get(item) if task_kind(project.task).shows_entities \
+    return suggestions.spans.get(item) if project.kind.shows_entities \
         else suggestions.label_for(item)
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 from core.data import read_table
 from core.errors import UserError
 from core.label import active_learning, label_training, labeling, prelabel
-from core.tasks import task_kind
+from core.tasks import TASK_NAMES, task_kind
 from core.text import error_line, t
 
 PROJECT = "label_project"    # the open project's id
@@ -27,7 +27,7 @@ MODEL_POOL = 1000            # unlabeled texts the fine-tuned model scores for t
 TABLE_ROWS = 500
 TABS = ("label", "labeled", "next", "export", "smart")  # label.tabs.<name>
 ORDERS = ("smart", "file")                                # label.order.<name>
-TASKS = (labeling.CLASSIFICATION, labeling.NER)
+TASKS = TASK_NAMES
 STRATEGIES = {active_learning.RANDOM: "label.strategy.random",
               active_learning.UNCERTAINTY: "label.strategy.uncertainty",
               active_learning.MIXED: "label.strategy.mixed"}
@@ -51,7 +51,7 @@ def order_name(order: str) -> str:
 
 
 def task_name(task: str) -> str:
-    return t("label.task.ner" if task_kind(task).shows_entities else "label.task.classification")
+    return t(f"label.task.{task_kind(task).key}")
 
 
 def strategy_name(strategy: str) -> str:

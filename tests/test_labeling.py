@@ -61,6 +61,18 @@ def test_project_is_stored_in_the_workspace_and_reopens(workspace):
     assert [p.project_id for p in labeling.list_projects()] == [project.project_id]
 
 
+def test_a_project_is_asked_for_its_task(workspace):
+    from core.tasks import task_kind
+
+    project, _ = sentiment_project(4)
+    entities, _ = ner_project()
+    assert project.kind is task_kind(project.task) and not project.kind.shows_entities
+    assert entities.kind is task_kind(entities.task) and entities.kind.shows_entities
+    assert not hasattr(project, "is_ner")
+    assert labeling.export_formats(project) == ("csv",)
+    assert labeling.export_formats(entities) == ("jsonl", "conll")
+
+
 @pytest.mark.parametrize("bad", ["../escape", "a/b", "", ".hidden", "x" * 200])
 def test_project_ids_cannot_leave_the_projects_folder(bad):
     with pytest.raises(UserError):

@@ -1,5 +1,6 @@
-"""The Data, Model and Label pages ask the task (core.tasks) and the run folder
-(core.workspace.folder): no page compares a task name or a task variant ("ner",
+"""The Data, Model and Label pages, the Train page's live part, the Runs table, the label
+budget, and core/train and core/label, ask the task (core.tasks) and the run folder
+(core.workspace.folder): none of them compares a task name or a task variant ("ner",
 "multi_label"), reads `is_ner`, or spells the name of a run's file."""
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ PAGES = sorted([ROOT / "app.py", ROOT / "pages" / "data.py", ROOT / "pages" / "m
                 ROOT / "pages" / "label.py", ROOT / "pages" / "_session.py",
                 ROOT / "pages" / "_errors.py", ROOT / "pages" / "_lang.py",
                 *(ROOT / "pages").glob("_data_*.py"), *(ROOT / "pages").glob("_model_*.py"),
-                *(ROOT / "pages").glob("_label_*.py")])
+                *(ROOT / "pages").glob("_label_*.py"),
+                ROOT / "pages" / "_train_live.py", ROOT / "pages" / "_runs_list.py",
+                ROOT / "pages" / "_learning_curve.py",
+                *(ROOT / "core" / "train").glob("*.py"), *(ROOT / "core" / "label").glob("*.py")])
 
 # What a page never compares: the task names, their key parts and the variants of kind_of.
 VARIANTS = {"single_label", "multi_label", "ner"}

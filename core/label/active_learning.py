@@ -123,7 +123,7 @@ def rank_unlabeled(project: Project, state: LabelState, texts: Sequence[str],
     unlabeled = [i for i in range(len(texts)) if i not in state.labels and i not in state.skipped]
     if not unlabeled or size <= 0:
         return []
-    if project.is_ner:
+    if project.kind.shows_entities:
         return _rank_entities(state, texts, unlabeled, features, suggestions, size)
     if features is None:
         return [RankedItem(i, 0.0, t("label.reason.file_order")) for i in unlabeled[:size]]
@@ -303,7 +303,7 @@ def simulation_from_dict(raw: dict[str, Any]) -> SimulationResult:
 # ----- the project's own labels -------------------------------------------------------------
 
 def project_simulation_readiness(project: Project, state: LabelState) -> str | None:
-    if project.is_ner or project.multi_label:
+    if not project.kind.stratify(project.multi_label):  # one label per text only
         return t("label.ready.sim_single")
     if len(state.labels) < MIN_PROJECT_SIMULATION:
         return t("label.ready.sim_count", needed=MIN_PROJECT_SIMULATION,

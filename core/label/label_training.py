@@ -30,6 +30,7 @@ from core.label.labeling import (
 from core.models.loading import recommended_learning_rate
 from core.text import Text, number, t
 from core.workspace import runs
+from core.workspace.folder import RunFolder
 
 SPLIT_CYCLE = 10
 VALIDATION_SLOT = 7
@@ -47,7 +48,7 @@ def training_readiness(project: Project, state: LabelState) -> str | None:
     if n < MIN_LABELS_TO_TRAIN:
         return t("label.ready.train_count", needed=MIN_LABELS_TO_TRAIN, count=n)
     counts = state.counts()
-    if project.is_ner:
+    if project.kind.shows_entities:
         return None if counts else t("label.ready.train_entity")
     usable = [label for label in project.labels if counts[label] >= MIN_PER_LABEL_TO_TRAIN]
     if len(usable) < (1 if project.multi_label else 2):
@@ -82,8 +83,7 @@ def assign_splits(project: Project, state: LabelState) -> dict[int, str]:
 
 
 def _group(project: Project, value: list) -> str:
-    return str(value[0]) if project.task == "text-classification" and not project.multi_label \
-        else ""
+    return str(value[0]) if project.kind.stratify(project.multi_label) else ""
 
 
 def write_training_files(project: Project, state: LabelState, texts: Sequence[str],
@@ -94,7 +94,7 @@ def write_training_files(project: Project, state: LabelState, texts: Sequence[st
         raise UserError(Text("labeling.not_enough_labels.message"), problem)
     folder.mkdir(parents=True, exist_ok=True)
     splits = assign_splits(project, state)
-    fmt = "jsonl" if project.is_ner else "csv"
+    fmt = project.kind.export_format
     paths: dict[str, str | None] = {}
     for part in ("train", "validation", "test"):
         items = [i for i, p in splits.items() if p == part]
@@ -108,7 +108,7 @@ def write_training_files(project: Project, state: LabelState, texts: Sequence[st
         raise UserError(Text("labeling.nothing_left.message"), Text("labeling.nothing_left.fix"))
     data = DataConfig(train=paths["train"], validation=paths["validation"], test=paths["test"],
                       test_fraction=0.1 if paths["test"] else 0.0)
-    if not project.is_ner:
+    if not project.kind.shows_entities:
         data.text_column = "text"
         data.label_column = "labels" if project.multi_label else "label"
         data.text_pair_column = ""
@@ -135,7 +135,7 @@ def latest_model_run(project: Project) -> runs.RunInfo | None:
     """The newest finished run of the project whose model folder can be loaded."""
     for info in project_runs(project):
         if info.state in ("completed", "stopped") \
-                and (info.path / "model" / "config.json").is_file():
+                and RunFolder(info.path).has_model():
             return info
     return None
 
@@ -145,7 +145,7 @@ def next_run_config(project: Project, data: DataConfig, n_labels: int) -> RunCon
     training = TrainingConfig()
     model = project.model
     if previous is not None:
-        model = str(previous.path / "model")
+        model = str(RunFolder(previous.path).model)
         # the base model's rate, not the lower one used for unknown folders
         training.learning_rate = recommended_learning_rate(project.model)
     return RunConfig(task=project.task, data=data, model=model, preset=PRESET, training=training,

@@ -33,11 +33,12 @@ from typing import Any
 from core.data.readers import read_table
 from core.data.spans import tokenize
 from core.errors import UserError
+from core.tasks import TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION, is_task, task_kind
 from core.text import Text, t
 from core.workspace import csv_safe, runs
 
-CLASSIFICATION = "text-classification"
-NER = "token-classification"
+CLASSIFICATION = TEXT_CLASSIFICATION  # names of the two tasks, for callers that create projects
+NER = TOKEN_CLASSIFICATION
 PROJECT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".jsonl", ".json")
 MAX_TEXTS = 50_000
@@ -63,8 +64,10 @@ class Project:
     runs: list[dict[str, Any]] = field(default_factory=list)
 
     @property
-    def is_ner(self) -> bool:
-        return self.task == NER
+    def kind(self) -> Any:
+        """The project's task (core.tasks `task_kind`): what its labels are and how they are
+        trained and exported."""
+        return task_kind(self.task)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.project_id, "name": self.name, "task": self.task,
@@ -146,8 +149,9 @@ def clean_label_names(names: Sequence[str], task: str, multi_label: bool = False
         name = str(raw).strip()
         if name and name not in cleaned:
             cleaned.append(name)
-    what = "types" if task == NER else "labels"
-    needed = 1 if task == NER else 2
+    entities = task_kind(task).shows_entities
+    what = "types" if entities else "labels"
+    needed = 1 if entities else 2
     if len(cleaned) < needed:
         raise label_error(f"too_few_{what}", needed=needed, count=len(cleaned))
     if len(cleaned) > MAX_LABELS:
@@ -160,8 +164,8 @@ def clean_label_names(names: Sequence[str], task: str, multi_label: bool = False
 def _check_label_name(name: str, task: str, multi_label: bool) -> None:
     if len(name) > MAX_LABEL_CHARS or "\n" in name or "\t" in name:
         raise label_error("bad_name", name=repr(name[:40]), limit=MAX_LABEL_CHARS)
-    if task == NER and (re.search(r"\s", name) or name in _OUTSIDE_TAGS
-                        or _TAG_PREFIX.match(name)):
+    if task_kind(task).shows_entities and (re.search(r"\s", name) or name in _OUTSIDE_TAGS
+                                           or _TAG_PREFIX.match(name)):
         raise label_error("bad_entity_type", name=repr(name))
     if multi_label and MULTI_LABEL_SEPARATOR in name:
         raise label_error("separator_in_label", name=repr(name))
@@ -232,9 +236,10 @@ def split_names(typed: str) -> list[str]:
 
 def create_project(name: str, task: str, label_names: Sequence[str], texts: Sequence[str],
                    source: str = "", multi_label: bool = False) -> Project:
-    if task not in (CLASSIFICATION, NER):
-        raise label_error("unknown_task", task=repr(task), first=CLASSIFICATION, second=NER)
-    multi_label = bool(multi_label) and task == CLASSIFICATION
+    if not is_task(task):
+        raise label_error("unknown_task", task=repr(task), first=TEXT_CLASSIFICATION,
+                          second=TOKEN_CLASSIFICATION)
+    multi_label = bool(multi_label) and not task_kind(task).shows_entities
     labels = clean_label_names(label_names, task, multi_label)
     name = (name or "").strip() or (Path(source).stem if source else t("labeling.default_name"))
     if len(name) > 100:
@@ -265,7 +270,7 @@ def open_project(project_id: str) -> Project:
     if raw is None or not (folder / "texts.jsonl").is_file():
         raise label_error("project_damaged", project_id=project_id)
     return Project(project_id=project_id, path=folder, name=str(raw.get("name") or project_id),
-                   task=str(raw.get("task") or CLASSIFICATION),
+                   task=str(raw.get("task") or TEXT_CLASSIFICATION),
                    labels=[str(x) for x in raw.get("labels") or []],
                    multi_label=bool(raw.get("multi_label")), source=str(raw.get("source") or ""),
                    created=float(raw.get("created") or 0.0),
@@ -333,7 +338,7 @@ def _check_item(item: int, n_texts: int) -> int:
 
 def check_value(project: Project, value: Sequence[Any], n_tokens: int | None = None) -> list:
     """The label value in its stored form, or a UserError saying what is wrong with it."""
-    if project.is_ner:
+    if project.kind.shows_entities:
         spans = []
         for span in value:
             first, end, kind = int(span[0]), int(span[1]), str(span[2])
@@ -360,10 +365,11 @@ def label(project: Project, item: int, value: Sequence[Any], texts: Sequence[str
           source: str = "manual") -> None:
     """Give `item` its label (a new one, or a change of an earlier one)."""
     _check_item(item, len(texts))
-    n_tokens = len(item_tokens(texts[item])) if project.is_ner else None
+    entities = project.kind.shows_entities
+    n_tokens = len(item_tokens(texts[item])) if entities else None
     _append_event(project, {"type": "label", "item": item,
                             "value": check_value(project, value, n_tokens), "source": source})
-    if project.is_ner:
+    if entities:
         clear_draft(project)
 
 
@@ -470,7 +476,13 @@ def spans_to_tags(n_tokens: int, spans: Sequence[Sequence[Any]]) -> list[str]:
 
 # ----- exports ------------------------------------------------------------------------------
 
-EXPORT_FORMATS = {CLASSIFICATION: ("csv",), NER: ("jsonl", "conll")}
+# the formats labeled rows can be exported in, by the task's own file format
+_EXPORT_FORMATS = {"csv": ("csv",), "jsonl": ("jsonl", "conll")}
+
+
+def export_formats(project: Project) -> tuple[str, ...]:
+    """The formats `export_bytes` writes the project's labels in."""
+    return _EXPORT_FORMATS[project.kind.export_format]
 
 
 def labeled_rows(project: Project, state: LabelState, texts: Sequence[str],
@@ -482,8 +494,8 @@ def labeled_rows(project: Project, state: LabelState, texts: Sequence[str],
 
 def export_bytes(project: Project, rows: list[tuple[str, list[Any]]], fmt: str) -> bytes:
     """The rows in `fmt`: csv (classification), jsonl or conll (entities)."""
-    if fmt not in EXPORT_FORMATS[project.task]:
-        raise label_error("export_format", _use_one_of(EXPORT_FORMATS[project.task]),
+    if fmt not in export_formats(project):
+        raise label_error("export_format", _use_one_of(export_formats(project)),
                           format=repr(fmt))
     if not rows:
         raise label_error("nothing_to_export")

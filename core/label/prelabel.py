@@ -21,6 +21,7 @@ from scipy.sparse import csr_matrix, hstack
 
 from core.data.spans import tokenize
 from core.label.labeling import LabelState, Project, item_tokens
+from core.tasks import TEXT_CLASSIFICATION, is_task, task_kind
 from core.text import number, t
 from core.workspace import runs
 
@@ -119,7 +120,7 @@ def quick_ready(project: Project, state: LabelState) -> str | None:
     """None when the quick model can suggest, else one sentence saying what is still needed."""
     if project.multi_label:
         return t("label.ready.multi_label")
-    if project.is_ner:
+    if project.kind.shows_entities:
         n = len(state.labels)
         return None if n >= MIN_ENTITY_TEXTS and state.counts() else (
             t("label.ready.entities", count=MIN_ENTITY_TEXTS))
@@ -143,7 +144,7 @@ def quick_suggestions(project: Project, state: LabelState, texts: Sequence[str],
                       features: TextFeatures | None) -> Suggestions:
     """Suggestions for every unlabeled item from the quick model fitted on the labels so far."""
     unlabeled = [i for i in range(len(texts)) if i not in state.labels]
-    if project.is_ner:
+    if project.kind.shows_entities:
         return _word_memory(project, state, texts, unlabeled)
     assert features is not None
     labeled = sorted(state.labels)
@@ -227,10 +228,10 @@ def switch_decision(run_dir: Any) -> SwitchDecision:
         return SwitchDecision(False, t("label.switch.too_few", needed=MIN_HELD_OUT, texts=(
             t("label.held_out.validation" if split == "validation"
                 else "label.held_out.test", count=len(records)))))
-    kind = "ner" if evaluation.get("task") == "token-classification" else \
-        "multi_label" if evaluation.get("multi_label") else "single_label"
-    metric = str(evaluation.get("best_metric") or "macro_f1")
-    diff = compared_with_model(evaluation, records, kind, metric).get(quick)
+    name, multi_label = evaluation.get("task"), bool(evaluation.get("multi_label"))
+    task = task_kind(name if is_task(name) else TEXT_CLASSIFICATION)
+    metric = str(evaluation.get("best_metric") or task.primary_metric(multi_label))
+    diff = compared_with_model(evaluation, records, task.kind_of(multi_label), metric).get(quick)
     if diff is None or diff.winner != "a":
         return SwitchDecision(False, t("label.switch.not_better", texts=(
             t("label.held_out.validation" if split == "validation"
@@ -260,7 +261,7 @@ def model_suggestions(predictor: Any, project: Project, texts: Sequence[str],
     items = list(items)
     chosen = [texts[i] for i in items]
     source = t("label.source.run", run=run_name)
-    if project.is_ner:
+    if project.kind.shows_entities:
         results = predictor.predict(chosen) if chosen else []
         spans = {item: _entity_spans(texts[item], result.get("entities") or [], project.labels)
                  for item, result in zip(items, results, strict=False)}

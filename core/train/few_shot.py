@@ -31,9 +31,11 @@ from core import text
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
 from core.evaluate.splits import evaluate_splits, run_summary
+from core.tasks import is_task, task_kind
 from core.train.presets import PAIR_BATCH_SIZE, PAIR_ITERATIONS, pair_steps
 from core.train.saving import save_model
 from core.workspace import runs
+from core.workspace.folder import RunFolder
 
 log = logging.getLogger("core.train.few_shot")
 
@@ -66,9 +68,10 @@ def _model_config(name: str) -> dict[str, Any]:
     from core.models.loading import resolve_model
 
     folder = Path(resolve_model(name))
-    if not (folder / "config.json").is_file():
+    config = folder / RunFolder(folder).model_config.name  # a model's config, as in model/
+    if not config.is_file():
         return {}
-    return json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    return json.loads(config.read_text(encoding="utf-8"))
 
 
 def _is_sentence_model(name: str) -> bool:
@@ -86,7 +89,7 @@ def why_not_possible(config: RunConfig, multi_label: bool, has_pairs: bool) -> s
 def obstacle_key(config: RunConfig, multi_label: bool, has_pairs: bool) -> str:
     """The catalogue key of why few-shot mode cannot train this run; empty when it can."""
     t = config.training
-    if config.task != "text-classification" or multi_label:
+    if not is_task(config.task) or not task_kind(config.task).supports_few_shot(multi_label):
         return "advice.mode.only_single_label"
     if has_pairs:
         return "advice.mode.no_pairs"
@@ -278,7 +281,7 @@ def train_pairs(name: str, tokenizer: Any, texts: list[str], targets: list[int],
         resize_embeddings(encoder, tokenizer)
     model.model_body.max_seq_length = int(t.max_length)
     args = TrainingArguments(
-        output_dir=str(run_dir / "checkpoints"), batch_size=(t.batch_size, t.batch_size),
+        output_dir=str(RunFolder(run_dir).checkpoints), batch_size=(t.batch_size, t.batch_size),
         num_epochs=(1, 1), max_steps=steps, num_iterations=PAIR_ITERATIONS,
         body_learning_rate=(t.learning_rate, t.learning_rate), warmup_proportion=t.warmup_ratio,
         seed=t.seed, use_amp=on_gpu, report_to="none", save_strategy="no",
@@ -322,7 +325,7 @@ def train_few_shot(config: RunConfig, run_dir: Path, splits: Any, tokenizer: Any
     runs.update_status(run_dir, phase="fitting the classifier")
     model = _fit_classifier(encoder, splits, tokenizer, t, task, texts, targets)
     evaluation = _score_and_save(model, run_dir, splits, tokenizer, t, task, step, started)
-    shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
+    shutil.rmtree(RunFolder(run_dir).checkpoints, ignore_errors=True)
     return _finish(run_dir, task, evaluation, step, monitor.stopped, started)
 
 
@@ -350,12 +353,12 @@ def _score_and_save(model: Any, run_dir: Path, splits: Any, tokenizer: Any, t: T
     runs.update_status(run_dir, phase="evaluating")
     evaluation = evaluate_splits(model, task, splits, tokenizer, t.max_length, run_dir)
     runs.update_status(run_dir, phase="saving")
-    save_model(model, tokenizer, run_dir / "model", evaluation["calibration"])
+    save_model(model, tokenizer, RunFolder(run_dir).model, evaluation["calibration"])
     _record_evaluation(run_dir, task, evaluation.get("validation") or {}, step, started)
     evaluation["baselines"] = run_baselines(splits)
     evaluation.update(run_summary(splits, task, started, multi_label=False, threshold=None,
                                   mode="few-shot"))
-    runs.write_json_atomic(run_dir / "eval.json", evaluation)
+    runs.write_json_atomic(RunFolder(run_dir).evaluation, evaluation)
     return evaluation
 
 

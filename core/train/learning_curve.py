@@ -28,14 +28,15 @@ import numpy as np
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.errors import UserError
 from core.scoring.metrics import metric_name
+from core.tasks import task_kind
 from core.text import Text, t
-from core.workspace import csv_safe, curves, runs
+from core.workspace import csv_safe, runs
+from core.workspace.folder import RunFolder, RunRecord
 from core.workspace.processes import own_process
 
 MIN_POINTS = 3
 MAX_POINTS = 6
 LEARNERS = {"model": "model", "baseline": "baseline", "quick baseline": "baseline"}
-BASELINE = {"text-classification": "tfidf_logreg", "token-classification": "word_memory"}
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def render_advice(code: dict[str, Any], language: str | None = None) -> str:
 
 
 def _metric(splits: Any) -> str:
-    return "f1" if splits.task == "token-classification" else "macro_f1"
+    return task_kind(splits.task).primary_metric(splits.multi_label)
 
 
 def _held_out(splits: Any) -> str:
@@ -173,7 +174,7 @@ def baseline_points(subs: list[Any]) -> list[tuple[int, float]]:
 
     points = []
     for part in subs:
-        scores = run_baselines(part).get(BASELINE[part.task]) or {}
+        scores = run_baselines(part).get(task_kind(part.task).baseline_name) or {}
         metric = _metric(part)
         if metric in scores:
             points.append((len(part.train.frame), float(scores[metric])))
@@ -182,13 +183,14 @@ def baseline_points(subs: list[Any]) -> list[tuple[int, float]]:
 
 # ----- the model's points: Quick runs on files written from each subset ----------------------
 
-def _write_part(frame: Any, path: Path, task: str) -> None:
-    if task == "token-classification":
-        with open(path, "w", encoding="utf-8") as handle:
-            for tokens, tags in zip(frame["tokens"], frame["tags"]):
-                handle.write(json.dumps({"tokens": list(map(str, tokens)),
-                                         "tags": list(map(str, tags))}, ensure_ascii=False) + "\n")
-        return
+def _write_tagged(frame: Any, path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for tokens, tags in zip(frame["tokens"], frame["tags"]):
+            handle.write(json.dumps({"tokens": list(map(str, tokens)),
+                                     "tags": list(map(str, tags))}, ensure_ascii=False) + "\n")
+
+
+def _write_table(frame: Any, path: Path) -> None:
     import pandas as pd
 
     table = pd.DataFrame({"text": frame["text"],
@@ -198,28 +200,39 @@ def _write_part(frame: Any, path: Path, task: str) -> None:
     csv_safe.write_frame(table, path)
 
 
+def _write_part(frame: Any, path: Path, kind: Any) -> None:
+    """One subset's examples in the task's own file format."""
+    {"csv": _write_table, "jsonl": _write_tagged}[kind.export_format](frame, path)
+
+
+def _table_columns(part: Any) -> dict[str, Any]:
+    """The DataConfig columns of a subset written as a table by `_write_table`."""
+    return {"text_column": "text", "label_column": "label",
+            "text_pair_column": "text_pair" if "text_pair" in part.train.frame.columns else "",
+            "split_column": "", "multi_label": part.multi_label,
+            "label_separator": "|" if part.multi_label else None}
+
+
+# the DataConfig columns of a subset file, by the task's reader (tagged files need none)
+_COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "table": _table_columns, "tagged": lambda part: {}}
+
+
 def quick_config(base: RunConfig, folder: Path, part: Any, size: int) -> RunConfig:
     """A Quick run of the base run's model on one subset, with its validation and test."""
-    suffix = ".jsonl" if part.task == "token-classification" else ".csv"
+    kind = task_kind(part.task)
+    suffix = kind.export_suffix
     paths = {name: folder / f"{name}-{size}{suffix}" if name == "train" else
              folder / f"{name}{suffix}" for name in ("train", "validation", "test")}
-    _write_part(part.train.frame, paths["train"], part.task)
+    _write_part(part.train.frame, paths["train"], kind)
     for name in ("validation", "test"):
         examples = getattr(part, name)
         if examples is not None and len(examples.frame) and not paths[name].exists():
-            _write_part(examples.frame, paths[name], part.task)
-    classification = part.task == "text-classification"
+            _write_part(examples.frame, paths[name], kind)
     data = DataConfig(
         train=str(paths["train"]), validation=str(paths["validation"]),
         test=str(paths["test"]) if paths["test"].exists() else None,
-        validation_fraction=0.0, test_fraction=0.0,
-        text_column="text" if classification else None,
-        label_column="label" if classification else None,
-        text_pair_column=("text_pair" if "text_pair" in part.train.frame.columns else "")
-        if classification else None,
-        split_column="" if classification else None,
-        multi_label=part.multi_label if classification else None,
-        label_separator="|" if classification and part.multi_label else None)
+        validation_fraction=0.0, test_fraction=0.0, **_COLUMNS[kind.reader](part))
     training = TrainingConfig(seed=base.training.seed, mode=base.training.mode,
                               extend_vocabulary=base.training.extend_vocabulary)
     return RunConfig(task=part.task, data=data, model=base.model, preset="quick",
@@ -237,7 +250,7 @@ def model_points(base: RunConfig, subs: list[Any], folder: Path,
         run_dir = folder / f"run-{size}"
         run_dir.mkdir(parents=True, exist_ok=True)
         train(config, run_dir)
-        shutil.rmtree(run_dir / "model", ignore_errors=True)  # only its scores are kept
+        shutil.rmtree(RunFolder(run_dir).model, ignore_errors=True)  # only its scores are kept
         evaluation = runs.read_eval(run_dir) or {}
         report = evaluation.get("test") or evaluation.get("validation") or {}
         metric = _metric(part)
@@ -252,8 +265,8 @@ def model_points(base: RunConfig, subs: list[Any], folder: Path,
 def run_splits(run_dir: Path) -> tuple[RunConfig, Any]:
     from core.data import make_splits
 
-    saved = runs.read_json(Path(run_dir) / "config.json") or {}
-    config = RunConfig.from_dict(saved.get("config", saved))
+    record = RunFolder(run_dir).read_record() or RunRecord()
+    config = record.run_config()
     for name in ("train", "validation", "test"):
         path = getattr(config.data, name)
         if path and not Path(path).is_file():
@@ -289,7 +302,7 @@ def baseline_curve(run_dir: Path) -> dict:
 def compute(run_dir: Path, with_model: bool) -> dict:
     """Baseline (and optionally model) curve, written to curve.json after every point."""
     run_dir = Path(run_dir)
-    folder = run_dir / curves.FOLDER
+    folder = RunFolder(run_dir).curve_folder
     folder.mkdir(exist_ok=True)
     config, splits = run_splits(run_dir)
     sizes = curve_sizes(len(splits.train.frame), len(splits.labels))
@@ -301,7 +314,7 @@ def compute(run_dir: Path, with_model: bool) -> dict:
              "sizes": sizes, "held_out": _held_out(splits), "started": time.time()}
 
     def write() -> None:
-        runs.write_json_atomic(run_dir / curves.CURVE_FILE,
+        runs.write_json_atomic(RunFolder(run_dir).curve,
                                {**state, **summary(points, metric, n_now, splits)})
 
     write()

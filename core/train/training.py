@@ -28,6 +28,7 @@ from core.evaluate.splits import evaluate_splits, run_summary
 from core.text import Text, error_key, has
 from core.train.saving import save_model
 from core.workspace import disk, runs
+from core.workspace.folder import RunFolder, RunRecord
 
 log = logging.getLogger("core.train.training")
 LENGTH_SAMPLE = 5000
@@ -79,7 +80,7 @@ def library_versions() -> dict[str, str]:
 
 
 def _attach_log(run_dir: Path) -> logging.Handler:
-    handler = logging.FileHandler(run_dir / "train.log", encoding="utf-8")
+    handler = logging.FileHandler(RunFolder(run_dir).log, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.INFO)
@@ -136,9 +137,8 @@ def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0,
     if t.lora:
         from peft import LoraConfig, TaskType, get_peft_model
 
-        kind = TaskType.TOKEN_CLS if task.kind == "ner" else TaskType.SEQ_CLS
-        lora = LoraConfig(task_type=kind, r=t.lora_r, lora_alpha=t.lora_alpha,
-                          lora_dropout=t.lora_dropout,
+        lora = LoraConfig(task_type=getattr(TaskType, task.peft_task_type), r=t.lora_r,
+                          lora_alpha=t.lora_alpha, lora_dropout=t.lora_dropout,
                           target_modules=t.lora_target_modules or None)
         model = get_peft_model(model, lora)
     return model
@@ -270,8 +270,8 @@ def status_error(status: dict[str, Any], language: str | None = None) -> tuple[s
 
 
 def _usable_model(run_dir: Path) -> bool:
-    model = run_dir / "model"
-    return (model / "config.json").is_file() and _weights_load(model) \
+    folder = RunFolder(run_dir)
+    return folder.has_model() and _weights_load(folder.model) \
         and runs.read_eval(run_dir) is not None
 
 
@@ -398,9 +398,9 @@ def _settle_training(config: RunConfig, run_dir: Path, resume: bool, splits: Any
     from core.train.few_shot import settle_mode
     from core.train.presets import resolve_training
 
-    saved = runs.read_json(run_dir / "config.json") or {}
-    if resume and saved.get("resolved_training"):
-        t = TrainingConfig(**saved["resolved_training"])
+    saved = RunFolder(run_dir).read_record() if resume else None
+    if saved is not None and saved.resolved_training:
+        t = TrainingConfig(**saved.resolved_training)
     else:
         t = resolve_training(config, len(splits.train.frame), len(splits.labels), lengths,
                              model_max)
@@ -415,7 +415,7 @@ def _check_data(run_dir: Path, splits: Any, tokenizer: Any, max_length: int) -> 
     from core import data as datasets_io
 
     report = datasets_io.build_health_report(splits, tokenizer=tokenizer, max_length=max_length)
-    runs.write_json_atomic(run_dir / "health.json", report.to_dict())
+    runs.write_json_atomic(RunFolder(run_dir).health, report.to_dict())
     if report.has_errors:
         first = next(f for f in report.findings if f.severity == "error")
         raise UserError(Text("training.data_error", {"title": first.title,
@@ -427,12 +427,12 @@ def _check_data(run_dir: Path, splits: Any, tokenizer: Any, max_length: int) -> 
 def _write_run_config(config: RunConfig, run_dir: Path, t: Any, splits: Any,
                       device: dict[str, Any]) -> None:
     """Write config.json: the run config, resolved settings, labels, data hashes, versions."""
-    runs.write_json_atomic(run_dir / "config.json", {
-        "config": config.to_dict(), "resolved_training": t.__dict__, "labels": splits.labels,
-        "multi_label": splits.multi_label, "split_notes": splits.notes,
-        "data_hash": {k: file_hash(getattr(config.data, k))
-                      for k in ("train", "validation", "test")},
-        "versions": library_versions(), "device": device})
+    RunFolder(run_dir).write_record(RunRecord(
+        config=config.to_dict(), resolved_training=t.__dict__, labels=splits.labels,
+        multi_label=splits.multi_label, split_notes=splits.notes,
+        data_hash={k: file_hash(getattr(config.data, k))
+                   for k in ("train", "validation", "test")},
+        versions=library_versions(), device=device))
 
 
 def _fine_tune(config: RunConfig, run_dir: Path, p: _Prepared, checkpoint: Path | None,
@@ -513,7 +513,7 @@ def _training_arguments(run_dir: Path, t: Any, device: dict[str, Any], total_ste
     on_gpu = device["name"] == "cuda"
     interval = _eval_interval(total_steps, float(t.epochs), t.eval_steps)
     return TrainingArguments(
-        output_dir=str(run_dir / "checkpoints"),
+        output_dir=str(RunFolder(run_dir).checkpoints),
         num_train_epochs=float(t.epochs),
         learning_rate=t.learning_rate,
         per_device_train_batch_size=t.batch_size,
@@ -548,11 +548,11 @@ def _score_and_save(trainer: Any, run_dir: Path, p: _Prepared, started: float) -
     evaluation = evaluate_splits(trainer.model, task, splits, p.tokenizer, t.max_length, run_dir,
                                  trainer.args.per_device_eval_batch_size)
     runs.update_status(run_dir, phase="saving")
-    _save_model(trainer, p.tokenizer, run_dir / "model", t.lora, evaluation["calibration"])
+    _save_model(trainer, p.tokenizer, RunFolder(run_dir).model, t.lora, evaluation["calibration"])
     evaluation["baselines"] = run_baselines(splits)
     evaluation.update(run_summary(splits, task, started, multi_label=splits.multi_label,
                                   threshold=getattr(task, "threshold", None)))
-    runs.write_json_atomic(run_dir / "eval.json", evaluation)
+    runs.write_json_atomic(RunFolder(run_dir).evaluation, evaluation)
     return evaluation
 
 
@@ -593,7 +593,8 @@ def _cut_curve(run_dir: Path, step: int) -> None:
     is cut, is kept beside it as metrics.attempt-N.jsonl."""
     import json
 
-    metrics = run_dir / "metrics.jsonl"
+    folder = RunFolder(run_dir)
+    metrics = folder.metrics
     if not metrics.is_file():
         return
     lines = metrics.read_bytes().splitlines(keepends=True)
@@ -601,11 +602,11 @@ def _cut_curve(run_dir: Path, step: int) -> None:
     if len(kept) == len(lines):
         return
     number = 1
-    while (run_dir / f"metrics.attempt-{number}.jsonl").exists():
+    while folder.metrics_attempt(number).exists():
         number += 1
-    os.replace(metrics, run_dir / f"metrics.attempt-{number}.jsonl")
+    os.replace(metrics, folder.metrics_attempt(number))
     if kept:
-        partial = run_dir / "metrics.jsonl.partial"
+        partial = folder.metrics_partial
         partial.write_bytes(b"".join(kept))
         os.replace(partial, metrics)
 
@@ -624,7 +625,7 @@ def _kept_after_stop(run_dir: Path) -> dict[str, Any]:
     continues from (None when there is none) and whether a model was saved."""
     checkpoint = _last_checkpoint(run_dir)
     return {"kept_checkpoint_step": int(checkpoint.name[11:]) if checkpoint else None,
-            "kept_model": _weights_load(run_dir / "model")}
+            "kept_model": _weights_load(RunFolder(run_dir).model)}
 
 
 def _record_speed(model: str, device: dict[str, Any], run_dir: Path, state: Any,
@@ -648,7 +649,7 @@ def _last_checkpoint(run_dir: Path) -> Path | None:
     """The newest checkpoint that loads. One cut short (a killed process, a full disk) lacks a
     readable trainer_state.json, which the Trainer writes last; one damaged later (a truncated
     weights file) fails to load. Either is removed, and the one before is resumed instead."""
-    folder = run_dir / "checkpoints"
+    folder = RunFolder(run_dir).checkpoints
     if not folder.is_dir():
         return None
     found = sorted((p for p in folder.glob("checkpoint-*") if p.name[11:].isdigit()),
@@ -699,4 +700,4 @@ def _save_model(trainer: Any, tokenizer: Any, folder: Path, lora: bool,
 def _remove_checkpoints_if_done(run_dir: Path, stopped: bool) -> None:
     """A completed run keeps only model/; a stopped one keeps checkpoints to resume from."""
     if not stopped:
-        shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
+        shutil.rmtree(RunFolder(run_dir).checkpoints, ignore_errors=True)

@@ -30,10 +30,11 @@ TEXTS: dict = {
     "label.message.nothing_to_undo": {"en": "There is nothing to undo.",
                                       "zh": "没有可以撤销的操作。"},
     # ----- tasks, orders, strategies ---------------------------------------------------------
-    "label.task.classification": {"en": "Text classification: a label per text",
-                                  "zh": "文本分类：每条文本一个标签"},
-    "label.task.ner": {"en": "Entity recognition: mark names, places, products... in the text",
-                       "zh": "实体识别：在文本中标出人名、地点、产品等"},
+    "label.task.text_classification": {"en": "Text classification: a label per text",
+                                       "zh": "文本分类：每条文本一个标签"},
+    "label.task.token_classification": {
+        "en": "Entity recognition: mark names, places, products... in the text",
+        "zh": "实体识别：在文本中标出人名、地点、产品等"},
     "label.order.smart": {"en": "Most useful first", "zh": "最有用的优先"},
     "label.order.file": {"en": "File order", "zh": "文件顺序"},
     "label.strategy.random": {"en": "Random order", "zh": "随机顺序"},
@@ -96,21 +97,21 @@ TEXTS: dict = {
         "en": "Projects are kept in the workspace; pick one to go on labeling.",
         "zh": "项目保存在工作区中；选择一个项目继续标注。"},
     # ----- header ----------------------------------------------------------------------------
-    "label.header.classification": {
+    "label.header.text_classification": {
         "en": {"one": "Text classification · {count} text from {source} · labels: {labels}",
                "other": "Text classification · {count} texts from {source} · labels: {labels}"},
         "zh": "文本分类 · 来自 {source} 的 {count} 条文本 · 标签：{labels}"},
-    "label.header.classification_no_source": {
+    "label.header.text_classification_no_source": {
         "en": {"one": "Text classification · {count} text from a file · labels: {labels}",
                "other": "Text classification · {count} texts from a file · labels: {labels}"},
         "zh": "文本分类 · 来自文件的 {count} 条文本 · 标签：{labels}"},
-    "label.header.ner": {
+    "label.header.token_classification": {
         "en": {"one": "Entity recognition · {count} text from {source} · entity types: "
                       "{labels}",
                "other": "Entity recognition · {count} texts from {source} · entity types: "
                         "{labels}"},
         "zh": "实体识别 · 来自 {source} 的 {count} 条文本 · 实体类型：{labels}"},
-    "label.header.ner_no_source": {
+    "label.header.token_classification_no_source": {
         "en": {"one": "Entity recognition · {count} text from a file · entity types: {labels}",
                "other": "Entity recognition · {count} texts from a file · entity types: "
                         "{labels}"},
