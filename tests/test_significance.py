@@ -11,6 +11,7 @@ from sklearn.metrics import accuracy_score, f1_score
 
 from core.evaluate import baseline, verdict
 from core.scoring import significance
+from core.tasks import saved_task
 
 
 def test_counts_rebuild_the_scores_of_scikit_learn_and_seqeval():
@@ -124,6 +125,9 @@ def test_baselines_keep_their_answers_so_the_model_is_compared_on_the_same_texts
         records = error_analysis.load_records(run_dir, "test")
         diffs = baseline.compared_with_model(evaluation, records, unit, metric)
         assert diffs and all(d.paired and d.n == len(records) for d in diffs.values()), kind
+        # the run's task gives the same, its labels taken from eval.json
+        task = saved_task(evaluation).with_labels([], evaluation.get("multi_label", False))
+        assert baseline.compared_with_model(evaluation, records, task, metric) == diffs, kind
         for name, diff in diffs.items():
             assert diff.score_b == pytest.approx(evaluation["baselines"][name][metric]), name
             assert diff.score_a == pytest.approx(evaluation["test"][metric]), name

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from core.scoring import metrics, significance
+from core.tasks import saved_task, saved_task_kind
 
 
 def _texts(frame: Any) -> list[str]:
@@ -78,7 +79,7 @@ def _label_sets(matrix: np.ndarray) -> list[list[int]]:
     return [np.flatnonzero(row).tolist() for row in matrix]
 
 
-def _ner(splits: Any, evaluation: Any) -> dict[str, Any]:
+def _word_memory(splits: Any, evaluation: Any) -> dict[str, Any]:
     counts: dict[str, Counter] = defaultdict(Counter)
     for tokens, tags in zip(splits.train.frame["tokens"], splits.train.frame["tags"], strict=False):
         for token, tag in zip(tokens, tags, strict=False):
@@ -99,24 +100,25 @@ def _ner(splits: Any, evaluation: Any) -> dict[str, Any]:
             for name, answers in (("majority", nothing), ("word_memory", predicted))}
 
 
+# a task's learned baseline (TaskKind.baseline_name) -> what computes it with "majority"
+_LEARNED = {"tfidf_logreg": _classification, "word_memory": _word_memory}
+
+
 def run_baselines(splits: Any) -> dict[str, Any]:
     """Baseline scores on the test split (or validation when there is no test split)."""
     evaluation = splits.test if splits.test is not None and len(splits.test.frame) else \
         splits.validation
     started = time.time()
-    if splits.task == "token-classification":
-        result = _ner(splits, evaluation)
-    else:
-        result = _classification(splits, evaluation)
+    result = _LEARNED[saved_task_kind(splits.task).baseline_name](splits, evaluation)
     result["split"] = "test" if evaluation is splits.test else "validation"
     result["seconds"] = round(time.time() - started, 2)
     return result
 
 
 def _answer_counts(saved: dict[str, Any], records: list[dict[str, Any]], labels: list[str],
-                   kind: str, metric: str) -> significance.Counts | None:
+                   task: Any, metric: str) -> significance.Counts | None:
     """A baseline's per-example counts, when it kept one answer per example of `records`."""
-    if kind == "ner":
+    if task.shows_entities:
         rows = np.asarray(saved.get("entity_counts") or [], dtype=int).reshape(-1, 3)
         return significance.entity_counts(rows[:, 0], rows[:, 1], rows[:, 2]) \
             if len(rows) == len(records) else None
@@ -125,29 +127,40 @@ def _answer_counts(saved: dict[str, Any], records: list[dict[str, Any]], labels:
         return None
     as_names = [[labels[i] for i in p] if isinstance(p, list) else labels[int(p)]
                 for p in predicted]
-    return significance.records_counts(
+    return task.record_counts(
         [{"gold": r.get("gold"), "predicted": p} for r, p in zip(records, as_names, strict=False)],
-        labels, kind, metric)
+        metric)
 
 
-def compared_with_model(evaluation: dict[str, Any], records: list[dict[str, Any]], kind: str,
+def _scored_task(evaluation: dict[str, Any], task: Any, labels: list[str]) -> Any:
+    """`task` with the run's saved labels. A string (a variant name, `Task.kind`, as callers
+    passed before) stands for the task `evaluation` describes."""
+    if isinstance(task, str):
+        return saved_task(evaluation)
+    return task.with_labels(labels, task.multi_label)
+
+
+def compared_with_model(evaluation: dict[str, Any], records: list[dict[str, Any]], task: Any,
                         metric: str) -> dict[str, significance.Difference]:
     """Model minus each baseline on `metric`, with its 95% range: paired over the same examples
-    when both kept their answers, else from the two scores alone (runs saved before)."""
+    when both kept their answers, else from the two scores alone (runs saved before).
+
+    `task`: the run's task (core.tasks); its labels are taken from `evaluation`."""
     labels = [str(x) for x in evaluation.get("labels") or []]
+    task = _scored_task(evaluation, task, labels)
     split = (evaluation.get("baselines") or {}).get("split") or "test"
     report = evaluation.get(split) or {}
     mine = None
     try:
         if records and labels:
-            mine = significance.records_counts(records, labels, kind, metric)
+            mine = task.record_counts(records, metric)
     except ValueError:  # answers outside the run's labels: only the two scores can be used
         mine = None
     result = {}
     for name, saved in (evaluation.get("baselines") or {}).items():
         if not isinstance(saved, dict) or not isinstance(saved.get(metric), (int, float)):
             continue
-        theirs = _answer_counts(saved, records, labels, kind, metric) if mine else None
+        theirs = _answer_counts(saved, records, labels, task, metric) if mine else None
         if mine is not None and theirs is not None:
             result[name] = significance.paired_difference(mine, theirs)
         else:

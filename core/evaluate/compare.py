@@ -18,8 +18,10 @@ from core.errors import UserError
 from core.evaluate import error_analysis
 from core.evaluate.error_analysis import entity_strings
 from core.scoring import significance
+from core.tasks import saved_task
 from core.text import Text, join, t
 from core.workspace import runs
+from core.workspace.folder import OtherVersion, RunFolder, RunRecord
 
 MAX_TEXTS = 2000
 
@@ -146,11 +148,8 @@ def saved_score(run_dir: Any) -> SavedScore | None:
     records = error_analysis.load_records(run_dir, split) if split else []
     if not records or not metric:
         return None
-    kind = "ner" if evaluation.get("task") == "token-classification" else \
-        "multi_label" if evaluation.get("multi_label") else "single_label"
     try:
-        counts = significance.records_counts(records, evaluation.get("labels") or [], kind,
-                                             str(metric))
+        counts = saved_task(evaluation).record_counts(records, str(metric))
     except ValueError:  # a metric or an answer the per-example counts do not cover
         return None
     inputs = [" ".join(map(str, r.get("tokens", []))) if "tokens" in r else str(r.get("text"))
@@ -187,18 +186,27 @@ class TrainedOn:
     held_out: tuple[str, list[str]] | None  # (split, its texts) from the saved predictions
 
 
+def _saved_record(run_dir: Any) -> RunRecord:
+    """The run's config.json; an empty record when it is missing, damaged or another
+    version's (the comparison then says only what eval.json tells)."""
+    try:
+        return RunFolder(run_dir).read_record() or RunRecord()
+    except OtherVersion:
+        return RunRecord()
+
+
 def trained_on(run_dir: Any, name: str) -> TrainedOn:
-    saved = runs.read_run_json(run_dir, "config.json") or {}
-    config = saved.get("config", saved) if isinstance(saved.get("config", saved), dict) else {}
+    record = _saved_record(run_dir)
+    config = record.config
     evaluation = runs.read_eval(run_dir) or {}
-    labels = saved.get("labels") or evaluation.get("labels")
+    labels = record.labels or evaluation.get("labels")
     split = error_analysis.report_split(evaluation)
     records = error_analysis.load_records(run_dir, split) if split else []
     texts = [" ".join(map(str, r.get("tokens", []))) if "tokens" in r else str(r.get("text"))
              for r in records]
     data = config.get("data") if isinstance(config.get("data"), dict) else {}
     training = config.get("training") if isinstance(config.get("training"), dict) else {}
-    hashes = saved.get("data_hash") if isinstance(saved.get("data_hash"), dict) else {}
+    hashes = record.data_hash
     return TrainedOn(name=name, labels=[str(x) for x in labels] if labels else None,
                      data=data, hashes=hashes, seed=training.get("seed"),
                      held_out=(split, texts) if records else None)

@@ -8,7 +8,7 @@ from typing import Any
 from core.config import RunConfig
 from core.errors import UserError
 from core.text import Text
-from core.workspace import runs
+from core.workspace.folder import RunFolder, RunRecord
 
 
 def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
@@ -17,8 +17,8 @@ def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
     from core.tasks import get_task
 
     run_dir = Path(run_dir)
-    saved = runs.read_json(run_dir / "config.json") or {}
-    config = RunConfig.from_dict(saved.get("config", {}))
+    record = RunFolder(run_dir).read_record() or RunRecord()
+    config = RunConfig.from_dict(record.config)
     predictor = Predictor(run_dir)
     data = config.data
     data.train, data.split_column = path, None
@@ -30,8 +30,5 @@ def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
     dataset = task.encode(examples.frame, predictor.tokenizer, predictor.max_length)
     logits, gold = dataset_logits(predictor.model, dataset, task.collator(predictor.tokenizer),
                                   predictor.batch_size)
-    if task.kind == "ner":
-        report, _ = task.report(examples.frame, logits, gold)
-    else:
-        report, _ = task.report(examples.frame, logits)
+    report, _ = task.report(examples.frame, logits, gold)
     return {"file": Path(path).name, "task": config.task, **report}

@@ -12,7 +12,7 @@ import numpy as np
 
 from core.predict.inference import dataset_logits
 from core.scoring import calibration as calib
-from core.scoring.metrics import cross_entropy
+from core.workspace.folder import RunFolder
 
 
 def run_summary(splits: Any, task: Any, started: float, **fields: Any) -> dict[str, Any]:
@@ -58,15 +58,8 @@ def evaluate_splits(model: Any, task: Any, splits: Any, tokenizer: Any, max_leng
 def _split_report(task: Any, frame: Any, logits: np.ndarray, label_ids: np.ndarray,
                   name: str, run_dir: Path) -> dict[str, Any]:
     """One split's report from its (calibrated) logits; its records go to a predictions file."""
-    if task.kind == "ner":
-        report, records = task.report(frame, logits, label_ids)
-    else:
-        if task.multi_label and name == "validation":
-            task.tune_threshold(frame, logits)
-        report, records = task.report(frame, logits)
-        if not task.multi_label:
-            report["loss"] = cross_entropy(task.probabilities(logits), label_ids)
-    with open(run_dir / f"{name}_predictions.jsonl", "w", encoding="utf-8") as handle:
+    report, records = task.split_report(frame, logits, label_ids, name)
+    with open(RunFolder(run_dir).predictions(name), "w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return report

@@ -248,23 +248,11 @@ def single_label_record_counts(records: list[dict[str, Any]], labels: Sequence[s
     return single_label_counts(gold, predicted, len(labels), metric)
 
 
-# Until every caller passes the task: the variant names of core.tasks (Task.kind) and the
-# counts of each; a variant not named here is scored as one label per text.
-_BY_VARIANT = {"ner": lambda records, labels, metric: entity_record_counts(records),
-               "multi_label": label_set_record_counts}
-
-
-def records_counts(records: list[dict[str, Any]], labels: Sequence[str], kind: Any,
+def records_counts(records: list[dict[str, Any]], labels: Sequence[str], task: Any,
                    metric: str) -> Counts:
-    """Counts of a run's saved predictions (test_predictions.jsonl) for `metric`.
-
-    `kind`: the run's task object (core.tasks; its `record_counts` does the work, `labels`
-    is then unused), or, as before, its variant name (`Task.kind`).
-    """
-    if hasattr(kind, "record_counts"):
-        return kind.record_counts(records, metric)
-    counter = _BY_VARIANT.get(str(kind), single_label_record_counts)
-    return counter(records, labels, metric)
+    """Counts of a run's saved predictions (test_predictions.jsonl) for `metric`: the run's
+    task object (core.tasks) does the work with its own labels; `labels` is unused."""
+    return task.record_counts(records, metric)
 
 
 def label_matrix(values: list[Any], index: dict[str, int]) -> np.ndarray:
