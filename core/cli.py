@@ -179,10 +179,12 @@ def _run_dir(value: str) -> Path:
     """A run folder from a path or a run id; anything else (another folder, an id with '..' or
     '/') is refused before a file in it is read."""
     from core.workspace import runs
+    from core.workspace.folder import RunFolder
 
     path = Path(value)
     if path.is_dir():
-        if not any((path / name).is_file() for name in ("status.json", "config.json")):
+        folder = RunFolder(path)
+        if not any(file.is_file() for file in (folder.status, folder.config)):
             raise _error("not_run_folder", path=value)
         return path.resolve()
     if "/" in value or "\\" in value:
@@ -392,7 +394,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
     out = sys.stdout if not args.output else open(args.output, "w", newline="", encoding="utf-8")
     try:
         writer = csv_safe.writer(out)
-        entities = predictor.task == "token-classification"
+        entities = predictor.kind.shows_entities
         writer.writerow([column, "entities"] if entities else [column, "label", "score"])
         for text, result in zip(frame[column], results):
             row = [text, json.dumps(result["entities"], ensure_ascii=False)] if entities \

@@ -127,3 +127,14 @@ def test_a_model_trained_on_joined_columns_gets_them_joined(predictor, tmp_path)
     assert output["confidence"].tolist() == [str(round(e["score"], 4)) for e in expected]
     assert output["predicted_label"][2] != ""  # an empty title still has its description
     assert output["description"].tolist() == frame["description"].tolist()  # input kept as is
+
+
+def test_the_added_columns_come_from_the_task():
+    from core.tasks import task_kind
+
+    tags = task_kind("token-classification")
+    assert batch_predict.output_columns(["text"], tags) == (
+        ["text", "entities", "entities_json"], ["entities", "entities_json"])
+    assert batch_predict.output_columns(["confidence"], "text-classification") == (
+        ["confidence", "predicted_label", "model_confidence"],
+        ["predicted_label", "model_confidence"])

@@ -87,3 +87,15 @@ def test_prepared_export_is_reused_until_the_run_changes(tiny_model_dir, tmp_pat
     later = time.time() + 5
     os.utime(run_dir / "eval.json", (later, later))
     assert prepared_export(run_dir, tmp_path).stat().st_mtime > made
+
+
+def test_the_card_s_usage_sample_comes_from_the_task():
+    from core.serve.export import _usage
+
+    assert _usage("text-classification", "hi")[3] == (
+        'classifier = pipeline("text-classification", model="path/to/unzipped/folder")')
+    assert _usage("token-classification", "hi")[3] == (
+        'classifier = pipeline("token-classification", model="path/to/unzipped/folder", '
+        'aggregation_strategy="first")')
+    # a run saved without a task name reads as text classification
+    assert _usage("", "hi")[3] == _usage("text-classification", "hi")[3]

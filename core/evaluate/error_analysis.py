@@ -17,6 +17,7 @@ import pandas as pd
 
 from core.text import LANGUAGES, t
 from core.workspace import csv_safe, runs
+from core.workspace.folder import RunFolder
 
 SPLITS = ("test", "validation")
 # The download's added column keeps its English name in every language: the page's help text
@@ -68,7 +69,7 @@ def load_records(run_dir: Path, split: str) -> list[dict[str, Any]]:
     """Per-example predictions of one split; damaged lines are skipped, a missing file is []."""
     if split not in SPLITS:
         return []
-    path = Path(run_dir) / f"{split}_predictions.jsonl"
+    path = RunFolder(run_dir).predictions(split)
     try:
         with open(path, encoding="utf-8") as handle:
             return runs.json_objects(handle)

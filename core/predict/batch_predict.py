@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from core.errors import UserError
+from core.tasks import saved_task_kind
 from core.text import Text
 from core.workspace import csv_safe
 
@@ -78,14 +79,14 @@ def check_text_column(frame: pd.DataFrame, column: Any, name: str | None = None)
     return str(column)
 
 
-def output_columns(input_columns: Sequence[str], task: str) -> tuple[list[str], list[str]]:
+def output_columns(input_columns: Sequence[str], task: Any) -> tuple[list[str], list[str]]:
     """(all output column names, the prediction columns), never clashing with input names.
+    `task`: the run's task (core.tasks), or its name.
 
     The added names stay English in every language: the CSV is read back by programs (and by
     this app when it is uploaded again), which look for these exact names.
     """
-    wanted = ["entities", "entities_json"] if task == "token-classification" \
-        else ["predicted_label", "confidence"]
+    wanted = list((saved_task_kind(task) if isinstance(task, str) else task).output_columns)
     taken = set(map(str, input_columns))
     added = []
     for name in wanted:
@@ -123,7 +124,7 @@ def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str |
         check_text_column(frame, join_column)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    header, added = output_columns(list(frame.columns), predictor.task)
+    header, added = output_columns(list(frame.columns), predictor.kind)
     total = len(frame)
     started = time.time()
     preview: list[list[Any]] = []

@@ -13,8 +13,10 @@ from typing import Any
 import numpy as np
 
 from core.errors import UserError
+from core.tasks import saved_task_kind
 from core.text import Text
 from core.workspace import runs
+from core.workspace.folder import RunFolder, RunRecord
 
 
 def autocast(device: str) -> Any:
@@ -65,26 +67,22 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
 class Predictor:
     def __init__(self, run_dir: Path, batch_size: int = 64) -> None:
         import torch
-        from transformers import (
-            AutoModelForSequenceClassification,
-            AutoModelForTokenClassification,
-        )
 
         from core.models.loading import load_model, load_tokenizer
 
         self.run_dir = Path(run_dir)
         runs.refuse_escaping_links(self.run_dir)  # never load weights a planted link points to
-        folder = self.run_dir / "model"
-        if not (folder / "config.json").is_file():
+        run = RunFolder(self.run_dir)
+        folder = run.model
+        if not run.has_model():
             raise UserError(Text("prediction.no_model.message", {"run": self.run_dir.name}),
                             Text("prediction.no_model.fix"))
-        saved = runs.read_json(self.run_dir / "config.json") or {}
-        config = saved.get("config", {})
-        self.task = config.get("task", "text-classification")
-        self.multi_label = bool(saved.get("multi_label"))
-        self.max_length = int((saved.get("resolved_training") or {}).get("max_length") or 256)
-        model_class = AutoModelForTokenClassification if self.task == "token-classification" \
-            else AutoModelForSequenceClassification
+        record = run.read_record() or RunRecord()
+        self.kind = saved_task_kind(record.config.get("task"))
+        self.task = self.kind.name
+        self.multi_label = record.multi_label
+        self.max_length = int((record.resolved_training or {}).get("max_length") or 256)
+        model_class = self.kind.model_class()
         self.device = "cuda" if torch.cuda.is_available() else "cpu"
         # the same checked loading as training: safetensors only, never a pickle file
         self.tokenizer = load_tokenizer(str(folder))
@@ -129,7 +127,7 @@ class Predictor:
                 top_k: int = 5) -> list[dict[str, Any]]:
         """Tokenizes the whole list once, then runs batches of similar length (little padding)."""
         texts = ["" if t is None else str(t) for t in texts]
-        if self.task == "token-classification":
+        if self.kind.shows_entities:
             return self.predict_entities(texts)
         results: list[dict[str, Any]] = [{} for _ in texts]
         if not texts:

@@ -6,6 +6,7 @@ plus README.md (the model card), eval.json and run_config.json.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import zipfile
@@ -21,9 +22,14 @@ from core.scoring.calibration import (
     TOO_FEW,
 )
 from core.scoring.metrics import METRIC_KEYS, metric_name
+from core.tasks import TEXT_CLASSIFICATION, saved_task_kind
 from core.text import ENGLISH, Text, current_language, has, normalize, t, use_language
 from core.text.md_text import escape
 from core.workspace import runs
+from core.workspace.folder import RunFolder, RunRecord
+
+# the name run_config.json gets inside the zip (a RunFolder's config.json)
+ZIP_RUN_CONFIG = "run_config.json"
 
 
 def _format_scores(scores: dict[str, Any], language: str) -> str:
@@ -85,12 +91,12 @@ def model_card(run_dir: Path, language: str | None = None) -> str:
     """The run's model card (README.md of the export), in `language`, else the current one
     (English unless the reader chose another)."""
     language = normalize(language) or current_language()
-    saved = runs.read_json(run_dir / "config.json") or {}
+    record = RunFolder(run_dir).read_record() or RunRecord()
     evaluation = runs.read_eval(run_dir) or {}
-    config = saved.get("config", {})
-    task = config.get("task", "text-classification")
-    resolved = saved.get("resolved_training", {})
-    labels = evaluation.get("labels") or saved.get("labels") or []
+    config = record.config
+    task = config.get("task", TEXT_CLASSIFICATION)
+    resolved = record.resolved_training or {}
+    labels = evaluation.get("labels") or record.labels or []
     scores = evaluation.get("test") or evaluation.get("validation") or {}
     split = "test" if evaluation.get("test") else "validation"
     baselines = evaluation.get("baselines", {})
@@ -130,19 +136,20 @@ def model_card(run_dir: Path, language: str | None = None) -> str:
 
 def _usage(task: str, example: str) -> list[str]:
     """The card's code sample: load the unzipped folder with `transformers.pipeline`."""
-    pipeline_task = "token-classification" if task == "token-classification" \
-        else "text-classification"
-    extra = ', aggregation_strategy="first"' if pipeline_task == "token-classification" else ""
+    kind = saved_task_kind(task)
+    extra = "".join(f", {name}={json.dumps(value)}" for name, value in kind.pipeline_kwargs.items())
     return ["```python", "from transformers import pipeline", "",
-            f'classifier = pipeline("{pipeline_task}", model="path/to/unzipped/folder"{extra})',
+            f'classifier = pipeline("{kind.pipeline_task}", model="path/to/unzipped/folder"'
+            f'{extra})',
             f'print(classifier("{example}"))', "```", ""]
 
 
 def export_run(run_dir: Path, output: Path) -> Path:
     run_dir, output = Path(run_dir), Path(output)
     runs.refuse_escaping_links(run_dir)  # a planted link would zip any file it points to
-    model_dir = run_dir / "model"
-    if not (model_dir / "config.json").is_file():
+    run = RunFolder(run_dir)
+    model_dir = run.model
+    if not run.has_model():
         raise UserError(Text("prediction.export_no_model.message", {"run": run_dir.name}),
                         Text("prediction.export_no_model.fix"))
     if output.suffix.lower() != ".zip":
@@ -157,9 +164,10 @@ def export_run(run_dir: Path, output: Path) -> Path:
                 if path.is_file():
                     zf.write(path, path.name)
             zf.writestr("README.md", model_card(run_dir, ENGLISH))  # one zip for every reader
-            for name, target in (("eval.json", "eval.json"), ("config.json", "run_config.json")):
-                if (run_dir / name).is_file():
-                    zf.write(run_dir / name, target)
+            for path, target in ((run.evaluation, run.evaluation.name),
+                                 (run.config, ZIP_RUN_CONFIG)):
+                if path.is_file():
+                    zf.write(path, target)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -181,8 +189,9 @@ def prepared_export(run_dir: Path, folder: Path | None = None) -> Path:
     """
     run_dir = Path(run_dir)
     target = (Path(folder) if folder else exports_dir()) / f"{runs.check_run_id(run_dir.name)}.zip"
-    sources = [p for p in (run_dir / "model").glob("*") if p.is_file()]
-    sources += [run_dir / n for n in ("eval.json", "config.json") if (run_dir / n).is_file()]
+    run = RunFolder(run_dir)
+    sources = [p for p in run.model.glob("*") if p.is_file()]
+    sources += [p for p in (run.evaluation, run.config) if p.is_file()]
     newest = max((p.stat().st_mtime for p in sources), default=0.0)
     if target.is_file() and target.stat().st_mtime >= newest:
         return target

@@ -22,7 +22,7 @@ What a task says, without labels (`task_kind(name)`, also on every `get_task` in
     pipeline_task    the task name for transformers.pipeline
     pipeline_kwargs  extra pipeline() arguments ({"aggregation_strategy": "first"} for tags)
     peft_task_type   the peft.TaskType member name: "SEQ_CLS" | "TOKEN_CLS"
-    baseline_name    the learned baseline in baselines.json: "tfidf_logreg" | "word_memory"
+    baseline_name    the learned baseline in eval.json "baselines": "tfidf_logreg" | "word_memory"
     export_format    "csv" | "jsonl"; export_suffix ".csv" | ".jsonl"
     output_columns   the columns batch prediction adds
     shows_entities   predictions are entity spans (playground, report) rather than labels

@@ -43,7 +43,7 @@ class TaskKind(Protocol):
     """The name of the `peft.TaskType` member for LoRA: "SEQ_CLS" or "TOKEN_CLS"."""
     baseline_name: ClassVar[str]
     """The learned baseline a fine-tuned model is compared with: "tfidf_logreg" or
-    "word_memory" (a key of baselines.json; "majority" is there for every task)."""
+    "word_memory" (a key of eval.json's "baselines"; "majority" is there for every task)."""
     export_format: ClassVar[str]
     """The file format its labeled examples are written in: "csv" or "jsonl"."""
     export_suffix: ClassVar[str]
