@@ -148,3 +148,17 @@ def test_listing_many_labels_stays_short():
     assert compare._listed(["a", "b"]) == "a and b"
     assert compare._listed(list("abcde")) == "a, b, c, d and e"
     assert compare._listed(list("abcdefg")) == "a, b, c, d and 3 more"
+
+
+def test_a_run_saved_by_another_version_is_compared_on_what_this_version_reads(tmp_path):
+    a = _run_folder(tmp_path, "run a")
+    folder = tmp_path / "run b"
+    folder.mkdir()
+    runs.write_json_atomic(folder / "config.json", {
+        "config": {"task": "text-classification", "data": {"train": "/d/other.csv"},
+                   "training": {"seed": 42}},
+        "labels": ["negative", "positive"], "data_hash": {"train": "h2"}, "from_later": 1})
+    b = compare.trained_on(folder, "run b")
+    assert b.labels == ["negative", "positive"] and b.data == {"train": "/d/other.csv"}
+    assert b.hashes == {"train": "h2"} and b.seed == 42
+    assert compare.comparability_reasons(a, b)  # another training file

@@ -9,7 +9,7 @@ difference (a paired bootstrap over the same texts), so a one-text gap is not re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import pandas as pd
@@ -187,12 +187,18 @@ class TrainedOn:
 
 
 def _saved_record(run_dir: Any) -> RunRecord:
-    """The run's config.json; an empty record when it is missing, damaged or another
-    version's (the comparison then says only what eval.json tells)."""
+    """The run's config.json (empty when missing or damaged). Another version's record is
+    read for the keys this version knows: its settings can still be compared."""
+    folder = RunFolder(run_dir)
     try:
-        return RunFolder(run_dir).read_record() or RunRecord()
+        return folder.read_record() or RunRecord()
     except OtherVersion:
-        return RunRecord()
+        raw = folder.read_json(folder.config) or {}
+        known = {f.name for f in fields(RunRecord)}
+        try:
+            return RunRecord.from_dict({k: v for k, v in raw.items() if k in known})
+        except UserError:
+            return RunRecord()
 
 
 def trained_on(run_dir: Any, name: str) -> TrainedOn:
