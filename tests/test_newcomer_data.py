@@ -7,7 +7,8 @@ import re
 
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.data import build_health_report, make_splits
-from core.data.wording import by_count, counted, number
+from core.data.cleaning import CleanCopy
+from core.text import t
 
 ONE_PLURAL = re.compile(r"(?<![\d.,])1 (texts|labels|examples|rows|classes|sentences|tags|"
                         r"tokens|types|entities|spans|tasks|copies|values|characters)\b"
@@ -67,9 +68,15 @@ def test_a_single_held_out_example_reads_as_one(tmp_path):
                for n in splits.notes), splits.notes
 
 
-def test_wording_helpers():
-    assert by_count(1, "{n} text is", "{n} texts are") == "1 text is"
-    assert by_count(4794, "{n} text is", "{n} texts are") == "4,794 texts are"
-    assert counted(1, "token", "tokens") == "1 token" and counted(0, "token", "tokens") == \
-        "0 tokens"
-    assert number(4794.5) == "4,795" and number(12) == "12"
+def test_counts_read_as_one_or_many_with_thousands_separators():
+    assert t("reading.clean.kept", count=1, total=4794) == "1 row of 4,794 is kept"
+    assert t("reading.clean.kept", count=4794, total=4795) == "4,794 rows of 4,795 are kept"
+    copy = CleanCopy("f.csv", b"", rows_before=12, rows_after=12, copies=0, held_out=0,
+                     repeated=0)
+    assert copy.summary() == "Nothing needed removing; f.csv has all 12 rows."
+    copy = CleanCopy("f.csv", b"", rows_before=4800, rows_after=4794, copies=1, held_out=4,
+                     repeated=1)
+    assert copy.summary() == (
+        "Removed 1 exact copy of an earlier row, 4 training rows whose text is also in the "
+        "validation or test set and 1 row that repeats an earlier text with another label; "
+        "4,794 rows of 4,800 are kept.")

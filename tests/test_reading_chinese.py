@@ -1,5 +1,6 @@
 """The data readers speak the reader's language: every refusal, warning, note and column reason
-of core/data/{delimited,spans,tagged,encoding,readers,excel,limits,columns}.py comes from the
+of core/data/{delimited,spans,tagged,encoding,readers,excel,limits,columns}.py, and of the modules
+after them (examples, cleaning, splits, health, token_stats, detect, samples), comes from the
 catalogue (reading.*), reads as Chinese under `use_language("zh")` (strict mode: a missing key
 or parameter raises) and keeps its English sentence word for word."""
 
@@ -15,11 +16,15 @@ import pytest
 from fixtures_data import csv_text, write
 from malformed_cases import CASES
 
+from core.config import DataConfig
 from core.data import limits, read_table, read_tagged
+from core.data.cleaning import CleanCopy
 from core.data.columns import detect_multi_label, infer_columns
 from core.data.delimited import parse_delimited
 from core.data.encoding import check_size, decode, without_nul
+from core.data.examples import load_examples, resolve_columns
 from core.data.readers import records_frame
+from core.data.samples import get_sample, list_samples
 from core.data.spans import SpanStats, spans_to_bio
 from core.errors import UserError
 from core.text import CATALOGUE, Text, use_language
@@ -33,7 +38,8 @@ KEPT = {"CSV", "TSV", "TXT", "JSON", "JSONL", "Lines", "Excel", "xlsx", "xls", "
         "NUL", "BIO", "Parquet", "LibreOffice", "Label", "Studio", "doccano", "train",
         "validation", "dev", "test", "tokens", "tags", "ner_tags", "tag_names", "label", "data",
         "text", "start", "end", "TYPE", "type", "MB", "PNG", "PDF", "JPEG", "GIF", "zip", "gzip",
-        "Word", "Office", "SQLite", "null", "true", "false", "PER", "LOC", "Paris", "is", "TAB"}
+        "Word", "Office", "SQLite", "null", "true", "false", "PER", "LOC", "Paris", "is", "TAB",
+        "CoNLL"}
 
 
 def _forms(template) -> list[str]:
@@ -79,6 +85,21 @@ def test_the_readers_hold_no_sentence_of_their_own(module):
                  if re.search(r"[^\W\d_]{2,}[ \t]+[^\W\d_]", re.sub(r"\{[^}]*\}", " ", s))]
     assert not sentences, (module, sentences)
     assert "core.data.wording" not in path.read_text(encoding="utf-8"), module
+
+
+AFTER_READING = ("examples", "cleaning", "splits", "health", "token_stats", "detect",
+                 "samples/__init__")
+# Codes kept in the data and written out from the catalogue where shown (health.py, splits.py).
+CODES = {"empty text", "empty label", "stratified by label", "at random"}
+
+
+@pytest.mark.parametrize("module", AFTER_READING)
+def test_the_modules_after_the_readers_hold_no_sentence_of_their_own(module):
+    path = ROOT / "core" / "data" / f"{module}.py"
+    sentences = [s for s in _strings_outside_docstrings(path) if s not in CODES
+                 and re.search(r"[^\W\d_]{2,}[ \t]+[^\W\d_]", re.sub(r"\{[^}]*\}", " ", s))]
+    assert not sentences, (module, sentences)
+    assert not (ROOT / "core" / "data" / "wording.py").exists()
 
 
 # -- refusals raised by the readers, rendered in both languages ---------------------------------
@@ -276,3 +297,135 @@ def test_a_file_read_in_chinese_keeps_english_for_an_english_reader(tmp_path):
     assert _in("en", error)[0] == "f.csv line 3 has 3 fields but the first row has 2 (separator "\
                                   "comma)."
     assert _in("zh", error)[0] == "f.csv 第 3 行有 3 个字段，但第一行有 2 个（分隔符：逗号）。"
+
+
+# -- examples, cleaning and samples: after the readers ------------------------------------------
+
+TABLE = pd.DataFrame({"text": ["a", "b"], "label": ["x", "y"]})
+
+
+def _chosen(**roles) -> dict:
+    return {"text": "text", "text_pair": None, "label": "label", "split": None, "join": None,
+            **roles}
+
+
+def _examples(tmp, content: str, name: str = "f.csv", task: str | None = None, **data):
+    path = write(tmp, name, content)
+    return load_examples(path, DataConfig(train=str(path), **data), task)
+
+
+def _clean_copy(tmp, task: str = "text-classification"):
+    from core.config import RunConfig
+    from core.data.cleaning import keep_clean_copy
+    path = write(tmp, "f.csv", "text,label\na,x\nb,y\n")
+    return keep_clean_copy(RunConfig(task=task, data=DataConfig(train=str(path))))
+
+
+AFTER_ENGLISH = [  # (action, message, fix) as examples.py, cleaning.py and samples wrote them
+    (lambda tmp: _examples(tmp, "text,label\na,x\n", task="qa"), "Unknown task 'qa'.",
+     "Use text-classification or token-classification."),
+    (lambda tmp: _examples(tmp, "text,label\na,x\n", task="token-classification"),
+     "f.csv is a table, which cannot hold entity tags per word.",
+     "Use a CoNLL file (token<TAB>tag per line), JSONL with tokens and tags, or a doccano / Label "
+     "Studio export."),
+    (lambda tmp: resolve_columns(TABLE, DataConfig(text_column="body", label_column="label"),
+                                 "f.csv"),
+     "f.csv has no column 'body' (asked for as the text column); its columns are: text, label.",
+     "Choose one of those columns as the text column."),
+    (lambda tmp: resolve_columns(TABLE, DataConfig(text_column="text", label_column="label",
+                                                   split_column="part"), "f.csv"),
+     "f.csv has no column 'part' (asked for as the split column); its columns are: text, label.",
+     "Choose one of those columns as the split column."),
+    (lambda tmp: examples_module()._check_chosen(_chosen(text=None), ["n", "label"], "f.csv"),
+     "f.csv has no column that looks like text; its columns are: n, label.",
+     "Choose the text column."),
+    (lambda tmp: resolve_columns(TABLE, DataConfig(text_column="text", label_column="label",
+                                                   text_join_column="label"), "f.csv"),
+     "f.csv: the column 'label' was chosen to be joined to the text, but it already has another "
+     "role.", "Choose a different column to join, or none."),
+    (lambda tmp: resolve_columns(TABLE, DataConfig(text_column="text", label_column="text"),
+                                 "f.csv"),
+     "f.csv: the column 'text' was chosen as both the text and the label.",
+     "Choose different columns for the text and the label."),
+    (lambda tmp: examples_module()._check_chosen(_chosen(label=None), ["text", "m"], "f.csv"),
+     "f.csv has no label column next to the text column 'text'; its columns are: text, m.",
+     "Add a column with the label of each text, or choose the label column."),
+    (lambda tmp: _examples(tmp, "text,label\na,0\nb,pos\n", label_names={"0": "pos"}),
+     "f.csv already has a label 'pos', the name given to another label.",
+     "Give that label another name, so the two stay apart."),
+    (lambda tmp: _examples(tmp, "text,label\n,x\n,y\n"),
+     "f.csv has no usable rows: every row has an empty text in column 'text'.",
+     "Fill in the text of each row, or choose another text column."),
+    (lambda tmp: _examples(tmp, "text,label\n\u200b,x\n,y\n"),
+     "f.csv has no usable rows: every row has an empty text or only invisible characters "
+     "(zero-width spaces, direction marks) in column 'text'.",
+     "Fill in the text of each row, or choose another text column."),
+    (lambda tmp: _examples(tmp, "text,label\na,\nb,\n"),
+     "f.csv has no usable rows: every row has an empty label in column 'label'.",
+     "Fill in the label of each row, or choose another label column."),
+    (lambda tmp: _clean_copy(tmp, "token-classification"),
+     "A cleaned copy can be made only of a file with one label per text.",
+     "Remove the repeated sentences in the file itself, then upload it again."),
+    (lambda tmp: _clean_copy(tmp),
+     "The file has no copies or overlapping texts to remove.",
+     "Nothing to do: the file can be used as it is."),
+    (lambda tmp: get_sample("nope"), "There is no built-in sample called 'nope'.",
+     "Pick one of: reviews, news-entities, reviews-zh, news-entities-zh."),
+]
+
+
+def examples_module():
+    from core.data import examples
+    return examples
+
+
+@pytest.mark.parametrize("number", range(len(AFTER_ENGLISH)))
+def test_refusals_after_reading_keep_their_english_and_read_as_chinese(tmp_path, number):
+    action, message, fix = AFTER_ENGLISH[number]
+    error = _refused(lambda: action(tmp_path))
+    assert _in("en", error) == (message, fix)
+    _chinese(error)
+
+
+@pytest.mark.parametrize("rows,english", [
+    (1, "The text column 'text' of f.jsonl holds lists or objects instead of text in 1 row (row "
+        "2); it was read as its JSON spelling."),
+    (3, "The text column 'text' of f.jsonl holds lists or objects instead of text in 3 rows (the "
+        "first is row 2); they were read as their JSON spelling.")])
+def test_a_text_column_of_lists_is_a_warning_in_both_languages(tmp_path, rows, english):
+    lines = ['{"text": "plain", "label": "x"}'] + ['{"text": ["a", "b"], "label": "y"}'] * rows
+    frame = _examples(tmp_path, "\n".join(lines) + "\n", name="f.jsonl").frame
+    [warning] = [w for w in frame.attrs["warnings"] if "JSON" in w["message"]]
+    assert warning["message"] == english
+    assert warning["fix"] == ("Choose a column that holds plain text, or write the text itself in "
+                              "that column.")
+    chinese = warning["text"].render("zh")
+    assert chinese == (f"f.jsonl 的文本列 'text' 中有 {rows} 行存放的是列表或对象而不是文本"
+                       "（第一处在第 2 行）；已按其 JSON 写法读取。")
+    assert HAN.search(warning["fix_text"].render("zh"))
+
+
+def test_a_clean_copy_summary_reads_in_both_languages():
+    copy = CleanCopy("f.csv", b"", rows_before=1205, rows_after=1200, copies=2, held_out=1,
+                     repeated=2)
+    with use_language("en"):
+        assert copy.summary() == (
+            "Removed 2 exact copies of earlier rows, 1 training row whose text is also in the "
+            "validation or test set and 2 rows that repeat an earlier text with another label; "
+            "1,200 rows of 1,205 are kept.")
+    with use_language("zh"):
+        assert copy.summary() == (
+            "已删除 2 行与前面某行完全相同的重复行、1 行文本也出现在验证集或测试集中的训练行和2 行"
+            "以另一个标签重复前面文本的行；1,205 行中保留了 1,200 行。")
+        nothing = CleanCopy("f.csv", b"", 1200, 1200, 0, 0, 0).summary()
+    assert nothing == "没有需要删除的行；f.csv 保留了全部 1,200 行。"
+
+
+def test_sample_titles_and_descriptions_come_from_the_catalogue():
+    for sample in list_samples():
+        for part in ("title", "description"):
+            key = f"reading.sample.{sample.key.replace('-', '_')}.{part}"
+            assert key in CATALOGUE
+        assert HAN.search(sample.title_in("zh")) and not HAN.search(sample.title_in("en")[:8])
+    with use_language("zh"):
+        assert get_sample("news-entities").title == "英文新闻句子（人名、机构、地名）"

@@ -21,11 +21,11 @@ import pandas as pd
 from core.config import RunConfig
 from core.data.columns import SPLIT_VALUES
 from core.data.examples import load_examples
+from core.data.limits import refusal
 from core.data.readers import read_table
 from core.data.splits import make_splits
-from core.data.wording import by_count, number
-from core.errors import UserError
 from core.tasks import is_task, task_kind
+from core.text import t
 from core.workspace import csv_safe, uploads
 
 FINDINGS = ("duplicates", "mostly_duplicates", "split_overlap")  # what a clean copy fixes
@@ -46,27 +46,16 @@ class CleanCopy:
         return self.copies + self.held_out + self.repeated
 
     def summary(self) -> str:
-        """What was removed, in whole sentences."""
-        parts = []
-        if self.copies:
-            parts.append(by_count(self.copies, "{n} exact copy of an earlier row",
-                                  "{n} exact copies of earlier rows"))
-        if self.held_out:
-            parts.append(by_count(self.held_out,
-                                  "{n} training row whose text is also in the validation or "
-                                  "test set",
-                                  "{n} training rows whose text is also in the validation or "
-                                  "test set"))
-        if self.repeated:
-            parts.append(by_count(self.repeated,
-                                  "{n} row that repeats an earlier text with another label",
-                                  "{n} rows that repeat an earlier text with another label"))
+        """What was removed, in whole sentences (in the current language)."""
+        parts = [t(f"reading.clean.{what}", count=count) for what, count in
+                 (("copies", self.copies), ("held_out", self.held_out),
+                  ("repeated", self.repeated)) if count]
         if not parts:
-            return f"Nothing needed removing; {self.name} has all {number(self.rows_after)} rows."
-        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-        kept = by_count(self.rows_after, "{n} row of {total} is kept",
-                        "{n} rows of {total} are kept", total=number(self.rows_before))
-        return f"Removed {listed}; {kept}."
+            return t("reading.clean.nothing", name=self.name, count=self.rows_after)
+        removed = parts[0] if len(parts) == 1 else t(
+            "common.list.last", rest=t("common.list.separator").join(parts[:-1]), last=parts[-1])
+        return t("reading.clean.removed", removed=removed,
+                 kept=t("reading.clean.kept", count=self.rows_after, total=self.rows_before))
 
 
 def _text_keys(frame: pd.DataFrame) -> pd.Series:
@@ -80,8 +69,7 @@ def clean_copy(config: RunConfig) -> CleanCopy:
     data = config.data
     path = Path(data.train)
     if not (is_task(config.task) and task_kind(config.task).supports_cleaning):
-        raise UserError("A cleaned copy can be made only of a file with one label per text.",
-                        "Remove the repeated sentences in the file itself, then upload it again.")
+        raise refusal("clean.one_label_only")
     table = read_table(path)
     examples = load_examples(path, data, config.task).frame
     texts = _text_keys(examples).tolist()
@@ -134,6 +122,5 @@ def keep_clean_copy(config: RunConfig) -> tuple[uploads.SavedDataset, CleanCopy]
     """Write the cleaned copy as a new upload beside the original, which is left as it is."""
     copy = clean_copy(config)
     if not copy.removed:
-        raise UserError("The file has no copies or overlapping texts to remove.",
-                        "Nothing to do: the file can be used as it is.")
+        raise refusal("clean.nothing_to_remove")
     return uploads.save_upload(copy.name, copy.content), copy

@@ -24,12 +24,12 @@ from core.data.columns import (
 )
 from core.data.detect import detect_task
 from core.data.encoding import VISIBLE
+from core.data.limits import listed, notice, refusal
 from core.data.readers import read_table
-from core.data.report import read_warning
 from core.data.tagged import read_tagged
-from core.data.wording import by_count
 from core.errors import UserError
 from core.tasks import TASK_NAMES, is_task, task_kind
+from core.text import Text
 
 _INTEGRAL_FLOAT = re.compile(r"^(-?\d+)\.0+$")
 _WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
@@ -59,15 +59,13 @@ def load_examples(path, data: DataConfig, task: str | None = None) -> Examples:
     path = Path(path)
     task = task or detect_task(path)
     if not is_task(task):
-        raise UserError(f"Unknown task {task!r}.", f"Use {' or '.join(TASK_NAMES)}.")
+        raise refusal("unknown_task", task=repr(task), names=_either(TASK_NAMES))
     return _LOADERS[task_kind(task).reader](path, data, task)
 
 
 def _load_tagged(path: Path, data: DataConfig, task: str) -> Examples:
     if path.suffix.lower() in _TABLE_ONLY:
-        raise UserError(f"{path.name} is a table, which cannot hold entity tags per word.",
-                        "Use a CoNLL file (token<TAB>tag per line), JSONL with tokens and "
-                        "tags, or a doccano / Label Studio export.")
+        raise refusal("table_not_tagged", name=path.name)
     return Examples(task, read_tagged(path), False, path.name)
 
 
@@ -116,24 +114,18 @@ def _check_chosen(chosen: dict, columns: list[str], name: str) -> None:
     """A UserError when the chosen columns are missing from the table or overlap."""
     for role, column in chosen.items():
         if column is not None and column not in columns:
-            raise UserError(f"{name} has no column '{column}' (asked for as the {role} column); "
-                            f"its columns are: {', '.join(columns)}.",
-                            f"Choose one of those columns as the {role} column.")
+            raise refusal("column_missing", name=name, column=column,
+                          role=Text(f"reading.role.{role}"), columns=listed(columns))
     if chosen["text"] is None:
-        raise UserError(f"{name} has no column that looks like text; its columns are: "
-                        f"{', '.join(columns)}.", "Choose the text column.")
+        raise refusal("no_text_column", name=name, columns=listed(columns))
     if chosen["join"] and chosen["join"] in (chosen["text"], chosen["label"],
                                              chosen["text_pair"], chosen["split"]):
-        raise UserError(f"{name}: the column '{chosen['join']}' was chosen to be joined to the "
-                        f"text, but it already has another role.",
-                        "Choose a different column to join, or none.")
+        raise refusal("join_has_role", name=name, column=chosen["join"])
     if chosen["label"] == chosen["text"]:
-        raise UserError(f"{name}: the column '{chosen['text']}' was chosen as both the text and "
-                        f"the label.", "Choose different columns for the text and the label.")
+        raise refusal("text_is_label", name=name, column=chosen["text"])
     if chosen["label"] is None:
-        raise UserError(f"{name} has no label column next to the text column "
-                        f"'{chosen['text']}'; its columns are: {', '.join(columns)}.",
-                        "Add a column with the label of each text, or choose the label column.")
+        raise refusal("no_label_column", name=name, column=chosen["text"],
+                      columns=listed(columns))
 
 
 def _multi_label_choice(table: pd.DataFrame, data: DataConfig, guess: ColumnGuess,
@@ -204,8 +196,7 @@ def _named(labels: list[list[str]], names: dict[str, str], name: str) -> list[li
     clash = sorted({label for row in labels for label in row if label not in names}
                    & set(names.values()))
     if clash:
-        raise UserError(f"{name} already has a label '{clash[0]}', the name given to another "
-                        f"label.", "Give that label another name, so the two stay apart.")
+        raise refusal("label_name_clash", name=name, label=clash[0])
     return [list(dict.fromkeys(names.get(label, label) for label in row)) for row in labels]
 
 
@@ -236,13 +227,7 @@ def _classification_frame(table: pd.DataFrame, mapping: dict, name: str,
     dropped = _dropped_record(frame, empty_text, empty_label & ~empty_text & drop)
     kept = frame[~drop].reset_index(drop=True)
     if kept.empty:
-        what = "text" if empty_text.all() else "label"
-        invisible = what == "text" and (frame["text"] != "").any()
-        detail = (" or only invisible characters (zero-width spaces, direction marks)"
-                  if invisible else "")
-        raise UserError(f"{name} has no usable rows: every row has an empty {what}{detail} in "
-                        f"column '{mapping[what]}'.",
-                        f"Fill in the {what} of each row, or choose another {what} column.")
+        raise _no_usable_rows(frame, empty_text, mapping, name)
     kept.attrs = {"dropped": dropped, "columns": {k: mapping[k] for k in
                                                   ("text", "text_pair", "label", "split",
                                                    "join")},
@@ -251,6 +236,24 @@ def _classification_frame(table: pd.DataFrame, mapping: dict, name: str,
                   "warnings": list(table.attrs.get("warnings", []))
                   + _structured_text_warnings(table, mapping, name)}
     return kept
+
+
+def _no_usable_rows(frame: pd.DataFrame, empty_text: pd.Series, mapping: dict,
+                    name: str) -> UserError:
+    """Every row is left out: all texts empty (or invisible), else all labels."""
+    if not empty_text.all():
+        return refusal("no_usable_label", name=name, column=mapping["label"])
+    invisible = (frame["text"] != "").any()
+    detail = Text("reading.no_usable_text.invisible") if invisible else ""
+    return refusal("no_usable_text", name=name, column=mapping["text"], detail=detail)
+
+
+def _either(names) -> Text | str:
+    """'a or b' ('a、b或c' in Chinese for three)."""
+    names = list(names)
+    if len(names) < 2:
+        return names[0] if names else ""
+    return Text("reading.or.last", {"rest": listed(names[:-1]), "last": names[-1]})
 
 
 def _structured_text_warnings(table: pd.DataFrame, mapping: dict, name: str) -> list[dict]:
@@ -262,15 +265,8 @@ def _structured_text_warnings(table: pd.DataFrame, mapping: dict, name: str) -> 
         column = mapping[role]
         if column in structured:
             count, row = structured[column]
-            warnings.append(read_warning(
-                by_count(count, "The text column '{column}' of {name} holds lists or objects "
-                         "instead of text in {n} row (row {row}); it was read as its JSON "
-                         "spelling.",
-                         "The text column '{column}' of {name} holds lists or objects instead "
-                         "of text in {n} rows (the first is row {row}); they were read as their "
-                         "JSON spelling.", column=column, name=name, row=row),
-                "Choose a column that holds plain text, or write the text itself in that "
-                "column."))
+            warnings.append(notice("structured_text", column=column, name=name,
+                                   count=int(count), row=str(row)))
     return warnings
 
 

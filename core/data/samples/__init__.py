@@ -20,20 +20,18 @@ tag (the convention of Chinese NER sets such as MSRA), people, organisations and
 
 Both Chinese files are written by `bench/make_zh_sample.py` (seeded, from hand-written pools).
 Each sample carries its language; `samples_for_language()` lists the current language's first.
-Titles and descriptions are plain data in every language the app speaks (English and 简体中文),
-read in the current language through `title` and `description`, like the text catalogue's
-entries.
+Titles and descriptions are the text catalogue's (reading.sample.<key>.title / .description),
+read in the current language through `title` and `description`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import UserError
+from core.data.limits import listed, refusal
 from core.tasks import TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
-from core.text import ENGLISH, current_language, normalize
+from core.text import LANGUAGES, current_language, normalize, t
 
 SAMPLES_DIR = Path(__file__).resolve().parent
 
@@ -41,17 +39,28 @@ SAMPLES_DIR = Path(__file__).resolve().parent
 @dataclass(frozen=True)
 class Sample:
     key: str
-    titles: Mapping[str, str]        # language code -> title
-    descriptions: Mapping[str, str]  # language code -> one or two sentences
     path: Path
     task: str
     language: str                    # the language of the texts: "en" or "zh"
 
+    def _text(self, part: str, language: str | None) -> str:
+        return t(f"reading.sample.{self.key.replace('-', '_')}.{part}", language=language)
+
     def title_in(self, language: str | None = None) -> str:
-        return _pick(self.titles, language)
+        return self._text("title", language)
 
     def description_in(self, language: str | None = None) -> str:
-        return _pick(self.descriptions, language)
+        return self._text("description", language)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """Language code -> title, for every language the app speaks."""
+        return {code: self.title_in(code) for code in LANGUAGES}
+
+    @property
+    def descriptions(self) -> dict[str, str]:
+        """Language code -> one or two sentences."""
+        return {code: self.description_in(code) for code in LANGUAGES}
 
     @property
     def title(self) -> str:
@@ -63,52 +72,12 @@ class Sample:
         return self.description_in()
 
 
-def _pick(texts: Mapping[str, str], language: str | None) -> str:
-    code = normalize(language) or current_language()
-    return texts.get(code) or texts[ENGLISH]
-
-
 _SAMPLES = (
-    Sample("reviews",
-           {"en": "Reviews (sentiment)", "zh": "英文评论（情感）"},
-           {"en": "740 short English reviews (products, restaurants, hotels, films, apps, "
-                  "services), each labelled positive or negative, already split 462 / 72 / 206 "
-                  "for training, validation and test. Many say the opposite of their words "
-                  "(negation, contrast, sarcasm), so a word-counting baseline struggles.",
-            "zh": "740 条简短的英文评论（商品、餐厅、酒店、电影、应用、服务），"
-                  "每条标注为 positive（正面）"
-                  "或 negative（负面），已按 462 / 72 / 206 分成训练集、验证集和测试集。"
-                  "很多评论的字面"
-                  "意思与真实态度相反（否定、转折、反讽），只数词的基线模型很难答对。"},
-           SAMPLES_DIR / "reviews_sentiment.csv", TEXT_CLASSIFICATION, "en"),
-    Sample("news-entities",
-           {"en": "News sentences (names, organisations, places)",
-            "zh": "英文新闻句子（人名、机构、地名）"},
-           {"en": "120 English sentences with people, organisations and places marked word by "
-                  "word.",
-            "zh": "120 个英文句子，逐词标出了人名、机构名和地名。"},
-           SAMPLES_DIR / "news_entities.conll", TOKEN_CLASSIFICATION, "en"),
-    Sample("reviews-zh",
-           {"en": "Chinese reviews (sentiment)", "zh": "中文评论（情感）"},
-           {"en": "720 short Chinese reviews (restaurants, phones, hotels, apps, deliveries, "
-                  "films), each labelled 正面 (positive) or 负面 (negative), already split "
-                  "432 / 72 / 216 for training, validation and test. Many say the opposite of "
-                  "their words (negation, contrast, sarcasm), so a word-counting baseline "
-                  "struggles. An English model knows few Chinese characters: extend the "
-                  "vocabulary or pick a Chinese model.",
-            "zh": "720 条简短的中文评论（餐厅、手机、酒店、应用、快递、电影），"
-                  "每条标注为“正面”或“负面”，"
-                  "已按 432 / 72 / 216 分成训练集、验证集和测试集。很多评论的字面意思与真实态度相反"
-                  "（否定、转折、反讽），只数词的基线模型很难答对。英文模型认识的汉字很少：请扩充词表，"
-                  "或选择中文模型。"},
-           SAMPLES_DIR / "reviews_sentiment_zh.csv", TEXT_CLASSIFICATION, "zh"),
-    Sample("news-entities-zh",
-           {"en": "Chinese news sentences (names, organisations, places)",
-            "zh": "中文新闻句子（人名、机构、地名）"},
-           {"en": "120 Chinese sentences with people, organisations and places marked character "
-                  "by character.",
-            "zh": "120 个中文新闻句子，逐字标出了人名、机构名和地名。"},
-           SAMPLES_DIR / "news_entities_zh.conll", TOKEN_CLASSIFICATION, "zh"),
+    Sample("reviews", SAMPLES_DIR / "reviews_sentiment.csv", TEXT_CLASSIFICATION, "en"),
+    Sample("news-entities", SAMPLES_DIR / "news_entities.conll", TOKEN_CLASSIFICATION, "en"),
+    Sample("reviews-zh", SAMPLES_DIR / "reviews_sentiment_zh.csv", TEXT_CLASSIFICATION, "zh"),
+    Sample("news-entities-zh", SAMPLES_DIR / "news_entities_zh.conll", TOKEN_CLASSIFICATION,
+           "zh"),
 )
 
 
@@ -128,5 +97,4 @@ def get_sample(key: str) -> Sample:
     for sample in _SAMPLES:
         if sample.key == key:
             return sample
-    raise UserError(f"There is no built-in sample called {key!r}.",
-                    f"Pick one of: {', '.join(s.key for s in _SAMPLES)}.")
+    raise refusal("no_sample", key=repr(key), keys=listed(s.key for s in _SAMPLES))

@@ -531,3 +531,163 @@ TEXTS.update({
                         "between several labels."},
         "zh": "有 {count} 个标签值包含 '{separator}'，将其视为多个标签之间的分隔符。"},
 })
+
+# ---- examples.py: a file and its column mapping to training examples --------------------------
+TEXTS.update({
+    "reading.unknown_task.message": {"en": "Unknown task {task}.", "zh": "未知的任务 {task}。"},
+    "reading.unknown_task.fix": {"en": "Use {names}.", "zh": "请使用 {names}。"},
+    "reading.or.last": {"en": "{rest} or {last}", "zh": "{rest}或{last}"},
+    "reading.table_not_tagged.message": {
+        "en": "{name} is a table, which cannot hold entity tags per word.",
+        "zh": "{name} 是一个表格，无法为每个词保存实体标签。"},
+    "reading.table_not_tagged.fix": {
+        "en": "Use a CoNLL file (token<TAB>tag per line), JSONL with tokens and tags, or a "
+              "doccano / Label Studio export.",
+        "zh": "请使用 CoNLL 文件（每行一个词<TAB>标签）、含 tokens 和 tags 的 JSONL 文件，"
+              "或 doccano / Label Studio 导出的文件。"},
+    "reading.role.text": {"en": "text", "zh": "文本"},
+    "reading.role.text_pair": {"en": "text_pair", "zh": "第二段文本"},
+    "reading.role.label": {"en": "label", "zh": "标签"},
+    "reading.role.split": {"en": "split", "zh": "划分"},
+    "reading.role.join": {"en": "join", "zh": "拼接"},
+    "reading.column_missing.message": {
+        "en": "{name} has no column '{column}' (asked for as the {role} column); its columns "
+              "are: {columns}.",
+        "zh": "{name} 中没有列 '{column}'（被选作{role}列）；它的列有：{columns}。"},
+    "reading.column_missing.fix": {"en": "Choose one of those columns as the {role} column.",
+                                   "zh": "请从这些列中选一列作为{role}列。"},
+    "reading.no_text_column.message": {
+        "en": "{name} has no column that looks like text; its columns are: {columns}.",
+        "zh": "{name} 中没有看起来像文本的列；它的列有：{columns}。"},
+    "reading.no_text_column.fix": {"en": "Choose the text column.", "zh": "请选择文本列。"},
+    "reading.join_has_role.message": {
+        "en": "{name}: the column '{column}' was chosen to be joined to the text, but it already "
+              "has another role.",
+        "zh": "{name}：列 '{column}' 被选为拼接到文本后的列，但它已经有别的用途。"},
+    "reading.join_has_role.fix": {"en": "Choose a different column to join, or none.",
+                                  "zh": "请选择另一列来拼接，或者不拼接。"},
+    "reading.text_is_label.message": {
+        "en": "{name}: the column '{column}' was chosen as both the text and the label.",
+        "zh": "{name}：列 '{column}' 同时被选作文本列和标签列。"},
+    "reading.text_is_label.fix": {"en": "Choose different columns for the text and the label.",
+                                  "zh": "请为文本和标签选择不同的列。"},
+    "reading.no_label_column.message": {
+        "en": "{name} has no label column next to the text column '{column}'; its columns are: "
+              "{columns}.",
+        "zh": "{name} 中除文本列 '{column}' 外没有标签列；它的列有：{columns}。"},
+    "reading.no_label_column.fix": {
+        "en": "Add a column with the label of each text, or choose the label column.",
+        "zh": "请添加一列写明每条文本的标签，或选择标签列。"},
+    "reading.label_name_clash.message": {
+        "en": "{name} already has a label '{label}', the name given to another label.",
+        "zh": "{name} 中已经有标签 '{label}'，而这个名字又被用来命名另一个标签。"},
+    "reading.label_name_clash.fix": {
+        "en": "Give that label another name, so the two stay apart.",
+        "zh": "请给那个标签换一个名字，让两者区分开。"},
+    "reading.no_usable_text.message": {
+        "en": "{name} has no usable rows: every row has an empty text{detail} in column "
+              "'{column}'.",
+        "zh": "{name} 中没有可用的行：列 '{column}' 中每一行的文本都是空的{detail}。"},
+    "reading.no_usable_text.invisible": {
+        "en": " or only invisible characters (zero-width spaces, direction marks)",
+        "zh": "或只有不可见字符（零宽空格、方向标记）"},
+    "reading.no_usable_text.fix": {
+        "en": "Fill in the text of each row, or choose another text column.",
+        "zh": "请填写每一行的文本，或选择另一个文本列。"},
+    "reading.no_usable_label.message": {
+        "en": "{name} has no usable rows: every row has an empty label in column '{column}'.",
+        "zh": "{name} 中没有可用的行：列 '{column}' 中每一行的标签都是空的。"},
+    "reading.no_usable_label.fix": {
+        "en": "Fill in the label of each row, or choose another label column.",
+        "zh": "请填写每一行的标签，或选择另一个标签列。"},
+    "reading.structured_text.message": {
+        "en": {"one": "The text column '{column}' of {name} holds lists or objects instead of "
+                      "text in {count} row (row {row}); it was read as its JSON spelling.",
+               "other": "The text column '{column}' of {name} holds lists or objects instead of "
+                        "text in {count} rows (the first is row {row}); they were read as their "
+                        "JSON spelling."},
+        "zh": "{name} 的文本列 '{column}' 中有 {count} 行存放的是列表或对象而不是文本（第一处在"
+              "第 {row} 行）；已按其 JSON 写法读取。"},
+    "reading.structured_text.fix": {
+        "en": "Choose a column that holds plain text, or write the text itself in that column.",
+        "zh": "请选择存放纯文本的列，或在该列中直接写入文本。"},
+})
+
+# ---- cleaning.py: a copy of the training file without repeated rows ---------------------------
+TEXTS.update({
+    "reading.clean.copies": {
+        "en": {"one": "{count} exact copy of an earlier row",
+               "other": "{count} exact copies of earlier rows"},
+        "zh": "{count} 行与前面某行完全相同的重复行"},
+    "reading.clean.held_out": {
+        "en": {"one": "{count} training row whose text is also in the validation or test set",
+               "other": "{count} training rows whose text is also in the validation or test "
+                        "set"},
+        "zh": "{count} 行文本也出现在验证集或测试集中的训练行"},
+    "reading.clean.repeated": {
+        "en": {"one": "{count} row that repeats an earlier text with another label",
+               "other": "{count} rows that repeat an earlier text with another label"},
+        "zh": "{count} 行以另一个标签重复前面文本的行"},
+    "reading.clean.kept": {
+        "en": {"one": "{count} row of {total} is kept",
+               "other": "{count} rows of {total} are kept"},
+        "zh": "{total} 行中保留了 {count} 行"},
+    "reading.clean.removed": {"en": "Removed {removed}; {kept}.",
+                              "zh": "已删除 {removed}；{kept}。"},
+    "reading.clean.nothing": {
+        "en": "Nothing needed removing; {name} has all {count} rows.",
+        "zh": "没有需要删除的行；{name} 保留了全部 {count} 行。"},
+    "reading.clean.one_label_only.message": {
+        "en": "A cleaned copy can be made only of a file with one label per text.",
+        "zh": "只有每条文本一个标签的文件才能生成清理后的副本。"},
+    "reading.clean.one_label_only.fix": {
+        "en": "Remove the repeated sentences in the file itself, then upload it again.",
+        "zh": "请直接在文件中删除重复的句子，然后重新上传。"},
+    "reading.clean.nothing_to_remove.message": {
+        "en": "The file has no copies or overlapping texts to remove.",
+        "zh": "文件中没有需要删除的重复行或重叠文本。"},
+    "reading.clean.nothing_to_remove.fix": {
+        "en": "Nothing to do: the file can be used as it is.",
+        "zh": "无需处理：文件可以直接使用。"},
+})
+
+# ---- samples: the built-in datasets -----------------------------------------------------------
+TEXTS.update({
+    "reading.no_sample.message": {"en": "There is no built-in sample called {key}.",
+                                  "zh": "没有名为 {key} 的内置示例数据集。"},
+    "reading.no_sample.fix": {"en": "Pick one of: {keys}.", "zh": "请从以下选项中选择：{keys}。"},
+    "reading.sample.reviews.title": {"en": "Reviews (sentiment)", "zh": "英文评论（情感）"},
+    "reading.sample.reviews.description": {
+        "en": "740 short English reviews (products, restaurants, hotels, films, apps, services), "
+              "each labelled positive or negative, already split 462 / 72 / 206 for training, "
+              "validation and test. Many say the opposite of their words (negation, contrast, "
+              "sarcasm), so a word-counting baseline struggles.",
+        "zh": "740 条简短的英文评论（商品、餐厅、酒店、电影、应用、服务），每条标注为 'positive'"
+              "（正面）或 'negative'（负面），已按 462 / 72 / 206 分成训练集、验证集和测试集。"
+              "很多评论的字面意思与真实态度相反（否定、转折、反讽），只数词的基线模型很难答对。"},
+    "reading.sample.news_entities.title": {
+        "en": "News sentences (names, organisations, places)",
+        "zh": "英文新闻句子（人名、机构、地名）"},
+    "reading.sample.news_entities.description": {
+        "en": "120 English sentences with people, organisations and places marked word by word.",
+        "zh": "120 个英文句子，逐词标出了人名、机构名和地名。"},
+    "reading.sample.reviews_zh.title": {"en": "Chinese reviews (sentiment)",
+                                        "zh": "中文评论（情感）"},
+    "reading.sample.reviews_zh.description": {
+        "en": "720 short Chinese reviews (restaurants, phones, hotels, apps, deliveries, films), "
+              "each labelled 正面 (positive) or 负面 (negative), already split 432 / 72 / 216 for "
+              "training, validation and test. Many say the opposite of their words (negation, "
+              "contrast, sarcasm), so a word-counting baseline struggles. An English model knows "
+              "few Chinese characters: extend the vocabulary or pick a Chinese model.",
+        "zh": "720 条简短的中文评论（餐厅、手机、酒店、应用、快递、电影），每条标注为“正面”或"
+              "“负面”，已按 432 / 72 / 216 分成训练集、验证集和测试集。很多评论的字面意思与真实"
+              "态度相反（否定、转折、反讽），只数词的基线模型很难答对。英文模型认识的汉字很少："
+              "请扩充词表，或选择中文模型。"},
+    "reading.sample.news_entities_zh.title": {
+        "en": "Chinese news sentences (names, organisations, places)",
+        "zh": "中文新闻句子（人名、机构、地名）"},
+    "reading.sample.news_entities_zh.description": {
+        "en": "120 Chinese sentences with people, organisations and places marked character by "
+              "character.",
+        "zh": "120 个中文新闻句子，逐字标出了人名、机构名和地名。"},
+})
