@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.jobs import curve as curve_job
+from core.scoring.metrics import metric_name
 from core.text import t
 from core.train import learning_curve
 from core.workspace import curves, runs
@@ -60,7 +61,8 @@ def figure(curve: dict[str, Any]) -> go.Figure:
     # placed by hand: on a log axis an annotation's x is log10 of the value (plotly/plotly.py#4012)
     fig.add_annotation(x=math.log10(n_now), y=1, yref="paper", text=t("test.curve.labels_now"),
                        showarrow=False, xanchor="right", yanchor="bottom")
-    name = curve.get("metric_name") or t("test.curve.score")
+    name = metric_name(str(curve["metric"])) if curve.get("metric") \
+        else curve.get("metric_name") or t("test.curve.score")
     fig.update_xaxes(type="log", title=t("test.curve.x_axis"))
     fig.update_yaxes(title=name, tickformat=".0%")
     fig.update_layout(height=380, template="plotly_white",
@@ -71,10 +73,20 @@ def figure(curve: dict[str, Any]) -> go.Figure:
     return fig
 
 
+def advice_sentence(curve: dict[str, Any]) -> str:
+    """The curve's advice in the reader's language: curve.json keeps it as a catalogue key
+    (advice_code) beside the sentence in the language it was computed in."""
+    code = curve.get("advice_code")
+    if isinstance(code, dict) and code.get("key"):
+        return learning_curve.render_advice(code)
+    return str(curve.get("advice") or "")
+
+
 def show_curve(curve: dict[str, Any], key: str) -> None:
     st.plotly_chart(figure(curve), key=key)
-    if curve.get("advice"):
-        st.markdown(f"**{curve['advice']}**")
+    advice = advice_sentence(curve)
+    if advice:
+        st.markdown(f"**{advice}**")
     held_out = "validation" if curve.get("held_out") == "validation" else "test"
     st.caption(t(f"test.curve.explained_{held_out}"))
 

@@ -10,6 +10,7 @@ from core.models import loading as models
 from core.tasks import is_task, task_kind
 from core.text import t
 from core.workspace import runs
+from core.workspace.folder import RunFolder
 from pages import _format
 
 NOTE_STATES = ("failed", "interrupted", "stopped")  # a run whose error and fix are its note
@@ -52,10 +53,24 @@ def task_name(task: str | None) -> str:
     return t(f"runs.task.{task_kind(task).key}") if is_task(task) else task
 
 
+def problem(r: runs.RunInfo) -> tuple[str, str]:
+    """The run's error and fix in the reader's language: status.json keeps them as catalogue
+    keys (error_text, fix_text), RunInfo only the sentences as they were saved."""
+    if r.damaged:
+        return r.error, r.fix
+    folder = RunFolder(r.path)
+    status = folder.read_json(folder.status)
+    if not status:
+        return r.error, r.fix
+    from core.train.training import status_error
+
+    return status_error(status)
+
+
 def note(r: runs.RunInfo) -> str:
     if r.damaged:
         return r.error
-    return f"{r.error} {r.fix}".strip() if r.state in NOTE_STATES else ""
+    return " ".join(problem(r)).strip() if r.state in NOTE_STATES else ""
 
 
 def runs_table(all_runs: list[runs.RunInfo]) -> pd.DataFrame:

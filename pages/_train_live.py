@@ -14,6 +14,7 @@ from core.workspace import runs
 from core.workspace.folder import RunFolder
 from core.workspace.processes import process_alive
 from pages import _errors, _format, _train_curves
+from pages._runs_list import problem
 
 METRICS = "train_metrics"  # {"run_id", "offset", "events"}: what this session has read so far
 
@@ -47,18 +48,19 @@ def _finished_sentence(info: runs.RunInfo) -> str:
 
 
 def show_state(info: runs.RunInfo) -> None:
-    problem = {"error": info.error, "fix": info.fix}
+    error, fix = problem(info)
+    said = {"error": error, "fix": fix}
     if info.state == "queued":
         st.info(t("train.state.queued"), icon=":material/schedule:")
     elif info.state == "completed":
         st.success(_finished_sentence(info), icon=":material/check_circle:")
     elif info.state == "failed":
-        st.error(_format.md(t("train.state.failed", **problem).strip()), icon=":material/error:")
+        st.error(_format.md(t("train.state.failed", **said).strip()), icon=":material/error:")
     elif info.state == "interrupted":
-        st.warning(_format.md(t("train.state.interrupted", **problem).strip()),
+        st.warning(_format.md(t("train.state.interrupted", **said).strip()),
                    icon=":material/pause_circle:")
-    elif info.state == "stopped" and info.error:  # a resume that failed kept the model
-        st.warning(_format.md(f"{info.error} {info.fix}".strip()), icon=":material/stop_circle:")
+    elif info.state == "stopped" and error:  # a resume that failed kept the model
+        st.warning(_format.md(f"{error} {fix}".strip()), icon=":material/stop_circle:")
     elif info.state == "stopped":
         st.info(stopped_sentence(runs.read_status(info.path) or {}),
                 icon=":material/stop_circle:")

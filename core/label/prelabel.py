@@ -21,7 +21,7 @@ from scipy.sparse import csr_matrix, hstack
 
 from core.data.spans import tokenize
 from core.label.labeling import LabelState, Project, item_tokens
-from core.tasks import TEXT_CLASSIFICATION, is_task, task_kind
+from core.tasks import saved_task_kind
 from core.text import number, t
 from core.workspace import runs
 
@@ -228,8 +228,7 @@ def switch_decision(run_dir: Any) -> SwitchDecision:
         return SwitchDecision(False, t("label.switch.too_few", needed=MIN_HELD_OUT, texts=(
             t("label.held_out.validation" if split == "validation"
                 else "label.held_out.test", count=len(records)))))
-    name, multi_label = evaluation.get("task"), bool(evaluation.get("multi_label"))
-    task = task_kind(name if is_task(name) else TEXT_CLASSIFICATION)
+    task, multi_label = saved_task_kind(evaluation.get("task")), bool(evaluation.get("multi_label"))
     metric = str(evaluation.get("best_metric") or task.primary_metric(multi_label))
     diff = compared_with_model(evaluation, records, task.kind_of(multi_label), metric).get(quick)
     if diff is None or diff.winner != "a":
