@@ -19,11 +19,6 @@ NOT_ADJUSTED = {  # the reason a run's confidences were not adjusted -> its sent
 }
 
 
-def unit(task: Any) -> str:
-    """Whether the task's examples are 'texts' or 'sentences' (a part of a key)."""
-    return f"{task.unit}s"
-
-
 def measured_split(calibration: dict[str, Any]) -> str | None:
     """The split the before/after figures are shown for: test (held out from the fit), else
     validation."""
@@ -37,7 +32,7 @@ def sentence(calibration: dict[str, Any] | None, task: Any) -> str:
         return t("test.calibration.older_run")
     if not calibration["applied"]:
         reason = NOT_ADJUSTED.get(calibration.get("reason"), "no_validation")
-        return t(f"test.calibration.{reason}_{unit(task)}", least=calib.MIN_EXAMPLES)
+        return t(f"test.calibration.{reason}_{task.unit}", least=calib.MIN_EXAMPLES)
     split = measured_split(calibration)
     if split is None:
         return t("test.calibration.older_run")
@@ -46,7 +41,7 @@ def sentence(calibration: dict[str, Any] | None, task: Any) -> str:
     figures = {"before": percent(before), "after": percent(after)}
     if after < before:
         return t(f"test.calibration.adjusted_{task.kind}", **figures)
-    return t(f"test.calibration.not_better_{split}_{unit(task)}", **figures)
+    return t(f"test.calibration.not_better_{split}_{task.unit}", **figures)
 
 
 def render(evaluation: dict[str, Any], task: Any) -> None:
@@ -58,10 +53,9 @@ def render(evaluation: dict[str, Any], task: Any) -> None:
     split = measured_split(calibration) if isinstance(calibration, dict) else None
     if not split or not calibration.get("applied"):
         return
-    st.caption(t(f"test.calibration.explained_{split}_{unit(task)}"))
+    st.caption(t(f"test.calibration.explained_{split}_{task.unit}"))
     figures = calibration[split]
-    what = t("test.chart.reliability_y_label" if task.multi_label
-             else "test.chart.reliability_y_right")
+    what = t(f"test.chart.reliability_y_{task.kind}")
     with st.expander(t("test.calibration.show_chart")):
         st.plotly_chart(visuals.reliability_chart(figures["before"]["reliability"],
                                                   figures["after"]["reliability"], what),

@@ -11,7 +11,7 @@ import streamlit as st
 
 from core import text
 from core.evaluate import error_analysis
-from core.tasks import TEXT_CLASSIFICATION, is_task, task_kind
+from core.tasks import saved_task_kind
 from core.text import t
 from core.workspace import runs
 from core.workspace.folder import RunFolder
@@ -55,8 +55,7 @@ def task_of(run: runs.RunInfo, evaluation: dict[str, Any]) -> Any:
     """The run's task with its labels (a core.tasks Task): the panels ask it what to show
     (`shows_entities`, `multi_label`, `unit`, `kind`). A task this version does not know is
     shown as text classification."""
-    name = evaluation.get("task") or run.task
-    kind = task_kind(name if is_task(name) else TEXT_CLASSIFICATION)
+    kind = saved_task_kind(evaluation.get("task") or run.task)
     return kind.with_labels([str(x) for x in evaluation.get("labels") or []],
                             bool(evaluation.get("multi_label")))
 

@@ -4,6 +4,10 @@
 "multi_label", "single_label"), nor keys a table by one: it asks the run's task from core/tasks
 (`shows_entities`, `multi_label`, `unit`, `kind`, `key`), and builds catalogue keys from
 `kind.key`, `kind.unit` and `kind.kind_of(multi_label)`.
+(c) No Test-page part picks a catalogue key with if/else on the task's answers
+(`shows_entities`, `multi_label`) or spells a key ending in a variant or unit
+("test.report.headline_ner", "..._texts") where a key built from the task would do
+(f"test.report.headline_{task.kind}", f"..._{task.unit}").
 (b) No page spells the name of a run's file (config.json, eval.json, metrics.jsonl,
 <split>_predictions.jsonl, model/config.json, curve.json, ...): it asks a RunFolder.
 
@@ -22,7 +26,7 @@ import pytest
 
 from core.scoring import calibration
 from core.tasks import TASK_CLASSES, TASK_NAMES, TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
-from core.text import percent, t
+from core.text import percent, t, use_language
 from core.text.catalogue import CATALOGUE
 from core.workspace.folder import RunFolder
 
@@ -49,6 +53,15 @@ def run_file_names() -> set[str]:
     names.add(folder.predictions("split").name.removeprefix("split"))  # _predictions.jsonl
     return {n for n in names if "." in n.strip(".")}
 
+
+TEST_PAGE_FILES = [path for path in PAGE_FILES
+                   if path.name == "test.py" or path.name.startswith(("_test_", "_calibration"))]
+ASKED = {"shows_entities", "multi_label"}  # the task's answers a key is built from instead
+UNITS = {kind.unit for kind in TASK_CLASSES.values()}
+# the last parts of a key that a key built from the task spells: kind, unit, task key
+KEY_PARTS = (VARIANTS | {"multi", "single"} | UNITS | {f"{u}s" for u in UNITS}
+             | {kind.key for kind in TASK_CLASSES.values()})
+KEY = re.compile(r"[a-z]+(\.[a-z0-9_]+)+")
 
 RUN_FILES = run_file_names()
 # a run file's name where it stands as a name: not inside a longer word or a catalogue key
@@ -92,6 +105,58 @@ def findings(source: str) -> list[str]:
     return found
 
 
+def _keys(nodes: list[ast.AST]) -> set[str]:
+    """The catalogue keys spelled in `nodes` (string constants shaped like a key)."""
+    return {node.value for top in nodes for node in ast.walk(top)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and KEY.fullmatch(node.value)}
+
+
+def _asks_the_task(test: ast.AST) -> bool:
+    return any(isinstance(node, ast.Attribute) and node.attr in ASKED for node in ast.walk(test))
+
+
+def _branches(node: ast.AST) -> list[list[ast.AST]]:
+    """The branches of an if/elif/else chain or a conditional expression that asks the task
+    (empty when it does not)."""
+    if not isinstance(node, (ast.If, ast.IfExp)) or not _asks_the_task(node.test):
+        return []
+    if isinstance(node, ast.IfExp):
+        return [[node.body], *(_branches(node.orelse) or [[node.orelse]])]
+    rest = node.orelse
+    if len(rest) == 1 and _branches(rest[0]):
+        return [node.body, *_branches(rest[0])]
+    return [node.body, rest]
+
+
+def _stem(key: str) -> str:
+    return key.rsplit("_", 1)[0] if "_" in key.rsplit(".", 1)[-1] else key
+
+
+def key_choices(source: str) -> list[str]:
+    """'line N: ...' for each key picked by if/else on the task's answers where the branches'
+    keys differ only in their last part, and each key spelled with a variant or unit ending."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        stems = [{_stem(key) for key in _keys(branch)} for branch in _branches(node)]
+        shared = {stem for i, one in enumerate(stems) for other in stems[i + 1:]
+                  for stem in one & other}
+        found += [f"line {node.lineno}: picks {stem}_... by the task's answers; build it"
+                  for stem in sorted(shared)]
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and KEY.fullmatch(node.value) and _has_siblings(node.value):
+            found.append(f"line {node.lineno}: spells {node.value!r}; build it from the task")
+    return found
+
+
+def _has_siblings(key: str) -> bool:
+    """Whether `key` ends in a kind, unit or task key part and the catalogue has the same key
+    with another such part: then a key built from the task would do."""
+    return any(f"{key[:-len(part) - 1]}_{other}" in CATALOGUE
+               for part in KEY_PARTS if key.endswith(f"_{part}")
+               for other in KEY_PARTS - {part})
+
+
 # -- the scan --------------------------------------------------------------------------------
 
 def test_the_run_files_named_are_the_run_folders_own():
@@ -121,7 +186,7 @@ def test_the_scan_finds_names_spelled_in_a_page(source):
 @pytest.mark.parametrize("source", [
     'if task.shows_entities:\n    pass',
     'key = f"test.calibration.adjusted_{task.kind}"',
-    'unit = f"{task.unit}s"',
+    'key = f"test.calibration.too_few_{task.unit}"',
     'folder = RunFolder(run.path).predictions(split)',
     'if run.state == "stopped":\n    pass',
     'HEADLINE = {"win": "normal"}',
@@ -138,6 +203,37 @@ def test_the_page_asks_the_task_and_the_run_folder(path):
     assert findings(path.read_text(encoding="utf-8")) == [], path.name
 
 
+@pytest.mark.parametrize("source", [
+    'if task.shows_entities:\n    say(t("test.report.headline_ner"))\n'
+    'elif task.multi_label:\n    say(t("test.report.headline_multi"))\n'
+    'else:\n    say(t("test.report.headline_single"))',
+    'what = t("test.chart.reliability_y_label" if task.multi_label\n'
+    '         else "test.chart.reliability_y_right")',
+    'if task.shows_entities and key == "majority":\n'
+    '    return t("test.baseline.majority_ner")',
+    'return t(f"test.calibration.too_few_texts")',
+])
+def test_the_key_scan_finds_a_key_picked_by_the_tasks_answers(source):
+    assert key_choices(source)
+
+
+@pytest.mark.parametrize("source", [
+    'say(t(f"test.report.headline_{task.kind}"))',
+    'return t(f"test.calibration.{reason}_{task.unit}")',
+    'if task.shows_entities:\n    say(t("test.mistakes.ner_title"))\n'
+    'else:\n    say(t("test.mistakes.title"))',  # a different table, not a different word
+    'if task.multi_label:\n    say(t("test.report.threshold"))',
+    'what = t("test.table.entity_type" if entities else "test.table.label")',
+])
+def test_the_key_scan_leaves_built_keys_and_different_layouts_alone(source):
+    assert not key_choices(source)
+
+
+@pytest.mark.parametrize("path", TEST_PAGE_FILES, ids=lambda p: p.name)
+def test_the_test_page_builds_its_keys_from_the_task(path):
+    assert key_choices(path.read_text(encoding="utf-8")) == [], path.name
+
+
 # -- the keys the pages build, for every task --------------------------------------------------
 
 @pytest.mark.parametrize("name", TASK_NAMES)
@@ -146,11 +242,15 @@ def test_every_task_has_the_keys_the_pages_build_from_it(name):
     keys = [f"train.caption.{kind.key}", f"runs.task.{kind.key}"]
     for multi in (False, True):
         keys.append(f"test.calibration.adjusted_{kind.kind_of(multi)}")
+        variant = kind.kind_of(multi)
+        keys += [f"test.report.headline_{variant}", f"test.report.summary_{variant}",
+                 f"test.metric.headline_{variant}", f"test.chart.reliability_y_{variant}"]
     for split in ("test", "validation"):
-        keys += [f"test.calibration.not_better_{split}_{kind.unit}s",
-                 f"test.calibration.explained_{split}_{kind.unit}s"]
-    keys += [f"test.calibration.{reason}_{kind.unit}s"
+        keys += [f"test.calibration.not_better_{split}_{kind.unit}",
+                 f"test.calibration.explained_{split}_{kind.unit}"]
+    keys += [f"test.calibration.{reason}_{kind.unit}"
              for reason in ("too_few", "no_mistakes", "no_output_layer", "no_validation")]
+    keys += [f"test.baseline.{name}_{kind.key}" for name in (kind.baseline_name, "majority")]
     assert [key for key in keys if key not in CATALOGUE] == []
 
 
@@ -201,7 +301,22 @@ def test_the_calibration_sentence_follows_the_task():
     for task, key in ((ner, "adjusted_ner"), (multi, "adjusted_multi_label"),
                       (single, "adjusted_single_label")):
         assert _calibration.sentence(adjusted, task) == t(f"test.calibration.{key}", **figures)
-    assert _calibration.unit(ner) == "sentences" and _calibration.unit(single) == "texts"
     least = {"least": calibration.MIN_EXAMPLES}
-    assert _calibration.sentence(too_few, ner) == t("test.calibration.too_few_sentences", **least)
-    assert _calibration.sentence(too_few, multi) == t("test.calibration.too_few_texts", **least)
+    assert _calibration.sentence(too_few, ner) == t("test.calibration.too_few_sentence", **least)
+    assert _calibration.sentence(too_few, multi) == t("test.calibration.too_few_text", **least)
+    assert "sentences" in _calibration.sentence(too_few, ner)
+    assert "texts" in _calibration.sentence(too_few, single)
+
+
+def test_a_baselines_name_is_the_tasks_own():
+    from pages._test_common import task_of
+    from pages._test_report import baseline_name
+
+    ner = task_of(_run(TOKEN_CLASSIFICATION), {})
+    single = task_of(_run(TEXT_CLASSIFICATION), {})
+    with use_language("en"):
+        assert baseline_name("majority", ner) == "Marking no entities at all"
+        assert baseline_name("majority", single) == "Always the most common answer"
+        assert baseline_name("word_memory", ner).startswith("Word memory")
+        assert baseline_name("tfidf_logreg", single).startswith("Quick keyword model")
+        assert baseline_name("a_new_baseline", single) == "a_new_baseline"  # shown as saved

@@ -61,17 +61,19 @@ TEXTS: dict = {
     "test.table.f1": {"en": "F1", "zh": "F1"},
     "test.table.examples": {"en": "examples", "zh": "样本数"},
     # ----- report: headline and baselines ---------------------------------------------------
-    "test.metric.entity_f1": {"en": "entity F1", "zh": "实体 F1"},
-    "test.metric.exact_match": {"en": "exact match", "zh": "完全匹配率"},
-    "test.metric.accuracy": {"en": "accuracy", "zh": "准确率"},
-    "test.baseline.tfidf_logreg": {
+    "test.metric.headline_ner": {"en": "entity F1", "zh": "实体 F1"},
+    "test.metric.headline_multi_label": {"en": "exact match", "zh": "完全匹配率"},
+    "test.metric.headline_single_label": {"en": "accuracy", "zh": "准确率"},
+    "test.baseline.tfidf_logreg_text_classification": {
         "en": "Quick keyword model (TF-IDF + logistic regression)",
         "zh": "快速关键词模型（TF-IDF + 逻辑回归）"},
-    "test.baseline.majority": {"en": "Always the most common answer",
-                               "zh": "总是给出最常见的答案"},
-    "test.baseline.word_memory": {"en": "Word memory (each word's most frequent tag)",
-                                  "zh": "词记忆（每个词最常见的标签）"},
-    "test.baseline.majority_ner": {"en": "Marking no entities at all", "zh": "完全不标注实体"},
+    "test.baseline.majority_text_classification": {"en": "Always the most common answer",
+                                                    "zh": "总是给出最常见的答案"},
+    "test.baseline.word_memory_token_classification": {
+        "en": "Word memory (each word's most frequent tag)",
+        "zh": "词记忆（每个词最常见的标签）"},
+    "test.baseline.majority_token_classification": {"en": "Marking no entities at all",
+                                                     "zh": "完全不标注实体"},
     "test.report.headline_ner": {
         "en": "Gets every entity right in {correct} of {n} {split} sentences",
         "zh": "在 {n} 个{split}句子中，有 {correct} 个句子的实体全部正确"},
@@ -80,16 +82,16 @@ TEXTS: dict = {
               "the real ones (entity F1 {f1}).",
         "zh": "它标出的实体中有 **{precision}** 是对的；真实的实体中它找出了 **{recall}**"
               "（实体 F1 {f1}）。"},
-    "test.report.headline_multi": {
+    "test.report.headline_multi_label": {
         "en": "All labels exactly right on {correct} of {n} {split} texts",
         "zh": "在 {n} 条{split}文本中，有 {correct} 条的标签完全正确"},
-    "test.report.summary_multi": {
+    "test.report.summary_multi_label": {
         "en": "Micro-F1 **{micro}**, macro-F1 **{macro}** (1.0 would be perfect).",
         "zh": "Micro-F1 **{micro}**，macro-F1 **{macro}**（1.0 为满分）。"},
-    "test.report.headline_single": {
+    "test.report.headline_single_label": {
         "en": "Correct on {correct} of {n} {split} texts",
         "zh": "在 {n} 条{split}文本中答对了 {correct} 条"},
-    "test.report.summary_single": {
+    "test.report.summary_single_label": {
         "en": "Accuracy **{accuracy}**, macro-F1 **{macro}** (the average over labels, so rare "
               "labels count as much as common ones).",
         "zh": "准确率 **{accuracy}**，macro-F1 **{macro}**（各标签得分的平均值，因此少见标签与"
@@ -383,49 +385,49 @@ TEXTS: dict = {
               "again to get adjusted confidences.",
         "zh": "这次运行是在本应用开始校准置信度之前训练的，因此置信度 80% 未必意味着 80% "
               "的时候是对的。重新训练一次即可得到校准后的置信度。"},
-    "test.calibration.too_few_texts": {
+    "test.calibration.too_few_text": {
         "en": "Confidences were not adjusted: the validation set has fewer than "
               "{least} texts, too few to measure how often the model is right. A "
               "confidence of 80% may not mean right 80% of the time.",
         "zh": "置信度没有校准：验证集中的文本少于 {least} 条，太少了，无法衡量模型答对的"
               "频率。置信度 80% 未必意味着 80% "
               "的时候是对的。"},
-    "test.calibration.too_few_sentences": {
+    "test.calibration.too_few_sentence": {
         "en": "Confidences were not adjusted: the validation set has fewer than "
               "{least} sentences, too few to measure how often the model is "
               "right. A confidence of 80% may not mean right 80% of the time.",
         "zh": "置信度没有校准：验证集中的句子少于 {least} 句，太少了，无法衡量模型答对的"
               "频率。置信度 80% 未必意味着 80% "
               "的时候是对的。"},
-    "test.calibration.no_mistakes_texts": {
+    "test.calibration.no_mistakes_text": {
         "en": "Confidences were not adjusted: the model made no mistakes on the "
               "validation texts, so there was nothing to measure its confidence "
               "against.",
         "zh": "置信度没有校准：模型在验证集文本上没有出错，因此没有可以用来衡量其置信度的依据。"},
-    "test.calibration.no_mistakes_sentences": {
+    "test.calibration.no_mistakes_sentence": {
         "en": "Confidences were not adjusted: the model made no mistakes on the "
               "validation sentences, so there was nothing to measure its "
               "confidence against.",
         "zh": "置信度没有校准：模型在验证集句子上没有出错，因此没有可以用来衡量其置信度的依据。"},
-    "test.calibration.no_output_layer_texts": {
+    "test.calibration.no_output_layer_text": {
         "en": "Confidences were not adjusted: this model's output layer is of a "
               "kind the app cannot adjust. A confidence of 80% may not mean right"
               " 80% of the time.",
         "zh": "置信度没有校准：这个模型的输出层属于本应用无法校准的类型。置信度 80% 未必"
               "意味着 80% 的时候是对的。"},
-    "test.calibration.no_output_layer_sentences": {
+    "test.calibration.no_output_layer_sentence": {
         "en": "Confidences were not adjusted: this model's output layer is of a "
               "kind the app cannot adjust. A confidence of 80% may not mean right"
               " 80% of the time.",
         "zh": "置信度没有校准：这个模型的输出层属于本应用无法校准的类型。置信度 80% 未必"
               "意味着 80% 的时候是对的。"},
-    "test.calibration.no_validation_texts": {
+    "test.calibration.no_validation_text": {
         "en": "Confidences were not adjusted: the run had no validation texts to "
               "measure them on. A confidence of 80% may not mean right 80% of the"
               " time.",
         "zh": "置信度没有校准：这次运行没有验证集文本可用来衡量。置信度 80% 未必意味着 "
               "80% 的时候是对的。"},
-    "test.calibration.no_validation_sentences": {
+    "test.calibration.no_validation_sentence": {
         "en": "Confidences were not adjusted: the run had no validation sentences"
               " to measure them on. A confidence of 80% may not mean right 80% of"
               " the time.",
@@ -454,7 +456,7 @@ TEXTS: dict = {
         "zh": "置信度已在验证集句子上校准：模型以 80% 的置信度标注一个词时，现在大约 80"
               "% 的时候标注是对的（校准误差：校准前 "
               "{before}，校准后 {after}）。"},
-    "test.calibration.not_better_test_texts": {
+    "test.calibration.not_better_test_text": {
         "en": "Confidences were adjusted on the validation texts, but on the test"
               " texts they are no closer to how often the model is right "
               "(calibration error {before} before, {after} after). More "
@@ -462,12 +464,12 @@ TEXTS: dict = {
         "zh": "置信度已在验证集文本上校准，但在测试集文本上并没有更接近模型答对的频率（"
               "校准误差：校准前 {before}，校准后 "
               "{after}）。更多的验证集文本会带来更好的校准。"},
-    "test.calibration.explained_test_texts": {
+    "test.calibration.explained_test_text": {
         "en": "The calibration error is how far, on average, the model's "
               "confidence is from how often it is right, measured on the test "
               "texts.",
         "zh": "校准误差是模型的置信度与它实际答对的频率平均相差多少，在测试集文本上测得。"},
-    "test.calibration.not_better_test_sentences": {
+    "test.calibration.not_better_test_sentence": {
         "en": "Confidences were adjusted on the validation sentences, but on the "
               "test sentences they are no closer to how often the model is right "
               "(calibration error {before} before, {after} after). More "
@@ -475,12 +477,12 @@ TEXTS: dict = {
         "zh": "置信度已在验证集句子上校准，但在测试集句子上并没有更接近模型答对的频率（"
               "校准误差：校准前 {before}，校准后 "
               "{after}）。更多的验证集句子会带来更好的校准。"},
-    "test.calibration.explained_test_sentences": {
+    "test.calibration.explained_test_sentence": {
         "en": "The calibration error is how far, on average, the model's "
               "confidence is from how often it is right, measured on the test "
               "sentences.",
         "zh": "校准误差是模型的置信度与它实际答对的频率平均相差多少，在测试集句子上测得。"},
-    "test.calibration.not_better_validation_texts": {
+    "test.calibration.not_better_validation_text": {
         "en": "Confidences were adjusted on the validation texts, but on the "
               "validation texts they are no closer to how often the model is "
               "right (calibration error {before} before, {after} after). More "
@@ -488,12 +490,12 @@ TEXTS: dict = {
         "zh": "置信度已在验证集文本上校准，但在验证集文本上并没有更接近模型答对的频率（"
               "校准误差：校准前 {before}，校准后 "
               "{after}）。更多的验证集文本会带来更好的校准。"},
-    "test.calibration.explained_validation_texts": {
+    "test.calibration.explained_validation_text": {
         "en": "The calibration error is how far, on average, the model's "
               "confidence is from how often it is right, measured on the "
               "validation texts.",
         "zh": "校准误差是模型的置信度与它实际答对的频率平均相差多少，在验证集文本上测得。"},
-    "test.calibration.not_better_validation_sentences": {
+    "test.calibration.not_better_validation_sentence": {
         "en": "Confidences were adjusted on the validation sentences, but on the "
               "validation sentences they are no closer to how often the model is "
               "right (calibration error {before} before, {after} after). More "
@@ -501,7 +503,7 @@ TEXTS: dict = {
         "zh": "置信度已在验证集句子上校准，但在验证集句子上并没有更接近模型答对的频率（"
               "校准误差：校准前 {before}，校准后 "
               "{after}）。更多的验证集句子会带来更好的校准。"},
-    "test.calibration.explained_validation_sentences": {
+    "test.calibration.explained_validation_sentence": {
         "en": "The calibration error is how far, on average, the model's "
               "confidence is from how often it is right, measured on the "
               "validation sentences.",
@@ -534,8 +536,10 @@ TEXTS: dict = {
                                "zh": "模型自称的把握与它实际答对的频率"},
     "test.chart.confidence": {"en": "the model's confidence", "zh": "模型的置信度"},
     "test.chart.reliability_y_right": {"en": "how often right", "zh": "答对的频率"},
-    "test.chart.reliability_y_label": {"en": "how often the label is there",
-                                       "zh": "标签确实存在的频率"},
+    "test.chart.reliability_y_single_label": {"en": "how often right", "zh": "答对的频率"},
+    "test.chart.reliability_y_ner": {"en": "how often right", "zh": "答对的频率"},
+    "test.chart.reliability_y_multi_label": {"en": "how often the label is there",
+                                             "zh": "标签确实存在的频率"},
     # ----- label budget (pages/_learning_curve.py) ---------------------------------------------
     "test.curve.baseline": {"en": "Quick keyword model (TF-IDF)", "zh": "快速关键词模型（TF-IDF）"},
     "test.curve.model": {"en": "Your model (Quick preset)", "zh": "你的模型（快速预设）"},
