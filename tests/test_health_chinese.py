@@ -53,3 +53,38 @@ def test_the_same_findings_in_english_stay_english(tmp_path):
     assert messages["rare_classes"] == ("1 class has fewer than 5 training examples, too few to "
                                         "learn or to test reliably.")
     assert all(not HAN.search(f.title + f.message + f.fix) for f in report.findings)
+
+
+def test_a_warning_read_in_english_is_shown_in_chinese_after_a_switch(tmp_path):
+    train = write(tmp_path, "train.csv", "text,text,label\n" + "".join(
+        f"sentence {i},again {i},{'pos' if i % 2 else 'neg'}\n" for i in range(40)))
+    with use_language("en"):
+        splits = make_splits(RunConfig(data=DataConfig(train=str(train), text_column="text",
+                                                       label_column="label")))
+        english = build_health_report(splits)
+    with use_language("zh"):
+        chinese = build_health_report(splits)
+    [read_en] = [f for f in english.findings if f.code == "read_warning"]
+    [read_zh] = [f for f in chinese.findings if f.code == "read_warning"]
+    assert read_en.message == ("train.csv has columns with the same name: 'text' (2 times); the "
+                               "repeats were numbered (for example 'text_2').")
+    assert read_zh.message == ("train.csv 中有同名的列：'text'（2 次）；重复的列已加上编号"
+                               "（例如 'text_2'）。")
+    assert HAN.search(read_zh.title) and HAN.search(read_zh.fix), read_zh
+
+
+def test_one_warning_read_in_two_languages_is_one_finding(tmp_path):
+    from core.data.limits import notice
+    train = write(tmp_path, "train.csv", csv_text(_rows()))
+    splits = make_splits(RunConfig(data=DataConfig(train=str(train))))
+    with use_language("en"):
+        first = notice("nul", name="train.csv", count=2, line="4")
+    with use_language("zh"):
+        second = notice("nul", name="train.csv", count=2, line="4")
+    other = notice("nul", name="train.csv", count=3, line="4")
+    old = {"message": "An old warning.", "fix": "As it was read."}  # no Text: kept as read
+    splits.train.frame.attrs["warnings"] = [first, second, other, old, dict(old)]
+    with use_language("en"):
+        found = [f for f in build_health_report(splits).findings if f.code == "read_warning"]
+    assert [f.message for f in found][-1] == "An old warning."
+    assert len(found) == 3 and not any(HAN.search(f.message) for f in found)

@@ -17,7 +17,7 @@ from core.data.splits import DatasetSplits
 from core.data.tags import entity_types
 from core.data.token_stats import token_stats
 from core.tasks import task_kind
-from core.text import t
+from core.text import Text, t
 
 IMBALANCE_WARNING = 10.0
 RARE_CLASS = 5
@@ -66,14 +66,35 @@ def _where(frame: pd.DataFrame, source: str, mask) -> list[str]:
 
 
 def _notes(splits: DatasetSplits) -> list[Finding]:
+    """The readers' warnings and notes as findings, written in the current language: a warning
+    keeps its sentences as `Text` ("text", "fix_text"), so a file read in one language reads
+    in another after a switch; one that has only the sentences it was read with keeps them."""
     parts = splits.parts().values()
-    notes = [n for part in parts for n in part.frame.attrs.get("notes", [])] + splits.notes
+    notes = [str(n) for part in parts for n in part.frame.attrs.get("notes", [])] + \
+        [str(n) for n in splits.notes]
     warnings = [w for part in parts for w in part.frame.attrs.get("warnings", [])]
-    unique = {w["message"]: w for w in warnings}.values()
-    return ([Finding("warning", "read_warning", t("health.read_warning.title"), w["message"],
-                     w["fix"]) for w in unique]
+    unique = {_warning_key(w): w for w in warnings}.values()
+    return ([Finding("warning", "read_warning", t("health.read_warning.title"),
+                     _written(w, "text", "message"), _written(w, "fix_text", "fix"))
+             for w in unique]
             + [Finding("info", "note", t("health.note.title"), note, "")
                for note in dict.fromkeys(notes)])
+
+
+def _written(warning: dict, coded: str, plain: str) -> str:
+    """A read warning's sentence now: its Text rendered, else the words it was read with."""
+    text = warning.get(coded)
+    return text.render() if isinstance(text, Text) else str(warning.get(plain) or "")
+
+
+def _warning_key(warning: dict) -> tuple:
+    """What makes two read warnings the same: the catalogue key and parameters of the message
+    (the same warning read in two languages is one), else the sentence itself."""
+    text = warning.get("text")
+    if not isinstance(text, Text):
+        return ("", str(warning.get("message") or ""))
+    # repr: a nested Text or list of names compares by its keys, never by a rendering
+    return (text.key, tuple(sorted((name, repr(value)) for name, value in text.params.items())))
 
 
 def _dropped(splits: DatasetSplits) -> list[Finding]:
