@@ -74,7 +74,7 @@ def figure(curve: dict[str, Any]) -> go.Figure:
 
 
 def advice_sentence(curve: dict[str, Any]) -> str:
-    """The curve's advice in the reader's language: curve.json keeps it as a catalogue key
+    """The curve's advice in the reader's language: the saved curve keeps it as a catalogue key
     (advice_code) beside the sentence in the language it was computed in."""
     code = curve.get("advice_code")
     if isinstance(code, dict) and code.get("key"):
