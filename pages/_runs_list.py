@@ -54,7 +54,7 @@ def task_name(task: str | None) -> str:
 
 
 def problem(r: runs.RunInfo) -> tuple[str, str]:
-    """The run's error and fix in the reader's language: status.json keeps them as catalogue
+    """The run's error and fix in the reader's language: the saved status keeps them as catalogue
     keys (error_text, fix_text), RunInfo only the sentences as they were saved."""
     if r.damaged:
         return r.error, r.fix
