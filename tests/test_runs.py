@@ -134,3 +134,58 @@ def test_metrics_events_keep_only_numbers(tmp_path):
     events, _ = runs.read_metrics(tmp_path)
     assert events == [{"type": "train", "step": 1, "learning_rate": 0.1},
                       {"type": "eval", "step": 2, "loss": 0.3}]
+
+
+def test_a_failed_run_carries_its_saved_error_in_any_language(tmp_path):
+    from core.text import Text
+    saved = {"key": "training.out_of_memory.message", "params": {}}
+    folder = _make_run(tmp_path, "20260101-000000-oom", state="failed",
+                       error="Training ran out of memory.", fix="Halve it.",
+                       error_text=saved, fix_text={"key": "training.out_of_memory.fix"})
+    info = runs.load_run(folder)
+    assert info.error == "Training ran out of memory." and info.fix == "Halve it."
+    assert info.error_text == Text("training.out_of_memory.message", {})
+    assert info.fix_text == Text("training.out_of_memory.fix", {})
+    assert info.problem("zh")[0] == "训练时内存不足。"
+    assert info.problem("en")[1].startswith("Halve the batch size")
+
+
+def test_an_old_failed_run_keeps_its_plain_error(tmp_path):
+    folder = _make_run(tmp_path, "20260101-000000-old", state="failed", error="It broke.",
+                       fix="Try again.", error_text="not a saved text", fix_text=["x"])
+    info = runs.load_run(folder)
+    assert not info.damaged
+    assert (info.error_text, info.fix_text) == (None, None)
+    assert info.problem("zh") == ("It broke.", "Try again.")
+
+
+def test_a_failed_resume_keeps_its_wording_around_the_saved_error(tmp_path):
+    folder = _make_run(tmp_path, "20260101-000000-resume", state="failed", resume_failed=True,
+                       error_text={"key": "training.out_of_memory.message", "params": {}})
+    info = runs.load_run(folder)
+    assert info.problem("en")[0] == ("Resuming failed: Training ran out of memory. The model "
+                                     "saved before is kept.")
+    assert info.problem("zh")[0] == "继续训练失败：训练时内存不足。 之前保存的模型仍然保留。"
+
+
+def test_an_interrupted_run_says_so_in_the_readers_language(tmp_path):
+    folder = _make_run(tmp_path, "20260101-000000-ctrlc", state="running", pid=12345)
+    assert runs.record_interrupted(folder)
+    status = runs.read_status(folder)
+    assert status["state"] == "interrupted" and status.get("pid") is None
+    assert status["error"] == "Training was interrupted (Ctrl+C)."
+    assert status["fix"] == "Press Resume to continue from the last checkpoint."
+    info = runs.load_run(folder)
+    assert info.problem("en") == (status["error"], status["fix"])
+    assert info.problem("zh") == ("训练被中断了（Ctrl+C）。",
+                                  "请点击“继续”，从最后一个检查点接着训练。")
+
+
+def test_a_damaged_run_says_why_in_the_readers_language(tmp_path):
+    broken = runs.run_path("20260101-000001-broken", tmp_path)
+    broken.mkdir()
+    (broken / "status.json").write_text("{truncated")
+    info = runs.load_run(broken)
+    assert info.damaged and "status.json" in info.error
+    english, chinese = info.problem("en")[0], info.problem("zh")[0]
+    assert english == info.error and "status.json" in chinese and chinese != english

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
-from core.text import Text, t
+from core.text import Text
 from core.workspace import curves, disk
 from core.workspace.folder import RunFolder, RunRecord, inside
 from core.workspace.folder import read_json as read_json  # re-exported: callers use runs.*
@@ -324,11 +324,19 @@ class RunInfo:
     eta_s: float | None = None
     best_metric_name: str = ""
     best_metric: float | None = None
-    error: str = ""
+    error: str = ""                 # the sentences as saved (a run from before error_text)
     fix: str = ""
+    error_text: Text | None = None  # the same as catalogue keys, written in any language
+    fix_text: Text | None = None
     pid: int | None = None
     damaged: bool = False
     config: dict[str, Any] = field(default_factory=dict)
+
+    def problem(self, language: str | None = None) -> tuple[str, str]:
+        """(error, fix) in `language` (default: the current one): from error_text / fix_text
+        where the run saved them, else the sentences as saved."""
+        return (self.error_text.render(language) if self.error_text else self.error,
+                self.fix_text.render(language) if self.fix_text else self.fix)
 
     @property
     def duration_s(self) -> float | None:
@@ -348,20 +356,15 @@ def load_run(run_dir: Path) -> RunInfo:
     info = RunInfo(run_id=run_dir.name, path=run_dir)
     link = escaping_link(run_dir)
     if link is not None:
-        info.damaged = True
-        info.error = t("workspace.damaged.folder_link") if link == "." else \
-            t("workspace.damaged.link", link=link)
-        return info
+        return _damaged(info, Text("workspace.damaged.folder_link") if link == "." else
+                        Text("workspace.damaged.link", {"link": link}))
     status = read_status(run_dir)
     try:
         record = read_record(run_dir)
     except UserError as exc:  # written by another version: said so, never raised
-        info.damaged, info.error, info.fix = True, exc.message, exc.fix
-        return info
+        return _damaged(info, exc.message_text, exc.fix_text)
     if status is None or record is None or status.get("state") not in ACTIVE_STATES + FINAL_STATES:
-        info.damaged = True
-        info.error = _problem(RunFolder(run_dir), status, record)
-        return info
+        return _damaged(info, _problem(RunFolder(run_dir), status, record))
     config = record.config
     data = config.get("data") if isinstance(config.get("data"), dict) else {}
     info.config = config
@@ -371,6 +374,7 @@ def load_run(run_dir: Path) -> RunInfo:
     info.dataset = Path(str(data.get("train") or "")).name
     for key in ("state", "error", "fix", "best_metric_name"):
         setattr(info, key, str(status.get(key) or getattr(info, key)))
+    info.error_text, info.fix_text = saved_problem(status)
     for key in ("created", "started", "finished", "eta_s", "best_metric"):
         setattr(info, key, _number(status.get(key)))
     info.step = int(_number(status.get("step")) or 0)
@@ -381,14 +385,55 @@ def load_run(run_dir: Path) -> RunInfo:
     return info
 
 
-def _problem(run: RunFolder, status: dict[str, Any] | None, record: RunRecord | None) -> str:
+def _damaged(info: RunInfo, error: Text | str, fix: Text | str = "") -> RunInfo:
+    """`info` listed as damaged, with why (Text written in the reader's language)."""
+    info.damaged, info.error, info.fix = True, str(error), str(fix)
+    info.error_text = error if isinstance(error, Text) else None
+    info.fix_text = fix if isinstance(fix, Text) else None
+    return info
+
+
+def _problem(run: RunFolder, status: dict[str, Any] | None, record: RunRecord | None) -> Text:
     """Why a run folder is listed as damaged: a file missing or unreadable, or an unknown state."""
     if status is None:
-        return t("workspace.damaged.unreadable", file=run.status.name)
+        return Text("workspace.damaged.unreadable", {"file": run.status.name})
     if record is None:
-        return t("workspace.damaged.unreadable", file=run.config.name)
-    return t("workspace.damaged.state", file=run.status.name,
-             state=repr(str(status.get("state"))[:30]))
+        return Text("workspace.damaged.unreadable", {"file": run.config.name})
+    return Text("workspace.damaged.state", {"file": run.status.name,
+                                            "state": repr(str(status.get("state"))[:30])})
+
+
+def saved_text(value: Any) -> Text | None:
+    """A Text saved with Text.to_dict ({"key": ..., "params": {...}}), or None for anything
+    else (absent, damaged, or words saved before there were keys)."""
+    if not (isinstance(value, dict) and isinstance(value.get("key"), str) and value["key"]):
+        return None
+    params = value.get("params")
+    return Text(value["key"], dict(params) if isinstance(params, dict) else {})
+
+
+def saved_problem(status: dict[str, Any]) -> tuple[Text | None, Text | None]:
+    """(error_text, fix_text) of a status.json: what core/train/training.py saved next to the
+    plain `error` and `fix`; a failed resume keeps its 'resume failed' wording around the
+    error."""
+    error, fix = saved_text(status.get("error_text")), saved_text(status.get("fix_text"))
+    if error is not None and status.get("resume_failed"):
+        error = Text("training.resume_failed", {"message": error})
+    return error, fix
+
+
+def interrupted_problem() -> tuple[Text, Text]:
+    """What a run stopped by Ctrl+C says: its error and what to do."""
+    return Text("workspace.interrupted.message"), Text("workspace.interrupted.fix")
+
+
+def record_interrupted(run_dir: Path) -> bool:
+    """Mark a run interrupted (Ctrl+C in the terminal that trained it), with its error and fix
+    saved as sentences and as catalogue keys; like `record_status`, False when the disk
+    refuses the write."""
+    error, fix = interrupted_problem()
+    return record_status(run_dir, state="interrupted", pid=None, error=str(error), fix=str(fix),
+                         error_text=error.to_dict(), fix_text=fix.to_dict())
 
 
 def _number(value: Any) -> float | None:

@@ -125,4 +125,9 @@ TEXTS: dict = {
     },
     "workspace.curve.busy_fix": {"en": "Start the learning curve when it has finished.",
                                  "zh": "请在它结束后再开始学习曲线。"},
+    # core/workspace/runs.py: a run stopped by Ctrl+C in the terminal
+    "workspace.interrupted.message": {"en": "Training was interrupted (Ctrl+C).",
+                                      "zh": "训练被中断了（Ctrl+C）。"},
+    "workspace.interrupted.fix": {"en": "Press Resume to continue from the last checkpoint.",
+                                  "zh": "请点击“继续”，从最后一个检查点接着训练。"},
 }
