@@ -162,3 +162,14 @@ def test_a_run_saved_by_another_version_is_compared_on_what_this_version_reads(t
     assert b.labels == ["negative", "positive"] and b.data == {"train": "/d/other.csv"}
     assert b.hashes == {"train": "h2"} and b.seed == 42
     assert compare.comparability_reasons(a, b)  # another training file
+
+
+def test_a_missing_or_damaged_config_is_an_empty_record(tmp_path):
+    from core.predict.record import saved_record
+    from core.workspace.folder import RunRecord
+
+    assert saved_record(tmp_path) == RunRecord()
+    (tmp_path / "config.json").write_text("{not json", encoding="utf-8")
+    assert saved_record(tmp_path) == RunRecord()
+    runs.write_json_atomic(tmp_path / "config.json", {"labels": "not a list", "later": 1})
+    assert saved_record(tmp_path) == RunRecord()

@@ -9,7 +9,7 @@ difference (a paired bootstrap over the same texts), so a one-text gap is not re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -17,11 +17,11 @@ import pandas as pd
 from core.errors import UserError
 from core.evaluate import error_analysis
 from core.evaluate.error_analysis import entity_strings
+from core.predict.record import saved_record
 from core.scoring import significance
 from core.tasks import saved_task
 from core.text import Text, join, t
 from core.workspace import runs
-from core.workspace.folder import OtherVersion, RunFolder, RunRecord
 
 MAX_TEXTS = 2000
 
@@ -186,23 +186,8 @@ class TrainedOn:
     held_out: tuple[str, list[str]] | None  # (split, its texts) from the saved predictions
 
 
-def _saved_record(run_dir: Any) -> RunRecord:
-    """The run's config.json (empty when missing or damaged). Another version's record is
-    read for the keys this version knows: its settings can still be compared."""
-    folder = RunFolder(run_dir)
-    try:
-        return folder.read_record() or RunRecord()
-    except OtherVersion:
-        raw = folder.read_json(folder.config) or {}
-        known = {f.name for f in fields(RunRecord)}
-        try:
-            return RunRecord.from_dict({k: v for k, v in raw.items() if k in known})
-        except UserError:
-            return RunRecord()
-
-
 def trained_on(run_dir: Any, name: str) -> TrainedOn:
-    record = _saved_record(run_dir)
+    record = saved_record(run_dir)
     config = record.config
     evaluation = runs.read_eval(run_dir) or {}
     labels = record.labels or evaluation.get("labels")

@@ -7,8 +7,8 @@ from typing import Any
 
 from core.config import RunConfig
 from core.errors import UserError
+from core.predict.record import saved_record
 from core.text import Text
-from core.workspace.folder import RunFolder, RunRecord
 
 
 def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
     from core.tasks import get_task
 
     run_dir = Path(run_dir)
-    record = RunFolder(run_dir).read_record() or RunRecord()
+    record = saved_record(run_dir)
     config = RunConfig.from_dict(record.config)
     predictor = Predictor(run_dir)
     data = config.data

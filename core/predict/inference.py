@@ -13,10 +13,11 @@ from typing import Any
 import numpy as np
 
 from core.errors import UserError
+from core.predict.record import saved_record
 from core.tasks import saved_task_kind
 from core.text import Text
 from core.workspace import runs
-from core.workspace.folder import RunFolder, RunRecord
+from core.workspace.folder import RunFolder
 
 
 def autocast(device: str) -> Any:
@@ -77,7 +78,7 @@ class Predictor:
         if not run.has_model():
             raise UserError(Text("prediction.no_model.message", {"run": self.run_dir.name}),
                             Text("prediction.no_model.fix"))
-        record = run.read_record() or RunRecord()
+        record = saved_record(self.run_dir)
         self.kind = saved_task_kind(record.config.get("task"))
         self.task = self.kind.name
         self.multi_label = record.multi_label

@@ -15,6 +15,7 @@ from typing import Any
 
 from core.errors import UserError
 from core.models.loading import display_name
+from core.predict.record import saved_record
 from core.scoring.calibration import (
     NO_MISTAKES,
     NO_OUTPUT_LAYER,
@@ -26,7 +27,7 @@ from core.tasks import TEXT_CLASSIFICATION, saved_task_kind
 from core.text import ENGLISH, Text, current_language, has, normalize, t, use_language
 from core.text.md_text import escape
 from core.workspace import runs
-from core.workspace.folder import RunFolder, RunRecord
+from core.workspace.folder import RunFolder
 
 # the name run_config.json gets inside the zip (a RunFolder's config.json)
 ZIP_RUN_CONFIG = "run_config.json"
@@ -91,7 +92,7 @@ def model_card(run_dir: Path, language: str | None = None) -> str:
     """The run's model card (README.md of the export), in `language`, else the current one
     (English unless the reader chose another)."""
     language = normalize(language) or current_language()
-    record = RunFolder(run_dir).read_record() or RunRecord()
+    record = saved_record(run_dir)
     evaluation = runs.read_eval(run_dir) or {}
     config = record.config
     task = config.get("task", TEXT_CLASSIFICATION)
