@@ -371,7 +371,24 @@ AFTER_ENGLISH = [  # (action, message, fix) as examples.py, cleaning.py and samp
      "Nothing to do: the file can be used as it is."),
     (lambda tmp: get_sample("nope"), "There is no built-in sample called 'nope'.",
      "Pick one of: reviews, news-entities, reviews-zh, news-entities-zh."),
+    (lambda tmp: _splits(tmp, "text,label,split\na,x,train\nb,y,later\nc,y,soon\n",
+                         split_column="split"),
+     "f.csv has split values that are not train, validation or test: 'later', 'soon'.",
+     "Use train, validation (or dev) and test in the split column."),
+    (lambda tmp: _splits(tmp, "text,label,split\na,x,test\nb,y,test\n", split_column="split"),
+     "f.csv has no rows marked train in its split column.",
+     "Mark the rows to learn from as train."),
+    (lambda tmp: _splits(tmp, "text,label\na,x\n"),
+     "f.csv has only 1 usable example, too few to keep one aside for validation.",
+     "Add more labeled examples (a few dozen at the very least)."),
 ]
+
+
+def _splits(tmp, content: str, **data):
+    from core.config import RunConfig
+    from core.data import make_splits
+    path = write(tmp, "f.csv", content)
+    return make_splits(RunConfig(data=DataConfig(train=str(path), **data)))
 
 
 def examples_module():

@@ -17,7 +17,7 @@ import pandas as pd
 from core.config import DataConfig, RunConfig
 from core.data.columns import SPLIT_VALUES
 from core.data.examples import Examples, label_key, load_examples
-from core.errors import UserError
+from core.data.limits import listed, refusal
 from core.tasks import task_kind
 from core.text import t
 
@@ -110,14 +110,12 @@ def _by_split_column(train: Examples, notes: list[str]):
     names = frame["split"].map(lambda v: SPLIT_VALUES.get(v, "?" if v else "train"))
     unknown = sorted(set(frame.loc[names == "?", "split"]))
     if unknown:
-        raise UserError(t("reading.split_values.message", source=train.source,
-                          values=", ".join(map(repr, unknown[:5]))),
-                        t("reading.split_values.fix"))
+        raise refusal("split_values", source=train.source,
+                      values=listed(map(repr, unknown[:5])))
     parts = {n: _subset(train, frame[names == n], n == "train")
              for n in ("train", "validation", "test")}
     if parts["train"].frame.empty:
-        raise UserError(t("reading.split_no_train.message", source=train.source),
-                        t("reading.split_no_train.fix"))
+        raise refusal("split_no_train", source=train.source)
     notes.append(t("health.split_column", column=frame.attrs["columns"]["split"]))
     return (parts["train"], parts["validation"] if len(parts["validation"].frame) else None,
             parts["test"] if len(parts["test"].frame) else None)
@@ -135,8 +133,7 @@ def _hold_out(train: Examples, validation, test, data: DataConfig, seed: int, no
     test_fraction = data.test_fraction if need_test else 0.0
     n_val, n_test = _sizes(n, val_fraction, test_fraction)
     if need_val and n_val == 0:
-        raise UserError(t("reading.too_few_to_split.message", count=n, source=train.source),
-                        t("reading.too_few_to_split.fix"))
+        raise refusal("too_few_to_split", count=n, source=train.source)
     stratify = train.kind.stratify(train.multi_label)
     order = _assignment(train.frame, n_val, n_test, seed, stratify)
     frame = train.frame
