@@ -291,9 +291,7 @@ def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: 
     try:
         return train(config, run_dir, resume=resume, progress=True)
     except KeyboardInterrupt:
-        runs.record_status(run_dir, state="interrupted", pid=None,
-                           error="Training was interrupted (Ctrl+C).",
-                           fix="Press Resume to continue from the last checkpoint.")
+        runs.record_interrupted(run_dir)
         raise
     finally:
         jobs.reconcile(base)

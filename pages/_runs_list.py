@@ -10,7 +10,6 @@ from core.models import loading as models
 from core.tasks import is_task, task_kind
 from core.text import t
 from core.workspace import runs
-from core.workspace.folder import RunFolder
 from pages import _format
 
 NOTE_STATES = ("failed", "interrupted", "stopped")  # a run whose error and fix are its note
@@ -54,17 +53,9 @@ def task_name(task: str | None) -> str:
 
 
 def problem(r: runs.RunInfo) -> tuple[str, str]:
-    """The run's error and fix in the reader's language: the saved status keeps them as catalogue
-    keys (error_text, fix_text), RunInfo only the sentences as they were saved."""
-    if r.damaged:
-        return r.error, r.fix
-    folder = RunFolder(r.path)
-    status = folder.read_json(folder.status)
-    if not status:
-        return r.error, r.fix
-    from core.train.training import status_error
-
-    return status_error(status)
+    """The run's error and fix in the reader's language (the saved status keeps them as
+    catalogue keys; a run saved before keeps its sentences as they were)."""
+    return r.problem()
 
 
 def note(r: runs.RunInfo) -> str:

@@ -88,7 +88,7 @@ def baseline_verdict(task: Any, evaluation: dict[str, Any], records: list[dict[s
                      metric: str, name: str, split: str, key: str,
                      label: str) -> verdict.Verdict:
     """The model against the best baseline, with the range its test examples allow."""
-    diff = baseline.compared_with_model(evaluation, records, task.kind, metric)[key]
+    diff = baseline.compared_with_model(evaluation, records, task, metric)[key]
     correct = None
     if metric in ("accuracy", "subset_accuracy"):
         correct = (round(diff.score_a * diff.n), round(diff.score_b * diff.n))

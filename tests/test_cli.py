@@ -218,3 +218,21 @@ def test_a_closed_output_pipe_ends_quietly(workspace):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) != 1
     assert stderr == ""
+
+
+def test_ctrl_c_leaves_the_run_interrupted_in_the_readers_language(workspace, monkeypatch):
+    import core.cli as cli
+    from core.config import RunConfig
+    from core.train import training
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(training, "train", interrupted)
+    run_dir = runs.new_run_folder(RunConfig().to_dict(), "interrupted run")
+    with pytest.raises(KeyboardInterrupt):
+        cli._train_in_turn(RunConfig(), run_dir, run_dir.parent, resume=False)
+    info = runs.load_run(run_dir)
+    assert info.state == "interrupted"
+    assert info.error == "Training was interrupted (Ctrl+C)."
+    assert info.problem("zh")[0] == "训练被中断了（Ctrl+C）。"  # saved as a key, not only English
