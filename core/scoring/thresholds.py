@@ -13,6 +13,7 @@ import numpy as np
 
 from core.errors import UserError
 from core.scoring import metrics
+from core.text import Text
 
 LOWEST = 0.05  # probabilities below this are not saved
 
@@ -21,12 +22,13 @@ def scores_at_threshold(records: list[dict[str, Any]], labels: list[str], thresh
                         ) -> dict[str, Any]:
     """The multi-label report (micro/macro F1, exact match, per label) at `threshold`."""
     if not LOWEST <= threshold < 1.0:
-        raise UserError(f"A threshold of {threshold} cannot be scored.",
-                        f"Pick a threshold between {LOWEST} and 0.99.")
+        raise UserError(Text("scores.threshold.out_of_range.message",
+                             {"threshold": str(threshold)}),
+                        Text("scores.threshold.out_of_range.fix", {"lowest": str(LOWEST)}))
     usable = [r for r in records if isinstance(r.get("scores"), dict)]
     if not usable or not labels:
-        raise UserError("This run saved no probabilities to rescore.",
-                        "Train the run again with this version of the app.")
+        raise UserError(Text("scores.threshold.no_scores.message"),
+                        Text("scores.threshold.no_scores.fix"))
     index = {label: i for i, label in enumerate(labels)}
     gold = np.zeros((len(usable), len(labels)), dtype=int)
     predicted = np.zeros_like(gold)

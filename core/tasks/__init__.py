@@ -63,6 +63,7 @@ from core.errors import UserError
 from core.tasks.protocol import KIND_MEMBERS, PROTOCOL_MEMBERS, TASK_MEMBERS, Task, TaskKind
 from core.tasks.text_classification import TextClassification
 from core.tasks.token_classification import TokenClassification
+from core.text import Text
 
 TASK_CLASSES: dict[str, Any] = {cls.name: cls for cls in (TextClassification, TokenClassification)}
 TASK_NAMES = tuple(TASK_CLASSES)
@@ -82,7 +83,8 @@ def is_task(name: Any) -> bool:
 def task_kind(name: str) -> Any:
     """The task's class (a `TaskKind`): what the task is, without labels."""
     if name not in TASK_CLASSES:
-        raise UserError(f"Unknown task {name!r}.", f"Use one of: {', '.join(TASK_NAMES)}.")
+        raise UserError(Text("tasks.unknown.message", {"task": repr(name)}),
+                        Text("tasks.unknown.fix", {"names": ", ".join(TASK_NAMES)}))
     return TASK_CLASSES[name]
 
 

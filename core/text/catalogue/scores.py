@@ -49,4 +49,17 @@ TEXTS: dict = {
     "scores.many.validation_text": {"en": "validation texts", "zh": "验证集文本"},
     "scores.many.validation_sentence": {"en": "validation sentences", "zh": "验证集句子"},
     "scores.many.validation_example": {"en": "validation examples", "zh": "验证集样本"},
+    # Rescoring a multi-label run at another threshold (core/scoring/thresholds.py).
+    "scores.threshold.out_of_range.message": {
+        "en": "A threshold of {threshold} cannot be scored.",
+        "zh": "无法按阈值 {threshold} 计算分数。"},
+    "scores.threshold.out_of_range.fix": {
+        "en": "Pick a threshold between {lowest} and 0.99.",
+        "zh": "请选择 {lowest} 到 0.99 之间的阈值。"},
+    "scores.threshold.no_scores.message": {
+        "en": "This run saved no probabilities to rescore.",
+        "zh": "这次运行没有保存可重新计分的概率。"},
+    "scores.threshold.no_scores.fix": {
+        "en": "Train the run again with this version of the app.",
+        "zh": "请用当前版本的应用重新训练这次运行。"},
 }

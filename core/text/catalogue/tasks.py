@@ -8,4 +8,6 @@ TEXTS: dict = {
                                         "zh": "文本分类（每条文本一个标签）"},
     "tasks.title.token_classification": {"en": "Entity recognition (a tag per word)",
                                          "zh": "实体识别（每个词一个标记）"},
+    "tasks.unknown.message": {"en": "Unknown task {task}.", "zh": "未知的任务 {task}。"},
+    "tasks.unknown.fix": {"en": "Use one of: {names}.", "zh": "请使用以下任务之一：{names}。"},
 }
