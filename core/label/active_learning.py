@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from core.errors import UserError
 from core.label.labeling import LabelState, Project, item_tokens
 from core.label.prelabel import (
     Suggestions,
@@ -84,7 +85,7 @@ def diverse_top(scores: np.ndarray, vectors: csr_matrix, size: int,
 
 def representative_sample(vectors: csr_matrix, size: int, seed: int = 0) -> list[int]:
     """Positions of the most central row of each of `size` k-means clusters, biggest first."""
-    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.cluster import MiniBatchKMeans  # lazy: loads sklearn
 
     n = vectors.shape[0]
     size = min(size, n)
@@ -316,9 +317,7 @@ def project_simulation_readiness(project: Project, state: LabelState) -> str | N
 def simulate_project(project: Project, state: LabelState, texts: Sequence[str],
                      seeds: Sequence[int] = (0, 1, 2)) -> SimulationResult:
     """The simulation replayed on the project's own labels: 70% as pool, 30% as test set."""
-    from sklearn.model_selection import train_test_split
-
-    from core.errors import UserError
+    from sklearn.model_selection import train_test_split  # lazy: loads sklearn
 
     problem = project_simulation_readiness(project, state)
     if problem:

