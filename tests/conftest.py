@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import os
-import random
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.datasets import write_ner_conll, write_sentiment_csv
+from support.once import built_once
 
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-POSITIVE = ["great", "lovely", "excellent", "wonderful", "good", "fantastic", "enjoyable"]
-NEGATIVE = ["terrible", "awful", "bad", "boring", "horrible", "dreadful", "poor"]
-NOUNS = ["film", "movie", "story", "plot", "acting", "ending", "soundtrack", "cast"]
 
 # Tests that `make test` runs alone, after the others have run side by side (pytest -n): they
 # drive a real browser, time themselves against a bound, or plant a file in the source tree
@@ -61,26 +57,6 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
-    """The folder `name`, filled by `build` once per test run: the processes of `pytest -n`
-    share it (the first one builds it, the others wait and use it)."""
-    import fcntl
-    import shutil
-
-    root = factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the workers' temp folders sit side by side in one run's folder
-    folder, done = root / name, root / f"{name}.done"
-    with open(root / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir()
-            build(folder)
-            done.touch()
-    return folder
-
-
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2-layer BERT with random weights and the default model's tokenizer (seconds on CPU)."""
@@ -100,69 +76,11 @@ def _save_tiny_bert(folder: Path) -> None:
     tokenizer.save_pretrained(folder)
 
 
-def sentiment_rows(n: int, seed: int = 0) -> list[tuple[str, str]]:
-    rng = random.Random(seed)
-    rows = []
-    for i in range(n):
-        label = "positive" if i % 2 == 0 else "negative"
-        word = rng.choice(POSITIVE if label == "positive" else NEGATIVE)
-        rows.append((f"the {rng.choice(NOUNS)} was {word} and {rng.choice(NOUNS)} too", label))
-    return rows
-
-
-def write_sentiment_csv(folder: Path) -> Path:
-    """80 short reviews, half positive, half negative."""
-    import csv
-
-    path = folder / "sentiment.csv"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["text", "label"])
-        writer.writerows(sentiment_rows(80))
-    return path
-
-
 @pytest.fixture
 def sentiment_csv(tmp_path: Path) -> Path:
     return write_sentiment_csv(tmp_path)
 
 
-def write_ner_conll(folder: Path) -> Path:
-    """60 sentences "Alice Smith went to Paris ." with PER and LOC tags."""
-    rng = random.Random(1)
-    people, places = ["Alice", "Bob", "Carol", "Dave"], ["Paris", "Berlin", "Tokyo", "Lima"]
-    lines = []
-    for _ in range(60):
-        person, place = rng.choice(people), rng.choice(places)
-        sentence = [(person, "B-PER"), ("Smith", "I-PER"), ("went", "O"), ("to", "O"),
-                    (place, "B-LOC"), (".", "O")]
-        lines += [f"{token}\t{tag}" for token, tag in sentence] + [""]
-    path = folder / "ner.conll"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
-
-
-def write_multi_label_csv(folder: Path) -> Path:
-    """60 reviews labelled food, service or both (labels separated by |)."""
-    rows = ["text,labels"]
-    for i in range(60):
-        tags = ["food"] if i % 3 == 0 else ["service"] if i % 3 == 1 else ["food", "service"]
-        rows.append(f"review number {i} about {' and '.join(tags)},{'|'.join(tags)}")
-    path = folder / "multi.csv"
-    path.write_text("\n".join(rows), encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def ner_conll(tmp_path: Path) -> Path:
     return write_ner_conll(tmp_path)
-
-
-SHARED_DATASETS = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
-
-
-def shared_dataset(*parts: str) -> Path:
-    path = SHARED_DATASETS.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"real-data test: {path} is absent (only present beside the team checkout)")
-    return path

@@ -16,11 +16,11 @@ import uuid
 
 import psutil
 import pytest
-from conftest_app import APP, TIMEOUT
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.testing.v1 import AppTest
-from test_e2e_browser import running_server
+from support.browser import running_server
+from support.pages import APP, TIMEOUT
 from websockets.sync.client import connect
 
 from pages import _access

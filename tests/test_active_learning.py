@@ -135,7 +135,7 @@ def test_smart_order_reaches_the_target_with_fewer_labels_on_synthetic_data():
 
 
 def test_smart_order_needs_fewer_labels_on_sst2():
-    from conftest import shared_dataset
+    from support.datasets import shared_dataset
 
     folder = shared_dataset("sst2")
     def read(name):

@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest_app import APP, TIMEOUT, all_text, write_run
-from fixtures_data import csv_text, sentiment_rows
-from malformed_cases import CASES
 from streamlit.testing.v1 import AppTest
-from workspace_state import snapshot
+from support.fixtures_data import csv_text, sentiment_rows
+from support.malformed_cases import CASES
+from support.pages import APP, TIMEOUT, all_text, write_run
+from support.workspace_state import snapshot
 
 from core.data import detect_task, read_table, read_tagged
 from core.errors import UserError

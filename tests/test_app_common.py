@@ -6,7 +6,7 @@ import ast
 import tomllib
 
 import pytest
-from conftest_app import APP, assert_clean, curve, open_app, write_run
+from support.pages import APP, assert_clean, curve, open_app, write_run
 
 ROOT = APP.parent
 PAGES = ["pages/data.py", "pages/model.py", "pages/train.py", "pages/runs.py"]
@@ -35,7 +35,7 @@ def test_every_widget_has_help(workspace, page):
 
 
 def test_sidebar_shows_workspace_and_active_run(workspace):
-    from conftest_app import mark_alive
+    from support.pages import mark_alive
 
     mark_alive(write_run("run-live", "running"))
     # AppTest (1.67) drops the entry script's sidebar after switch_page, so check the first page.

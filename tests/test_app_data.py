@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest_app import all_text, assert_clean, open_app
+from support.pages import all_text, assert_clean, open_app
 
 from core.text import use_language
 from core.workspace import uploads
@@ -213,8 +213,8 @@ def test_word_labels_get_no_name_table(workspace):
 
 
 def fresh_app_with_address(**params):
-    from conftest_app import APP, TIMEOUT
     from streamlit.testing.v1 import AppTest
+    from support.pages import APP, TIMEOUT
 
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     for key, value in params.items():

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest_app import all_text, assert_clean, fake_launch
 from streamlit.testing.v1 import AppTest
+from support.pages import all_text, assert_clean, fake_launch
 
 from core.jobs import queue as jobs
 from core.label import active_learning, labeling

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest_app import (
+from support.pages import (
     all_text,
     assert_clean,
     fake_launch,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest_app import (
+from support.pages import (
     all_text,
     assert_clean,
     curve,
@@ -102,7 +102,7 @@ def test_active_run_cannot_be_deleted(workspace):
 
 def test_two_runs_on_the_same_test_texts_say_whether_they_can_be_told_apart(
         workspace, tiny_model_dir, tmp_path_factory):
-    from tiny_runs import install_run
+    from support.tiny_runs import install_run
 
     install_run("classification", tiny_model_dir, tmp_path_factory, run_id="run-a")
     runs.rename_run(install_run("classification", tiny_model_dir, tmp_path_factory,

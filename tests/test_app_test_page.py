@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest_app import all_text, assert_clean
 from streamlit.testing.v1 import AppTest
-from tiny_runs import install_run
+from support.pages import all_text, assert_clean
+from support.tiny_runs import install_run
 
 from core.workspace import runs
 
@@ -315,7 +315,7 @@ def test_a_clear_gain_beats_the_baseline_with_its_range(classification):
 
 
 def test_run_pickers_show_a_new_name_at_once(workspace):
-    from conftest_app import write_run
+    from support.pages import write_run
 
     write_run("run-a", "completed", created=1000.0)
     write_run("run-b", "completed", created=2000.0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest_app import (
+from support.pages import (
     all_text,
     assert_clean,
     curve,

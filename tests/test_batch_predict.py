@@ -6,7 +6,7 @@ import csv
 
 import pandas as pd
 import pytest
-from tiny_runs import install_run
+from support.tiny_runs import install_run
 
 from core.errors import UserError
 from core.predict import batch_predict

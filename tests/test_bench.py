@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import sentiment_rows, write_ner_conll
+from support.datasets import sentiment_rows, write_ner_conll
 
 ROOT = Path(__file__).resolve().parent.parent
 

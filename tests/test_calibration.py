@@ -120,7 +120,7 @@ def noisy_sentiment_csv(folder: Path, n: int = 300, flipped: float = 0.2) -> Pat
     import csv
     import random
 
-    from conftest import sentiment_rows
+    from support.datasets import sentiment_rows
 
     rng = random.Random(3)
     path = folder / "noisy.csv"
@@ -268,8 +268,8 @@ def test_export_loaded_with_pipeline_gives_the_calibrated_score(calibrated_run, 
 def test_test_page_says_how_far_to_trust_the_confidences(calibrated_run):
     import shutil
 
-    from conftest_app import all_text, assert_clean
     from streamlit.testing.v1 import AppTest
+    from support.pages import all_text, assert_clean
 
     shutil.copytree(calibrated_run, runs.run_path(calibrated_run.name),
                     ignore=shutil.ignore_patterns("checkpoints"))

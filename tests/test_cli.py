@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from malformed_cases import CASE_OPTIONS, CASE_WARNINGS, CASES
+from support.malformed_cases import CASE_OPTIONS, CASE_WARNINGS, CASES
 
 from core.cli import main, neutralise_cell
 from core.workspace import runs

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tiny_runs import install_run
+from support.tiny_runs import install_run
 
 from core.errors import UserError
 from core.evaluate import compare, error_analysis

@@ -7,7 +7,7 @@
 
 Checked: no session shows an error, each keeps its own choices (no cross-talk), at most one run
 trains at any moment, and the queued run starts by itself when the first one ends.
-The server helpers come from test_e2e_browser.py.
+The server helpers come from support/browser.py.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 import pytest
-from fixtures_data import csv_text, write
-from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, _stop_workers
-from tiny_runs import install_run
+from support.browser import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, _stop_workers
+from support.fixtures_data import csv_text, write
+from support.tiny_runs import install_run
 
 from core.config import RunConfig
 from core.jobs import queue as jobs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fixtures_data import NER_SENTENCES, conll, csv_text, jsonl, sentiment_rows, write
+from support.fixtures_data import NER_SENTENCES, conll, csv_text, jsonl, sentiment_rows, write
 
 from core.data import detect_task
 

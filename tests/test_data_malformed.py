@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from malformed_cases import CASE_OPTIONS, CASE_WARNINGS, CASES, check_file
+from support.malformed_cases import CASE_OPTIONS, CASE_WARNINGS, CASES, check_file
 
 from core.config import DataConfig
 from core.data import load_examples
@@ -87,7 +87,7 @@ def test_label_spelling_variants_become_one_label(tmp_path):
 
 
 def test_validation_file_labels_take_the_training_spelling(tmp_path):
-    from fixtures_data import csv_text, sentiment_rows, write
+    from support.fixtures_data import csv_text, sentiment_rows, write
 
     from core.config import RunConfig
     from core.data import make_splits
@@ -111,7 +111,7 @@ def test_merged_title_row_is_skipped_and_noted(tmp_path):
 
 def test_a_single_filled_cell_without_a_merge_is_a_header(tmp_path):
     """A header row with one name (the label column unnamed) is not mistaken for a title."""
-    from fixtures_data import sentiment_rows, xlsx
+    from support.fixtures_data import sentiment_rows, xlsx
 
     rows = [["text", ""]] + [list(r) for r in sentiment_rows(10)]
     path = xlsx(tmp_path, "unnamed.xlsx", {"Sheet1": rows})

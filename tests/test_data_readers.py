@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from fixtures_data import csv_text, jsonl, parquet, sentiment_rows, write, xlsx
+from support.fixtures_data import csv_text, jsonl, parquet, sentiment_rows, write, xlsx
 
 from core.data import read_table
 from core.errors import UserError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import shared_dataset
+from support.datasets import shared_dataset
 
 from core.config import DataConfig, RunConfig
 from core.data import (

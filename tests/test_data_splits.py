@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from fixtures_data import NER_SENTENCES, conll, csv_text, write
+from support.fixtures_data import NER_SENTENCES, conll, csv_text, write
 
 from core.config import DataConfig, RunConfig, TrainingConfig
 from core.data import DatasetSplits, make_splits

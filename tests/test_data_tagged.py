@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fixtures_data import NER_SENTENCES, conll, jsonl, write
+from support.fixtures_data import NER_SENTENCES, conll, jsonl, write
 
 from core.data import read_tagged
 from core.errors import UserError

@@ -24,8 +24,7 @@ import re
 from pathlib import Path
 
 import pytest
-from fixtures_data import csv_text, write
-from test_e2e_browser import (
+from support.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     VIEWPORT,
@@ -37,7 +36,8 @@ from test_e2e_browser import (
     _wait_for,
     running_server,
 )
-from tiny_runs import install_run
+from support.fixtures_data import csv_text, write
+from support.tiny_runs import install_run
 
 from core.label import labeling
 from core.workspace import runs

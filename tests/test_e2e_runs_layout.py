@@ -1,10 +1,10 @@
 """The Runs page in a real headless Chromium at 1280x800, on a workspace of fake runs (written
-by conftest_app.write_run; nothing is trained):
+by support.pages.write_run; nothing is trained):
 - pressing Delete shows its confirmation buttons inside the window, without scrolling;
 - after a rename, the run pickers show the new name at once.
 
 One server and one browser serve both tests, each in its own browser session; the
-server start and stop come from tests/test_e2e_browser.py.
+server start and stop come from tests/support/browser.py.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import shutil
 import time
 
 import pytest
-from conftest_app import curve, write_run
-from test_e2e_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, running_server
+from support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, running_server
+from support.pages import curve, write_run
 
 pytestmark = pytest.mark.slow
 

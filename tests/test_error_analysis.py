@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from tiny_runs import install_run
+from support.tiny_runs import install_run
 
 from core.errors import UserError
 from core.evaluate import error_analysis as ea

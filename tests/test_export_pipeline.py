@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from tiny_runs import install_run
+from support.tiny_runs import install_run
 
 from core.predict.inference import Predictor
 from core.serve.export import export_run, prepared_export

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import torch
 import transformers
-from conftest_app import all_text, assert_clean, fake_launch, open_app, write_run
-from tiny_runs import install_run, tiny_config
-from workspace_state import snapshot
+from support.pages import all_text, assert_clean, fake_launch, open_app, write_run
+from support.tiny_runs import install_run, tiny_config
+from support.workspace_state import snapshot
 
 from core.cli import main
 from core.config import RunConfig

@@ -7,7 +7,7 @@ import zipfile
 
 import numpy as np
 import pytest
-from conftest import sentiment_rows
+from support.datasets import sentiment_rows
 
 from core.config import RunConfig
 from core.errors import UserError
@@ -172,8 +172,8 @@ def test_a_few_shot_run_leaves_the_run_folder_a_fine_tuned_run_leaves(
 
 def _model_page(rows: list[tuple[str, str]], header: str = "text,label"):
     """The Model page after uploading `rows` on the Data page; starting spawns nothing."""
-    from conftest_app import APP, assert_clean
     from streamlit.testing.v1 import AppTest
+    from support.pages import APP, assert_clean
 
     content = "\n".join([header] + [f'"{a}",{b}' for a, b in rows]) + "\n"
     at = AppTest.from_file(str(APP), default_timeout=180).run()  # reads the data twice
@@ -185,7 +185,7 @@ def _model_page(rows: list[tuple[str, str]], header: str = "text,label"):
 
 
 def test_the_model_page_explains_the_automatic_few_shot_choice(workspace, monkeypatch):
-    from conftest_app import assert_clean, fake_launch
+    from support.pages import assert_clean, fake_launch
 
     from core.jobs import queue as jobs
 

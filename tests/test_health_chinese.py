@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from fixtures_data import csv_text, write
+from support.fixtures_data import csv_text, write
 
 from core.config import DataConfig, RunConfig
 from core.data import build_health_report, make_splits

@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest_app import APP, TIMEOUT
-from fixtures_data import csv_text, sentiment_rows, write
-from malformed_cases import (
+from streamlit.testing.v1 import AppTest
+from support.fixtures_data import csv_text, sentiment_rows, write
+from support.malformed_cases import (
     deep_json,
     deep_jsonl,
     huge_number_jsonl,
@@ -25,7 +25,7 @@ from malformed_cases import (
     tag_names_not_a_list,
     wide_csv,
 )
-from streamlit.testing.v1 import AppTest
+from support.pages import APP, TIMEOUT
 
 from core.cli import main
 from core.workspace import uploads

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from tiny_runs import tiny_config, wait_for_state
+from support.tiny_runs import tiny_config, wait_for_state
 
 from core.jobs import launch as launcher
 from core.jobs import queue as jobs

@@ -294,7 +294,7 @@ def test_training_files_read_back_through_the_run_splits(tmp_path):
 
 
 def test_send_to_training_then_continue_from_the_last_model(monkeypatch, tiny_model_dir):
-    from conftest_app import fake_launch
+    from support.pages import fake_launch
 
     from core.train.training import train
 
@@ -323,7 +323,7 @@ def test_send_to_training_then_continue_from_the_last_model(monkeypatch, tiny_mo
 
 
 def test_background_training_starts_after_enough_new_labels(monkeypatch):
-    from conftest_app import fake_launch
+    from support.pages import fake_launch
 
     monkeypatch.setattr(jobs, "_launch", fake_launch)
     first, every = label_training.AUTO_TRAIN_FIRST, label_training.AUTO_TRAIN_EVERY
@@ -408,7 +408,7 @@ def test_fine_tuned_entities_become_word_spans_of_the_project_types():
 
 @pytest.fixture
 def trained_run(tiny_model_dir, tmp_path_factory):
-    from tiny_runs import install_run
+    from support.tiny_runs import install_run
 
     return install_run("classification", tiny_model_dir, tmp_path_factory)
 

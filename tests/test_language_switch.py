@@ -8,8 +8,8 @@ and the URL.
 
 from __future__ import annotations
 
-from conftest_app import APP, TIMEOUT, assert_clean
 from streamlit.testing.v1 import AppTest
+from support.pages import APP, TIMEOUT, assert_clean
 
 from core.text import use_language
 from pages import _lang, _session

@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest_app import assert_clean, mark_alive, write_run
 from streamlit.testing.v1 import AppTest
-from tiny_runs import install_run
+from support.pages import assert_clean, mark_alive, write_run
+from support.tiny_runs import install_run
 
 from core.config import RunConfig
 from core.errors import UserError

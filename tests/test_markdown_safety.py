@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest_app import open_app, write_run
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
+from support.pages import open_app, write_run
 
 from core.config import RunConfig
 from core.label import labeling

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_sentiment_csv
-from tiny_runs import install_run
+from support.datasets import write_sentiment_csv
+from support.tiny_runs import install_run
 
 from core.config import RunConfig
 from core.errors import UserError
@@ -351,7 +351,7 @@ def test_a_model_type_transformers_does_not_know_is_named(tiny_model_dir, tmp_pa
 @pytest.mark.parametrize("kind", ["pickled", "custom-code"])
 def test_the_model_page_refuses_such_a_folder_with_its_sentence(
         tiny_model_dir, tmp_path, workspace, monkeypatch, marker, opened, kind):
-    from conftest_app import all_text, fake_launch, open_app
+    from support.pages import all_text, fake_launch, open_app
 
     from core.jobs import queue as jobs
 

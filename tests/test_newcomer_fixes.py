@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from conftest_app import open_app, write_run
+from support.pages import open_app, write_run
 
 
 def _picked_run(at) -> str:

@@ -3,7 +3,7 @@ in the run list, the compared settings and the exported model card."""
 
 from __future__ import annotations
 
-from conftest_app import assert_clean, open_app, write_run
+from support.pages import assert_clean, open_app, write_run
 
 from core.models import loading as models
 from core.serve.export import model_card

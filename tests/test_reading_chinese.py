@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fixtures_data import csv_text, write
-from malformed_cases import CASES
+from support.fixtures_data import csv_text, write
+from support.malformed_cases import CASES
 
 from core.config import DataConfig
 from core.data import limits, read_table, read_tagged

@@ -16,8 +16,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest_app import all_text, assert_clean, open_app, write_run
-from tiny_runs import install_run, tiny_config
+from support.pages import all_text, assert_clean, open_app, write_run
+from support.tiny_runs import install_run, tiny_config
 
 from core.config import RunConfig
 from core.errors import UserError

@@ -9,8 +9,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest_app import APP, TIMEOUT, all_text, assert_clean, open_app, write_run
 from streamlit.testing.v1 import AppTest
+from support.pages import APP, TIMEOUT, all_text, assert_clean, open_app, write_run
 
 from core.config import RunConfig
 from core.jobs import queue as jobs

@@ -112,7 +112,7 @@ def test_the_sentences_follow_the_range():
 
 def test_baselines_keep_their_answers_so_the_model_is_compared_on_the_same_texts(
         tiny_model_dir, tmp_path_factory, workspace):
-    from tiny_runs import install_run
+    from support.tiny_runs import install_run
 
     from core.evaluate import error_analysis
     from core.workspace import runs

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import time
 
-from tiny_runs import tiny_config, wait_for_state
+from support.tiny_runs import tiny_config, wait_for_state
 from transformers import TrainerControl, TrainerState, TrainingArguments
 
 from core.jobs import queue as jobs

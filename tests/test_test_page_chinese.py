@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest_app import all_text, assert_clean
 from streamlit.testing.v1 import AppTest
-from tiny_runs import install_run
+from support.pages import all_text, assert_clean
+from support.tiny_runs import install_run
 
 from core import text
 from core.evaluate import error_analysis

@@ -5,7 +5,7 @@ import json
 import zipfile
 
 import pytest
-from conftest import write_multi_label_csv
+from support.datasets import write_multi_label_csv
 
 from core.config import RunConfig
 from core.predict.inference import Predictor

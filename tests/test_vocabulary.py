@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest_app import APP, assert_clean, fake_launch
 from streamlit.testing.v1 import AppTest
+from support.pages import APP, assert_clean, fake_launch
 
 from core.config import RunConfig
 from core.data import make_splits

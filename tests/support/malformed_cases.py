@@ -18,7 +18,10 @@ import json
 import re
 import zipfile
 
-from fixtures_data import (
+from core.config import DataConfig, RunConfig
+from core.data import build_health_report, detect_task, make_splits
+from core.errors import UserError
+from support.fixtures_data import (
     BIG5_ROWS,
     GBK_ROWS,
     LATIN1_ROWS,
@@ -36,10 +39,6 @@ from fixtures_data import (
     xlsx_with_title,
     zip_bomb_xlsx,
 )
-
-from core.config import DataConfig, RunConfig
-from core.data import build_health_report, detect_task, make_splits
-from core.errors import UserError
 
 ROWS = sentiment_rows(10)
 

@@ -1,7 +1,7 @@
 """Helpers for the page tests: run folders written in core/workspace/runs.py's format, and
 AppTest setup.
 
-Imported by tests/test_app_*.py (the lead's tests/conftest.py gives each test its own workspace
+Imported by the page tests in tests/pages/ (tests/conftest.py gives each test its own workspace
 through FINETUNE_STUDIO_WORKSPACE).
 """
 
@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.workspace import runs
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 60  # seconds per script run; 2 shared CPU cores can be slow
 
 

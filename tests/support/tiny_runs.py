@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import built_once, write_multi_label_csv, write_ner_conll, write_sentiment_csv
 
 from core.config import RunConfig
 from core.jobs import queue as jobs
 from core.workspace import runs
+from support.datasets import write_multi_label_csv, write_ner_conll, write_sentiment_csv
+from support.once import built_once
 
 _TRAINED: dict[str, Path] = {}
 
