@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import torch
 from transformers import TrainerCallback
 
 from core.workspace import runs
@@ -23,8 +24,6 @@ STOP_CHECK_INTERVAL_S = 1.0
 
 
 def gpu_stats() -> dict[str, float]:
-    import torch
-
     if not torch.cuda.is_available():
         return {}
     stats = {"gpu_memory_mb": torch.cuda.max_memory_allocated() / 2**20,

@@ -15,6 +15,7 @@ pooled output, so the saved model predicts exactly what was scored.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import math
@@ -31,9 +32,11 @@ from core import text
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
 from core.evaluate.splits import evaluate_splits, run_summary
+from core.models.loading import load_sentence_encoder, resolve_model
 from core.tasks import is_task, task_kind
 from core.train.presets import PAIR_BATCH_SIZE, PAIR_ITERATIONS, pair_steps
 from core.train.saving import save_model
+from core.train.vocabulary import learn_new_rows_faster, resize_embeddings
 from core.workspace import runs
 from core.workspace.folder import RunFolder
 
@@ -65,8 +68,6 @@ def median_per_label(counts: dict[str, int]) -> float:
 
 
 def _model_config(name: str) -> dict[str, Any]:
-    from core.models.loading import resolve_model
-
     folder = Path(resolve_model(name))
     config = folder / RunFolder(folder).model_config.name  # a model's config, as in model/
     if not config.is_file():
@@ -75,8 +76,6 @@ def _model_config(name: str) -> dict[str, Any]:
 
 
 def _is_sentence_model(name: str) -> bool:
-    from core.models.loading import resolve_model
-
     return (Path(resolve_model(name)) / "modules.json").is_file()
 
 
@@ -142,7 +141,7 @@ def pair_training_monitor(run_dir: Path, examples_per_step: int, best_metric: st
     """A RunMonitor for SetFit's pair training, whose loss is logged as 'embedding_loss' and
     which keeps no checkpoints and has no evaluation set of its own. (Built on call: the
     callback base class comes with transformers, which the pages never load.)"""
-    from core.train.callbacks import RunMonitor
+    from core.train.callbacks import RunMonitor  # lazy: loads transformers
 
     class PairTrainingMonitor(RunMonitor):
         def on_log(self, args: Any, state: Any, control: Any, logs: dict | None = None,
@@ -168,10 +167,8 @@ def build_classifier(encoder: Any, labels: list[str]) -> Any:
     The classifier's weights are set later by `fit_head`; the pooler maps the layer-normalised
     mean to about unit length (tanh of values around 0.05 is nearly linear).
     """
-    import copy
-
-    import torch
-    from transformers import BertForSequenceClassification
+    import torch  # lazy: loads torch
+    from transformers import BertForSequenceClassification  # lazy: loads transformers
 
     config = copy.deepcopy(encoder.config)
     config.num_hidden_layers += 1
@@ -208,7 +205,7 @@ def build_classifier(encoder: Any, labels: list[str]) -> Any:
 def pooled_features(model: Any, tokenizer: Any, texts: list[str], max_length: int,
                     batch_size: int = 64) -> np.ndarray:
     """The classifier's input (BERT's pooled output) for each text, in the input order."""
-    import torch
+    import torch  # lazy: loads torch
 
     device = next(model.parameters()).device
     order = np.argsort([len(t) for t in texts], kind="stable")
@@ -231,8 +228,8 @@ def fit_head(model: Any, features: np.ndarray, targets: list[int], balanced: boo
     Labels without a training example get a bias far below the others, so they are never
     predicted (as a fine-tuned head would learn).
     """
-    import torch
-    from sklearn.linear_model import LogisticRegression
+    import torch  # lazy: loads torch
+    from sklearn.linear_model import LogisticRegression  # lazy: loads sklearn
 
     regression = LogisticRegression(max_iter=2000, class_weight="balanced" if balanced else None,
                                     random_state=seed)
@@ -263,20 +260,16 @@ def train_pairs(name: str, tokenizer: Any, texts: list[str], targets: list[int],
     The SetFit model is assembled here, not loaded with `SetFitModel.from_pretrained`, which
     unpickles a folder's model_head.pkl; the head is never used (fit_head makes the app's own).
     """
-    import torch
-    from datasets import Dataset
-    from setfit import SetFitModel, Trainer, TrainingArguments
-    from sklearn.linear_model import LogisticRegression
-
-    from core.models.loading import load_sentence_encoder
+    import torch  # lazy: loads torch
+    from datasets import Dataset  # lazy: loads datasets
+    from setfit import SetFitModel, Trainer, TrainingArguments  # lazy: loads setfit
+    from sklearn.linear_model import LogisticRegression  # lazy: loads sklearn
 
     on_gpu = torch.cuda.is_available()
     model = SetFitModel(model_body=load_sentence_encoder(name), model_head=LogisticRegression())
     module = model.model_body[0]
     encoder = module.auto_model
     if len(tokenizer) > encoder.get_input_embeddings().num_embeddings:
-        from core.train.vocabulary import resize_embeddings
-
         module.processor = tokenizer
         resize_embeddings(encoder, tokenizer)
     model.model_body.max_seq_length = int(t.max_length)
@@ -288,8 +281,6 @@ def train_pairs(name: str, tokenizer: Any, texts: list[str], targets: list[int],
         logging_steps=max(1, min(25, steps // 50)), show_progress_bar=progress)
     trainer = Trainer(model=model, args=args, callbacks=[monitor],
                       train_dataset=Dataset.from_dict({"text": texts, "label": targets}))
-    from core.train.vocabulary import learn_new_rows_faster
-
     learn_new_rows_faster(trainer.st_trainer, encoder, first_new_row)
     trainer.st_trainer.args.disable_tqdm = not progress
     trainer.st_trainer.args.dataloader_pin_memory = on_gpu
@@ -333,7 +324,7 @@ def _fit_classifier(encoder: Any, splits: Any, tokenizer: Any, t: TrainingConfig
                     texts: list[str], targets: Any) -> Any:
     """The model to save (a BERT classifier over the trained encoder), its head fitted by
     logistic regression on the model's own pooled output."""
-    import torch
+    import torch  # lazy: loads torch
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
     model = build_classifier(encoder.float().cpu(), splits.labels).to(device)
@@ -348,7 +339,7 @@ def _score_and_save(model: Any, run_dir: Path, splits: Any, tokenizer: Any, t: T
     """Score the model, save it to model/, add its evaluation to the curve and write
     eval.json; returns the evaluation. Scored before saving: the validation logits give the
     temperature folded into model/."""
-    from core.evaluate.baseline import run_baselines
+    from core.evaluate.baseline import run_baselines  # lazy: loads sklearn
 
     runs.update_status(run_dir, phase="evaluating")
     evaluation = evaluate_splits(model, task, splits, tokenizer, t.max_length, run_dir)

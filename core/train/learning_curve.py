@@ -24,12 +24,18 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from core.config import DataConfig, RunConfig, TrainingConfig
+from core.data import make_splits
+from core.data.examples import Examples
 from core.errors import UserError
+from core.evaluate.baseline import run_baselines
 from core.scoring.metrics import metric_name
+from core.scoring.significance import wilson
 from core.tasks import task_kind
 from core.text import Text, t
+from core.train.training import train
 from core.workspace import csv_safe, runs
 from core.workspace.folder import RunFolder, RunRecord
 from core.workspace.processes import own_process
@@ -86,8 +92,6 @@ def _groups(frame: Any) -> list[str]:
 def subsets(splits: Any, sizes: list[int], seed: int = 0) -> list[Any]:
     """A copy of `splits` per size, its training part cut to the first `size` rows of one
     nested order (validation and test unchanged)."""
-    from core.data.examples import Examples
-
     frame = splits.train.frame
     order = nested_order(_groups(frame), seed)
     result = []
@@ -111,8 +115,6 @@ def fit_log(points: list[tuple[int, float]]) -> LogFit | None:
 def noise_points(score: float, n_held_out: int) -> float:
     """Half the width of the 95% range of a score measured on `n_held_out` examples, in points
     (Wilson's interval of the share; an F1 varies about as much)."""
-    from core.scoring.significance import wilson
-
     share = min(max(score, 0.0), 1.0)
     low, high = wilson(round(share * n_held_out), n_held_out)
     return (high - low) / 2 * 100
@@ -170,8 +172,6 @@ def _held_out(splits: Any) -> str:
 
 
 def baseline_points(subs: list[Any]) -> list[tuple[int, float]]:
-    from core.evaluate.baseline import run_baselines
-
     points = []
     for part in subs:
         scores = run_baselines(part).get(task_kind(part.task).baseline_name) or {}
@@ -191,8 +191,6 @@ def _write_tagged(frame: Any, path: Path) -> None:
 
 
 def _write_table(frame: Any, path: Path) -> None:
-    import pandas as pd
-
     table = pd.DataFrame({"text": frame["text"],
                           "label": ["|".join(labels) for labels in frame["labels"]]})
     if "text_pair" in frame.columns:
@@ -241,8 +239,6 @@ def quick_config(base: RunConfig, folder: Path, part: Any, size: int) -> RunConf
 
 def model_points(base: RunConfig, subs: list[Any], folder: Path,
                  on_point: Callable[[int, float], None]) -> list[tuple[int, float]]:
-    from core.train.training import train
-
     points = []
     for part in subs:
         size = len(part.train.frame)
@@ -263,8 +259,6 @@ def model_points(base: RunConfig, subs: list[Any], folder: Path,
 # ----- the curve as a whole ---------------------------------------------------------------------
 
 def run_splits(run_dir: Path) -> tuple[RunConfig, Any]:
-    from core.data import make_splits
-
     record = RunFolder(run_dir).read_record() or RunRecord()
     config = record.run_config()
     for name in ("train", "validation", "test"):

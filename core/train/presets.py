@@ -10,10 +10,18 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
+from pathlib import Path
 
 from core import text
 from core.config import RunConfig, TrainingConfig
-from core.models.loading import describe_model, recommended_learning_rate
+from core.models.loading import (
+    DEFAULT_MODEL,
+    default_model_path,
+    describe_model,
+    recommended_learning_rate,
+    resolve_model,
+)
+from core.train import speed
 
 
 def preset_description(preset: str) -> str:
@@ -89,10 +97,6 @@ def resolve_training(config: RunConfig, n_train: int, n_labels: int,
 
 def _is_default_model(name: str) -> bool:
     """'default', or the built-in model's own folder named by its path."""
-    from pathlib import Path
-
-    from core.models.loading import DEFAULT_MODEL, default_model_path
-
     if name == DEFAULT_MODEL:
         return True
     try:
@@ -120,8 +124,6 @@ def estimate_run(config: RunConfig, n_train: int, n_labels: int, mean_tokens: fl
     comes from this machine's measured speed (core/train/speed.py); with `probe`, a model that was
     never measured here is timed for a few steps first. `mode` is the one the run will train
     in (few-shot mode counts pair steps, not epochs)."""
-    from core.train import speed
-
     device = speed.device_name() if gpu is None else ("gpu" if gpu else "cpu")
     on_gpu = device != "cpu"
     t = resolve_training(config, n_train, n_labels)
@@ -155,10 +157,6 @@ def estimate_run(config: RunConfig, n_train: int, n_labels: int, mean_tokens: fl
 
 def _local_model(name: str) -> bool:
     """Whether the model is on this machine already (timing a hub model would download it)."""
-    from pathlib import Path
-
-    from core.models.loading import resolve_model
-
     try:
         return Path(resolve_model(name)).is_dir()
     except Exception:  # a bad name is reported elsewhere on the page

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from core.models.loading import load_model
 from core.workspace import runs
 
 SPEED_FILE = "speed.json"
@@ -36,7 +37,7 @@ def speed_path() -> Path:
 
 
 def device_name() -> str:
-    import torch
+    import torch  # lazy: loads torch
 
     return torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"
 
@@ -96,10 +97,8 @@ def probed_pace(model: str, device: str, batch: int, length: int) -> float | Non
 def probe(model: str, n_labels: int, batch: int, length: int) -> float:
     """Time a few real training steps (forward, backward, optimizer) of the model on random
     token ids of the batch shape; seconds per padded token, kept in speed.json."""
-    import torch
-    from transformers import AutoModelForSequenceClassification
-
-    from core.models.loading import load_model
+    import torch  # lazy: loads torch
+    from transformers import AutoModelForSequenceClassification  # lazy: loads transformers
 
     device = device_name()
     net = load_model(model, AutoModelForSequenceClassification, num_labels=max(2, n_labels),

@@ -8,11 +8,14 @@ GPU, the best checkpoint chosen by the task's metric, early stopping, resumable 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
+import pickle
 import platform
 import shutil
 import signal
+import threading
 import time
 import traceback
 import zipfile
@@ -21,12 +24,27 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from safetensors import safe_open
 
+from core import data as datasets_io
 from core.config import RunConfig, TrainingConfig
 from core.errors import UserError
 from core.evaluate.splits import evaluate_splits, run_summary
+from core.models import loading as models
+from core.models.loading import (
+    is_remote_code_error,
+    load_config,
+    load_model,
+    load_tokenizer,
+    max_positions,
+)
+from core.tasks import get_task
 from core.text import Text, error_key, has
+from core.train import speed
+from core.train.few_shot import settle_mode, train_few_shot
+from core.train.presets import resolve_training, steps_per_epoch
 from core.train.saving import save_model
+from core.train.vocabulary import extend_tokenizer, learn_new_rows_faster, resize_embeddings
 from core.workspace import disk, runs
 from core.workspace.folder import RunFolder, RunRecord
 
@@ -43,7 +61,7 @@ class TrainingFailed(Exception):
 
 
 def _device() -> dict[str, Any]:
-    import torch
+    import torch  # lazy: loads torch
 
     if torch.cuda.is_available():
         bf16 = torch.cuda.is_bf16_supported()
@@ -71,9 +89,9 @@ def file_hash(path: str | None) -> str | None:
 
 
 def library_versions() -> dict[str, str]:
-    import datasets
-    import torch
-    import transformers
+    import datasets  # lazy: loads datasets
+    import torch  # lazy: loads torch
+    import transformers  # lazy: loads transformers
 
     return {"python": platform.python_version(), "torch": torch.__version__,
             "transformers": transformers.__version__, "datasets": datasets.__version__}
@@ -100,7 +118,7 @@ def start_head_at(model: Any, logits: list[float] | None, fresh: set[str] | None
     False when nothing was set."""
     if logits is None:
         return False
-    import torch
+    import torch  # lazy: loads torch
 
     linears = [(name, m) for name, m in model.named_modules() if isinstance(m, torch.nn.Linear)]
     if not linears:
@@ -117,9 +135,6 @@ def start_head_at(model: Any, logits: list[float] | None, fresh: set[str] | None
 
 def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0,
                    train_frame: Any = None) -> Any:
-    from core.models.loading import load_model
-    from core.train.vocabulary import resize_embeddings
-
     model, info = load_model(config.model, task.model_class(), ignore_mismatched_sizes=True,
                              output_loading_info=True, **task.model_kwargs())
     fresh = set(info.get("missing_keys") or []) | {
@@ -135,7 +150,7 @@ def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0,
         for param in (base.parameters() if base is not None else []):
             param.requires_grad = False
     if t.lora:
-        from peft import LoraConfig, TaskType, get_peft_model
+        from peft import LoraConfig, TaskType, get_peft_model  # lazy: loads peft
 
         lora = LoraConfig(task_type=getattr(TaskType, task.peft_task_type), r=t.lora_r,
                           lora_alpha=t.lora_alpha, lora_dropout=t.lora_dropout,
@@ -276,18 +291,12 @@ def _usable_model(run_dir: Path) -> bool:
 
 
 def _in_main_thread() -> bool:
-    import threading
-
     return threading.current_thread() is threading.main_thread()
 
 
 def failure_kind(exc: BaseException) -> str:
     """out_of_memory, disk_full, unwritable, input or unexpected: the app's next offer depends
     on it (Resume cannot help a model that is refused)."""
-    import pickle
-
-    from core.models.loading import is_remote_code_error
-
     if isinstance(exc, pickle.UnpicklingError) or is_remote_code_error(exc):
         return "input"
     text = f"{type(exc).__name__}: {exc}".lower()
@@ -308,10 +317,6 @@ def explain_failure(exc: BaseException) -> tuple[str, str]:
 
 def failure_texts(exc: BaseException) -> tuple[Text, Text]:
     """What went wrong and what to do, as Text rendered when read (status.json keeps them)."""
-    import pickle
-
-    from core.models import loading as models
-
     # the libraries advise loading anyway (weights_only off, trusting remote code): that runs code
     if isinstance(exc, pickle.UnpicklingError):
         refusal = models.unsafe_weights_error()
@@ -351,8 +356,6 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
              device["gpu"] or platform.processor())
     p = _prepare_run(config, run_dir, resume, device)
     if p.t.mode == "few-shot":
-        from core.train.few_shot import train_few_shot
-
         return train_few_shot(config, run_dir, p.splits, p.tokenizer, p.t, p.task, started,
                               progress, p.first_new_row)
     return _fine_tune(config, run_dir, p, checkpoint, started, resume, progress)
@@ -362,10 +365,6 @@ def _prepare_run(config: RunConfig, run_dir: Path, resume: bool,
                  device: dict[str, Any]) -> _Prepared:
     """Read the data, load the tokenizer (extended when asked), settle the training settings
     and mode, check the data (health.json) and write config.json."""
-    from core import data as datasets_io
-    from core.models.loading import load_config, load_tokenizer, max_positions
-    from core.tasks import get_task
-
     splits = datasets_io.make_splits(config)
     tokenizer = load_tokenizer(config.model)
     first_new_row = _extend_vocabulary(config, tokenizer, splits)
@@ -384,8 +383,6 @@ def _extend_vocabulary(config: RunConfig, tokenizer: Any, splits: Any) -> int | 
     returns the first added token's id, None when nothing was added."""
     if not config.training.extend_vocabulary:
         return None
-    from core.train.vocabulary import extend_tokenizer
-
     added = extend_tokenizer(tokenizer, splits)
     log.info("Vocabulary extended by %d unknown characters or words.", len(added))
     return len(tokenizer) - len(added) if added else None
@@ -395,9 +392,6 @@ def _settle_training(config: RunConfig, run_dir: Path, resume: bool, splits: Any
                      lengths: list[int], model_max: int) -> TrainingConfig:
     """The run's training settings: a resumed run's saved ones, else the preset's for this
     data; the length capped at the model's, and the mode (and its values) settled."""
-    from core.train.few_shot import settle_mode
-    from core.train.presets import resolve_training
-
     saved = RunFolder(run_dir).read_record() if resume else None
     if saved is not None and saved.resolved_training:
         t = TrainingConfig(**saved.resolved_training)
@@ -412,8 +406,6 @@ def _settle_training(config: RunConfig, run_dir: Path, resume: bool, splits: Any
 def _check_data(run_dir: Path, splits: Any, tokenizer: Any, max_length: int) -> None:
     """Write the data health report to health.json; its first error stops the run as a
     UserError, its other findings go to the log."""
-    from core import data as datasets_io
-
     report = datasets_io.build_health_report(splits, tokenizer=tokenizer, max_length=max_length)
     runs.write_json_atomic(RunFolder(run_dir).health, report.to_dict())
     if report.has_errors:
@@ -460,12 +452,10 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
                    progress: bool) -> tuple[Any, Any, int]:
     """The Trainer for a fine-tuning run with its run monitor and the run's total steps: the
     encoded splits, class weights, the model (seeded head) and the run's callbacks."""
-    from transformers import set_seed
+    from transformers import set_seed  # lazy: loads transformers
 
-    from core.train.callbacks import RunMonitor
-    from core.train.presets import steps_per_epoch
-    from core.train.sampling import ResumableTrainer
-    from core.train.vocabulary import learn_new_rows_faster
+    from core.train.callbacks import RunMonitor  # lazy: loads transformers
+    from core.train.sampling import ResumableTrainer  # lazy: loads transformers
 
     t, task, splits, tokenizer = p.t, p.task, p.splits, p.tokenizer
     train_ds = task.encode(splits.train.frame, tokenizer, t.max_length)
@@ -494,7 +484,7 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
 
 def _callbacks(monitor: Any, t: Any) -> list[Any]:
     """The run monitor, plus early stopping when the settings ask for it."""
-    from transformers import EarlyStoppingCallback
+    from transformers import EarlyStoppingCallback  # lazy: loads transformers
 
     callbacks = [monitor]
     if t.early_stopping_patience:
@@ -507,7 +497,7 @@ def _training_arguments(run_dir: Path, t: Any, device: dict[str, Any], total_ste
                         progress: bool) -> Any:
     """The Trainer's arguments: the run's settings, evaluation and checkpoint interval, best
     checkpoint by the selection score, precision and loader settings for the device."""
-    from transformers import TrainingArguments
+    from transformers import TrainingArguments  # lazy: loads transformers
 
     precision = _precision(t.precision, device)
     on_gpu = device["name"] == "cuda"
@@ -541,7 +531,7 @@ def _training_arguments(run_dir: Path, t: Any, device: dict[str, Any], total_ste
 def _score_and_save(trainer: Any, run_dir: Path, p: _Prepared, started: float) -> dict:
     """Score the trained model, save it to model/ and write eval.json; returns the evaluation.
     Scored before saving: the validation logits give the temperature folded into model/."""
-    from core.evaluate.baseline import run_baselines
+    from core.evaluate.baseline import run_baselines  # lazy: loads sklearn
 
     splits, task, t = p.splits, p.task, p.t
     runs.update_status(run_dir, phase="evaluating")
@@ -591,8 +581,6 @@ def _begin_attempt(run_dir: Path) -> Path | None:
 def _cut_curve(run_dir: Path, step: int) -> None:
     """Keep in metrics.jsonl only the events up to `step`; the whole old file, when anything
     is cut, is kept beside it as metrics.attempt-N.jsonl."""
-    import json
-
     folder = RunFolder(run_dir)
     metrics = folder.metrics
     if not metrics.is_file():
@@ -632,8 +620,6 @@ def _record_speed(model: str, device: dict[str, Any], run_dir: Path, state: Any,
                   total_steps: int, planned_tokens: float, train_s: float | None) -> None:
     """Measured pace of this run for the next estimates (core/train/speed.py). The wall time counts
     from when the run was started, so starting the process and loading the model are in it."""
-    from core.train import speed
-
     started = (runs.read_status(run_dir) or {}).get("started")
     if not isinstance(started, (int, float)) or not train_s:
         return
@@ -674,8 +660,6 @@ def _checkpoint_loads(checkpoint: Path) -> bool:
 def _weights_load(folder: Path) -> bool:
     """True when `folder` holds safetensors weights and every file's header and size agree
     (a truncated file fails here, in a millisecond)."""
-    from safetensors import safe_open
-
     files = list(folder.glob("*.safetensors"))
     try:
         for path in files:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.data.health import UNK_WARNING
+from core.models.loading import CATALOGUE
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +114,6 @@ def _is_cjk(piece: str) -> bool:
 
 def suggested_models(pieces: list[str]) -> list[str]:
     """Catalogue models that read the script of the unknown pieces."""
-    from core.models.loading import CATALOGUE
-
     keys = {info.key for info in CATALOGUE}
     cjk = sum(_is_cjk(p) for p in pieces[:200])
     wanted = CJK_MODELS if pieces and cjk >= len(pieces[:200]) / 2 else OTHER_MODELS
@@ -160,7 +159,7 @@ def train_new_rows_faster(optimizer: Any, model: Any, first_new_row: int,
     Returns False (and changes nothing) when the embeddings are not trained, e.g. with LoRA or
     a frozen encoder.
     """
-    import torch
+    import torch  # lazy: loads torch
 
     weight = model.get_input_embeddings().weight
     if not weight.requires_grad or first_new_row >= weight.shape[0]:
