@@ -14,7 +14,7 @@ from support.malformed_cases import CASE_OPTIONS, CASE_WARNINGS, CASES
 from core.cli import main, neutralise_cell
 from core.workspace import runs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _flags(options):

@@ -23,7 +23,7 @@ from core.predict import batch_predict
 from core.serve import export
 from core.text import CATALOGUE, error_parts, use_language
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # names a Chinese sentence may keep: file formats, files, flags, settings, commands, codes
 _NAMES = {"json", "JSON", "CSV", "Excel", "xlsx", "XLSX", "TXT", "JSONL", "zip", "status", "config",

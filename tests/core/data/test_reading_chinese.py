@@ -29,7 +29,7 @@ from core.data.spans import SpanStats, spans_to_bio
 from core.errors import UserError
 from core.text import CATALOGUE, Text, use_language
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 READERS = ("delimited", "spans", "tagged", "encoding", "readers", "excel", "limits", "columns")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Words a Chinese sentence keeps as they are: formats, programs, field names of file formats,

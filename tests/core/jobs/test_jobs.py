@@ -99,7 +99,7 @@ def test_the_worker_does_not_get_the_app_password(tmp_path, monkeypatch):
 
 # ---- the command line joins the same queue ---------------------------------------------------
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _cli_train(data, model, name, *extra):

@@ -273,7 +273,7 @@ def test_test_page_says_how_far_to_trust_the_confidences(calibrated_run):
 
     shutil.copytree(calibrated_run, runs.run_path(calibrated_run.name),
                     ignore=shutil.ignore_patterns("checkpoints"))
-    page = Path(__file__).resolve().parent.parent / "pages" / "test.py"
+    page = Path(__file__).resolve().parents[3] / "pages" / "test.py"
     at = AppTest.from_file(str(page), default_timeout=90).run()
     assert_clean(at)
     test = runs.read_eval(calibrated_run)["calibration"]["test"]

@@ -25,7 +25,7 @@ from core.jobs import queue as jobs
 from core.train import learning_curve
 from core.workspace import curves, runs
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "test.py")
+PAGE = str(Path(__file__).resolve().parents[3] / "pages" / "test.py")
 WORDS = {"sport": ["match", "goal", "team", "coach", "league", "score", "player", "season"],
          "money": ["bank", "loan", "price", "market", "stock", "budget", "profit", "tax"],
          "food": ["bread", "soup", "salad", "cheese", "dinner", "spice", "fruit", "bake"]}

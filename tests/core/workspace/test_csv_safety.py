@@ -21,7 +21,7 @@ from core.label import labeling
 from core.train import learning_curve
 from core.workspace import csv_safe
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 EVIL = ['=HYPERLINK("http://example.invalid/x","click")', "@SUM(1)", "+1+1", "-2+3 is fine",
         "\tindented", "\rreturn"]
 EVIL_LABELS = ['=HYPERLINK("http://example.invalid")', "@SUM(1)"]

@@ -26,7 +26,7 @@ from core.serve.export import export_run
 from core.train.training import TrainingFailed, train
 from core.workspace import runs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 # ---- item 7: a rename never undoes the state the worker wrote --------------------------------
