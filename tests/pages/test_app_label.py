@@ -11,7 +11,7 @@ from support.pages import all_text, assert_clean, fake_launch
 from core.jobs import queue as jobs
 from core.label import active_learning, labeling
 
-PAGE = Path(__file__).resolve().parent.parent / "pages" / "label.py"
+PAGE = Path(__file__).resolve().parents[2] / "pages" / "label.py"
 BENCHMARK = PAGE.parent.parent / "bench" / "results" / "active_learning.json"
 GOOD, BAD = ["great", "lovely", "superb"], ["awful", "dull", "poor"]
 

@@ -13,7 +13,7 @@ from support.tiny_runs import install_run
 
 from core.workspace import runs
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "test.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "test.py")
 TIMEOUT = 90
 
 

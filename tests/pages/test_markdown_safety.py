@@ -22,7 +22,7 @@ from core.serve import export
 from core.workspace import runs
 from pages import _format
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 IMAGE = "![x](http://example.invalid/x.png)"
 BOLD = "**bold**"
 TAG = "<img src=x onerror=alert(1)>"

@@ -230,7 +230,7 @@ def test_make_install_says_the_first_install_takes_minutes_before_pip_runs(tmp_p
 
     if shutil.which("make") is None:
         pytest.skip("make is not installed here")
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     planned = subprocess.run(["make", "-n", "-B", "install", f"VENV={tmp_path / 'venv'}"],
                              cwd=root, capture_output=True, text=True, check=True).stdout
     lines = planned.splitlines()

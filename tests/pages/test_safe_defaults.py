@@ -16,7 +16,7 @@ from core.config import RunConfig
 from core.jobs import queue as jobs
 from core.workspace import runs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery staple"
 
 

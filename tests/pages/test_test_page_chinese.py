@@ -15,7 +15,7 @@ from core import text
 from core.evaluate import error_analysis
 from core.text import t, use_language
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "test.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "test.py")
 TIMEOUT = 90
 
 
