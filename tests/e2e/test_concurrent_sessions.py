@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
 
 SESSIONS = 5
 NAMES = ("watcher", "upload-a", "upload-b", "predictor", "browser")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TIMEOUT_MS = 600_000  # per step: two shared cores may be busy with other work
 STEP = re.compile(r"Step ([\d,]+) of ([\d,]+)")
 
