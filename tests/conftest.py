@@ -14,23 +14,35 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 # Tests that `make test` runs alone, after the others have run side by side (pytest -n): they
 # drive a real browser, time themselves against a bound, or plant a file in the source tree
-# that a test beside them would read.
+# that a test beside them would read. Files are named by their path under tests/.
+TESTS = Path(__file__).resolve().parent
 SERIAL_FILES = {
-    "test_e2e_browser.py", "test_e2e_label.py", "test_e2e_runs_layout.py",
-    "test_concurrent_sessions.py",  # a real browser waits on what the page shows
-    "test_access_guard.py",  # a server's answers are timed
+    "e2e/test_e2e_browser.py", "e2e/test_e2e_label.py", "e2e/test_e2e_runs_layout.py",
+    "e2e/test_concurrent_sessions.py",  # a real browser waits on what the page shows
+    "e2e/test_access_guard.py",  # a server's answers are timed
 }
 SERIAL_TESTS = {
-    "test_cli.py": {"test_heavy_inputs_stay_within_time_and_memory"},  # each case is timed
-    "test_layers.py": {"test_the_contract_catches_an_upward_import_inside_a_function"},  # plants
-    "test_stop_and_estimate.py": {  # checked against the measured time of a run
+    "core/test_cli.py": {"test_heavy_inputs_stay_within_time_and_memory"},  # each case is timed
+    "project/test_layers.py": {  # plants a module in core/
+        "test_the_contract_catches_an_upward_import_inside_a_function"},
+    "core/train/test_stop_and_estimate.py": {  # checked against the measured time of a run
         "test_the_estimate_after_a_measured_run_holds_its_real_duration",
         "test_the_time_left_follows_the_runs_pace_evaluations_included"},
 }
 
+
+def _under_tests(path: Path) -> str:
+    """The path of a test file relative to tests/, as SERIAL_FILES and SERIAL_TESTS name it."""
+    try:
+        return path.resolve().relative_to(TESTS).as_posix()
+    except ValueError:
+        return path.name
+
+
 def _serial(item: pytest.Item) -> bool:
     name = getattr(item, "originalname", item.name)
-    return item.path.name in SERIAL_FILES or name in SERIAL_TESTS.get(item.path.name, ())
+    where = _under_tests(item.path)
+    return where in SERIAL_FILES or name in SERIAL_TESTS.get(where, ())
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
@@ -39,7 +51,8 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
         return None
     name = collection_path.name
     if name.startswith("test_") and name.endswith(".py"):
-        return not (name in SERIAL_FILES or name in SERIAL_TESTS) or None
+        where = _under_tests(collection_path)
+        return not (where in SERIAL_FILES or where in SERIAL_TESTS) or None
     return None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from support.datasets import sentiment_rows, write_ner_conll
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

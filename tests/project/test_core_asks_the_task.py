@@ -14,7 +14,7 @@ from pathlib import Path
 
 from core.tasks import TASK_CLASSES, TASK_NAMES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "core"
 SKIPPED = (CORE / "tasks", CORE / "text" / "catalogue")
 

@@ -30,7 +30,7 @@ from core.text import percent, t, use_language
 from core.text.catalogue import CATALOGUE
 from core.workspace.folder import RunFolder
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "pages"
 PAGE_FILES = sorted(path for pattern in ("test.py", "_test_*.py", "_calibration.py", "train.py",
                                          "_train_*.py", "_learning_curve.py", "runs.py",

@@ -13,7 +13,7 @@ import pytest
 from core.tasks import TASK_CLASSES, TASK_NAMES
 from core.workspace.folder import RunFolder
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted([ROOT / "app.py", ROOT / "pages" / "data.py", ROOT / "pages" / "model.py",
                 ROOT / "pages" / "label.py", ROOT / "pages" / "_session.py",
                 ROOT / "pages" / "_errors.py", ROOT / "pages" / "_lang.py",

@@ -20,7 +20,7 @@ from core.text import catalogue, translate
 from core.text.catalogue import CATALOGUE, CatalogueError
 from core.text.coded import Text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE_DIR = ROOT / "core" / "text" / "catalogue"
 LANGUAGES = list(text.LANGUAGES)
 # The plural categories each language's sentences must give when they have plural forms (CLDR).
