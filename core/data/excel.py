@@ -9,6 +9,8 @@ every row to 16,384 cells); we drop the declared range and count rows and cells 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import xml.etree.ElementTree as ElementTree
 import zipfile
 from pathlib import Path
 
@@ -26,7 +28,7 @@ MAX_UNCOMPRESSED = limits.MAX_UNPACKED_BYTES
 def read_excel(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> pd.DataFrame:
     name = path.name
     _check_archive(path, max_uncompressed)
-    import openpyxl  # imported here: only Excel users pay for it
+    import openpyxl  # lazy: loads openpyxl, which only Excel files need
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -103,7 +105,7 @@ def _sheet_rows(sheet, name: str) -> list[tuple[int, list[str]]]:
 
 
 def _beyond_last_column(name: str, title: str, row: int, values: tuple) -> UserError:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # lazy: loads openpyxl
 
     last = max(i for i, v in enumerate(values) if v is not None) + 1
     return refusal("excel_far_cell", name=name, sheet=title,
@@ -113,8 +115,6 @@ def _beyond_last_column(name: str, title: str, row: int, values: tuple) -> UserE
 def _formulas_without_values(path: Path, sheet) -> bool:
     """Whether the sheet has formula cells with no saved result: openpyxl reads them as empty.
     Files written by scripts (not by Excel or LibreOffice) often have no saved results."""
-    import xml.etree.ElementTree as ElementTree
-
     member = getattr(sheet, "_worksheet_path", "")
     try:
         with zipfile.ZipFile(path) as archive, archive.open(member) as handle:
@@ -155,9 +155,6 @@ def _without_title_rows(rows: list[tuple[int, list[str]]], path: Path,
 
 def _rows_with_wide_merges(path: Path, member: str) -> set[int]:
     """Rows where a merged cell range starts and spans more than one column."""
-    import re
-    import xml.etree.ElementTree as ElementTree
-
     found: set[int] = set()
     reference = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
     try:

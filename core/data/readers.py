@@ -241,7 +241,7 @@ def _read_parquet(path: Path) -> pd.DataFrame:
 
 def _check_parquet_size(path: Path) -> None:
     """Rows, columns and unpacked size from the file's footer, before any page is decoded."""
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # lazy: loads pyarrow.parquet, which only Parquet files need
 
     meta = pq.ParquetFile(path).metadata
     if meta.num_columns > limits.MAX_COLUMNS:

@@ -28,11 +28,11 @@ def _texts(frame: Any) -> list[str]:
 
 
 def _classification(splits: Any, evaluation: Any) -> dict[str, Any]:
-    from scipy.sparse import hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.multiclass import OneVsRestClassifier
-    from sklearn.preprocessing import MultiLabelBinarizer
+    from scipy.sparse import hstack  # lazy: loads scipy
+    from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: loads sklearn
+    from sklearn.linear_model import LogisticRegression  # lazy: loads sklearn
+    from sklearn.multiclass import OneVsRestClassifier  # lazy: loads sklearn
+    from sklearn.preprocessing import MultiLabelBinarizer  # lazy: loads sklearn
 
     labels = splits.labels
     words = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, max_features=200_000)

@@ -6,16 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from core.config import RunConfig
+from core.data import load_examples
 from core.errors import UserError
+from core.predict.inference import Predictor, dataset_logits
 from core.predict.record import saved_record
+from core.tasks import get_task
 from core.text import Text
 
 
 def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
-    from core.data import load_examples
-    from core.predict.inference import Predictor, dataset_logits
-    from core.tasks import get_task
-
     run_dir = Path(run_dir)
     record = saved_record(run_dir)
     config = RunConfig.from_dict(record.config)

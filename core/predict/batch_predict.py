@@ -19,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from core.data import infer_columns, read_table
+from core.data.examples import joined_texts
 from core.errors import UserError
 from core.tasks import saved_task_kind
 from core.text import Text
@@ -49,8 +51,6 @@ def _error(message: str, fix: str, **params: str) -> UserError:
 
 def read_batch_file(path: str | Path) -> pd.DataFrame:
     """The file as a table of strings (a TXT file gives one text per line in column 'text')."""
-    from core.data import read_table
-
     path = Path(path)
     if path.suffix.lower() not in BATCH_SUFFIXES:
         raise _error("not_a_batch_file", "not_a_batch_file", file=path.name)
@@ -63,8 +63,6 @@ def read_batch_file(path: str | Path) -> pd.DataFrame:
 
 
 def guess_text_column(frame: pd.DataFrame) -> str:
-    from core.data import infer_columns
-
     guess = infer_columns(frame).text
     return guess if guess in frame.columns else str(frame.columns[0])
 
@@ -154,7 +152,6 @@ def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str |
 
 def _predict_chunk(predictor: Any, chunk: pd.DataFrame, column: str, n_added: int,
                    join_column: str | None = None) -> list[list[Any]]:
-    from core.data.examples import joined_texts
 
     if join_column:
         texts = joined_texts(chunk.fillna(""), column, join_column).tolist()

@@ -6,6 +6,7 @@ Texts are sorted by length and batched so padding stays small, run under
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import UserError
+from core.models.loading import load_model, load_tokenizer
 from core.predict.record import saved_record
 from core.tasks import saved_task_kind
 from core.text import Text
@@ -22,9 +24,7 @@ from core.workspace.folder import RunFolder
 
 def autocast(device: str) -> Any:
     """bf16 autocast on a GPU that has it; a no-op context on CPU."""
-    import contextlib
-
-    import torch
+    import torch  # lazy: loads torch
 
     if device == "cuda" and torch.cuda.is_bf16_supported():
         return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
@@ -39,7 +39,7 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
     are padded to one width with label -100 so every row lines up. The Trainer's own predict is
     not used because in transformers 5 it reorders evaluation data when training groups by length.
     """
-    import torch
+    import torch  # lazy: loads torch
 
     device = next(model.parameters()).device
     lengths = dataset["length"]
@@ -67,9 +67,7 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
 
 class Predictor:
     def __init__(self, run_dir: Path, batch_size: int = 64) -> None:
-        import torch
-
-        from core.models.loading import load_model, load_tokenizer
+        import torch  # lazy: loads torch
 
         self.run_dir = Path(run_dir)
         runs.refuse_escaping_links(self.run_dir)  # never load weights a planted link points to
@@ -118,7 +116,7 @@ class Predictor:
         return arrays
 
     def _logits(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
-        import torch
+        import torch  # lazy: loads torch
 
         inputs = {k: torch.from_numpy(v).to(self.device) for k, v in arrays.items()}
         with torch.inference_mode(), autocast(self.device):

@@ -175,7 +175,7 @@ def not_fitted() -> dict[str, Any]:
 
 def output_layer(model: Any) -> Any:
     """The model's last linear layer when it makes one logit per label, else None."""
-    import torch
+    import torch  # lazy: loads torch
 
     linears = [m for m in model.modules() if isinstance(m, torch.nn.Linear)]
     num_labels = getattr(getattr(model, "config", None), "num_labels", None)
@@ -197,7 +197,7 @@ def folded(model: Any, calibration: dict[str, Any] | None) -> Iterator[Any]:
     if layer is None or temperature == 1.0:
         yield model
         return
-    import torch
+    import torch  # lazy: loads torch
 
     model.config.calibration = config_note(calibration)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from seqeval.scheme import IOB2, Entities
 
 from core.text import has, t
 
@@ -91,8 +92,6 @@ def entity_counts(tp: Sequence[int], fp: Sequence[int], fn: Sequence[int]) -> Co
 def sentence_entity_counts(gold: list[list[str]],
                            predicted: list[list[str]]) -> np.ndarray:
     """(n, 3) right, extra and missed entities per sentence, by seqeval's strict IOB2 rules."""
-    from seqeval.scheme import IOB2, Entities
-
     true_sets = Entities(gold, IOB2).entities
     found_sets = Entities(predicted, IOB2).entities
     rows = []
@@ -190,7 +189,7 @@ def score_range(counts: Counts, resamples: int = RESAMPLES, seed: int = SEED
 
 def wilson(correct: int, n: int) -> tuple[float, float]:
     """Wilson 95% interval of a share `correct` of `n` (fractions)."""
-    from scipy.stats import binomtest
+    from scipy.stats import binomtest  # lazy: loads scipy.stats (half a second)
 
     if n <= 0:
         return 0.0, 1.0

@@ -70,7 +70,7 @@ class TextClassification:
 
     @classmethod
     def model_class(cls) -> Any:
-        from transformers import AutoModelForSequenceClassification
+        from transformers import AutoModelForSequenceClassification  # lazy: loads transformers
 
         return AutoModelForSequenceClassification
 
@@ -115,7 +115,7 @@ class TextClassification:
         return [index.get(labels[0], -100) if len(labels) else -100 for labels in frame["labels"]]
 
     def encode(self, frame: Any, tokenizer: Any, max_length: int, with_targets: bool = True) -> Any:
-        from datasets import Dataset
+        from datasets import Dataset  # lazy: loads datasets
 
         texts = [str(t) for t in frame["text"]]
         pairs = [str(t) for t in frame["text_pair"]] if "text_pair" in frame else None
@@ -127,7 +127,7 @@ class TextClassification:
         return Dataset.from_dict(columns)
 
     def collator(self, tokenizer: Any, pad_to_multiple_of: int | None = None) -> Any:
-        from transformers import DataCollatorWithPadding
+        from transformers import DataCollatorWithPadding  # lazy: loads transformers
 
         return DataCollatorWithPadding(tokenizer, pad_to_multiple_of=pad_to_multiple_of)
 
@@ -161,7 +161,7 @@ class TextClassification:
     def loss_function(self, weights: list[float] | None) -> Callable | None:
         if weights is None:
             return None
-        import torch
+        import torch  # lazy: loads torch
 
         def weighted_cross_entropy(outputs: Any, labels: Any,
                                    num_items_in_batch: Any = None) -> Any:
@@ -185,7 +185,7 @@ class TextClassification:
         Early in training, or with many rare labels, every probability can sit below 0.5 and
         a fixed threshold predicts no label at all.
         """
-        from core.scoring import metrics
+        from core.scoring import metrics  # lazy: loads sklearn and seqeval
 
         gold = np.asarray(self.targets(frame), dtype=int)
         probs = self.probabilities(logits)
@@ -197,7 +197,7 @@ class TextClassification:
         return self.threshold
 
     def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
-        from core.scoring import metrics
+        from core.scoring import metrics  # lazy: loads sklearn and seqeval
 
         def compute(prediction: Any) -> dict[str, float]:
             logits = prediction.predictions[0] if isinstance(prediction.predictions, tuple) \
@@ -216,7 +216,7 @@ class TextClassification:
             self.tune_threshold(frame, logits)
         report, records = self.report(frame, logits)
         if not self.multi_label:
-            from core.scoring import metrics
+            from core.scoring import metrics  # lazy: loads sklearn and seqeval
 
             report["loss"] = metrics.cross_entropy(self.probabilities(logits),
                                                    np.asarray(label_ids))
@@ -227,7 +227,7 @@ class TextClassification:
         return np.asarray(logits), np.asarray(label_ids)
 
     def record_counts(self, records: list[dict[str, Any]], metric: str) -> Any:
-        from core.scoring import significance
+        from core.scoring import significance  # lazy: loads scipy
 
         if self.multi_label:
             return significance.label_set_record_counts(records, self.labels, metric)
@@ -237,7 +237,7 @@ class TextClassification:
                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The test report and one prediction record per example (for error analysis); the
         gold labels come from the frame, so `label_ids` is not needed."""
-        from core.scoring import metrics
+        from core.scoring import metrics  # lazy: loads sklearn and seqeval
 
         probs = self.probabilities(logits)
         gold = self.targets(frame)

@@ -84,7 +84,7 @@ class TokenClassification:
 
     @classmethod
     def model_class(cls) -> Any:
-        from transformers import AutoModelForTokenClassification
+        from transformers import AutoModelForTokenClassification  # lazy: loads transformers
 
         return AutoModelForTokenClassification
 
@@ -111,7 +111,7 @@ class TokenClassification:
                 "label2id": {label: i for i, label in enumerate(self.labels)}}
 
     def encode(self, frame: Any, tokenizer: Any, max_length: int, with_targets: bool = True) -> Any:
-        from datasets import Dataset
+        from datasets import Dataset  # lazy: loads datasets
 
         words = [list(map(str, tokens)) for tokens in frame["tokens"]]
         encoded = tokenizer(words, is_split_into_words=True, truncation=True,
@@ -126,7 +126,7 @@ class TokenClassification:
         return Dataset.from_dict(columns)
 
     def collator(self, tokenizer: Any, pad_to_multiple_of: int | None = None) -> Any:
-        from transformers import DataCollatorForTokenClassification
+        from transformers import DataCollatorForTokenClassification  # lazy: loads transformers
 
         return DataCollatorForTokenClassification(tokenizer, pad_to_multiple_of=pad_to_multiple_of)
 
@@ -151,7 +151,7 @@ class TokenClassification:
         return gold_tags, pred_tags
 
     def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
-        from core.scoring import metrics
+        from core.scoring import metrics  # lazy: loads sklearn and seqeval
 
         def compute(prediction: Any) -> dict[str, float]:
             logits = prediction.predictions[0] if isinstance(prediction.predictions, tuple) \
@@ -168,13 +168,13 @@ class TokenClassification:
     def calibration_outputs(self, logits: np.ndarray, label_ids: np.ndarray
                             ) -> tuple[np.ndarray, np.ndarray]:
         """Only the scored tokens (each word's first sub-token)."""
-        from core.scoring import calibration
+        from core.scoring import calibration  # lazy: loads scipy
 
         return calibration.scored_positions(logits, label_ids)
 
     def record_counts(self, records: list[dict[str, Any]], metric: str) -> Any:
         """Entity counts per sentence: every metric of a tagger is entity F1 here."""
-        from core.scoring import significance
+        from core.scoring import significance  # lazy: loads scipy
 
         return significance.entity_record_counts(records)
 
@@ -182,7 +182,7 @@ class TokenClassification:
                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         if label_ids is None:
             raise ValueError("token classification needs the aligned label ids")
-        from core.scoring import metrics
+        from core.scoring import metrics  # lazy: loads sklearn and seqeval
 
         gold, pred = self.decode(logits, label_ids)
         tokens = list(frame["tokens"])

@@ -62,7 +62,7 @@ def rows_bytes(rows: Iterable[Sequence[Any]], encoding: str = "utf-8") -> bytes:
 
 
 def _frame_rows(frame: Any, index: bool) -> list[list[Any]]:
-    import pandas as pd  # only callers that hold a DataFrame pay for the import
+    import pandas as pd  # lazy: loads pandas; only callers holding a DataFrame need it
 
     def cell(value: Any) -> Any:  # missing values are empty cells, as DataFrame.to_csv writes
         return "" if pd.api.types.is_scalar(value) and pd.isna(value) else value
@@ -85,7 +85,7 @@ def write_frame(frame: Any, path: Path | str, index: bool = False) -> None:
 
 def restore_frame(frame: Any) -> Any:
     """restore_cell on every text cell and column name of a frame read from CSV (in place)."""
-    import pandas as pd
+    import pandas as pd  # lazy: loads pandas
     for column in frame.columns:
         values = frame[column]
         if pd.api.types.is_string_dtype(values) or values.dtype == object:
