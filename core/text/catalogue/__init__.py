@@ -44,7 +44,7 @@ def merge(areas: Mapping[str, Mapping[str, Entry]]) -> dict[str, Entry]:
 
     The prefix rule is the duplicate check between modules: two modules cannot hold the same
     key. A key written twice inside one module's dict literal (Python keeps the last one
-    silently) is caught by tests/test_text_catalogue.py, which reads the modules' source.
+    silently) is caught by tests/project/test_text_catalogue.py, which reads the modules' source.
     """
     merged: dict[str, Entry] = {}
     for area, texts in areas.items():
