@@ -8,19 +8,27 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from core.config import PRESETS, TASKS, TRAINING_MODES, RunConfig
 from core.errors import UserError
+from core.jobs import queue as jobs
+from core.models.loading import load_tokenizer
 from core.text import Text, error_line, has, t
-from core.workspace import csv_safe
+from core.workspace import csv_safe, runs
 from core.workspace.csv_safe import (
     neutralise_cell,  # noqa: F401  (kept importable from here)
 )
+from core.workspace.folder import RunFolder
+from core.workspace.processes import process_alive
+from core.workspace.runs import workspace_dir
+from core.workspace.uploads import remove_orphan_uploads
 
 
 def _error(code: str, **params: str) -> UserError:
@@ -153,7 +161,7 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
     if not data.train:
         raise _error("no_train")
     if not args.task and not (args.config and "task" in _raw_config(args.config)):
-        from core.data import detect_task
+        from core.data import detect_task  # lazy: loads pandas
 
         config.task = detect_task(data.train)
     for name in ("train", "validation", "test"):
@@ -178,9 +186,6 @@ def _raw_config(path: str) -> dict:
 def _run_dir(value: str) -> Path:
     """A run folder from a path or a run id; anything else (another folder, an id with '..' or
     '/') is refused before a file in it is read."""
-    from core.workspace import runs
-    from core.workspace.folder import RunFolder
-
     path = Path(value)
     if path.is_dir():
         folder = RunFolder(path)
@@ -198,8 +203,6 @@ def _run_dir(value: str) -> Path:
 
 
 def _summary(run_dir: Path, status: dict) -> dict:
-    from core.workspace import runs
-
     evaluation = runs.read_eval(run_dir) or {}
 
     def scalars(d):
@@ -229,8 +232,11 @@ def _print_summary(summary: dict, as_json: bool) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from core.data import build_health_report, detect_task, make_splits
-    from core.models.loading import load_tokenizer
+    from core.data import (  # lazy: loads pandas
+        build_health_report,
+        detect_task,
+        make_splits,
+    )
 
     if not Path(args.data).is_file():
         raise UserError(Text("cli.file_missing.message", {"path": args.data}),
@@ -266,10 +272,6 @@ QUEUE_POLL_S = 1.0
 def _take_turn(run_dir: Path, base: Path | None, wait: bool) -> None:
     """Queue `run_dir` in the workspace's one-run-at-a-time queue and return when its turn has
     come (it is then `running` in this process). Without `wait`, a UserError instead of waiting."""
-    import time
-
-    from core.jobs import queue as jobs
-
     jobs.wait_here(run_dir)
     told = None
     while (ahead := jobs.claim(run_dir, base)) is not None:
@@ -284,9 +286,7 @@ def _take_turn(run_dir: Path, base: Path | None, wait: bool) -> None:
 def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: bool) -> dict:
     """Train a run whose turn has come, then start the next queued run (also after a failure
     or Ctrl+C, which leaves the run interrupted)."""
-    from core.jobs import queue as jobs
-    from core.train.training import train
-    from core.workspace import runs
+    from core.train.training import train  # lazy: loads pandas, scipy and safetensors
 
     try:
         return train(config, run_dir, resume=resume, progress=True)
@@ -298,8 +298,6 @@ def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: 
 
 
 def _another_run_active(base: Path | None) -> bool:
-    from core.jobs import queue as jobs
-
     try:
         return jobs.active_run(base) is not None
     except OSError:  # an unusable runs folder is reported, in one sentence, when the run is made
@@ -307,9 +305,7 @@ def _another_run_active(base: Path | None) -> bool:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from core.data.splits import make_splits
-    from core.jobs import queue as jobs
-    from core.workspace import runs
+    from core.data.splits import make_splits  # lazy: loads pandas
 
     config = _config_from_args(args)
     base = Path(args.runs_dir) if args.runs_dir else None
@@ -334,10 +330,6 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from core.jobs import queue as jobs
-    from core.workspace import runs
-    from core.workspace.processes import process_alive
-
     run_dir = _run_dir(args.run_dir)
     info = runs.load_run(run_dir)
     if info.damaged:
@@ -363,7 +355,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from core.evaluate.evaluation import evaluate_file
+    from core.evaluate.evaluation import evaluate_file  # lazy: loads pandas
 
     report = evaluate_file(_run_dir(args.run_dir), args.data)
     if args.json:
@@ -374,14 +366,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    from core.predict.inference import Predictor
+    from core.predict.inference import Predictor  # lazy: loads numpy
 
     predictor = Predictor(_run_dir(args.run_dir))
     if args.text:
         for text, result in zip(args.text, predictor.predict(args.text)):
             print(json.dumps({"text": text, **result}, ensure_ascii=False))
         return 0
-    from core.data import infer_columns, read_table
+    from core.data import infer_columns, read_table  # lazy: loads pandas
 
     frame = read_table(args.input)
     column = args.text_column or infer_columns(frame).text or frame.columns[0]
@@ -408,7 +400,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from core.serve.export import export_run
+    from core.serve.export import export_run  # lazy: loads sklearn
 
     path = export_run(_run_dir(args.run_dir), Path(args.output))
     print(t("cli.exported", path=str(path)))
@@ -416,8 +408,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
-    from core.jobs import queue as jobs
-
     base = Path(args.runs_dir) if args.runs_dir else None
     listed = jobs.reconcile(base)
     if args.json:
@@ -435,13 +425,13 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from core.jobs.worker import run_worker
+    from core.jobs.worker import run_worker  # lazy: loads the training code
 
     return run_worker(Path(args.run_dir))
 
 
 def cmd_curve(args: argparse.Namespace) -> int:
-    from core.jobs.curve import run_curve
+    from core.jobs.curve import run_curve  # lazy: loads the training code and sklearn
 
     return run_curve(Path(args.run_dir), args.model)
 
@@ -456,8 +446,6 @@ CLOSED_PIPE_EXIT = 141  # what a shell reports for a program whose reader went a
 
 def _discard_stdout() -> None:
     """Send what is left of the output nowhere, so exiting does not fail on it again."""
-    import os
-
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
@@ -466,7 +454,6 @@ def _discard_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from core.workspace.uploads import remove_orphan_uploads
 
     remove_orphan_uploads()  # temporary files of uploads a crash cut short
     try:
@@ -483,15 +470,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # internal error: short message, details in the log
-        from core.train.training import TrainingFailed
+        from core.train.training import TrainingFailed  # lazy: loads pandas and scipy
 
         if isinstance(exc, TrainingFailed):
             print(t("cli.error", line=error_line(exc)), file=sys.stderr)
         else:
             print(t("cli.internal_error", kind=type(exc).__name__, detail=str(exc)),
                   file=sys.stderr)
-            from core.workspace.runs import workspace_dir
-
             log = workspace_dir() / "cli-error.log"
             try:
                 log.parent.mkdir(parents=True, exist_ok=True)

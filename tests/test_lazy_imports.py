@@ -16,20 +16,6 @@ from pathlib import Path
 ROOT = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
 MARK = "# lazy:"
 
-# Temporary: files whose function-level imports are not reviewed yet. Removing an entry
-# enforces the rule for those files.
-NOT_YET_CHECKED = (
-    "core/cli.py",
-    "core/evaluate/",
-    "core/predict/",
-    "core/serve/",
-    "core/tasks/",
-    "core/scoring/",
-    "core/data/",
-    "core/workspace/runs.py",
-    "core/workspace/csv_safe.py",
-)
-
 HEAVY = ("torch", "transformers", "sklearn")
 
 
@@ -52,15 +38,9 @@ def unmarked_imports(source: str) -> list[tuple[int, str]]:
     return found
 
 
-def _checked_files() -> list[Path]:
-    files = sorted((ROOT / "core").rglob("*.py"))
-    return [p for p in files
-            if not p.relative_to(ROOT).as_posix().startswith(NOT_YET_CHECKED)]
-
-
 def test_every_import_inside_a_function_in_core_says_why():
     problems = [f"{path.relative_to(ROOT).as_posix()}:{line}: {statement}"
-                for path in _checked_files()
+                for path in sorted((ROOT / "core").rglob("*.py"))
                 for line, statement in unmarked_imports(path.read_text(encoding="utf-8"))]
     assert not problems, ("Import at module level, or add '# lazy: <reason>':\n"
                           + "\n".join(problems))
@@ -84,11 +64,6 @@ def test_the_scan_finds_an_unmarked_import_and_accepts_a_marked_one():
         "    return lambda: None\n"
     )
     assert unmarked_imports(source) == [(4, "from core.text import t"), (13, "import pickle")]
-
-
-def test_the_allowlist_names_files_that_exist():
-    for entry in NOT_YET_CHECKED:
-        assert (ROOT / entry).exists(), entry
 
 
 def test_importing_the_cli_loads_no_heavy_library():
