@@ -18,6 +18,7 @@ from core.config import RunConfig
 from core.data import load_examples, read_table
 from core.evaluate import error_analysis
 from core.label import labeling
+from core.tasks import TEXT_CLASSIFICATION, task_kind
 from core.train import learning_curve
 from core.workspace import csv_safe
 
@@ -104,7 +105,7 @@ def test_relabel_file_neutralises_headers_and_cells():
 def test_learning_curve_subsets_neutralise_and_train_on_the_same_texts(tmp_path):
     frame = pd.DataFrame({"text": EVIL + ["-1 star"], "labels": [["a"], ["b"]] * 3 + [["a"]]})
     path = tmp_path / "train-7.csv"
-    learning_curve._write_part(frame, path, "text-classification")
+    learning_curve._write_part(frame, path, task_kind(TEXT_CLASSIFICATION))
     assert formula_cells(path.read_bytes()) == []
     back = read_table(path)
     assert list(back["text"]) == EVIL + ["-1 star"]
