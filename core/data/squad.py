@@ -1,0 +1,324 @@
+"""Question-answering files -> the examples frame, one row per question.
+
+Three shapes are read: SQuAD JSON (v1.1, and v2.0 with `is_impossible`), a flat table (the
+caller names the context, question, answer, answer-start and id columns) and Label Studio
+exports of answer spans. Every reader gives the same columns (see FRAME_COLUMNS): `answers` is
+Hugging Face's squad layout {"text": [...], "answer_start": [...]}, empty lists for a question
+without an answer. Answers are kept as written; checking and repairing them is the health
+report's job (core.data.qa_health). What a reader noticed goes in `frame.attrs`: "located" for
+answer starts found in the context, "unannotated" for Label Studio tasks nobody answered,
+"plausible" for the v2 plausible answers of unanswerable questions.
+
+Every reader holds to core.data.limits (file size, nesting, number digits, question count) and
+refuses a malformed file with a sentence naming where it went wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from core.data import limits
+from core.data.encoding import check_size, read_text
+from core.data.readers import parse_json
+from core.errors import UserError
+from core.text import Text
+
+FRAME_COLUMNS = ("id", "title", "context", "question", "answers")
+MAX_ANSWERS = 1_000          # answers to one question; SQuAD has 1 to 6
+_HEAD = 64 * 1024            # how much of a file detection looks at
+_WHOLE = re.compile(r"^\s*(-?\d{1,18})(?:\.0+)?\s*$")
+_CONTEXT_KEYS = ("context", "text", "paragraph", "passage")
+
+
+def refusal(what: str, fix: str = "", /, **params: Any) -> UserError:
+    """The UserError qa.<what>.message, with the fix qa.<fix or what>.fix."""
+    return UserError(Text(f"qa.{what}.message", params), Text(f"qa.{fix or what}.fix", params))
+
+
+# ---- detection -----------------------------------------------------------------------------
+
+def looks_like_squad(head: bytes | str) -> bool:
+    """Whether the start of a file reads as SQuAD JSON: an object whose "data" holds articles
+    with "paragraphs" (or paragraphs with "qas")."""
+    text = _head_text(head).lstrip("\ufeff \t\r\n")
+    if not text.startswith("{"):
+        return False
+    return bool(re.search(r'"data"\s*:\s*\[', text)) and ('"paragraphs"' in text
+                                                           or '"qas"' in text)
+
+
+def looks_like_label_studio_qa(head: bytes | str) -> bool:
+    """Whether the start of a file reads as a Label Studio export with a question per task."""
+    text = _head_text(head).lstrip("\ufeff \t\r\n")
+    return (text.startswith("[") and '"question"' in text and '"data"' in text
+            and ('"annotations"' in text or '"completions"' in text))
+
+
+def _head_text(head: bytes | str) -> str:
+    if isinstance(head, bytes):
+        return head[:_HEAD].decode("utf-8", errors="ignore")
+    return head[:_HEAD]
+
+
+# ---- files ---------------------------------------------------------------------------------
+
+def read_qa_json(path) -> pd.DataFrame:
+    """A SQuAD or Label Studio JSON file -> the examples frame."""
+    path = Path(path)
+    check_size(path)
+    text, _ = read_text(path)
+    try:
+        data = parse_json(text.lstrip("\ufeff"), path.name)
+    except json.JSONDecodeError as exc:
+        raise limits.refusal("bad_json", name=path.name, problem=exc.msg, line=str(exc.lineno),
+                             column=str(exc.colno)) from None
+    if isinstance(data, list) and data and isinstance(data[0], dict) and "data" in data[0]:
+        return label_studio_frame(data, path.name)
+    return squad_frame(data, path.name)
+
+
+# ---- SQuAD JSON ----------------------------------------------------------------------------
+
+def squad_frame(data: Any, name: str) -> pd.DataFrame:
+    """Parsed SQuAD JSON (v1.1 or v2.0) -> the examples frame."""
+    articles = data.get("data") if isinstance(data, dict) else None
+    if not isinstance(articles, list):
+        raise refusal("not_squad", name=name)
+    _count_questions(articles, name)
+    rows: list[dict] = []
+    plausible: dict[str, dict] = {}
+    for a, article in enumerate(articles, start=1):
+        where = Text("qa.where.article", {"article": str(a)})
+        article = _expect(article, dict, name, where, "article")
+        title = article.get("title", "")
+        title = title if isinstance(title, str) else str(title)
+        for p, paragraph in enumerate(_expect(article.get("paragraphs"), list, name, where,
+                                              "paragraphs"), start=1):
+            rows += _paragraph_rows(paragraph, title, name, (a, p), plausible)
+    if not rows:
+        raise refusal("empty", name=name)
+    frame = _frame(rows)
+    frame.attrs["version"] = str(data.get("version", ""))
+    frame.attrs["plausible"] = plausible
+    return frame
+
+
+def _count_questions(articles: list, name: str) -> None:
+    """Refuses a file holding more questions than a reader takes, before any is read."""
+    total = 0
+    for article in articles:
+        paragraphs = article.get("paragraphs") if isinstance(article, dict) else None
+        for paragraph in paragraphs if isinstance(paragraphs, list) else []:
+            qas = paragraph.get("qas") if isinstance(paragraph, dict) else None
+            total += len(qas) if isinstance(qas, list) else 0
+            if total > limits.MAX_ROWS:
+                raise limits.too_many_rows(name, limits.rows_count("more"))
+
+
+def _paragraph_rows(paragraph: Any, title: str, name: str, at: tuple[int, int],
+                    plausible: dict) -> list[dict]:
+    where = Text("qa.where.paragraph", {"article": str(at[0]), "paragraph": str(at[1])})
+    paragraph = _expect(paragraph, dict, name, where, "paragraph")
+    context = _expect(paragraph.get("context"), str, name, where, "context")
+    rows = []
+    for q, qa in enumerate(_expect(paragraph.get("qas"), list, name, where, "qas"), start=1):
+        here = Text("qa.where.question", {"article": str(at[0]), "paragraph": str(at[1]),
+                                          "question": str(q)})
+        qa = _expect(qa, dict, name, here, "question")
+        question = _expect(qa.get("question", ""), str, name, here, "question")
+        qid = str(qa.get("id", f"{at[0]}-{at[1]}-{q}"))
+        answers = _answers(qa.get("answers", []), name, here)
+        if qa.get("is_impossible") is True:
+            if qa.get("plausible_answers"):
+                plausible[qid] = _answers(qa["plausible_answers"], name, here)
+            answers = {"text": [], "answer_start": []}
+        rows.append({"id": qid, "title": title, "context": context, "question": question,
+                     "answers": answers})
+    return rows
+
+
+def _answers(raw: Any, name: str, where: Text) -> dict:
+    raw = _expect(raw, list, name, where, "answers")
+    if len(raw) > MAX_ANSWERS:
+        raise refusal("too_many_answers", name=name, where=where, count=len(raw),
+                      limit=MAX_ANSWERS)
+    texts, starts = [], []
+    for answer in raw:
+        answer = _expect(answer, dict, name, where, "answer")
+        texts.append(_expect(answer.get("text"), str, name, where, "text"))
+        start = answer.get("answer_start", -1)
+        if isinstance(start, bool) or not isinstance(start, int):
+            raise refusal("bad_start", name=name, where=where, value=repr(start)[:40])
+        starts.append(start)
+    return {"text": texts, "answer_start": starts}
+
+
+_KINDS = {dict: "object", list: "list", str: "text"}
+
+
+def _expect(value: Any, kind: type, name: str, where: Text, field: str) -> Any:
+    if not isinstance(value, kind):
+        raise refusal("bad_field", name=name, where=where, field=field,
+                      kind=Text(f"qa.kind.{_KINDS[kind]}"))
+    return value
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+    for column in ("id", "title", "context", "question"):
+        frame[column] = frame[column].astype(object)
+    return frame
+
+
+# ---- a flat table --------------------------------------------------------------------------
+
+def table_frame(table: pd.DataFrame, *, context: str, question: str, answer: str,
+                answer_start: str | None = None, id: str | None = None,
+                title: str | None = None, name: str = "") -> pd.DataFrame:
+    """A table read by core.data.readers (every value a string) -> the examples frame.
+
+    An empty answer is a question without an answer. A missing answer start (no column, or an
+    empty cell) is found in the context: its first occurrence; `attrs["located"]` counts how
+    many were found, how many occur several times and how many are not in the context
+    (those keep the start -1)."""
+    for column in (context, question, answer, answer_start, id, title):
+        if column is not None and column not in table.columns:
+            raise refusal("column_missing", name=name, column=column,
+                          columns=limits.listed(map(str, table.columns)))
+    if table.empty:
+        raise refusal("empty", name=name)
+    located = {"found": 0, "several": 0, "missing": 0, "examples": []}
+    rows = []
+    for n, row in enumerate(table.to_dict("records"), start=1):
+        qid = str(row[id]).strip() if id else ""
+        qid = qid or f"row-{n}"
+        text, passage = str(row[answer]), str(row[context])
+        answers = {"text": [], "answer_start": []}
+        if text.strip():
+            written = str(row[answer_start]) if answer_start else ""
+            start = _table_start(written, name, n) if written.strip() else \
+                _locate(passage, text, qid, located)
+            answers = {"text": [text], "answer_start": [start]}
+        rows.append({"id": qid, "title": str(row[title]) if title else "", "context": passage,
+                     "question": str(row[question]), "answers": answers})
+    frame = _frame(rows)
+    frame.attrs["located"] = located
+    return frame
+
+
+def _table_start(written: str, name: str, row: int) -> int:
+    match = _WHOLE.match(written)
+    if not match:
+        raise refusal("bad_start", name=name,
+                      where=Text("qa.where.row", {"row": str(row)}), value=repr(written)[:40])
+    return int(match.group(1))
+
+
+def _locate(context: str, text: str, qid: str, located: dict) -> int:
+    start = context.find(text)
+    if start < 0:
+        located["missing"] += 1
+    else:
+        located["found"] += 1
+        if context.find(text, start + 1) >= 0:
+            located["several"] += 1
+            if len(located["examples"]) < 5:
+                located["examples"].append(qid)
+    return start
+
+
+# ---- Label Studio --------------------------------------------------------------------------
+
+def label_studio_frame(tasks: Any, name: str) -> pd.DataFrame:
+    """A Label Studio JSON export (a list of tasks) -> the examples frame.
+
+    A task holds the context in data.context (or data.text) and the question in
+    data.question; its first annotation that was not cancelled gives the answers: results of
+    type "labels" (value.start, value.end, optional value.text), or "textarea" (value.text, a
+    typed answer found in the context). An annotation with no result is a question without an
+    answer; a task nobody annotated is left out and counted in attrs["unannotated"]."""
+    if not isinstance(tasks, list):
+        raise refusal("ls_shape", name=name)
+    if len(tasks) > limits.MAX_ROWS:
+        raise limits.too_many_rows(name, limits.rows_count("records", len(tasks)))
+    rows, unannotated = [], 0
+    located = {"found": 0, "several": 0, "missing": 0, "examples": []}
+    for n, task in enumerate(tasks, start=1):
+        where = Text("qa.where.task", {"number": str(n)})
+        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+            raise refusal("ls_shape", name=name)
+        row = _task_row(task, n, name, where, located)
+        if row is None:
+            unannotated += 1
+        else:
+            rows.append(row)
+    if not rows:
+        raise refusal("ls_none_annotated", name=name, count=len(tasks))
+    frame = _frame(rows)
+    frame.attrs["unannotated"] = unannotated
+    frame.attrs["located"] = located
+    return frame
+
+
+def _task_row(task: dict, n: int, name: str, where: Text, located: dict) -> dict | None:
+    data = task["data"]
+    context = next((data[k] for k in _CONTEXT_KEYS if isinstance(data.get(k), str)), None)
+    if context is None:
+        raise refusal("ls_no_context", name=name, where=where)
+    question = data.get("question")
+    if not isinstance(question, str):
+        raise refusal("ls_no_question", name=name, where=where)
+    annotations = [a for a in (task.get("annotations") or task.get("completions") or [])
+                   if isinstance(a, dict) and not a.get("was_cancelled")]
+    if not annotations:
+        return None
+    qid = str(task.get("id", f"task-{n}"))
+    answers = _task_answers(annotations[0].get("result") or [], context, qid, name, where,
+                            located)
+    return {"id": qid, "title": str(data.get("title", "")), "context": context,
+            "question": question, "answers": answers}
+
+
+def _task_answers(results: Any, context: str, qid: str, name: str, where: Text,
+                  located: dict) -> dict:
+    if not isinstance(results, list):
+        raise refusal("ls_shape", name=name)
+    texts, starts, kinds = [], [], []
+    for result in results:
+        kind = result.get("type") if isinstance(result, dict) else None
+        value = result.get("value") if isinstance(result, dict) else None
+        kinds.append(str(kind))
+        if not isinstance(value, dict):
+            continue
+        if "start" in value and "end" in value:
+            start, end = _span(value, context, name, where)
+            texts.append(value["text"] if isinstance(value.get("text"), str)
+                         else context[start:end])
+            starts.append(start)
+        elif kind == "textarea":
+            typed = value.get("text")
+            for text in typed if isinstance(typed, list) else [typed]:
+                if isinstance(text, str) and text.strip():
+                    texts.append(text)
+                    starts.append(_locate(context, text, qid, located))
+    if results and not texts:
+        raise refusal("ls_result_kinds", name=name, where=where,
+                      kinds=limits.listed(dict.fromkeys(kinds)))
+    if len(texts) > MAX_ANSWERS:
+        raise refusal("too_many_answers", name=name, where=where, count=len(texts),
+                      limit=MAX_ANSWERS)
+    return {"text": texts, "answer_start": starts}
+
+
+def _span(value: dict, context: str, name: str, where: Text) -> tuple[int, int]:
+    start, end = value["start"], value["end"]
+    whole = all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end))
+    if not whole or not 0 <= start < end <= len(context):
+        raise refusal("ls_span", name=name, where=where, start=repr(start)[:20],
+                      end=repr(end)[:20], count=len(context))
+    return start, end
