@@ -271,8 +271,9 @@ def leak_findings(parts: Mapping[str, pd.DataFrame]) -> list[Finding]:
             contexts = frame.loc[shared, "context"].nunique()
             ids = [t("qa.example.question", id=str(q)) for q in frame.loc[shared, "id"]]
             findings.append(_finding("warning", "context_leak", int(shared.sum()), ids,
-                                     part=_part(name), contexts=int(contexts),
-                                     total=len(frame)))
+                                     part=_part(name), total=len(frame),
+                                     shared=Text("qa.context_leak.shared",
+                                                 {"count": int(contexts)})))
     return findings
 
 

@@ -268,13 +268,16 @@ TEXTS.update({
     "qa.context_leak.title": {"en": "Paragraphs shared with train", "zh": "与训练集共用的段落"},
     "qa.context_leak.message": {
         "en": {"one": "{count} of {total} questions in {part} is asked on a paragraph that "
-                      "train also has ({contexts} paragraphs shared); its score says more than "
+                      "train also has ({shared}); its score says more than "
                       "it should.",
                "other": "{count} of {total} questions in {part} are asked on a paragraph that "
-                        "train also has ({contexts} paragraphs shared); their score says more "
+                        "train also has ({shared}); their score says more "
                         "than it should."},
-        "zh": "{part} 的 {total} 个问题中有 {count} 个基于训练集中也有的段落（共用 {contexts} "
-              "个段落）；它们的分数会偏高。"},
+        "zh": "{part} 的 {total} 个问题中有 {count} 个基于训练集中也有的段落"
+              "（{shared}）；它们的分数会偏高。"},
+    "qa.context_leak.shared": {
+        "en": {"one": "{count} paragraph shared", "other": "{count} paragraphs shared"},
+        "zh": "共用 {count} 个段落"},
     "qa.context_leak.fix": {
         "en": "Split by paragraph, so that no paragraph has questions in both train and "
               "{part}.",
