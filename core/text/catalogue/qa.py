@@ -273,7 +273,7 @@ TEXTS.update({
                "other": "{count} of {total} questions in {part} are asked on a paragraph that "
                         "train also has ({shared}); their score says more "
                         "than it should."},
-        "zh": "{part} 的 {total} 个问题中有 {count} 个基于训练集中也有的段落"
+        "zh": "{part}的 {total} 个问题中有 {count} 个基于训练集中也有的段落"
               "（{shared}）；它们的分数会偏高。"},
     "qa.context_leak.shared": {
         "en": {"one": "{count} paragraph shared", "other": "{count} paragraphs shared"},

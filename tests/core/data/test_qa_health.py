@@ -21,7 +21,7 @@ from core.data.qa_health import (
 )
 from core.data.squad import read_qa_json
 from core.errors import UserError
-from core.text import error_parts, t
+from core.text import error_parts, use_language
 
 CONTEXT = "The Nimbus T3 is made by Cirrus Home Labs. It has a round screen."
 
@@ -141,11 +141,19 @@ def test_answers_found_in_several_places_by_the_table_reader():
 
 
 def test_findings_read_in_chinese():
-    frame = _frame([("q1", CONTEXT, "Shape?", [("round", 51)])])
-    finding = _one(qa_findings(frame, "a.json"), "misplaced")
-    assert t("qa.misplaced.message", language="zh", source="a.json", count=1,
-             repaired="") == "a.json 中有 1 个答案起始位置没有指向答案，但答案就在上下文中；"
-    assert finding.title == "Answer starts pointing elsewhere"
+    frame = _frame([("q1", CONTEXT, "Shape?", [("round", 51)]), ("q2", CONTEXT, "Colour?", [])])
+    with use_language("zh"):
+        findings = qa_findings(frame, "a.json")
+        leak = leak_findings({"train": frame, "test": frame})[0]
+    assert _one(findings, "misplaced").message == (
+        "a.json 中有 1 个答案起始位置没有指向答案，但答案就在上下文中；"
+        "其中 1 个可以移到答案唯一出现的位置。")
+    assert _one(findings, "misplaced").title == "答案起始位置指向别处"
+    assert _one(findings, "unanswerable").message == (
+        "a.json 的 2 个问题中有 1 个（50%）在上下文中没有答案。")
+    assert _one(findings, "no_valid_answer").examples == ["问题 q1"]
+    assert leak.message == "测试集的 2 个问题中有 2 个基于训练集中也有的段落（共用 1 个段落）；" \
+        "它们的分数会偏高。"
 
 
 # ---- tokens --------------------------------------------------------------------------------
