@@ -25,12 +25,17 @@ from typing import Any
 
 import numpy as np
 
+from core.scoring import qa_metrics
 from core.text import t
 
 MAX_STRIDE = 128
 """run_qa.py's default doc_stride (with windows of 384 tokens)."""
 NO_POSITION = -1
 """The "start" and "end" of a "no answer" prediction."""
+DEFAULT_NULL_THRESHOLD = 0.0
+"""The null threshold before one is tuned on validation (utils_qa.py's default)."""
+EXCERPT = 150
+"""Characters of context kept on each side of the answer in a prediction record."""
 
 
 def default_stride(max_length: int) -> int:
@@ -194,13 +199,15 @@ def _decide(context: str, spans: list[tuple[float, int, int]], null_score: float
     no_answer = {"text": "", "start": NO_POSITION, "end": NO_POSITION, "score": null,
                  "no_answer": True}
     if not spans:
-        return {**no_answer, "probability": 1.0}
+        return {**no_answer, "probability": 1.0, "null_score": null}
     score, start, end = max(spans, key=lambda span: span[0])
     choice_null = null_score if null_threshold is not None else None
     if null_threshold is not None and null - score > null_threshold:
-        return {**no_answer, "probability": _probability(null, spans, n_best, choice_null)}
+        return {**no_answer, "probability": _probability(null, spans, n_best, choice_null),
+                "null_score": null}
     return {"text": context[start:end], "start": start, "end": end, "score": score,
-            "no_answer": False, "probability": _probability(score, spans, n_best, choice_null)}
+            "no_answer": False, "probability": _probability(score, spans, n_best, choice_null),
+            "null_score": null}
 
 
 def postprocess(frame: Any, features: Any, start_logits: Any, end_logits: Any,
@@ -208,8 +215,9 @@ def postprocess(frame: Any, features: Any, start_logits: Any, end_logits: Any,
                 null_threshold: float | None = None) -> dict[str, dict[str, Any]]:
     """The answer to each question of `frame`, by its "id": {"text", "start", "end" (the
     span's characters in the context), "score" (start + end logit), "no_answer", "probability"
-    (among the n best)}. `features` is `prepare_eval_features` of the frame; the logits have
-    a row per feature (rows longer than a window, padded by the trainer, are cut to it).
+    (among the n best), "null_score" (the CLS score; 0 without windows)}. `features` is
+    `prepare_eval_features` of the frame; the logits have a row per feature (rows longer than
+    a window, padded by the trainer, are cut to it).
 
     With `null_threshold` (data with unanswerable questions) the answer is "no answer" (text
     "", start and end -1) when the null score beats the best span by more than the threshold;
@@ -226,9 +234,120 @@ def postprocess(frame: Any, features: Any, start_logits: Any, end_logits: Any,
     return answers
 
 
+def split_logits(logits: Any) -> tuple[np.ndarray, np.ndarray]:
+    """(start logits, end logits), one row per evaluation feature, from what the model gives:
+    a pair (the trainer's predictions for a question-answering model) or one array of shape
+    (features, tokens, 2) with the start and end logits last (the qa_outputs layer's output,
+    which a temperature can divide)."""
+    if isinstance(logits, (tuple, list)) and len(logits) == 2:
+        return np.asarray(logits[0]), np.asarray(logits[1])
+    array = np.asarray(logits)
+    if array.ndim == 3 and array.shape[-1] == 2:
+        return array[..., 0], array[..., 1]
+    raise ValueError("question answering logits are a (start, end) pair or an array of shape "
+                     "(features, tokens, 2)")
+
+
+def _golds(frame: Any) -> dict[str, list[str]]:
+    return {str(qid): [str(text) for text in answers["text"]]
+            for qid, answers in zip(frame["id"], frame["answers"])}
+
+
+def _unanswerable(frame: Any) -> bool:
+    """Whether some question of the frame has no answer (SQuAD v2 style)."""
+    return any(len(answers["text"]) == 0 for answers in frame["answers"])
+
+
+def _excerpt(context: str, start: int, end: int) -> tuple[str, int]:
+    """The context around characters start..end, and where the excerpt begins."""
+    begin = max(0, start - EXCERPT)
+    return context[begin:max(end, start) + EXCERPT], begin
+
+
+def answer_records(frame: Any, answers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record per question of `frame` (in its order) for the answers of `postprocess`:
+    id, title, question, a context excerpt (and its start), gold answers and starts, the
+    predicted text, start, score and no_answer, its exact_match and f1, and question_type."""
+    records = []
+    for row in frame[["id", "title", "context", "question", "answers"]].itertuples(index=False):
+        qid, context = str(row.id), str(row.context)
+        golds = [str(text) for text in row.answers["text"]]
+        answer = answers[qid]
+        anchor = answer["start"] if not answer["no_answer"] else (
+            int(row.answers["answer_start"][0]) if golds else 0)
+        excerpt, excerpt_start = _excerpt(context, anchor, max(anchor, int(answer["end"])))
+        records.append({
+            "id": qid, "title": str(row.title), "question": str(row.question),
+            "context": excerpt, "context_start": excerpt_start, "gold": golds,
+            "gold_start": [int(s) for s in row.answers["answer_start"]],
+            "predicted": answer["text"], "start": int(answer["start"]),
+            "score": round(float(answer["score"]), 4), "no_answer": bool(answer["no_answer"]),
+            "exact_match": qa_metrics.exact_match(answer["text"], golds),
+            "f1": qa_metrics.f1(answer["text"], golds),
+            "question_type": qa_metrics.question_type(str(row.question))})
+    return records
+
+
+def _means(records: list[dict[str, Any]]) -> dict[str, Any]:
+    n = len(records)
+    return {"exact_match": sum(r["exact_match"] for r in records) / n if n else 0.0,
+            "f1": sum(r["f1"] for r in records) / n if n else 0.0, "n": n}
+
+
+def scores_of(records: list[dict[str, Any]], unanswerable: bool) -> dict[str, Any]:
+    """exact_match, f1 (0..1, means over the questions) and n of the records, the same per
+    question type ("question_types"), and, for data with unanswerable questions, over the
+    questions with an answer ("has_answer") and without ("no_answer"), as the SQuAD v2
+    script splits them."""
+    report = _means(records)
+    report["question_types"] = {
+        kind: _means([r for r in records if r["question_type"] == kind])
+        for kind in qa_metrics.QUESTION_TYPES
+        if any(r["question_type"] == kind for r in records)}
+    if unanswerable:
+        report["has_answer"] = _means([r for r in records if r["gold"]])
+        report["no_answer"] = _means([r for r in records if not r["gold"]])
+    return report
+
+
+def best_null_threshold(frame: Any, answers: dict[str, dict[str, Any]]) -> float:
+    """The null threshold with the best mean F1 over `frame`, as the official SQuAD v2
+    script's best_f1_thresh: from "no answer" everywhere, questions are answered in the order
+    of null score minus best-span score, and the threshold is that difference at the best
+    total (the lowest on a tie). `answers` are `postprocess`'s without a threshold."""
+    golds = _golds(frame)
+    steps = []
+    for qid, answer in answers.items():
+        if answer["no_answer"]:
+            continue  # no valid span: "no answer" whatever the threshold
+        gain = qa_metrics.f1(answer["text"], golds[qid]) - qa_metrics.f1("", golds[qid])
+        steps.append((answer["null_score"] - answer["score"], gain))
+    if not steps:
+        return DEFAULT_NULL_THRESHOLD
+    steps.sort(key=lambda step: step[0])
+    best_gain, best = 0.0, steps[0][0] - 1.0  # below every difference: "no answer" for all
+    total = 0.0
+    for i, (difference, gain) in enumerate(steps):
+        total += gain
+        last_of_tie = i + 1 == len(steps) or steps[i + 1][0] > difference
+        if last_of_tie and total > best_gain + 1e-12:
+            best_gain, best = total, difference
+    return float(best)
+
+
 class QuestionAnswering:
     """The answer to a question as a span of its context (SQuAD). Implements
-    core.tasks.protocol.Task; what scores and reports comes with core/scoring/qa_metrics.py."""
+    core.tasks.protocol.Task, with these differences:
+
+    - logits are a (start, end) pair over the evaluation features (`split_logits`), and the
+      members that turn them into answers take those features too: `report` and
+      `split_report` as a `features` keyword, `compute_metrics(frame, features)` as a closure
+      (both raise ValueError without them); `label_ids` are unused (gold answers come from
+      the frame);
+    - `calibration_outputs` raises ValueError: question answering is not calibrated;
+    - `record_counts` covers "exact_match" and "f1";
+    - `null_threshold` is tuned by `split_report` on validation for data with unanswerable
+      questions, and `baseline_report(frame)` scores the overlap baseline."""
 
     name = "question-answering"
     key = "question_answering"
@@ -254,6 +373,7 @@ class QuestionAnswering:
 
     def __init__(self, labels: list[str] | None = None) -> None:
         self.labels = list(labels or [])
+        self.null_threshold: float | None = None
         self.best_metric = self.primary_metric(False)
 
     @classmethod
@@ -337,27 +457,94 @@ class QuestionAnswering:
     def loss_function(self, weights: Any) -> None:
         return None
 
-    def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
-        """Comes with the scoring module (core/scoring/qa_metrics.py)."""
-        raise NotImplementedError("question answering metrics come with core/scoring/qa_metrics.py")
+    def compute_metrics(self, frame: Any = None, features: Any = None
+                        ) -> Callable[[Any], dict[str, float]]:
+        """The trainer's compute_metrics, a closure over the evaluation `frame` and its
+        `prepare_eval_features` (needed to turn logits into spans): the EvalPrediction's
+        `predictions` are the (start, end) logits of those features; it returns "exact_match"
+        and "f1" (0..1). Raises ValueError without the frame and features."""
+        if frame is None or features is None:
+            raise ValueError("question answering metrics need the evaluation frame and its "
+                             "features: compute_metrics(frame, features)")
 
-    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None
-               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        """Comes with the scoring module (core/scoring/qa_metrics.py)."""
-        raise NotImplementedError("question answering reports come with core/scoring/qa_metrics.py")
+        def compute(prediction: Any) -> dict[str, float]:
+            answers = self._answers(frame, features, prediction.predictions,
+                                    self._threshold(frame))
+            scores = qa_metrics.squad_scores({k: a["text"] for k, a in answers.items()},
+                                             _golds(frame))
+            return {"exact_match": scores["exact_match"], "f1": scores["f1"]}
 
-    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str
-                     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        """Comes with the scoring module (core/scoring/qa_metrics.py)."""
-        raise NotImplementedError("question answering reports come with core/scoring/qa_metrics.py")
+        return compute
 
-    def calibration_outputs(self, logits: np.ndarray, label_ids: np.ndarray
-                            ) -> tuple[np.ndarray, np.ndarray]:
-        """Comes with the scoring module (core/scoring/qa_metrics.py)."""
-        raise NotImplementedError("question answering calibration comes with "
-                                  "core/scoring/qa_metrics.py")
+    def report(self, frame: Any, logits: Any, label_ids: np.ndarray | None = None,
+               features: Any = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The report (exact_match, f1, n; has_answer and no_answer scores when the frame has
+        unanswerable questions, with the null_threshold used; per question type) and one
+        record per question. `logits` are the (start, end) logits of `features` (see
+        `split_logits`); the gold answers come from the frame, `label_ids` is unused."""
+        threshold = self._threshold(frame)
+        answers = self._answers(frame, features, logits, threshold)
+        records = answer_records(frame, answers)
+        report = scores_of(records, _unanswerable(frame))
+        if threshold is not None:
+            report["null_threshold"] = threshold
+        return report, records
+
+    def split_report(self, frame: Any, logits: Any, label_ids: np.ndarray, split: str,
+                     features: Any = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """`report` of one split; on the validation split of data with unanswerable questions
+        the null threshold is first tuned to the best F1 (as the official SQuAD v2 script's
+        best_f1_thresh) and kept for the test split; the report adds "best_f1_threshold"."""
+        if split == "validation" and _unanswerable(frame):
+            best = self._answers(frame, features, logits, None)
+            self.null_threshold = best_null_threshold(frame, best)
+            report, records = self.report(frame, logits, label_ids, features)
+            report["best_f1_threshold"] = self.null_threshold
+            return report, records
+        return self.report(frame, logits, label_ids, features)
+
+    def calibration_outputs(self, logits: Any, label_ids: Any) -> tuple[np.ndarray, np.ndarray]:
+        """Not calibrated: a temperature over start and end logits has no answer classes to
+        fit, and a span's score against the null score needs the frame and features this
+        member does not get. Always raises ValueError."""
+        raise ValueError("question answering is not calibrated: its logits are start and end "
+                         "scores over tokens, not classes")
 
     def record_counts(self, records: list[dict[str, Any]], metric: str) -> Any:
-        """Comes with the scoring module (core/scoring/qa_metrics.py)."""
-        raise NotImplementedError("question answering record counts come with "
-                                  "core/scoring/qa_metrics.py")
+        """Counts of saved records for "exact_match" (a question right or wrong) or "f1": each
+        question one unit with tp = F1 and fp = fn = 1 - F1, so the micro F1 of summed counts,
+        2·ΣF1 / (2·ΣF1 + 2·Σ(1 - F1)), is the mean F1 over the questions."""
+        from core.scoring import significance  # lazy: loads scipy
+
+        if metric not in ("exact_match", "f1"):
+            raise ValueError(f"no per-question counts for {metric}")
+        return significance.correct_counts([float(r[metric]) for r in records])
+
+    def baseline_report(self, frame: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The overlap baseline (qa_metrics.overlap_baseline: the context sentence sharing the
+        most words with the question) scored as `report` scores the model, with its records.
+        It always answers, so a no-answer question scores 0."""
+        answers = {}
+        for qid, context, question in zip(map(str, frame["id"]), map(str, frame["context"]),
+                                          map(str, frame["question"])):
+            text, start = qa_metrics.overlap_baseline(context, question)
+            answers[qid] = {"text": text, "start": start, "end": start + len(text),
+                            "score": 0.0, "no_answer": False}
+        records = answer_records(frame, answers)
+        return scores_of(records, _unanswerable(frame)), records
+
+    def _threshold(self, frame: Any) -> float | None:
+        """The tuned null threshold, else 0.0 for data with unanswerable questions, else None
+        (always the best span)."""
+        if self.null_threshold is not None:
+            return self.null_threshold
+        return DEFAULT_NULL_THRESHOLD if _unanswerable(frame) else None
+
+    def _answers(self, frame: Any, features: Any, logits: Any, threshold: float | None
+                 ) -> dict[str, dict[str, Any]]:
+        if features is None:
+            raise ValueError("question answering reports need the evaluation features "
+                             "(prepare_eval_features) the logits were computed on")
+        start_logits, end_logits = split_logits(logits)
+        return postprocess(frame, features, start_logits, end_logits,
+                           null_threshold=threshold)

@@ -3,21 +3,27 @@ back to characters, and the n-best span search with the built-in model's real to
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from core.data.squad import read_qa_json
 from core.models.loading import load_tokenizer
+from core.scoring import significance
 from core.tasks import TASK_CLASSES
 from core.tasks.protocol import PROTOCOL_MEMBERS
 from core.tasks.question_answering import (
     NO_POSITION,
     QuestionAnswering,
     answer_tokens,
+    best_null_threshold,
     default_stride,
     postprocess,
     prepare_eval_features,
     prepare_train_features,
+    split_logits,
 )
 
 LONG = ("The Eiffel Tower stands on the Champ de Mars in Paris. It was designed by the company "
@@ -373,14 +379,9 @@ def test_the_task_answers_every_protocol_member():
     assert task.loss_function(None) is None
 
 
-def test_what_needs_the_scoring_module_says_so():
-    task = QuestionAnswering.with_labels([])
-    calls = [task.compute_metrics, lambda: task.report(None, None),
-             lambda: task.split_report(None, None, None, "validation"),
-             lambda: task.calibration_outputs(None, None), lambda: task.record_counts([], "f1")]
-    for call in calls:
-        with pytest.raises(NotImplementedError, match="qa_metrics"):
-            call()
+def test_calibration_says_question_answering_is_not_calibrated():
+    with pytest.raises(ValueError, match="not calibrated"):
+        QuestionAnswering.with_labels([]).calibration_outputs(None, None)
 
 
 def test_the_task_is_not_registered_yet():
@@ -409,3 +410,176 @@ def test_tokenize_inputs_pairs_questions_with_contexts(tokenizer):
     assert tokenizer.decode(encoded["input_ids"][0]).count("[SEP]") == 2
     assert QuestionAnswering.answer_names(frame) == set()
     assert QuestionAnswering.label_list(set()) == []
+
+
+# --- reports and scores --------------------------------------------------------------------
+
+MEETING = "The meeting is on Monday in Berlin."
+TOWER = LONG[:120]
+
+
+def window_of(features, example_id: str) -> int:
+    return list(features["example_id"]).index(example_id)
+
+
+def two_questions(tokenizer):
+    """q0 answered "Monday" (right), q1 answered "company of Gustave Eiffel" against the gold
+    "Gustave Eiffel": EM 0, F1 2/3 (precision 2/4, recall 2/2)."""
+    frame = frame_of(answered(MEETING, "When is the meeting?", "Monday"),
+                     answered(TOWER, "Who designed the tower?", "Gustave Eiffel"))
+    features = prepare_eval_features(frame, tokenizer, 64, 16)
+    w0, w1 = window_of(features, "q0"), window_of(features, "q1")
+    s0 = token_of(features, w0, "Monday", MEETING)
+    s1 = token_of(features, w1, "company of Gustave Eiffel", TOWER)
+    e1 = token_of(features, w1, "company of Gustave Eiffel", TOWER, last=True)
+    return frame, features, logits_for(features, {w0: (s0, s0, 4.0), w1: (s1, e1, 4.0)})
+
+
+def test_the_report_scores_hand_made_answers(tokenizer):
+    frame, features, logits = two_questions(tokenizer)
+    report, records = QuestionAnswering.with_labels([]).report(frame, logits, features=features)
+    assert report["exact_match"] == pytest.approx(0.5)
+    assert report["f1"] == pytest.approx((1 + 2 / 3) / 2)
+    assert report["n"] == 2
+    assert "has_answer" not in report and "null_threshold" not in report
+    assert report["question_types"] == {
+        "when": {"exact_match": 1.0, "f1": 1.0, "n": 1},
+        "who": {"exact_match": 0.0, "f1": pytest.approx(2 / 3), "n": 1}}
+    first, second = records
+    assert (first["id"], first["predicted"], first["gold"], first["start"]) == (
+        "q0", "Monday", ["Monday"], MEETING.index("Monday"))
+    assert first["question"] == "When is the meeting?" and first["question_type"] == "when"
+    assert first["context"] == MEETING and first["context_start"] == 0
+    assert first["score"] == pytest.approx(8.0) and not first["no_answer"]
+    assert second["predicted"] == "company of Gustave Eiffel"
+    assert (second["exact_match"], second["f1"]) == (0.0, pytest.approx(2 / 3))
+
+
+def test_logits_as_one_stacked_array_give_the_same_report(tokenizer):
+    frame, features, (starts, ends) = two_questions(tokenizer)
+    task = QuestionAnswering.with_labels([])
+    stacked = np.stack([starts, ends], axis=-1)
+    assert task.report(frame, stacked, features=features)[0] == \
+        task.report(frame, [starts, ends], features=features)[0]
+    assert split_logits(stacked)[1].tolist() == ends.tolist()
+    with pytest.raises(ValueError, match="pair"):
+        split_logits(starts)
+    with pytest.raises(ValueError, match="features"):
+        task.report(frame, (starts, ends))
+
+
+def test_a_record_of_a_long_context_keeps_an_excerpt_around_the_answer(tokenizer):
+    context = "Filler words here. " * 40 + "The answer is 42 exactly."
+    frame = frame_of(answered(context, "What is the answer?", "42"))
+    features = prepare_eval_features(frame, tokenizer, 64, 16)
+    window = next(i for i in range(len(features))
+                  if any(context[o[0]:o[1]] == "42" for _, o in context_tokens(features, i)))
+    s = token_of(features, window, "42", context)
+    logits = logits_for(features, {window: (s, s, 5.0)})
+    record = QuestionAnswering.with_labels([]).report(frame, logits, features=features)[1][0]
+    assert record["predicted"] == "42" and len(record["context"]) < len(context)
+    start = record["start"] - record["context_start"]
+    assert record["context"][start:start + 2] == "42"
+
+
+def unanswerable_frame(tokenizer):
+    """Differences null - span of 1 (q0, right answer), 3 (q1, no gold: any answer is wrong)
+    and 5 (q2, right answer): answering q0 only is best, at threshold 1 (F1 2/3)."""
+    shop = "The shop sells bread and milk."
+    door = "Anna painted the red door in May."
+    frame = frame_of(answered(MEETING, "When is the meeting?", "Monday"),
+                     (shop, "Who owns the shop?", [], []),
+                     answered(door, "What did Anna paint?", "red door"))
+    features = prepare_eval_features(frame, tokenizer, 64, 16)
+    spans = {}
+    for qid, context, text in (("q0", MEETING, "Monday"), ("q1", shop, "bread"),
+                               ("q2", door, "red door")):
+        w = window_of(features, qid)
+        spans[w] = (token_of(features, w, text, context),
+                    token_of(features, w, text, context, last=True), 3.0)
+    starts, ends = logits_for(features, spans)
+    for qid, null in (("q0", 7.0), ("q1", 9.0), ("q2", 11.0)):
+        starts[window_of(features, qid), 0] += null
+    return frame, features, (starts, ends)
+
+
+def test_validation_tunes_the_null_threshold_to_the_best_f1(tokenizer):
+    frame, features, logits = unanswerable_frame(tokenizer)
+    task = QuestionAnswering.with_labels([])
+    plain = postprocess(frame, features, *logits)
+    assert [plain[q]["null_score"] - plain[q]["score"] for q in ("q0", "q1", "q2")] == \
+        pytest.approx([1.0, 3.0, 5.0])
+    before, _ = task.report(frame, logits, features=features)
+    assert before["null_threshold"] == 0.0 and before["f1"] == pytest.approx(1 / 3)
+    by_threshold = {}
+    for threshold in (-10.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 10.0):
+        task.null_threshold = threshold
+        by_threshold[threshold] = task.report(frame, logits, features=features)[0]["f1"]
+    task.null_threshold = None
+    report, records = task.split_report(frame, logits, None, "validation", features=features)
+    assert task.null_threshold == report["best_f1_threshold"] == report["null_threshold"] == 1.0
+    assert report["f1"] == pytest.approx(max(by_threshold.values())) == pytest.approx(2 / 3)
+    assert [r["no_answer"] for r in records] == [False, True, True]
+    assert report["has_answer"] == {"exact_match": 0.5, "f1": 0.5, "n": 2}
+    assert report["no_answer"] == {"exact_match": 1.0, "f1": 1.0, "n": 1}
+    test_report, _ = task.split_report(frame, logits, None, "test", features=features)
+    assert test_report["null_threshold"] == 1.0 and "best_f1_threshold" not in test_report
+
+
+def test_the_best_threshold_answers_nothing_when_every_answer_is_wrong():
+    frame = frame_of(("Some text.", "What?", [], []), ("More text.", "Why?", [], []))
+    answers = {"q0": {"text": "Some", "score": 5.0, "null_score": 4.0, "no_answer": False},
+               "q1": {"text": "", "score": 0.0, "null_score": 0.0, "no_answer": True}}
+    assert best_null_threshold(frame, answers) < -1.0
+    assert best_null_threshold(frame, {}) == 0.0
+
+
+def test_record_counts_give_back_the_reports_scores(tokenizer):
+    frame, features, logits = unanswerable_frame(tokenizer)
+    task = QuestionAnswering.with_labels([])
+    task.null_threshold = 3.0
+    report, records = task.report(frame, logits, features=features)
+    for metric in ("exact_match", "f1"):
+        counts = task.record_counts(records, metric)
+        assert counts.n == 3
+        assert significance.score(counts) == pytest.approx(report[metric])
+        assert significance.score(counts) == pytest.approx(np.mean([r[metric] for r in records]))
+    frame, features, logits = two_questions(tokenizer)
+    report, records = task.report(frame, logits, features=features)
+    assert significance.score(task.record_counts(records, "f1")) == pytest.approx(5 / 6)
+    baseline = task.baseline_report(frame)[1]
+    difference = significance.paired_difference(task.record_counts(records, "f1"),
+                                                task.record_counts(baseline, "f1"))
+    assert difference.n == 2 and difference.low <= difference.points / 100 <= difference.high
+    with pytest.raises(ValueError, match="accuracy"):
+        task.record_counts(records, "accuracy")
+
+
+def test_compute_metrics_is_a_closure_over_the_evaluation_features(tokenizer):
+    frame, features, logits = two_questions(tokenizer)
+    task = QuestionAnswering.with_labels([])
+    compute = task.compute_metrics(frame, features)
+    scores = compute(SimpleNamespace(predictions=logits, label_ids=None))
+    assert scores == {"exact_match": pytest.approx(0.5), "f1": pytest.approx(5 / 6)}
+    with pytest.raises(ValueError, match="compute_metrics"):
+        task.compute_metrics()
+
+
+def test_the_overlap_baseline_on_the_product_manual_sample():
+    frame = read_qa_json("core/data/samples/qa_product.json")
+    report, records = QuestionAnswering.with_labels([]).baseline_report(frame)
+    assert report["n"] == len(frame) == len(records) == 64
+    assert report["exact_match"] == 0.0  # a whole sentence is never the short gold answer
+    assert 0.30 < report["f1"] < 0.40  # 0.339
+    assert sum(v["n"] for v in report["question_types"].values()) == 64
+    first = records[0]
+    assert first["predicted"] == ("The Nimbus T3 is a smart thermostat made by Cirrus Home "
+                                  "Labs.") and first["gold"] == ["Cirrus Home Labs"]
+
+
+def test_the_overlap_baseline_gets_nothing_right_on_unanswerable_questions():
+    frame = frame_of(answered(MEETING, "When is the meeting?", "Monday"),
+                     ("The shop sells bread.", "Who owns the shop?", [], []))
+    report, _ = QuestionAnswering.with_labels([]).baseline_report(frame)
+    assert report["no_answer"] == {"exact_match": 0.0, "f1": 0.0, "n": 1}
+    assert report["has_answer"]["f1"] == pytest.approx(2 * (1 / 6) / (1 / 6 + 1))
