@@ -30,6 +30,7 @@ from support.browser import (
     _pattern,
     _say,
     _shot,
+    _until_done_while_training,
     _up_to,
     _upload,
     _upload_labeled,
@@ -44,7 +45,6 @@ pytestmark = pytest.mark.slow
 
 POINTS = re.compile(r"([\d,]+) training points? and ([\d,]+) evaluations?")
 # Two CPU cores: the default (Balanced) run on the sample took 2 min 14 s beside other work.
-TRAINING_TIMEOUT_MS = 480_000
 MODEL_LOAD_TIMEOUT_MS = 180_000  # the Test page loads the trained model once, on a busy machine
 PAGE_TIMEOUT_MS = 180_000  # one page's first draw (data read and checked) on a busy machine
 ANSWER = re.compile(r"Model's answer\s+(\S+)\s+(\d+(?:\.\d+)?)% sure")
@@ -251,7 +251,8 @@ def test_sample_to_completed_run_in_a_real_browser(server, browser_page, workspa
     page.locator('[data-testid="stSidebarNav"]').get_by_text("3. Train").wait_for(timeout=30_000)
 
     # 5. Completion: the way on to the Test page is in view without scrolling.
-    page.get_by_text("Training finished").wait_for(timeout=TRAINING_TIMEOUT_MS)
+    _until_done_while_training(page, page.get_by_text("Training finished"), workspace / "runs",
+                               "the run to finish")
     page.get_by_role("button", name="Stop").wait_for(state="detached")  # the rerun has settled
     onward = page.get_by_role("button", name="Continue to Test")
     onward.wait_for()
@@ -326,8 +327,9 @@ def test_uploaded_csv_to_completed_run_in_chinese(server, browser_page, workspac
     page.get_by_text(_say(zh, "model.start.started")).wait_for()
     page.get_by_text(_pattern(zh, "train.caption.text_classification", model=None,
                               dataset="shop_reviews")).wait_for()
-    page.get_by_text(_up_to(zh, "train.state.completed", "duration")).wait_for(
-        timeout=TRAINING_TIMEOUT_MS)
+    _until_done_while_training(page, page.get_by_text(_up_to(zh, "train.state.completed",
+                                                             "duration")),
+                               workspace / "runs", "the run to finish (in Chinese)")
     page.get_by_role("button", name=_say(zh, "train.controls.stop"), exact=True).wait_for(
         state="detached")  # the rerun has settled
     page.locator(".js-plotly-plot").first.wait_for()

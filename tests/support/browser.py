@@ -138,6 +138,34 @@ def _wait_for(predicate, timeout_s: float, what: str, page) -> None:
     _shot(page, "timeout")
     raise AssertionError(f"timed out waiting for {what}")
 
+def _until_done_while_training(page, done, runs_dir: Path, what: str,
+                               still_s: float = 300, longest_s: float = 1800) -> None:
+    """Wait for `done` (a locator) as long as the run keeps training: a busy machine may make a
+    run slow, so the wait fails when no training step was added for `still_s` seconds (the run
+    is stuck, or the page is), or after `longest_s` in all."""
+    from playwright.sync_api import TimeoutError as NotShown
+
+    from core.workspace import runs
+
+    def steps() -> tuple:
+        return tuple((r.run_id, r.state, r.step) for r in runs.list_runs(runs_dir))
+
+    start = last_change = time.time()
+    seen = steps()
+    while True:
+        try:
+            done.wait_for(timeout=20_000)
+            return
+        except NotShown:
+            now, current = time.time(), steps()
+            if current != seen:
+                seen, last_change = current, now
+            if now - last_change > still_s or now - start > longest_s:
+                _shot(page, "timeout")
+                raise AssertionError(f"timed out waiting for {what}: runs {seen}, no training "
+                                     f"step added for {now - last_change:.0f} s") from None
+
+
 def _no_traceback(page) -> None:
     body = page.inner_text("body")
     assert "Traceback" not in body and "stException" not in page.content()
