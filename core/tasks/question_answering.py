@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from core.scoring import qa_metrics
-from core.text import t
+from core.tasks.base import TaskBase
 
 MAX_STRIDE = 128
 """run_qa.py's default doc_stride (with windows of 384 tokens)."""
@@ -335,7 +335,7 @@ def best_null_threshold(frame: Any, answers: dict[str, dict[str, Any]]) -> float
     return float(best)
 
 
-class QuestionAnswering:
+class QuestionAnswering(TaskBase):
     """The answer to a question as a span of its context (SQuAD). Implements
     core.tasks.protocol.Task, with these differences:
 
@@ -365,6 +365,9 @@ class QuestionAnswering:
     supports_cleaning = False
     health_checks = ("answers",)
     kind = "qa"
+    variant = "qa"
+    metric = "f1"
+    auto_class = "AutoModelForQuestionAnswering"
     multi_label = False
 
     prepare_train_features = staticmethod(prepare_train_features)
@@ -375,41 +378,6 @@ class QuestionAnswering:
         self.labels = list(labels or [])
         self.null_threshold: float | None = None
         self.best_metric = self.primary_metric(False)
-
-    @classmethod
-    def with_labels(cls, labels: list[str], multi_label: bool = False) -> Any:
-        """The task (answers are spans: it has no labels)."""
-        return cls(labels)
-
-    @classmethod
-    def kind_of(cls, multi_label: bool) -> str:
-        return "qa"
-
-    @classmethod
-    def primary_metric(cls, multi_label: bool) -> str:
-        return "f1"
-
-    @classmethod
-    def headline_metric(cls, multi_label: bool) -> str:
-        return "f1"
-
-    @classmethod
-    def stratify(cls, multi_label: bool) -> bool:
-        return False
-
-    @classmethod
-    def supports_few_shot(cls, multi_label: bool) -> bool:
-        return False
-
-    @classmethod
-    def title(cls) -> str:
-        return t(f"tasks.title.{cls.key}")
-
-    @classmethod
-    def model_class(cls) -> Any:
-        from transformers import AutoModelForQuestionAnswering  # lazy: loads transformers
-
-        return AutoModelForQuestionAnswering
 
     @classmethod
     def answer_names(cls, frame: Any) -> set[str]:

@@ -10,10 +10,10 @@ from typing import Any
 
 import numpy as np
 
-from core.text import t
+from core.tasks.base import TaskBase
 
 
-class TextClassification:
+class TextClassification(TaskBase):
     """One label per text (single-label, also text pairs) or a set of labels (multi-label).
     Implements core.tasks.protocol.Task."""
 
@@ -32,6 +32,7 @@ class TextClassification:
     shows_entities = False
     supports_cleaning = True
     health_checks = ("labels",)
+    auto_class = "AutoModelForSequenceClassification"
 
     def __init__(self, multi_label: bool, labels: list[str]) -> None:
         self.multi_label = multi_label
@@ -63,16 +64,6 @@ class TextClassification:
     @classmethod
     def supports_few_shot(cls, multi_label: bool) -> bool:
         return not multi_label
-
-    @classmethod
-    def title(cls) -> str:
-        return t(f"tasks.title.{cls.key}")
-
-    @classmethod
-    def model_class(cls) -> Any:
-        from transformers import AutoModelForSequenceClassification  # lazy: loads transformers
-
-        return AutoModelForSequenceClassification
 
     @classmethod
     def answer_names(cls, frame: Any) -> set[str]:

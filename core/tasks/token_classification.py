@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from core.text import t
+from core.tasks.base import TaskBase
 
 IGNORE = -100
 
@@ -29,7 +29,7 @@ def align_labels(word_ids: list[int | None], word_tags: list[int]) -> list[int]:
     return aligned
 
 
-class TokenClassification:
+class TokenClassification(TaskBase):
     """A BIO tag per word (named entities). Implements core.tasks.protocol.Task."""
 
     name = "token-classification"
@@ -48,45 +48,14 @@ class TokenClassification:
     supports_cleaning = False
     health_checks = ("entities",)
     kind = "ner"
+    variant = "ner"
+    metric = "f1"
+    auto_class = "AutoModelForTokenClassification"
     multi_label = False
 
     def __init__(self, labels: list[str]) -> None:
         self.labels = labels
         self.best_metric = self.primary_metric(False)
-
-    @classmethod
-    def with_labels(cls, labels: list[str], multi_label: bool = False) -> Any:
-        return cls(labels)
-
-    @classmethod
-    def kind_of(cls, multi_label: bool) -> str:
-        return "ner"
-
-    @classmethod
-    def primary_metric(cls, multi_label: bool) -> str:
-        return "f1"
-
-    @classmethod
-    def headline_metric(cls, multi_label: bool) -> str:
-        return "f1"
-
-    @classmethod
-    def stratify(cls, multi_label: bool) -> bool:
-        return False
-
-    @classmethod
-    def supports_few_shot(cls, multi_label: bool) -> bool:
-        return False
-
-    @classmethod
-    def title(cls) -> str:
-        return t(f"tasks.title.{cls.key}")
-
-    @classmethod
-    def model_class(cls) -> Any:
-        from transformers import AutoModelForTokenClassification  # lazy: loads transformers
-
-        return AutoModelForTokenClassification
 
     @classmethod
     def answer_names(cls, frame: Any) -> set[str]:
