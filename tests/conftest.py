@@ -77,6 +77,7 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _save_tiny_bert(folder: Path) -> None:
+    import torch  # lazy: loads torch only for the tests that need the model
     from transformers import AutoTokenizer, BertConfig, BertModel
 
     from core.models.loading import default_model_path
@@ -85,6 +86,7 @@ def _save_tiny_bert(folder: Path) -> None:
     config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2,
                         num_attention_heads=2, intermediate_size=64,
                         max_position_embeddings=128)
+    torch.manual_seed(0)  # the same tiny model in every run: tests that train it are repeatable
     BertModel(config).save_pretrained(folder, safe_serialization=True)
     tokenizer.save_pretrained(folder)
 
