@@ -23,7 +23,7 @@ from core.data.spans import tokenize
 from core.evaluate.error_analysis import load_records
 from core.label.labeling import LabelState, Project, item_tokens
 from core.predict.inference import Predictor
-from core.tasks import saved_task_kind
+from core.tasks import saved_task
 from core.text import number, t
 from core.workspace import runs
 
@@ -229,9 +229,9 @@ def switch_decision(run_dir: Any) -> SwitchDecision:
         return SwitchDecision(False, t("label.switch.too_few", needed=MIN_HELD_OUT, texts=(
             t("label.held_out.validation" if split == "validation"
                 else "label.held_out.test", count=len(records)))))
-    task, multi_label = saved_task_kind(evaluation.get("task")), bool(evaluation.get("multi_label"))
-    metric = str(evaluation.get("best_metric") or task.primary_metric(multi_label))
-    diff = compared_with_model(evaluation, records, task.kind_of(multi_label), metric).get(quick)
+    task = saved_task(evaluation)
+    metric = str(evaluation.get("best_metric") or task.primary_metric(task.multi_label))
+    diff = compared_with_model(evaluation, records, task, metric).get(quick)
     if diff is None or diff.winner != "a":
         return SwitchDecision(False, t("label.switch.not_better", texts=(
             t("label.held_out.validation" if split == "validation"
