@@ -136,7 +136,16 @@ def _wait_for(predicate, timeout_s: float, what: str, page) -> None:
             return
         page.wait_for_timeout(500)
     _shot(page, "timeout")
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}; the page at {page.url} showed: "
+                         f"{_visible_text(page)!r}")
+
+
+def _visible_text(page, limit: int = 600) -> str:
+    """The start of what the page shows, for a failure message (empty if it cannot be read)."""
+    try:
+        return " ".join(page.inner_text("body", timeout=5_000).split())[:limit]
+    except Exception:  # the page is gone or frozen: the message says so by being empty
+        return ""
 
 def _until_done_while_training(page, done, runs_dir: Path, what: str,
                                still_s: float = 300, longest_s: float = 1800) -> None:
