@@ -18,7 +18,7 @@ from typing import Any
 from core.errors import UserError
 from core.text import Text, has
 
-TASKS = ("text-classification", "token-classification")
+TASKS = ("text-classification", "token-classification", "question-answering")
 PRESETS = ("quick", "balanced", "best")
 SCHEDULERS = ("linear", "cosine", "constant")
 CLASS_WEIGHTING = ("auto", "on", "off")
@@ -64,6 +64,16 @@ class DataConfig:
                                          "data.columns.separator.label")
     label_names: dict[str, str] = _field(dict, "settings.data.label_names.help",
                                          "settings.data.label_names.label")
+    context_column: str | None = _field(None, "settings.data.context_column.help",
+                                        "settings.data.context_column.label")
+    question_column: str | None = _field(None, "settings.data.question_column.help",
+                                         "settings.data.question_column.label")
+    answer_column: str | None = _field(None, "settings.data.answer_column.help",
+                                       "settings.data.answer_column.label")
+    answer_start_column: str | None = _field(None, "settings.data.answer_start_column.help",
+                                             "settings.data.answer_start_column.label")
+    id_column: str | None = _field(None, "settings.data.id_column.help",
+                                   "settings.data.id_column.label")
     validation_fraction: float = _field(0.1, "settings.data.validation_fraction.help",
                                         "data.split.validation.label")
     test_fraction: float = _field(0.1, "settings.data.test_fraction.help",
@@ -124,6 +134,8 @@ class TrainingConfig:
     precision: str = _setting("auto", "precision")
     mode: str = _setting("auto", "mode")
     extend_vocabulary: bool = _setting(False, "extend_vocabulary")
+    stride: int | None = _setting(None, "stride")
+    max_answer_length: int | None = _setting(None, "max_answer_length")
 
     def validate(self) -> None:
         checks = [
@@ -141,6 +153,9 @@ class TrainingConfig:
             ("lora_r", self.lora_r, lambda v: 1 <= v <= 1024, _such("whole", "16")),
             ("lora_alpha", self.lora_alpha, lambda v: 1 <= v <= 4096, _such("whole", "32")),
             ("lora_dropout", self.lora_dropout, lambda v: 0 <= v < 1, _such("share", "0.1")),
+            ("stride", self.stride, lambda v: 0 <= v <= 1024, _such("whole", "128")),
+            ("max_answer_length", self.max_answer_length, lambda v: 1 <= v <= 1024,
+             _such("whole", "30")),
         ]
         for name, value, ok, expected in checks:
             if value is not None and not ok(value):

@@ -28,6 +28,8 @@ What a task says, without labels (`task_kind(name)`, also on every `get_task` in
     shows_entities   predictions are entity spans (playground, report) rather than labels
     supports_cleaning  a cleaned copy of its file can be made
     health_checks    the core.data.health check groups it adds: ("labels",) | ("entities",)
+                     | ("answers",)
+    calibrated       its confidences are temperature-scaled on validation (not answer spans)
     kind_of(multi_label)       "single_label" | "multi_label" | "ner": a catalogue key part only
     primary_metric(multi_label)  the metric that picks the best checkpoint: "macro_f1" | "f1"
     headline_metric(multi_label) the score a report leads with: "accuracy" (one label),
@@ -46,9 +48,10 @@ What a task with labels does (`get_task(name, labels, multi_label)`):
     labels, multi_label, kind (= kind_of), best_metric (= primary_metric)
     model_kwargs(), encode(frame, tokenizer, max_length, with_targets), collator(tokenizer)
     class_weights(frame, mode), prior_logits(frame), loss_function(weights)
-    compute_metrics()                       the trainer's scalars
-    report(frame, logits, label_ids=None)   (eval.json report, prediction records)
-    split_report(frame, logits, label_ids, split)  report of a training split (threshold, loss)
+    compute_metrics(frame, features)        the trainer's scalars (the evaluation split:
+                                            answer spans need it, label tasks ignore it)
+    report(frame, logits, label_ids=None, features=None)  (eval.json report, records)
+    split_report(frame, logits, label_ids, split, features=None)  report of a training split
     calibration_outputs(logits, label_ids)  what temperature scaling is fitted on
     record_counts(records, metric)          significance.Counts of saved prediction records
 
@@ -61,17 +64,20 @@ from typing import Any
 
 from core.errors import UserError
 from core.tasks.protocol import KIND_MEMBERS, PROTOCOL_MEMBERS, TASK_MEMBERS, Task, TaskKind
+from core.tasks.question_answering import QuestionAnswering
 from core.tasks.text_classification import TextClassification
 from core.tasks.token_classification import TokenClassification
 from core.text import Text
 
-TASK_CLASSES: dict[str, Any] = {cls.name: cls for cls in (TextClassification, TokenClassification)}
+TASK_CLASSES: dict[str, Any] = {cls.name: cls for cls in (TextClassification, TokenClassification,
+                                                           QuestionAnswering)}
 TASK_NAMES = tuple(TASK_CLASSES)
 TEXT_CLASSIFICATION = TextClassification.name
 TOKEN_CLASSIFICATION = TokenClassification.name
+QUESTION_ANSWERING = QuestionAnswering.name
 
-__all__ = ["KIND_MEMBERS", "PROTOCOL_MEMBERS", "TASK_CLASSES", "TASK_MEMBERS", "TASK_NAMES",
-           "TEXT_CLASSIFICATION", "TOKEN_CLASSIFICATION", "Task", "TaskKind", "get_task",
+__all__ = ["KIND_MEMBERS", "PROTOCOL_MEMBERS", "QUESTION_ANSWERING", "TASK_CLASSES",
+           "TASK_MEMBERS", "TASK_NAMES", "TEXT_CLASSIFICATION", "TOKEN_CLASSIFICATION", "Task", "TaskKind", "get_task",
            "is_task", "saved_task", "saved_task_kind", "task_kind", "task_title"]
 
 

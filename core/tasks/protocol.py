@@ -57,7 +57,11 @@ class TaskKind(Protocol):
     """Whether a cleaned copy (copies and overlapping texts removed) can be made of its file."""
     health_checks: ClassVar[tuple[str, ...]]
     """The groups of core.data.health checks it adds to the common ones: "labels" (label
-    counts, imbalance, conflicts) or "entities" (entity counts, tag repairs, spans)."""
+    counts, imbalance, conflicts), "entities" (entity counts, tag repairs, spans) or
+    "answers" (answer spans, windows, paragraphs shared between splits)."""
+    calibrated: ClassVar[bool]
+    """Whether its confidences are calibrated on validation (temperature scaling): False for
+    answer spans, whose start and end scores are not classes."""
 
     @classmethod
     def kind_of(cls, multi_label: bool) -> str:
@@ -139,17 +143,22 @@ class Task(TaskKind, Protocol):
     def loss_function(self, weights: list[float] | None) -> Callable | None:
         """A weighted loss for the trainer, or None for the model's own."""
 
-    def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
-        """The trainer's compute_metrics: the scalars logged at each evaluation."""
+    def compute_metrics(self, frame: Any = None, features: Any = None
+                        ) -> Callable[[Any], dict[str, float]]:
+        """The trainer's compute_metrics: the scalars logged at each evaluation. `frame` and
+        `features` (its `encode`) are the evaluation split: answer spans need them to turn
+        logits into answers; label tasks ignore them."""
 
-    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None
-               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        """The full report (eval.json) and one prediction record per example."""
+    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None,
+               features: Any = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The full report (eval.json) and one prediction record per example; `features` are
+        the encoded frame the logits were computed on (needed by answer spans)."""
 
-    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str
-                     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str,
+                     features: Any = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """`report` of one split of a training run, with what the split adds: the validation
-        split tunes a multi-label threshold; single-label reports carry their loss."""
+        split tunes a multi-label threshold (or the no-answer threshold); single-label reports
+        carry their loss."""
 
     def calibration_outputs(self, logits: np.ndarray, label_ids: np.ndarray
                             ) -> tuple[np.ndarray, np.ndarray]:

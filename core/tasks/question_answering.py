@@ -364,6 +364,7 @@ class QuestionAnswering(TaskBase):
     shows_entities = False
     supports_cleaning = False
     health_checks = ("answers",)
+    calibrated = False
     kind = "qa"
     variant = "qa"
     metric = "f1"

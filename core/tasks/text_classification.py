@@ -32,6 +32,7 @@ class TextClassification(TaskBase):
     shows_entities = False
     supports_cleaning = True
     health_checks = ("labels",)
+    calibrated = True
     auto_class = "AutoModelForSequenceClassification"
 
     def __init__(self, multi_label: bool, labels: list[str]) -> None:
@@ -187,7 +188,8 @@ class TextClassification(TaskBase):
         self.threshold = float(candidates[best[len(best) // 2]])  # the middle of a tied range
         return self.threshold
 
-    def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
+    def compute_metrics(self, frame: Any = None, features: Any = None
+                        ) -> Callable[[Any], dict[str, float]]:
         from core.scoring import metrics  # lazy: loads sklearn and seqeval
 
         def compute(prediction: Any) -> dict[str, float]:
@@ -201,8 +203,8 @@ class TextClassification(TaskBase):
 
         return compute
 
-    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str
-                     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str,
+                     features: Any = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         if self.multi_label and split == "validation":
             self.tune_threshold(frame, logits)
         report, records = self.report(frame, logits)
@@ -224,8 +226,8 @@ class TextClassification(TaskBase):
             return significance.label_set_record_counts(records, self.labels, metric)
         return significance.single_label_record_counts(records, self.labels, metric)
 
-    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None
-               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None,
+               features: Any = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The test report and one prediction record per example (for error analysis); the
         gold labels come from the frame, so `label_ids` is not needed."""
         from core.scoring import metrics  # lazy: loads sklearn and seqeval

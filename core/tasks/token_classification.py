@@ -47,6 +47,7 @@ class TokenClassification(TaskBase):
     shows_entities = True
     supports_cleaning = False
     health_checks = ("entities",)
+    calibrated = True
     kind = "ner"
     variant = "ner"
     metric = "f1"
@@ -119,7 +120,8 @@ class TokenClassification(TaskBase):
             pred_tags.append([self.labels[i] for i in pred_row[keep]])
         return gold_tags, pred_tags
 
-    def compute_metrics(self) -> Callable[[Any], dict[str, float]]:
+    def compute_metrics(self, frame: Any = None, features: Any = None
+                        ) -> Callable[[Any], dict[str, float]]:
         from core.scoring import metrics  # lazy: loads sklearn and seqeval
 
         def compute(prediction: Any) -> dict[str, float]:
@@ -130,8 +132,8 @@ class TokenClassification(TaskBase):
 
         return compute
 
-    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str
-                     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def split_report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray, split: str,
+                     features: Any = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         return self.report(frame, logits, label_ids)
 
     def calibration_outputs(self, logits: np.ndarray, label_ids: np.ndarray
@@ -147,8 +149,8 @@ class TokenClassification(TaskBase):
 
         return significance.entity_record_counts(records)
 
-    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None
-               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def report(self, frame: Any, logits: np.ndarray, label_ids: np.ndarray | None = None,
+               features: Any = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         if label_ids is None:
             raise ValueError("token classification needs the aligned label ids")
         from core.scoring import metrics  # lazy: loads sklearn and seqeval

@@ -202,6 +202,16 @@ TEXTS: dict = {
         "en": "Steps whose updates are summed before one change: a larger batch in less memory.",
         "zh": "先累加若干步的更新再一起修改模型：用更少的内存达到更大批次的效果。",
     },
+    "model.setting.stride.label": {"en": "Window overlap", "zh": "窗口重叠"},
+    "model.setting.stride.help": {
+        "en": "Question answering: tokens two neighbouring windows of a long context share, so "
+              "no answer is cut in two (auto: a quarter of the window, at most 128).",
+        "zh": "问答：长上下文相邻两个窗口共享的词元数，避免答案被切成两半（自动：窗口的四分之一，最多 128）。"},
+    "model.setting.max_answer_length.label": {"en": "Longest answer", "zh": "最长答案"},
+    "model.setting.max_answer_length.help": {
+        "en": "Question answering: the longest answer, in tokens, the model may give (auto: "
+              "covers the training answers).",
+        "zh": "问答：模型给出的答案最多可含的词元数（自动：覆盖训练集中的答案）。"},
     "model.setting.max_length.label": {"en": "Max length", "zh": "最大长度"},
     "model.setting.max_length.help": {
         "en": "Longest text in tokens; longer texts are cut (auto covers 99% of texts).",

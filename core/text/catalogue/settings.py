@@ -17,6 +17,31 @@ TEXTS: dict = {
                                 "zh": "可选的文件，留作衡量最终模型。"},
     "settings.data.text_column.help": {"en": "Column holding the text (guessed when empty).",
                                        "zh": "存放文本的列（留空时自动推测）。"},
+    "settings.data.context_column.label": {"en": "Context column", "zh": "上下文列"},
+    "settings.data.context_column.help": {
+        "en": "Question answering: the column with the paragraph each answer is found in "
+              "(empty: guessed).",
+        "zh": "问答：存放段落（答案就在其中）的列（留空：自动推测）。"},
+    "settings.data.question_column.label": {"en": "Question column", "zh": "问题列"},
+    "settings.data.question_column.help": {
+        "en": "Question answering: the column with the questions (empty: guessed).",
+        "zh": "问答：存放问题的列（留空：自动推测）。"},
+    "settings.data.answer_column.label": {"en": "Answer column", "zh": "答案列"},
+    "settings.data.answer_column.help": {
+        "en": "Question answering: the column with each answer as it is written in the context "
+              "(empty: guessed; an empty cell: the question has no answer).",
+        "zh": "问答：存放答案原文（与上下文中写法一致）的列（留空：自动推测；单元格为空：该问题没有答案）。"},
+    "settings.data.answer_start_column.label": {"en": "Answer start column",
+                                                "zh": "答案起始位置列"},
+    "settings.data.answer_start_column.help": {
+        "en": "Question answering, optional: the character where each answer starts in the "
+              "context (empty: found in the context).",
+        "zh": "问答，可选：答案在上下文中起始的字符位置（留空：在上下文中查找）。"},
+    "settings.data.id_column.label": {"en": "Question id column", "zh": "问题编号列"},
+    "settings.data.id_column.help": {
+        "en": "Question answering, optional: a column with an id for each question (empty: the "
+              "row number).",
+        "zh": "问答，可选：每个问题的编号列（留空：使用行号）。"},
     "settings.data.text_pair_column.label": {"en": "Second text column", "zh": "第二文本列"},
     "settings.data.text_pair_column.help": {
         "en": "Optional second text column, for pairs such as question and answer "

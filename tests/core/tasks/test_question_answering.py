@@ -12,7 +12,7 @@ import pytest
 from core.data.squad import read_qa_json
 from core.models.loading import load_tokenizer
 from core.scoring import significance
-from core.tasks import TASK_CLASSES
+from core.tasks import TASK_CLASSES, get_task
 from core.tasks.protocol import PROTOCOL_MEMBERS
 from core.tasks.question_answering import (
     NO_POSITION,
@@ -384,8 +384,9 @@ def test_calibration_says_question_answering_is_not_calibrated():
         QuestionAnswering.with_labels([]).calibration_outputs(None, None)
 
 
-def test_the_task_is_not_registered_yet():
-    assert "question-answering" not in TASK_CLASSES
+def test_the_task_is_registered_by_its_name():
+    assert TASK_CLASSES["question-answering"] is QuestionAnswering
+    assert get_task("question-answering", []).calibrated is False
 
 
 def test_encode_gives_windows_with_lengths(tokenizer):
