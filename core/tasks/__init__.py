@@ -29,6 +29,7 @@ What a task says, without labels (`task_kind(name)`, also on every `get_task` in
     supports_cleaning  a cleaned copy of its file can be made
     health_checks    the core.data.health check groups it adds: ("labels",) | ("entities",)
                      | ("answers",)
+    split_group      the frame column kept on one side of a held-out split ("context"), or None
     calibrated       its confidences are temperature-scaled on validation (not answer spans)
     kind_of(multi_label)       "single_label" | "multi_label" | "ner": a catalogue key part only
     primary_metric(multi_label)  the metric that picks the best checkpoint: "macro_f1" | "f1"

@@ -59,6 +59,9 @@ class TaskKind(Protocol):
     """The groups of core.data.health checks it adds to the common ones: "labels" (label
     counts, imbalance, conflicts), "entities" (entity counts, tag repairs, spans) or
     "answers" (answer spans, windows, paragraphs shared between splits)."""
+    split_group: ClassVar[str | None]
+    """The frame column whose rows must stay on one side of a held-out split ("context": a
+    paragraph's questions), or None (rows are split one by one)."""
     calibrated: ClassVar[bool]
     """Whether its confidences are calibrated on validation (temperature scaling): False for
     answer spans, whose start and end scores are not classes."""

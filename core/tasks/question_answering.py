@@ -365,6 +365,7 @@ class QuestionAnswering(TaskBase):
     supports_cleaning = False
     health_checks = ("answers",)
     calibrated = False
+    split_group = "context"
     kind = "qa"
     variant = "qa"
     metric = "f1"

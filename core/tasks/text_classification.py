@@ -33,6 +33,7 @@ class TextClassification(TaskBase):
     supports_cleaning = True
     health_checks = ("labels",)
     calibrated = True
+    split_group = None
     auto_class = "AutoModelForSequenceClassification"
 
     def __init__(self, multi_label: bool, labels: list[str]) -> None:

@@ -48,6 +48,7 @@ class TokenClassification(TaskBase):
     supports_cleaning = False
     health_checks = ("entities",)
     calibrated = True
+    split_group = None
     kind = "ner"
     variant = "ner"
     metric = "f1"
