@@ -11,10 +11,13 @@ A project is a folder `<workspace>/labeling/<project_id>/` holding:
 The current labels are the events replayed: the last label or skip of an item wins, and an undo
 takes back the latest action not yet taken back. A label value is always a list: `[label]` for
 single-label classification, `[label, ...]` for multi-label, and `[[first, end, type], ...]`
-word spans (end exclusive) over `tokenize(text)` for entity recognition.
+word spans (end exclusive) over `tokenize(text)` for entity recognition; for question
+answering the texts are paragraphs and a value is the paragraph's questions with their answer
+spans (core.label.qa_labeling).
 
 Exports are in the formats the Data page reads: CSV `text,label` (multi-label: `text,labels`
-with `|` between labels), and for entities JSONL `{"tokens", "tags"}` or CoNLL.
+with `|` between labels), for entities JSONL `{"tokens", "tags"}` or CoNLL, and for questions
+SQuAD JSON.
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from core.data.columns import infer_columns
+from core.data.encoding import read_text
 from core.data.readers import read_table
 from core.data.spans import tokenize
 from core.errors import UserError
+from core.label import qa_labeling
 from core.tasks import TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION, is_task, task_kind
 from core.text import Text, t
 from core.workspace import csv_safe, runs
@@ -70,6 +75,16 @@ class Project:
         trained and exported."""
         return task_kind(self.task)
 
+    @property
+    def asks_questions(self) -> bool:
+        """Whether its texts are paragraphs labeled with questions and their answer spans."""
+        return qa_labeling.asks_questions(self.kind)
+
+    @property
+    def has_smart_features(self) -> bool:
+        """Whether suggestions, smart ordering and training from the project serve it."""
+        return not self.asks_questions
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.project_id, "name": self.name, "task": self.task,
                 "labels": self.labels, "multi_label": self.multi_label, "source": self.source,
@@ -92,7 +107,8 @@ class LabelState:
         counter: Counter = Counter()
         for value in self.labels.values():
             for part in value:
-                counter[part[2] if isinstance(part, list) else part] += 1
+                if not isinstance(part, dict):  # questions are counted by question_counts
+                    counter[part[2] if isinstance(part, list) else part] += 1
         return counter
 
 
@@ -172,15 +188,19 @@ def _check_label_name(name: str, task: str, multi_label: bool) -> None:
         raise label_error("separator_in_label", name=repr(name))
 
 
-def read_texts(path: Path, text_column: str | None = None) -> tuple[list[str], list[str]]:
+def read_texts(path: Path, text_column: str | None = None, paragraphs: bool = False
+               ) -> tuple[list[str], list[str]]:
     """The non-empty texts of a file (first occurrence of each) and notes on what was left out.
 
-    TXT files hold one text a line; tables (CSV, TSV, XLSX, JSON, JSONL) a text column, guessed
-    when not given.
+    TXT files hold one text a line (with `paragraphs`, one a block between blank lines when
+    there are any); tables (CSV, TSV, XLSX, JSON, JSONL) a text column, guessed when not given.
     """
     path = Path(path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise label_error("file_type", file=path.name)
+    if paragraphs and path.suffix.lower() == ".txt":
+        text = read_text(path)[0].lstrip("\ufeff")
+        return _checked_texts(path.name, qa_labeling.paragraphs_of(text), "text")
     frame = read_table(path)
     columns = [str(c) for c in frame.columns]
     if text_column is None:
@@ -188,11 +208,15 @@ def read_texts(path: Path, text_column: str | None = None) -> tuple[list[str], l
     if text_column not in columns:
         raise label_error("no_column", file=path.name, column=repr(text_column),
                           columns=", ".join(columns))
-    texts, empty, duplicates = _unique_texts(frame[text_column].astype(str))
+    return _checked_texts(path.name, frame[text_column].astype(str), text_column)
+
+
+def _checked_texts(name: str, values: Any, column: str) -> tuple[list[str], list[str]]:
+    texts, empty, duplicates = _unique_texts(values)
     if not texts:
-        raise label_error("no_texts_in_column", file=path.name, column=repr(text_column))
+        raise label_error("no_texts_in_column", file=name, column=repr(column))
     if len(texts) > MAX_TEXTS:
-        raise label_error("too_many_texts", file=path.name, count=len(texts), limit=MAX_TEXTS)
+        raise label_error("too_many_texts", file=name, count=len(texts), limit=MAX_TEXTS)
     notes = []
     if empty:
         notes.append(t("label.create.empty_rows", count=empty))
@@ -238,8 +262,11 @@ def create_project(name: str, task: str, label_names: Sequence[str], texts: Sequ
     if not is_task(task):
         raise label_error("unknown_task", task=repr(task), first=TEXT_CLASSIFICATION,
                           second=TOKEN_CLASSIFICATION)
-    multi_label = bool(multi_label) and not task_kind(task).shows_entities
-    labels = clean_label_names(label_names, task, multi_label)
+    kind = task_kind(task)
+    multi_label = bool(multi_label) and not kind.shows_entities \
+        and not qa_labeling.asks_questions(kind)
+    labels = [] if qa_labeling.asks_questions(kind) \
+        else clean_label_names(label_names, task, multi_label)
     name = (name or "").strip() or (Path(source).stem if source else t("labeling.default_name"))
     if len(name) > 100:
         raise label_error("name_too_long")
@@ -335,8 +362,12 @@ def _check_item(item: int, n_texts: int) -> int:
     return item
 
 
-def check_value(project: Project, value: Sequence[Any], n_tokens: int | None = None) -> list:
-    """The label value in its stored form, or a UserError saying what is wrong with it."""
+def check_value(project: Project, value: Sequence[Any], n_tokens: int | None = None,
+                context: str = "") -> list:
+    """The label value in its stored form, or a UserError saying what is wrong with it
+    (questions are checked against their paragraph, `context`)."""
+    if project.asks_questions:
+        return qa_labeling.check_questions(value, context)
     if project.kind.shows_entities:
         spans = []
         for span in value:
@@ -366,10 +397,27 @@ def label(project: Project, item: int, value: Sequence[Any], texts: Sequence[str
     _check_item(item, len(texts))
     entities = project.kind.shows_entities
     n_tokens = len(item_tokens(texts[item])) if entities else None
-    _append_event(project, {"type": "label", "item": item,
-                            "value": check_value(project, value, n_tokens), "source": source})
+    value = check_value(project, value, n_tokens, texts[item])
+    _append_event(project, {"type": "label", "item": item, "value": value, "source": source})
     if entities:
         clear_draft(project)
+
+
+def questions_of(state: LabelState, item: int) -> list[dict[str, Any]]:
+    """The questions asked of paragraph `item` so far."""
+    return [q for q in state.labels.get(item, []) if isinstance(q, dict)]
+
+
+def add_question(project: Project, item: int, question: str, span: tuple[int, int] | None,
+                 texts: Sequence[str]) -> dict[str, Any]:
+    """Ask `question` of paragraph `item`, answered by its characters `span` (start, end
+    exclusive), or None when the paragraph does not answer it; the question as stored."""
+    _check_item(item, len(texts))
+    asked = questions_of(label_state(project), item)
+    added = qa_labeling.new_question(f"{project.project_id}-{item + 1}", asked, question,
+                                     texts[item], span)
+    label(project, item, [*asked, added], texts)
+    return added
 
 
 def skip(project: Project, item: int, n_texts: int) -> None:
@@ -476,7 +524,7 @@ def spans_to_tags(n_tokens: int, spans: Sequence[Sequence[Any]]) -> list[str]:
 # ----- exports ------------------------------------------------------------------------------
 
 # the formats labeled rows can be exported in, by the task's own file format
-_EXPORT_FORMATS = {"csv": ("csv",), "jsonl": ("jsonl", "conll")}
+_EXPORT_FORMATS = {"csv": ("csv",), "jsonl": ("jsonl", "conll"), "json": ("json",)}
 
 
 def export_formats(project: Project) -> tuple[str, ...]:
@@ -492,7 +540,8 @@ def labeled_rows(project: Project, state: LabelState, texts: Sequence[str],
 
 
 def export_bytes(project: Project, rows: list[tuple[str, list[Any]]], fmt: str) -> bytes:
-    """The rows in `fmt`: csv (classification), jsonl or conll (entities)."""
+    """The rows in `fmt`: csv (classification), jsonl or conll (entities), json (questions,
+    SQuAD)."""
     if fmt not in export_formats(project):
         raise label_error("export_format", _use_one_of(export_formats(project)),
                           format=repr(fmt))
@@ -500,6 +549,8 @@ def export_bytes(project: Project, rows: list[tuple[str, list[Any]]], fmt: str) 
         raise label_error("nothing_to_export")
     if fmt == "csv":
         return _csv_bytes(project, rows)
+    if fmt == "json":
+        return qa_labeling.squad_bytes(project.name, rows)
     sentences = []
     for text, spans in rows:
         tokens = item_tokens(text)

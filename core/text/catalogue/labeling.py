@@ -131,4 +131,31 @@ TEXTS: dict = {
     # core/label/active_learning.py
     "labeling.cannot_compare.message": {"en": "The comparison cannot run yet.",
                                         "zh": "暂时还无法进行这项比较。"},
+    # core/label/qa_labeling.py
+    "labeling.qa_no_question.message": {"en": "The question is empty.",
+                                        "zh": "问题是空的。"},
+    "labeling.qa_no_question.fix": {"en": "Type or paste the question first.",
+                                    "zh": "请先输入或粘贴问题。"},
+    "labeling.qa_question_too_long.message": {
+        "en": "The question is longer than {limit} characters.",
+        "zh": "问题超过了 {limit} 个字符。"},
+    "labeling.qa_question_too_long.fix": {"en": "Shorten the question.",
+                                          "zh": "请把问题写短一些。"},
+    "labeling.qa_no_answer_words.message": {"en": "No words of the answer are selected.",
+                                            "zh": "还没有选中答案的词。"},
+    "labeling.qa_no_answer_words.fix": {
+        "en": "Click the first and the last word of the answer in the paragraph, or press "
+              "\"No answer here\" when the paragraph does not answer the question.",
+        "zh": "请在段落中点选答案的第一个词和最后一个词；如果段落里没有答案，"
+              "请点“这里没有答案”。"},
+    "labeling.qa_answer_outside.message": {
+        "en": "The answer is not a part of the paragraph.",
+        "zh": "答案不是段落中的一部分。"},
+    "labeling.qa_answer_outside.fix": {"en": "Select the answer's words in the paragraph again.",
+                                       "zh": "请在段落中重新选择答案的词。"},
+    "labeling.qa_question_id.message": {
+        "en": "The question id {id} is empty or used twice in the paragraph.",
+        "zh": "问题编号 {id} 为空，或在同一段落中重复出现。"},
+    "labeling.qa_question_id.fix": {"en": "Give each question its own id.",
+                                    "zh": "请给每个问题一个不同的编号。"},
 }
