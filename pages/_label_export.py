@@ -10,6 +10,8 @@ from core.text import t
 from pages import _format, _session
 from pages._label_state import MODEL, PROJECT, _save_settings, _say
 
+MIMES = {"csv": "text/csv", "json": "application/json"}
+
 
 def export_view(project: labeling.Project, state: labeling.LabelState,
                 texts: list[str]) -> None:
@@ -21,10 +23,13 @@ def export_view(project: labeling.Project, state: labeling.LabelState,
                 t("label.export.download", format=fmt.upper()),
                 data=labeling.export_bytes(project, rows, fmt) if rows else b"",
                 file_name=labeling.export_filename(project, fmt), key=f"label_export_{fmt}",
-                mime="text/csv" if fmt == "csv" else "text/plain", on_click="ignore",
+                mime=MIMES.get(fmt, "text/plain"), on_click="ignore",
                 icon=":material/download:", disabled=not rows,
                 help=t("label.export.download_help"))
-    train_section(project, state, texts)
+    if project.has_smart_features:
+        train_section(project, state, texts)
+    else:
+        st.caption(t("label.qa.train_elsewhere"))
     runs_table(project)
     delete_section(project)
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from core.label import labeling
 from core.text import has, number, t
+from pages._label_qa import answer_words
 from pages._label_state import TABLE_ROWS, _apply_table_edits, _open_item
 
 
@@ -21,7 +22,7 @@ def labeled_view(project: labeling.Project, state: labeling.LabelState,
     st.caption(t("label.labeled.recent_of", count=len(items), total=number(len(state.labels)))
                if len(state.labels) > len(items) else t("label.labeled.recent", count=len(items)))
     by = [source_word(state.sources.get(i, "")) for i in items]
-    if project.kind.shows_entities or project.multi_label:
+    if project.kind.shows_entities or project.multi_label or project.asks_questions:
         table = pd.DataFrame({"text": [texts[i] for i in items],
                               "label": [describe(project, texts[i], state.labels[i])
                                         for i in items],
@@ -60,6 +61,9 @@ def _table_columns() -> dict[str, Any]:
 
 
 def describe(project: labeling.Project, text: str, value: list[Any]) -> str:
+    if project.asks_questions:
+        return "; ".join(t("label.labeled.question", question=q["question"],
+                           answer=answer_words(q)) for q in value)
     if not project.kind.shows_entities:
         return " | ".join(value)
     tokens = labeling.item_tokens(text)

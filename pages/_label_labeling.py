@@ -6,10 +6,11 @@ from typing import Any
 
 import streamlit as st
 
-from core.label import active_learning, label_training, labeling
+from core.label import active_learning, label_training, labeling, qa_labeling
 from core.text import number, percent, t
 from pages import _format, _session
 from pages._label_model import source_note, suggestion_for
+from pages._label_qa import qa_view
 from pages._label_spans import plain, tag_text
 from pages._label_state import (
     CURRENT,
@@ -32,6 +33,10 @@ def header(project: labeling.Project, state: labeling.LabelState, n_texts: int) 
         "label.header.progress_skipped" if progress.skipped else "label.header.progress",
         labeled=number(progress.labeled), total=number(progress.total),
         skipped=number(progress.skipped)))
+    if project.asks_questions:
+        asked, unanswered = qa_labeling.question_counts(list(state.labels.values()))
+        if asked:
+            st.caption(t("label.header.questions", count=asked, unanswered=number(unanswered)))
     counts = state.counts()
     if counts:
         st.caption(" · ".join(t("label.header.count", label=_format.md(k), count=number(counts[k]))
@@ -57,12 +62,18 @@ def current_item(project: labeling.Project, state: labeling.LabelState, n_texts:
 
 def label_view(project: labeling.Project, state: labeling.LabelState, texts: list[str],
                view: dict[str, Any]) -> None:
-    order = _session.widget(
-        st.segmented_control, t("label.label.order"), "label_order", "smart",
-        options=list(ORDERS), format_func=order_name, help=t("label.label.order_help")) or "smart"
+    order = "file"
+    if project.has_smart_features:
+        order = _session.widget(
+            st.segmented_control, t("label.label.order"), "label_order", "smart",
+            options=list(ORDERS), format_func=order_name,
+            help=t("label.label.order_help")) or "smart"
     item, opened = current_item(project, state, len(texts), view["ranking"], order)
     if item is None:
         st.success(t("label.label.all_done"), icon=":material/task_alt:")
+        return
+    if project.asks_questions:
+        qa_view(project, state, item, texts)
         return
     where = "label.label.where_changing" if item in state.labels else \
         "label.label.where_skipped" if item in state.skipped else "label.label.where"

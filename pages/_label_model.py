@@ -16,6 +16,9 @@ from pages._label_state import MODEL, MODEL_POOL, QUEUE_SIZE, REFRESH, _features
 def model_view(project: labeling.Project, state: labeling.LabelState,
                texts: list[str]) -> dict[str, Any]:
     """Suggestions and the ranking, recomputed when enough labels or a better model arrived."""
+    if not project.has_smart_features:
+        return {"project": project.project_id, "run_id": None, "ready": False, "fitted_on": 0,
+                "suggestions": None, "ranking": [], "run_path": None, "run_name": None}
     cached = st.session_state.get(MODEL)
     run = label_training.latest_model_run(project)
     run = run if run is not None and prelabel.model_beats_quick(run.path) else None

@@ -14,6 +14,9 @@ from pages._label_state import REFRESH
 
 def next_view(project: labeling.Project, state: labeling.LabelState, texts: list[str],
               view: dict) -> None:
+    if not project.has_smart_features:
+        st.info(t("label.qa.no_smart"))
+        return
     ranking = [r for r in view["ranking"]
                if r.item not in state.labels and r.item not in state.skipped]
     if not ranking:

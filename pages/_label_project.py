@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from core.label import labeling
+from core.label import labeling, qa_labeling
 from core.tasks import task_kind
 from core.text import t
 from core.workspace import uploads
@@ -42,7 +42,8 @@ def create_form() -> None:
     column, task, names, multi, name = _new_project_fields(saved)
     if st.button(t("label.create.button"), type="primary", icon=":material/add:",
                  key="label_create", help=t("label.create.button_help")):
-        texts, notes = labeling.read_texts(Path(saved["path"]), column)
+        texts, notes = labeling.read_texts(Path(saved["path"]), column,
+                                           qa_labeling.asks_questions(task_kind(task)))
         project = labeling.create_project(name, task, labeling.split_names(names), texts,
                                           source=saved["name"], multi_label=multi)
         st.session_state[PROJECT] = project.project_id
@@ -60,6 +61,9 @@ def _new_project_fields(saved: dict[str, str]) -> tuple[str, str, str, bool, str
                               key="label_new_column", help=t("label.create.column_help"))
     task = st.radio(t("label.create.task"), list(TASKS), format_func=task_name,
                     key="label_new_task", horizontal=True, help=t("label.create.task_help"))
+    if qa_labeling.asks_questions(task_kind(task)):
+        st.caption(t("label.create.paragraphs"))
+        return column, task, "", False, _name_field(saved)
     ner = task_kind(task).shows_entities
     names = st.text_input(
         t("label.create.entity_types" if ner else "label.create.labels"),
@@ -70,9 +74,12 @@ def _new_project_fields(saved: dict[str, str]) -> tuple[str, str, str, bool, str
     if not ner:
         multi = st.checkbox(t("label.create.multi"), key="label_new_multi",
                             help=t("label.create.multi_help"))
-    name = st.text_input(t("label.create.name"), value=Path(saved["name"]).stem, max_chars=100,
+    return column, task, names, multi, _name_field(saved)
+
+
+def _name_field(saved: dict[str, str]) -> str:
+    return st.text_input(t("label.create.name"), value=Path(saved["name"]).stem, max_chars=100,
                          key="label_new_name", help=t("label.create.name_help"))
-    return column, task, names, multi, name
 
 
 def choose_project() -> labeling.Project | None:

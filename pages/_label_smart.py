@@ -45,6 +45,9 @@ def result_sentence(result: active_learning.SimulationResult) -> str:
 
 def smart_order_view(project: labeling.Project, state: labeling.LabelState,
                      texts: list[str]) -> None:
+    if not project.has_smart_features:
+        st.info(t("label.qa.no_smart"))
+        return
     st.caption(t("label.smart.intro"))
     for index, result in enumerate(active_learning.load_benchmark(BENCHMARK)):
         title = t("label.smart.chart_title", dataset=result.dataset, texts=number(result.n_pool),

@@ -61,7 +61,7 @@ def word_span(context: str, positions: Sequence[int]) -> tuple[int, int]:
     return offsets[chosen[0]][0], offsets[chosen[-1]][1]
 
 
-def _clean_question(question: Any) -> str:
+def clean_question(question: Any) -> str:
     text = " ".join(str(question or "").split())
     if not text:
         raise qa_error("qa_no_question")
@@ -91,7 +91,7 @@ def check_questions(value: Sequence[Any], context: str) -> list[dict[str, Any]]:
         if not qid or qid in seen:
             raise qa_error("qa_question_id", id=repr(qid))
         seen.add(qid)
-        questions.append({"id": qid, "question": _clean_question(raw.get("question")),
+        questions.append({"id": qid, "question": clean_question(raw.get("question")),
                           "answers": [_answer(context, a) for a in raw.get("answers") or []]})
     return questions
 
@@ -111,7 +111,7 @@ def new_question(prefix: str, questions: Sequence[dict[str, Any]], question: str
             raise qa_error("qa_answer_outside")
         answers = [{"text": context[start:end], "answer_start": start}]
     return {"id": f"{prefix}-{max(numbers, default=0) + 1}",
-            "question": _clean_question(question), "answers": answers}
+            "question": clean_question(question), "answers": answers}
 
 
 def questions_frame(title: str, rows: Sequence[tuple[str, list[Any]]]) -> pd.DataFrame:

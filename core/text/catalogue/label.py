@@ -35,6 +35,9 @@ TEXTS: dict = {
     "label.task.token_classification": {
         "en": "Entity recognition: mark names, places, products... in the text",
         "zh": "实体识别：在文本中标出人名、地点、产品等"},
+    "label.task.question_answering": {
+        "en": "Question answering: questions about a paragraph, answered by a part of it",
+        "zh": "问答：针对段落提问，答案是段落中的一段文字"},
     "label.order.smart": {"en": "Most useful first", "zh": "最有用的优先"},
     "label.order.file": {"en": "File order", "zh": "文件顺序"},
     "label.strategy.random": {"en": "Random order", "zh": "随机顺序"},
@@ -59,8 +62,14 @@ TEXTS: dict = {
         "zh": "要标注的文本所在的列；其他列会被忽略。"},
     "label.create.task": {"en": "What to label", "zh": "标注什么"},
     "label.create.task_help": {
-        "en": "A label for each whole text, or entities marked inside the texts.",
-        "zh": "给每条完整文本一个标签，或在文本中标出实体。"},
+        "en": "A label for each whole text, entities marked inside the texts, or questions "
+              "whose answers you mark in a paragraph.",
+        "zh": "给每条完整文本一个标签，在文本中标出实体，或针对段落提问并在段落中标出答案。"},
+    "label.create.paragraphs": {
+        "en": "Each row is one paragraph (in a text file, each block between blank lines, or "
+              "each line when there are none); you write the questions while labeling.",
+        "zh": "每一行是一个段落（文本文件中，以空行分隔的每一块是一个段落；没有空行时每行一个）；"
+              "问题在标注时再写。"},
     "label.create.entity_types": {"en": "Entity types", "zh": "实体类型"},
     "label.create.labels": {"en": "Labels", "zh": "标签"},
     "label.create.entity_types_placeholder": {"en": "PER, ORG, LOC", "zh": "PER, ORG, LOC"},
@@ -116,6 +125,18 @@ TEXTS: dict = {
                "other": "Entity recognition · {count} texts from a file · entity types: "
                         "{labels}"},
         "zh": "实体识别 · 来自文件的 {count} 条文本 · 实体类型：{labels}"},
+    "label.header.question_answering": {
+        "en": {"one": "Question answering · {count} paragraph from {source}",
+               "other": "Question answering · {count} paragraphs from {source}"},
+        "zh": "问答 · 来自 {source} 的 {count} 个段落"},
+    "label.header.question_answering_no_source": {
+        "en": {"one": "Question answering · {count} paragraph from a file",
+               "other": "Question answering · {count} paragraphs from a file"},
+        "zh": "问答 · 来自文件的 {count} 个段落"},
+    "label.header.questions": {
+        "en": {"one": "{count} question so far · {unanswered} without an answer",
+               "other": "{count} questions so far · {unanswered} without an answer"},
+        "zh": "目前共 {count} 个问题 · 其中 {unanswered} 个没有答案"},
     "label.header.progress": {"en": "{labeled} of {total} labeled",
                               "zh": "已标注 {labeled} / {total}"},
     "label.header.progress_skipped": {"en": "{labeled} of {total} labeled · {skipped} skipped",
@@ -413,4 +434,50 @@ TEXTS: dict = {
               "and show the next text. Shortcut: N.",
         "zh": "保存这条文本的实体（没有实体也可以，表示这条文本不含实体），并显示下一条文本。"
               "快捷键：N。"},
+    # ----- questions about a paragraph (pages/_label_qa.py) --------------------------------
+    "label.qa.where": {"en": "Paragraph {item} of {total}", "zh": "第 {item} / {total} 个段落"},
+    "label.qa.where_skipped": {"en": "Paragraph {item} of {total} · skipped before",
+                               "zh": "第 {item} / {total} 个段落 · 之前跳过了"},
+    "label.qa.question": {"en": "Question", "zh": "问题"},
+    "label.qa.question_placeholder": {"en": "Type or paste a question about the paragraph",
+                                      "zh": "输入或粘贴一个关于这个段落的问题"},
+    "label.qa.question_help": {
+        "en": "A question the paragraph answers (or does not); ask as many as you like.",
+        "zh": "一个由这个段落回答（或无法回答）的问题；可以提任意多个。"},
+    "label.qa.words": {"en": "Answer: click its first and last word",
+                       "zh": "答案：点选它的第一个词和最后一个词"},
+    "label.qa.words_help": {
+        "en": "The answer runs from the first to the last word you select.",
+        "zh": "答案从选中的第一个词一直到最后一个词。"},
+    "label.qa.answer": {"en": "Answer: {answer}", "zh": "答案：{answer}"},
+    "label.qa.add": {"en": "Add the question", "zh": "添加问题"},
+    "label.qa.add_help": {"en": "Save the question with the selected words as its answer.",
+                          "zh": "保存这个问题，以选中的词作为答案。"},
+    "label.qa.no_answer": {"en": "No answer here", "zh": "这里没有答案"},
+    "label.qa.no_answer_help": {
+        "en": "Save the question as one this paragraph does not answer.",
+        "zh": "保存这个问题，并标记为这个段落无法回答。"},
+    "label.qa.asked": {"en": {"one": "{count} question about this paragraph:",
+                              "other": "{count} questions about this paragraph:"},
+                       "zh": "关于这个段落的 {count} 个问题："},
+    "label.qa.asked_item": {"en": "- {question} → {answer}", "zh": "- {question} → {answer}"},
+    "label.qa.unanswered": {"en": "(no answer in this paragraph)", "zh": "（段落中没有答案）"},
+    "label.qa.next": {"en": "Next paragraph", "zh": "下一个段落"},
+    "label.qa.next_help": {"en": "This paragraph is done: go on to the next one.",
+                           "zh": "这个段落已完成，继续下一个。"},
+    "label.qa.next_first": {"en": "Add a question first, or skip the paragraph.",
+                            "zh": "请先添加一个问题，或跳过这个段落。"},
+    "label.qa.skip_asked": {
+        "en": "The paragraph has questions: press Next paragraph (Undo takes a question back).",
+        "zh": "这个段落已有问题：请点“下一个段落”（“撤销”可以收回一个问题）。"},
+    "label.qa.undo_help": {"en": "Take back the latest question or skip.",
+                           "zh": "收回最近添加的问题或跳过。"},
+    "label.qa.no_smart": {
+        "en": "Suggestions and smart ordering are not offered for question answering: "
+              "paragraphs come in file order.",
+        "zh": "问答项目不提供建议和智能排序：段落按文件顺序出现。"},
+    "label.qa.train_elsewhere": {
+        "en": "To train on these questions, download the JSON and open it on the Data page.",
+        "zh": "要用这些问题训练，请下载 JSON 文件，然后在“数据”页面打开它。"},
+    "label.labeled.question": {"en": "{question} → {answer}", "zh": "{question} → {answer}"},
 }
