@@ -1,4 +1,5 @@
-"""`detect_task`: does a file hold labeled texts or tagged tokens? Decided from a small sample."""
+"""`detect_task`: does a file hold labeled texts, tagged tokens or questions with answers?
+Decided from a small sample (a JSON file's start, a table's header)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import re
 from pathlib import Path
 
 from core.data.encoding import decode
+from core.data.excel import MAX_UNCOMPRESSED, _check_archive
+from core.data.squad import looks_like_label_studio_qa, looks_like_qa_header, looks_like_squad
 from core.errors import UserError
-from core.tasks import TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
+from core.tasks import QUESTION_ANSWERING, TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
 
 _TAGGED_EXTENSIONS = (".conll", ".bio", ".iob", ".iobes", ".bioes", ".bilou", ".ner", ".conllu")
 _TAG = re.compile(r"^(O|[BIESLU][-_]\S+)$")
@@ -20,13 +23,50 @@ def detect_task(path) -> str:
     ext = path.suffix.lower()
     if ext in _TAGGED_EXTENSIONS:
         return TOKEN_CLASSIFICATION
-    if ext in (".xlsx", ".xlsm", ".parquet", ".pq", ".csv"):
-        return TEXT_CLASSIFICATION
+    if ext in (".xlsx", ".xlsm", ".parquet", ".pq"):
+        return QUESTION_ANSWERING if looks_like_qa_header(_binary_header(path)) \
+            else TEXT_CLASSIFICATION
     head = _head_text(path)
     if ext in (".jsonl", ".ndjson", ".json"):
+        if ext == ".json" and (looks_like_squad(head) or looks_like_label_studio_qa(head)):
+            return QUESTION_ANSWERING
         record = _first_record(head, ext)
+        if isinstance(record, dict) and looks_like_qa_header(record):
+            return QUESTION_ANSWERING
         return TOKEN_CLASSIFICATION if _is_tagged_record(record) else TEXT_CLASSIFICATION
+    if looks_like_qa_header(_delimited_header(head)):
+        return QUESTION_ANSWERING
+    if ext == ".csv":
+        return TEXT_CLASSIFICATION
     return TOKEN_CLASSIFICATION if _looks_like_conll(head) else TEXT_CLASSIFICATION
+
+
+def _delimited_header(head: str) -> list[str]:
+    """The names in a delimited file's first line (the delimiter that splits it most)."""
+    line = next((x for x in head.splitlines() if x.strip()), "")
+    cells = max((line.split(d) for d in (",", "\t", ";", "|")), key=len)
+    return [c.strip().strip('"').strip() for c in cells] if len(cells) > 1 else []
+
+
+def _binary_header(path: Path) -> list[str]:
+    """The column names of an Excel sheet's first row or a Parquet file's schema; [] when
+    they cannot be read (the reader then says why)."""
+    try:
+        if path.suffix.lower() in (".parquet", ".pq"):
+            import pyarrow.parquet as pq  # lazy: pyarrow is only needed for Parquet files
+
+            return list(pq.read_schema(path).names)
+        from openpyxl import load_workbook  # lazy: openpyxl is only needed for Excel files
+
+        _check_archive(path, MAX_UNCOMPRESSED)  # no more unpacked than the reader allows
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            row = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+        finally:
+            book.close()
+        return [str(v) for v in row if v is not None]
+    except Exception:  # noqa: BLE001 - a damaged file is the reader's to explain
+        return []
 
 
 def _head_text(path: Path) -> str:

@@ -26,6 +26,7 @@ from core.data.detect import detect_task
 from core.data.encoding import VISIBLE
 from core.data.limits import listed, notice, refusal
 from core.data.readers import read_table
+from core.data.squad import read_qa_file
 from core.data.tagged import read_tagged
 from core.errors import UserError
 from core.tasks import TASK_NAMES, is_task, task_kind
@@ -76,8 +77,13 @@ def _load_table(path: Path, data: DataConfig, task: str) -> Examples:
     return Examples(task, frame, mapping["multi_label"], path.name)
 
 
+def _load_squad(path: Path, data: DataConfig, task: str) -> Examples:
+    """Questions with their contexts and answers (core.data.squad.read_qa_file)."""
+    return Examples(task, read_qa_file(path, data), False, path.name)
+
+
 # The loader of each reader a task names (core.tasks: `reader`).
-_LOADERS = {"tagged": _load_tagged, "table": _load_table}
+_LOADERS = {"tagged": _load_tagged, "table": _load_table, "squad": _load_squad}
 
 
 def _optional(chosen, guessed):

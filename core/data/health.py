@@ -1,7 +1,10 @@
 """`build_health_report`: what is wrong or surprising in the data, before an hour of training.
 
 Each check returns findings with a one-sentence fix. Errors block training (nothing sensible
-can be learned); warnings are worth a look; info describes the data.
+can be learned); warnings are worth a look; info describes the data. Common checks run on
+every task (duplicates and overlap where examples are texts, the unknown-token rate); each task
+adds its groups (`health_checks`): labels, entities, or answers (core.data.qa_health, judged on
+the answers as the file wrote them, with windows per context in stats["windows"]).
 """
 
 from __future__ import annotations
@@ -12,11 +15,19 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from core.data.qa_health import (
+    DEFAULT_MAX_ANSWER_TOKENS,
+    check_answers,
+    leak_findings,
+    qa_findings,
+    window_stats,
+)
 from core.data.report import SEVERITIES, Finding, HealthReport
 from core.data.splits import DatasetSplits
 from core.data.tags import entity_types
 from core.data.token_stats import token_stats
 from core.tasks import task_kind
+from core.tasks.question_answering import default_stride
 from core.text import Text, t
 
 IMBALANCE_WARNING = 10.0
@@ -30,25 +41,37 @@ MOSTLY_COPIES = 0.9        # this share of exact copies leaves too few examples 
 UNREADABLE = 0.9           # the model knows almost none of the characters
 
 
-def build_health_report(splits: DatasetSplits, tokenizer=None,
-                        max_length: int = 128) -> HealthReport:
+def build_health_report(splits: DatasetSplits, tokenizer=None, max_length: int = 128,
+                        stride: int | None = None,
+                        max_answer_length: int = DEFAULT_MAX_ANSWER_TOKENS) -> HealthReport:
+    """The findings and statistics of every part. `stride` (default: the task's for
+    `max_length`) and `max_answer_length` (tokens) matter to answer spans only."""
     stats: dict = {"n_examples": {k: len(v.frame) for k, v in splits.parts().items()},
                    "max_length": max_length, "token_lengths": None, "truncated_share": None,
                    "unk_rate": None}
+    if stride is not None:
+        stats["stride"] = stride
+    stats["max_answer_length"] = max_answer_length
     findings = _notes(splits) + _dropped(splits) + _label_variants(splits)
     for group in task_kind(splits.task).health_checks:
-        findings += _TASK_CHECKS[group](splits, stats)
-    findings += _duplicates_and_overlap(splits)
+        findings += _TASK_CHECKS[group](splits, stats, tokenizer)
+    if _text_key(splits.train.frame) is not None:  # answer spans check their own copies
+        findings += _duplicates_and_overlap(splits)
     if tokenizer is not None:
         stats.update(token_stats(splits, tokenizer, max_length))
-        findings += _token_findings(stats)
+        findings += _unknown_findings(stats)
+        if "windows" not in stats:  # long contexts are cut into windows, not truncated
+            findings += _length_findings(stats)
     findings.sort(key=lambda f: SEVERITIES.index(f.severity))
     return HealthReport(findings=findings, stats=stats)
 
 
-def _text_key(frame: pd.DataFrame) -> pd.Series:
+def _text_key(frame: pd.DataFrame) -> pd.Series | None:
+    """What makes two examples the same text; None for a frame without texts (questions)."""
     if "tokens" in frame.columns:
         return frame["tokens"].map(" ".join)
+    if "text" not in frame.columns:
+        return None
     if "text_pair" in frame.columns:
         return frame["text"] + "\x1f" + frame["text_pair"]
     return frame["text"]
@@ -143,7 +166,8 @@ def _label_variants(splits: DatasetSplits) -> list[Finding]:
 
 # ---- classification ------------------------------------------------------------------------
 
-def _classification_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
+def _classification_checks(splits: DatasetSplits, stats: dict, tokenizer=None
+                           ) -> list[Finding]:
     train = splits.train.frame
     counts = Counter(label for labels in train["labels"] for label in labels)
     stats["class_counts"] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -311,7 +335,7 @@ def _duplicates_and_overlap(splits: DatasetSplits) -> list[Finding]:
     return findings
 
 
-def _token_findings(stats: dict) -> list[Finding]:
+def _unknown_findings(stats: dict) -> list[Finding]:
     findings = []
     unk = stats["unk_rate"]
     if unk >= UNREADABLE:
@@ -327,6 +351,11 @@ def _token_findings(stats: dict) -> list[Finding]:
             "warning", "unknown_tokens", t("health.unknown_tokens.title"),
             t("health.unknown_tokens.message", share=_percent(unk, 0)),
             t("health.unknown_tokens.fix"), count=round(unk * 100)))
+    return findings
+
+
+def _length_findings(stats: dict) -> list[Finding]:
+    findings = []
     lengths, share = stats["token_lengths"], stats["truncated_share"]
     if share > TRUNCATION_WARNING:
         findings.append(Finding(
@@ -360,7 +389,7 @@ def _truncation_fix(p95: int, model_max: int | None, current: int) -> str:
 
 # ---- entity recognition --------------------------------------------------------------------
 
-def _ner_checks(splits: DatasetSplits, stats: dict) -> list[Finding]:
+def _ner_checks(splits: DatasetSplits, stats: dict, tokenizer=None) -> list[Finding]:
     train = splits.train.frame
     counts = entity_types(train["tags"])
     stats["entity_counts"] = counts
@@ -443,6 +472,78 @@ def _span_findings(splits: DatasetSplits) -> list[Finding]:
     return findings
 
 
+# ---- answer spans --------------------------------------------------------------------------
+
+def _answer_checks(splits: DatasetSplits, stats: dict, tokenizer=None) -> list[Finding]:
+    """qa_findings of every part as its file was read (before answer starts were repaired),
+    the repairs made, the paragraphs shared between parts; stats "answers" (counts over all
+    parts) and, with a tokenizer, "windows" (core.data.qa_health.window_stats of train)."""
+    max_length = stats["max_length"]
+    stride = stats.get("stride")
+    stride = default_stride(max_length) if stride is None else stride
+    parts = splits.parts()
+    read = {(part.source, row): answers for part in parts.values()
+            for row, answers in (part.frame.attrs.get("read_answers") or {}).items()}
+    findings: list[Finding] = []
+    counts: Counter = Counter()
+    for name, part in parts.items():
+        frame = _as_read(part.frame, part.source, read)
+        findings += qa_findings(frame, _named_part(splits, name), tokenizer, max_length,
+                                stride, stats["max_answer_length"])
+        findings += _file_findings(part.frame.attrs, part.source)
+        counts.update(_answer_counts(frame))
+    findings += leak_findings({name: part.frame for name, part in parts.items()})
+    stats["answers"] = dict(counts)
+    if tokenizer is not None:
+        stats["windows"] = window_stats(splits.train.frame, tokenizer, max_length, stride)
+    return findings
+
+
+def _named_part(splits: DatasetSplits, name: str) -> str:
+    """A part's file, with the part's name where it was held out of the training file."""
+    part = splits.parts()[name]
+    if name == "train" or part.source != splits.train.source:
+        return part.source
+    return t("health.part.of_file", source=part.source, part=_part(name))
+
+
+def _as_read(frame: pd.DataFrame, source: str, read: dict) -> pd.DataFrame:
+    """The frame with the answers its file wrote back in the rows whose starts were moved."""
+    if not read or "row" not in frame.columns:
+        return frame
+    restored = [read.get((source, int(row)), answers)
+                for row, answers in zip(frame["row"], frame["answers"])]
+    out = frame.copy()
+    out["answers"] = restored
+    return out
+
+
+def _answer_counts(frame: pd.DataFrame) -> dict:
+    check = check_answers(frame)
+    counts = {name: getattr(check, name) for name in (
+        "questions", "answers", "not_in_context", "misplaced", "repairable", "negative_start",
+        "no_valid_answer", "unanswerable")}
+    counts["repaired"] = int(frame.attrs.get("repaired") or 0)
+    return counts
+
+
+def _file_findings(attrs: dict, source: str) -> list[Finding]:
+    """What the reader did to a file: answer starts moved, Label Studio tasks left out."""
+    findings = []
+    if attrs.get("repaired"):
+        count = int(attrs["repaired"])
+        findings.append(Finding("info", "answers_repaired", t("qa.repaired.title"),
+                                t("qa.repaired.message", count=count, source=source),
+                                t("qa.repaired.fix"), count=count))
+    if attrs.get("unannotated"):
+        count = int(attrs["unannotated"])
+        findings.append(Finding(
+            "warning", "unannotated_tasks", t("health.unannotated_tasks.title"),
+            t("health.unannotated_tasks.message", count=count, source=source),
+            t("health.unannotated_tasks.fix"), count=count))
+    return findings
+
+
 # The check groups a task adds (core.tasks: `health_checks`).
-_TASK_CHECKS: dict[str, Callable[[DatasetSplits, dict], list[Finding]]] = {
-    "labels": _classification_checks, "entities": _ner_checks}
+_TASK_CHECKS: dict[str, Callable[..., list[Finding]]] = {
+    "labels": _classification_checks, "entities": _ner_checks, "answers": _answer_checks}

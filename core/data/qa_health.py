@@ -216,13 +216,16 @@ def token_counts(texts: list[str], tokenizer) -> list[int]:
 def window_stats(frame: pd.DataFrame, tokenizer, max_length: int = DEFAULT_MAX_LENGTH,
                  stride: int = DEFAULT_STRIDE) -> dict:
     """Windows per context: {"contexts", "longer" (contexts needing more than one window),
-    "windows" (in all, one question per context), "most" (one context's most)}."""
+    "windows" (in all, one question per context), "most" (one context's most)}. A question
+    longer than half a window counts as cut to what training keeps of it."""
     contexts = list(dict.fromkeys(frame["context"]))
     first_question = frame.drop_duplicates("context").set_index("context")["question"]
     context_tokens = token_counts(contexts, tokenizer)
     question_tokens = token_counts([first_question[c] for c in contexts], tokenizer)
     special = _special_tokens(tokenizer)
-    windows = [windows_needed(c, q, max_length, stride, special)
+    # Training cuts a longer question to leave its context more room than the stride.
+    budget = max(0, min((max_length - special) // 2, max_length - special - 1 - stride))
+    windows = [windows_needed(c, min(q, budget), max_length, stride, special)
                for c, q in zip(context_tokens, question_tokens)]
     return {"contexts": len(contexts), "longer": sum(w > 1 for w in windows),
             "windows": sum(windows), "most": max(windows, default=0)}

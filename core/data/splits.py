@@ -1,5 +1,6 @@
 """`make_splits`: train / validation / test from the user's files, a split column, or a
-deterministic stratified hold-out of the training file.
+deterministic stratified hold-out of the training file. A task whose rows come in groups (its
+`split_group`: a paragraph's questions) holds out whole groups, so none is on both sides.
 
 Stratification is done by hand rather than with scikit-learn so that tiny data still works:
 a class with one example stays in training instead of making the split fail.
@@ -18,6 +19,7 @@ from core.config import DataConfig, RunConfig
 from core.data.columns import SPLIT_VALUES
 from core.data.examples import Examples, label_key, load_examples
 from core.data.limits import listed, refusal
+from core.data.qa_health import split_by_context
 from core.tasks import task_kind
 from core.text import t
 
@@ -71,10 +73,19 @@ def _fixed_mapping(data: DataConfig, train: Examples) -> DataConfig:
     columns = train.frame.attrs.get("columns")
     if not columns:
         return data
+    if "text" not in columns:  # a question-answering table: its own columns
+        return dataclasses.replace(data, split_column=None, **{
+            field: columns.get(role) or "" for role, field in _QA_FIELDS.items()})
     return dataclasses.replace(
         data, text_column=columns["text"], text_pair_column=columns["text_pair"],
         label_column=columns["label"], split_column=None, multi_label=train.multi_label,
         label_separator=train.frame.attrs.get("label_separator") or data.label_separator)
+
+
+# The data settings that name a question-answering table's columns (core.data.squad roles).
+_QA_FIELDS = {"context": "context_column", "question": "question_column",
+              "answer": "answer_column", "answer_start": "answer_start_column",
+              "id": "id_column"}
 
 
 def _match_label_spelling(part: Examples, train: Examples) -> list[str]:
@@ -134,8 +145,13 @@ def _hold_out(train: Examples, validation, test, data: DataConfig, seed: int, no
     n_val, n_test = _sizes(n, val_fraction, test_fraction)
     if need_val and n_val == 0:
         raise refusal("too_few_to_split", count=n, source=train.source)
-    stratify = train.kind.stratify(train.multi_label)
-    order = _assignment(train.frame, n_val, n_test, seed, stratify)
+    group = train.kind.split_group
+    if group:
+        order = _grouped_assignment(train.frame, group, n_val, n_test, seed)
+        n_val, n_test = len(order["validation"]), len(order["test"])
+    else:
+        order = _assignment(train.frame, n_val, n_test, seed,
+                            train.kind.stratify(train.multi_label))
     frame = train.frame
     new_train = _subset(train, frame.iloc[order["train"]], True)
     how = t(_HOW[order["how"]]) if order["how"] in _HOW else order["how"]
@@ -156,7 +172,22 @@ def _hold_out(train: Examples, validation, test, data: DataConfig, seed: int, no
 
 
 _HOW = {"stratified by label": "health.split_how.stratified",
-        "at random": "health.split_how.random"}
+        "at random": "health.split_how.random",
+        "grouped": "health.split_how.grouped"}
+
+
+def _grouped_assignment(frame: pd.DataFrame, group: str, n_val: int, n_test: int,
+                        seed: int) -> dict:
+    """Row positions of each part with every value of the `group` column (a paragraph) on one
+    side only, about n_val and n_test rows held out (core.data.qa_health.split_by_context)."""
+    n = len(frame)
+    shares = {"train": (n - n_val - n_test) / n, "validation": n_val / n, "test": n_test / n}
+    indexed = pd.DataFrame({"context": frame[group].tolist(), "position": range(n)})
+    parts = split_by_context(indexed, shares, seed)
+    out: dict = {name: np.sort(parts[name]["position"].to_numpy()) if name in parts
+                 else np.array([], dtype=np.int64) for name in shares}
+    out["how"] = "grouped"
+    return out
 
 
 def _percent(share: float) -> str:

@@ -23,8 +23,10 @@ from typing import Any
 import pandas as pd
 
 from core.data import limits
+from core.data.columns import SPLIT_VALUES
 from core.data.encoding import check_size, read_text
-from core.data.readers import parse_json
+from core.data.qa_health import repair_answers
+from core.data.readers import parse_json, read_table
 from core.errors import UserError
 from core.text import Text
 
@@ -322,3 +324,128 @@ def _span(value: dict, context: str, name: str, where: Text) -> tuple[int, int]:
         raise refusal("ls_span", name=name, where=where, start=repr(start)[:20],
                       end=repr(end)[:20], count=len(context))
     return start, end
+
+
+# ---- a file of any shape, with the data settings -------------------------------------------
+
+# The names a table's columns are known by, per role (lower case; Chinese headers too).
+QA_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "context": ("context", "paragraph", "passage", "document", "上下文", "段落", "文章", "原文"),
+    "question": ("question", "query", "questions", "问题", "提问"),
+    "answer": ("answer", "answer_text", "answers", "answer text", "答案", "回答"),
+    "answer_start": ("answer_start", "answer start", "start", "answer_start_char",
+                     "答案起始", "答案位置", "起始位置"),
+    "id": ("id", "qid", "question_id", "编号"),
+    "title": ("title", "标题"),
+}
+QA_ROLES = ("context", "question", "answer", "answer_start", "id")
+_REQUIRED = ("context", "question", "answer")
+_CONFIG_FIELDS = {"context": "context_column", "question": "question_column",
+                  "answer": "answer_column", "answer_start": "answer_start_column",
+                  "id": "id_column", "split": "split_column"}
+_SPLIT_NAMES = ("split", "subset", "fold", "set", "partition")
+
+
+def guess_qa_columns(columns) -> dict[str, str | None]:
+    """The columns of a question-answering table, guessed from their names: {"context",
+    "question", "answer", "answer_start", "id", "title", "split"} -> a column or None."""
+    columns = [str(c) for c in columns]
+    lowered = {" ".join(c.split()).casefold(): c for c in reversed(columns)}
+    guess: dict[str, str | None] = {}
+    for role, names in {**QA_COLUMN_NAMES, "split": _SPLIT_NAMES}.items():
+        taken = set(guess.values())
+        guess[role] = next((lowered[n] for n in names
+                            if n in lowered and lowered[n] not in taken), None)
+    return guess
+
+
+def looks_like_qa_header(columns) -> bool:
+    """Whether a table's header names a context and a question column."""
+    guess = guess_qa_columns(columns)
+    return guess["context"] is not None and guess["question"] is not None
+
+
+def resolve_qa_columns(table: pd.DataFrame, data: Any, name: str) -> dict[str, str | None]:
+    """The columns used: those the data settings name (None: guessed; "" for an optional one:
+    none), the guess for the rest. A table without a context, question or answer column is
+    refused with the columns it has."""
+    guess = guess_qa_columns(table.columns)
+    chosen: dict[str, str | None] = {}
+    for role, config_field in _CONFIG_FIELDS.items():
+        value = getattr(data, config_field, None)
+        chosen[role] = guess[role] if value is None else (value or None)
+    chosen["title"] = guess["title"] if guess["title"] not in chosen.values() else None
+    if data is None or getattr(data, "split_column", None) is None:
+        chosen["split"] = _split_values(table, chosen["split"])
+    columns = [str(c) for c in table.columns]
+    for column in chosen.values():
+        if column is not None and column not in columns:
+            raise refusal("column_missing", name=name, column=column,
+                          columns=limits.listed(columns))
+    missing = [role for role in _REQUIRED if chosen[role] is None]
+    if missing:
+        raise refusal("not_qa_table", name=name,
+                      missing=Text(f"qa.role.{missing[0]}"),
+                      columns=limits.listed(columns))
+    return chosen
+
+
+def _split_values(table: pd.DataFrame, column: str | None) -> str | None:
+    """A guessed split column, kept when its values name splits (train, validation, test)."""
+    if column is None:
+        return None
+    found = {str(v).strip().lower() for v in set(table[column].tolist())} - {""}
+    return column if found and found <= SPLIT_VALUES.keys() else None
+
+
+def read_qa_file(path, data: Any) -> pd.DataFrame:
+    """A question-answering file (SQuAD or Label Studio JSON, or a table read by
+    core.data.readers) -> the examples frame with a 1-based "row", a "split" column when the
+    table has one, and each answer start that points elsewhere moved to the only place its text
+    occurs. attrs: "columns" (the table columns used; None for JSON), "repaired" (starts
+    moved), "read_answers" ({row: answers as the file wrote them} for the rows repaired, so the
+    health report judges the file as read), "notes" and "warnings" (the table reader's)."""
+    path = Path(path)
+    table = None
+    if _is_qa_json(path):
+        frame, columns = read_qa_json(path), None
+    else:
+        table = read_table(path)
+        columns = resolve_qa_columns(table, data, path.name)
+        frame = table_frame(table, **{role: columns[role] for role in (*QA_ROLES, "title")},
+                            name=path.name)
+    frame["row"] = range(1, len(frame) + 1)
+    if table is not None and columns["split"]:
+        frame["split"] = table[columns["split"]].astype(str).str.strip().str.lower().tolist()
+    attrs = dict(frame.attrs)
+    repaired, moved = _repaired(frame)
+    repaired.attrs = {**attrs, "columns": columns, "repaired": moved["count"],
+                      "read_answers": moved["rows"],
+                      "notes": list(table.attrs.get("notes", [])) if table is not None else [],
+                      "warnings": list(table.attrs.get("warnings", []))
+                      if table is not None else []}
+    return repaired
+
+
+def _is_qa_json(path: Path) -> bool:
+    """A .json file that is not a plain list of records (those are read as a table)."""
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+    except OSError:
+        return True  # read_qa_json says what is wrong with the file
+    text = _head_text(head).lstrip("\ufeff \t\r\n")
+    return not text.startswith("[") or looks_like_label_studio_qa(text) or '"data"' in text
+
+
+def _repaired(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """repair_answers' copy, and the answers as read of the rows it changed."""
+    result, count = repair_answers(frame)
+    rows = {}
+    if count:
+        for row, before, after in zip(frame["row"], frame["answers"], result["answers"]):
+            if list(before["answer_start"]) != list(after["answer_start"]):
+                rows[int(row)] = before
+    return result, {"count": count, "rows": rows}

@@ -18,7 +18,14 @@ people this sample is for read them on every report; the model learns them from 
 `news_entities_zh.conll`: 120 Chinese news-style sentences, one character per line with its BIO
 tag (the convention of Chinese NER sets such as MSRA), people, organisations and places.
 
-Both Chinese files are written by `bench/make_zh_sample.py` (seeded, from hand-written pools).
+`qa_product.json`: 64 English questions on 10 paragraphs of a smart thermostat's manual, each
+answered by a span of its paragraph, as SQuAD v1.1 JSON (extractive question answering).
+
+`qa_product_zh.json`: 63 Chinese questions on 10 paragraphs of a robot vacuum's manual, the
+same layout.
+
+The Chinese sentiment and entity files are written by `bench/make_zh_sample.py` (seeded, from
+hand-written pools).
 Each sample carries its language; `samples_for_language()` lists the current language's first.
 Titles and descriptions are the text catalogue's (reading.sample.<key>.title / .description),
 read in the current language through `title` and `description`.
@@ -30,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.data.limits import listed, refusal
-from core.tasks import TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
+from core.tasks import QUESTION_ANSWERING, TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
 from core.text import LANGUAGES, current_language, normalize, t
 
 SAMPLES_DIR = Path(__file__).resolve().parent
@@ -78,11 +85,14 @@ _SAMPLES = (
     Sample("reviews-zh", SAMPLES_DIR / "reviews_sentiment_zh.csv", TEXT_CLASSIFICATION, "zh"),
     Sample("news-entities-zh", SAMPLES_DIR / "news_entities_zh.conll", TOKEN_CLASSIFICATION,
            "zh"),
+    Sample("qa-product", SAMPLES_DIR / "qa_product.json", QUESTION_ANSWERING, "en"),
+    Sample("qa-product-zh", SAMPLES_DIR / "qa_product_zh.json", QUESTION_ANSWERING, "zh"),
 )
 
 
 def list_samples() -> list[Sample]:
-    """The built-in datasets in a fixed order: English sentiment first, Chinese last."""
+    """The built-in datasets in a fixed order: English sentiment first, then the other
+    sentiment and entity samples, the question-answering ones last."""
     return list(_SAMPLES)
 
 

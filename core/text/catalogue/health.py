@@ -7,6 +7,7 @@ TEXTS: dict = {
     "health.part.train": {"en": "train", "zh": "训练集"},
     "health.part.validation": {"en": "validation", "zh": "验证集"},
     "health.part.test": {"en": "test", "zh": "测试集"},
+    "health.part.of_file": {"en": "{source} ({part})", "zh": "{source}（{part}）"},
     "health.where.line": {"en": "{source} line {number}", "zh": "{source} 第 {number} 行"},
     "health.where.row": {"en": "{source} row {number}", "zh": "{source} 第 {number} 行"},
     "health.sentence_at_line": {"en": "{source} sentence at line {line}",
@@ -304,6 +305,8 @@ TEXTS: dict = {
                             "zh": "训练集、验证集和测试集按“{column}”列划分。"},
     "health.split_how.stratified": {"en": "stratified by label", "zh": "按标签分层抽取"},
     "health.split_how.random": {"en": "at random", "zh": "随机抽取"},
+    "health.split_how.grouped": {"en": "by whole paragraphs at random",
+                                 "zh": "按整段随机抽取（同一段落的问题不拆开）"},
     "health.held_out_validation": {
         "en": {"one": "No validation file: {count} of {total} training examples ({share}) was "
                       "held out for validation, {how}, seed {seed}.",

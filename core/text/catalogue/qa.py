@@ -52,6 +52,30 @@ TEXTS: dict = {
               "(0 for the first character), or leave it empty to have it found.",
         "zh": "请把答案起始位置写成答案在上下文中的字符位置（第一个字符为 0），或留空让系统"
               "自动查找。"},
+    "qa.role.context": {"en": "context", "zh": "上下文"},
+    "qa.role.question": {"en": "question", "zh": "问题"},
+    "qa.role.answer": {"en": "answer", "zh": "答案"},
+    "qa.not_qa_table.message": {
+        "en": "{name} does not look like questions with answers: it has no {missing} column "
+              "(its columns: {columns}).",
+        "zh": "{name} 看起来不是带答案的问题：其中没有{missing}列（现有的列：{columns}）。"},
+    "qa.not_qa_table.fix": {
+        "en": "Name the context, question and answer columns in the data settings, or call "
+              "them context, question and answer; SQuAD JSON and Label Studio exports are "
+              "read as they are.",
+        "zh": "请在数据设置中指定上下文、问题和答案所在的列，或把这些列命名为 context、question "
+              "和 answer；SQuAD JSON 和 Label Studio 导出文件可直接读取。"},
+    "qa.repaired.title": {"en": "Answer starts repaired", "zh": "已修正的答案起始位置"},
+    "qa.repaired.message": {
+        "en": {"one": "In {source}, {count} answer start was moved to the only place its "
+                      "answer occurs in the context.",
+               "other": "In {source}, {count} answer starts were moved to the only place their "
+                        "answer occurs in the context."},
+        "zh": "{source} 中有 {count} 个答案起始位置已移到答案在上下文中唯一出现的位置。"},
+    "qa.repaired.fix": {
+        "en": "Nothing to do for training; correct the starts in the file if other tools "
+              "read it too.",
+        "zh": "训练无需处理；如果还有其他工具读取此文件，请在文件中改正这些起始位置。"},
     "qa.column_missing.message": {
         "en": "{name} has no column {column}.",
         "zh": "{name} 中没有 {column} 列。"},

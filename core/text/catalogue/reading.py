@@ -690,4 +690,22 @@ TEXTS.update({
         "en": "120 Chinese sentences with people, organisations and places marked character by "
               "character.",
         "zh": "120 个中文新闻句子，逐字标出了人名、机构名和地名。"},
+    "reading.sample.qa_product.title": {"en": "Product manual questions (answers in the text)",
+                                        "zh": "英文产品说明书问答（答案摘自原文）"},
+    "reading.sample.qa_product.description": {
+        "en": "64 English questions about a smart thermostat, asked on 10 paragraphs of its "
+              "manual; each answer is a span of its paragraph (SQuAD layout). The model learns "
+              "to point at the answer in a paragraph it is given.",
+        "zh": "64 个关于一款智能温控器的英文问题，取自其说明书的 10 个段落；每个答案都是所在"
+              "段落中的一段原文。模型学习在给定的段落中找出答案。"},
+    "reading.sample.qa_product_zh.title": {"en": "Chinese product manual questions (answers "
+                                                 "in the text)",
+                                           "zh": "中文产品说明书问答（答案摘自原文）"},
+    "reading.sample.qa_product_zh.description": {
+        "en": "63 Chinese questions about a robot vacuum, asked on 10 paragraphs of its manual; "
+              "each answer is a span of its paragraph (SQuAD layout). An English model knows "
+              "few Chinese characters: extend the vocabulary or pick a Chinese model.",
+        "zh": "63 个关于一款扫地机器人的中文问题，取自其说明书的 10 个段落；每个答案都是所在"
+              "段落中的一段原文。英文模型认识的汉字很少：请扩充词表，或选择中文"
+              "模型。"},
 })

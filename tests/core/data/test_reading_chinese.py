@@ -323,7 +323,7 @@ def _clean_copy(tmp, task: str = "text-classification"):
 
 AFTER_ENGLISH = [  # (action, message, fix) as examples.py, cleaning.py and samples wrote them
     (lambda tmp: _examples(tmp, "text,label\na,x\n", task="qa"), "Unknown task 'qa'.",
-     "Use text-classification or token-classification."),
+     "Use text-classification, token-classification or question-answering."),
     (lambda tmp: _examples(tmp, "text,label\na,x\n", task="token-classification"),
      "f.csv is a table, which cannot hold entity tags per word.",
      "Use a CoNLL file (token<TAB>tag per line), JSONL with tokens and tags, or a doccano / Label "
@@ -370,7 +370,8 @@ AFTER_ENGLISH = [  # (action, message, fix) as examples.py, cleaning.py and samp
      "The file has no copies or overlapping texts to remove.",
      "Nothing to do: the file can be used as it is."),
     (lambda tmp: get_sample("nope"), "There is no built-in sample called 'nope'.",
-     "Pick one of: reviews, news-entities, reviews-zh, news-entities-zh."),
+     "Pick one of: reviews, news-entities, reviews-zh, news-entities-zh, qa-product, "
+     "qa-product-zh."),
     (lambda tmp: _splits(tmp, "text,label,split\na,x,train\nb,y,later\nc,y,soon\n",
                          split_column="split"),
      "f.csv has split values that are not train, validation or test: 'later', 'soon'.",

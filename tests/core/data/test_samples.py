@@ -13,7 +13,8 @@ from core.evaluate.baseline import run_baselines
 
 def test_samples_exist_with_a_task_each():
     samples = list_samples()
-    assert {s.task for s in samples} == {"text-classification", "token-classification"}
+    assert {s.task for s in samples} == {"text-classification", "token-classification",
+                                         "question-answering"}
     for sample in samples:
         assert sample.path.is_file() and sample.title and sample.description
         assert get_sample(sample.key) == sample
@@ -202,7 +203,7 @@ def test_samples_of_the_current_language_come_first():
 
     with use_language("zh"):
         ordered = samples_for_language()
-        assert [s.language for s in ordered] == ["zh", "zh", "en", "en"]
+        assert [s.language for s in ordered] == ["zh", "zh", "zh", "en", "en", "en"]
         assert ordered[0].key == "reviews-zh"
         assert get_sample("reviews-zh").title == "中文评论（情感）"
     with use_language("en"):
