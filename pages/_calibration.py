@@ -28,6 +28,8 @@ def measured_split(calibration: dict[str, Any]) -> str | None:
 
 def sentence(calibration: dict[str, Any] | None, task: Any) -> str:
     """One paragraph a non-expert reads: what was done to the confidences and what it gave."""
+    if not task.calibrated:  # answer spans: their scores are not the probabilities of classes
+        return t("test.calibration.not_calibrated")
     if not isinstance(calibration, dict) or "applied" not in calibration:
         return t("test.calibration.older_run")
     if not calibration["applied"]:
@@ -51,7 +53,7 @@ def render(evaluation: dict[str, Any], task: Any) -> None:
     st.markdown("**" + t("test.calibration.title") + "**")
     st.markdown(sentence(calibration, task))
     split = measured_split(calibration) if isinstance(calibration, dict) else None
-    if not split or not calibration.get("applied"):
+    if not split or not calibration.get("applied") or not task.calibrated:
         return
     st.caption(t(f"test.calibration.explained_{split}_{task.unit}"))
     figures = calibration[split]

@@ -166,3 +166,69 @@ def tokens_with_spans(tokens: Sequence[str], spans: Sequence[tuple[str, int, int
 def legend(colours: Mapping[str, str]) -> str:
     return " ".join(_mark(kind, "", colour).replace(" <small><b></b></small>", "")
                     for kind, colour in colours.items())
+
+
+# ----- question answering -------------------------------------------------------------------
+
+GOLD_COLOUR, PREDICTED_COLOUR, BOTH_COLOUR = "#A7F3D0", "#FDE68A", "#BEF264"
+
+
+def _highlight(escaped: str, colour: str, padding: str = "1px 2px") -> str:
+    """Escaped text in a <mark> of `colour`."""
+    style = f"background:{colour};padding:{padding};border-radius:4px"
+    return f'<mark style="{style}">{escaped}</mark>'  # text: not user-facing
+
+
+def question_type_bars(types: Mapping[str, Mapping[str, float]],
+                       names: Mapping[str, str]) -> go.Figure:
+    """Exact match and F1 per question type (`names`: each type's word in the page language),
+    in the order `names` gives; the count of questions shows on hover."""
+    order = [k for k in names if k in types]
+    fig = go.Figure()
+    for score, colour in (("exact_match", "#818CF8"), ("f1", "#4F46E5")):
+        values = [float(types[k].get(score, 0.0)) for k in order]
+        fig.add_trace(go.Bar(name=t(f"test.qa.{score}"), x=[names[k] for k in order], y=values,
+                             marker_color=colour, text=[percent(v, 0) for v in values],
+                             customdata=[int(types[k].get("n", 0)) for k in order],
+                             hovertemplate=t("test.qa.type_hover", questions="%{customdata}")
+                             + "<extra></extra>"))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(range=[0, 1.05], tickformat=".0%")
+    return _layout(fig, t("test.qa.types_title"), t("test.qa.type"), t("test.chart.score"))
+
+
+def _span_marks(length: int, spans: Sequence[tuple[int, int]], bit: int,
+                marks: list[int]) -> None:
+    for start, end in spans:
+        for i in range(max(0, start), min(length, end)):
+            marks[i] |= bit
+
+
+def context_with_spans(context: str, gold: Sequence[tuple[int, int]],
+                       predicted: Sequence[tuple[int, int]]) -> str:
+    """The context (escaped) with the correct answers marked green, the model's answer amber
+    and where they overlap lime; spans are (start, end) characters of `context`."""
+    marks = [0] * len(context)
+    _span_marks(len(context), gold, 1, marks)
+    _span_marks(len(context), predicted, 2, marks)
+    colours = {1: GOLD_COLOUR, 2: PREDICTED_COLOUR, 3: BOTH_COLOUR}
+    parts, i = [], 0
+    while i < len(context):
+        j = i
+        while j < len(context) and marks[j] == marks[i]:
+            j += 1
+        piece = html.escape(context[i:j])
+        if marks[i]:
+            piece = _highlight(piece, colours[marks[i]])
+        parts.append(piece)
+        i = j
+    return "".join(parts)
+
+
+def answer_legend() -> str:
+    """The colours of `context_with_spans`, named."""
+    return " ".join(
+        _highlight(html.escape(t(key)), colour, "1px 4px")
+        for key, colour in (("test.qa.legend_gold", GOLD_COLOUR),
+                            ("test.qa.legend_predicted", PREDICTED_COLOUR),
+                            ("test.qa.legend_both", BOTH_COLOUR)))

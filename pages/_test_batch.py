@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from core.data.squad import guess_qa_columns
 from core.errors import UserError
 from core.predict import batch_predict
 from core.text import duration, t
 from core.workspace import runs
 from core.workspace.uploads import safe_filename
 from pages import _errors, _format, _session
-from pages._test_common import predictor_for
+from pages._test_common import answers_from_context, predictor_for, task_of
 
 BATCH_RESULT = "test_batch_result"
 
@@ -66,10 +68,12 @@ def read_upload(uploaded) -> tuple[Path, pd.DataFrame]:
         return path, _read_batch(str(path), len(content))
 
 
-def pick_column(frame: pd.DataFrame, path: Path) -> str:
-    """The column with the texts: guessed, remembered, or picked."""
+def pick_column(frame: pd.DataFrame, path: Path, questions: bool = False) -> str:
+    """The column with the texts (with `questions`, the questions): guessed, remembered, or
+    picked."""
     columns = [str(c) for c in frame.columns]
-    default = batch_predict.guess_text_column(frame)
+    guessed = guess_qa_columns(columns).get("question") if questions else None
+    default = guessed if guessed in columns else batch_predict.guess_text_column(frame)
     remembered = st.session_state.get("test_batch_column")
     if remembered is not None and remembered not in columns:
         # A choice kept from another file: say so, then offer this file's columns.
@@ -78,13 +82,26 @@ def pick_column(frame: pd.DataFrame, path: Path) -> str:
             batch_predict.check_text_column(frame, remembered, path.name)
         except UserError as exc:
             _errors.show_error(exc)
-    column = _session.widget(st.selectbox, t("test.batch.column"), "test_batch_column",
-                             default, options=columns, help=t("test.batch.column_help"))
+    what = "question_column" if questions else "column"
+    column = _session.widget(st.selectbox, t(f"test.batch.{what}"), "test_batch_column",
+                             default, options=columns, help=t(f"test.batch.{what}_help"))
+    return batch_predict.check_text_column(frame, column, path.name)
+
+
+def pick_context(frame: pd.DataFrame, path: Path, question: str) -> str:
+    """The column with each question's context, for a run that answers from a context."""
+    columns = [str(c) for c in frame.columns]
+    guessed = guess_qa_columns(columns).get("context")
+    default = guessed if guessed in columns and guessed != question else \
+        next((c for c in columns if c != question), columns[0])
+    column = _session.widget(st.selectbox, t("test.batch.context_column"),
+                             "test_batch_context_column", default, options=columns,
+                             help=t("test.batch.context_column_help"))
     return batch_predict.check_text_column(frame, column, path.name)
 
 
 def predict(run: runs.RunInfo, frame: pd.DataFrame, column: str, path: Path, job: str,
-            join: str | None) -> None:
+            join: str | None, context: str | None = None) -> None:
     bar = st.progress(0.0, text=t("test.batch.starting"))
 
     def progress(done: int, total: int) -> None:
@@ -93,8 +110,10 @@ def predict(run: runs.RunInfo, frame: pd.DataFrame, column: str, path: Path, job
 
     output = runs.workspace_dir() / "predictions" / run.run_id / \
         f"{Path(path.name).stem}-{hashlib.sha1(job.encode()).hexdigest()[:8]}.csv"
+    # a run answering from a context reads each row's question and context
+    more = {"context_column": context} if context else {"join_column": join}
     result = batch_predict.predict_file(predictor_for(run), frame, column, output,
-                                        progress=progress, join_column=join)
+                                        progress=progress, **more)
     st.session_state[BATCH_RESULT] = {"job": job, "path": str(result.path),
                                       "rows": result.rows, "seconds": result.seconds,
                                       "preview": result.preview, "name": path.stem}
@@ -115,7 +134,7 @@ def show_result(job: str) -> None:
                        icon=":material/download:", help=t("test.batch.download_help"))
 
 
-def batch_section(run: runs.RunInfo) -> None:
+def batch_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
     uploaded = st.file_uploader(
         t("test.batch.file"), type=[s.lstrip(".") for s in batch_predict.BATCH_SUFFIXES],
         key="test_batch_file", help=t("test.batch.file_help"))
@@ -123,6 +142,9 @@ def batch_section(run: runs.RunInfo) -> None:
         st.caption(t("test.batch.waiting"))
         return
     path, frame = read_upload(uploaded)
+    if answers_from_context(task_of(run, evaluation)):
+        questions_section(run, frame, path)
+        return
     column = pick_column(frame, path)
     job = f"{run.run_id}|{path}|{column}|{_joined_column(run, frame, column, quiet=True)}"
     if (run.config.get("data") or {}).get("text_pair_column"):
@@ -133,4 +155,18 @@ def batch_section(run: runs.RunInfo) -> None:
                  type="primary", key="test_batch_run", icon=":material/play_arrow:",
                  help=t("test.batch.run_help")):
         predict(run, frame, column, path, job, join)
+    show_result(job)
+
+
+def questions_section(run: runs.RunInfo, frame: pd.DataFrame, path: Path) -> None:
+    """A file of questions with their contexts: each row gets the answer found in its
+    context, where it starts and its score."""
+    question = pick_column(frame, path, questions=True)
+    context = pick_context(frame, path, question)
+    job = f"{run.run_id}|{path}|{question}|{context}"
+    st.caption(t("test.batch.rows_questions", name=_format.md(path.name), count=len(frame)))
+    if st.button(t("test.batch.run_questions", count=len(frame)), type="primary",
+                 key="test_batch_run", icon=":material/play_arrow:",
+                 help=t("test.batch.run_questions_help")):
+        predict(run, frame, question, path, job, None, context=context)
     show_result(job)

@@ -60,6 +60,15 @@ def task_of(run: runs.RunInfo, evaluation: dict[str, Any]) -> Any:
                             bool(evaluation.get("multi_label")))
 
 
+SPAN_ANSWERS = "answers"  # the answers column of a task whose answers are spans of a context
+
+
+def answers_from_context(task: Any) -> bool:
+    """Whether the task answers a question with a span of its context (its frame's answers
+    column holds answer texts with their starts) rather than labels or tags."""
+    return task.answers == SPAN_ANSWERS
+
+
 def entity_colours(evaluation: dict[str, Any], found: list[str]) -> dict[str, str]:
     """One colour per entity type of the run, the same in every section."""
     types = {str(x)[2:] for x in evaluation.get("labels") or [] if str(x)[:2] in ("B-", "I-")}

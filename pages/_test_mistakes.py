@@ -10,7 +10,14 @@ import streamlit as st
 from core.evaluate import error_analysis
 from core.text import t
 from core.workspace import runs
-from pages._test_common import TABLE_ROWS, download_table, records_for, task_of
+from pages import _test_qa
+from pages._test_common import (
+    TABLE_ROWS,
+    answers_from_context,
+    download_table,
+    records_for,
+    task_of,
+)
 from pages._test_report import split_name
 
 
@@ -20,7 +27,11 @@ def mistakes_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
     if not records:
         st.info(t("test.mistakes.none"))
         return
-    if task_of(run, evaluation).shows_entities:
+    task = task_of(run, evaluation)
+    if answers_from_context(task):
+        _test_qa.qa_mistakes(run, records, split)
+        return
+    if task.shows_entities:
         table = error_analysis.ner_mistakes(records)
         st.markdown(t("test.mistakes.ner_title", count=len(table), n=len(records),
                       split=split_name(split)))

@@ -10,9 +10,9 @@ import streamlit as st
 
 from core.text import number, percent, t
 from core.workspace import runs
-from pages import _format
+from pages import _format, _test_qa
 from pages import _report_visuals as visuals
-from pages._test_common import entity_colours, predictor_for, task_of
+from pages._test_common import answers_from_context, entity_colours, predictor_for, task_of
 
 # ----- playground ---------------------------------------------------------------------------
 
@@ -47,6 +47,9 @@ def show_entities(text: str, entities: list[dict[str, Any]],
 
 def playground_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
     task = task_of(run, evaluation)
+    if answers_from_context(task):
+        _test_qa.qa_playground(run)
+        return
     text, pair, top_k = inputs(run, task, len(evaluation.get("labels") or []))
     if not (text or "").strip():
         st.caption(t("test.play.empty"))

@@ -12,9 +12,10 @@ from core.evaluate import baseline, error_analysis, verdict
 from core.scoring import thresholds
 from core.text import has, number, points, t
 from core.workspace import runs
-from pages import _calibration, _format
+from pages import _calibration, _format, _test_qa
 from pages import _report_visuals as visuals
 from pages._test_common import (
+    answers_from_context,
     entity_colours,
     percent,
     records_for,
@@ -42,11 +43,14 @@ def baseline_name(key: str, task: Any) -> str:
 def headline_text(task: Any, report: dict[str, Any], split: str) -> None:
     """The headline and the summary of the run's task (f"test.report.headline_{task.kind}");
     each summary uses the figures it names."""
-    counts = {"correct": int(report.get("correct", 0)), "n": int(report.get("n", 0)),
-              "split": split_name(split)}
+    n = int(report.get("n", 0))
+    # a report of answer spans counts the exactly right answers by their share
+    correct = report.get("correct", round(float(report.get("exact_match") or 0.0) * n))
+    counts = {"correct": int(correct), "n": n, "split": split_name(split)}
     figures = {"precision": percent(report.get("precision")),
                "recall": percent(report.get("recall")), "f1": percent(report.get("f1")),
                "accuracy": percent(report.get("accuracy")),
+               "exact_match": percent(report.get("exact_match")),
                "micro": number(report.get("micro_f1", 0), 3),
                "macro": number(report.get("macro_f1", 0), 3)}
     st.markdown("### " + t(f"test.report.headline_{task.kind}", **counts))
@@ -209,7 +213,9 @@ def report_section(run: runs.RunInfo, evaluation: dict[str, Any]) -> None:
     task = task_of(run, evaluation)
     headline(task, report, evaluation, split, records_for(run, split))
     st.divider()
-    if task.shows_entities:
+    if answers_from_context(task):
+        _test_qa.qa_report(report, evaluation, lambda key: baseline_name(key, task))
+    elif task.shows_entities:
         ner_report(run, report, evaluation, split)
     elif task.multi_label:
         multi_label_report(run, report, evaluation, split)

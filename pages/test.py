@@ -76,7 +76,7 @@ def render() -> None:
         "report": lambda: _test_report.report_section(run, evaluation),
         "mistakes": lambda: _test_mistakes.mistakes_section(run, evaluation),
         "try": lambda: _test_playground.playground_section(run, evaluation),
-        "batch": lambda: _test_batch.batch_section(run),
+        "batch": lambda: _test_batch.batch_section(run, evaluation),
         "compare": lambda: _test_compare.compare_section(run, usable),
         "budget": lambda: _learning_curve.render(run),
         "export": lambda: _test_export.export_section(run),

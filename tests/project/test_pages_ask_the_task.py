@@ -13,27 +13,48 @@ from types import SimpleNamespace
 import pytest
 
 from core.scoring import calibration
-from core.tasks import TASK_CLASSES, TASK_NAMES, TEXT_CLASSIFICATION, TOKEN_CLASSIFICATION
+from core.tasks import (
+    QUESTION_ANSWERING,
+    TASK_CLASSES,
+    TASK_NAMES,
+    TEXT_CLASSIFICATION,
+    TOKEN_CLASSIFICATION,
+)
 from core.text import percent, t, use_language
 from core.text.catalogue import CATALOGUE
 
 # -- the keys the pages build, for every task --------------------------------------------------
 
+def _test_page_keys(kind) -> list[str]:
+    """The keys the Test page builds from a task: calibration sentences and the reliability
+    axis only for a task whose confidences are calibrated (else one sentence says they are
+    not), a "majority" baseline only for a task with labels to be the most common of."""
+    keys = []
+    for multi in (False, True):
+        variant = kind.kind_of(multi)
+        keys += [f"test.report.headline_{variant}", f"test.report.summary_{variant}",
+                 f"test.metric.headline_{variant}"]
+        if kind.calibrated:
+            keys += [f"test.calibration.adjusted_{variant}", f"test.chart.reliability_y_{variant}"]
+    if kind.calibrated:
+        for split in ("test", "validation"):
+            keys += [f"test.calibration.not_better_{split}_{kind.unit}",
+                     f"test.calibration.explained_{split}_{kind.unit}"]
+        keys += [f"test.calibration.{reason}_{kind.unit}"
+                 for reason in ("too_few", "no_mistakes", "no_output_layer", "no_validation")]
+    else:
+        keys.append("test.calibration.not_calibrated")
+    baselines = [kind.baseline_name] + (["majority"] if kind.label_list({"a", "b"}) else [])
+    keys += [f"test.baseline.{name}_{kind.key}" for name in baselines]
+    for split in ("test", "validation"):  # the verdict counts the task's units of a split
+        keys += [f"scores.count.{split}_{kind.unit}", f"scores.many.{split}_{kind.unit}"]
+    return keys
+
+
 @pytest.mark.parametrize("name", TASK_NAMES)
 def test_every_task_has_the_keys_the_pages_build_from_it(name):
     kind = TASK_CLASSES[name]
-    keys = [f"train.caption.{kind.key}", f"runs.task.{kind.key}"]
-    for multi in (False, True):
-        keys.append(f"test.calibration.adjusted_{kind.kind_of(multi)}")
-        variant = kind.kind_of(multi)
-        keys += [f"test.report.headline_{variant}", f"test.report.summary_{variant}",
-                 f"test.metric.headline_{variant}", f"test.chart.reliability_y_{variant}"]
-    for split in ("test", "validation"):
-        keys += [f"test.calibration.not_better_{split}_{kind.unit}",
-                 f"test.calibration.explained_{split}_{kind.unit}"]
-    keys += [f"test.calibration.{reason}_{kind.unit}"
-             for reason in ("too_few", "no_mistakes", "no_output_layer", "no_validation")]
-    keys += [f"test.baseline.{name}_{kind.key}" for name in (kind.baseline_name, "majority")]
+    keys = [f"train.caption.{kind.key}", f"runs.task.{kind.key}", *_test_page_keys(kind)]
     assert [key for key in keys if key not in CATALOGUE] == []
 
 
@@ -50,6 +71,8 @@ def _run(task: str | None) -> SimpleNamespace:
     (TEXT_CLASSIFICATION, {"multi_label": True, "labels": ["a", "b"]},
      False, True, "text", "multi_label"),
     (TEXT_CLASSIFICATION, {"labels": ["a", "b"]}, False, False, "text", "single_label"),
+    (QUESTION_ANSWERING, {"task": QUESTION_ANSWERING, "labels": []},
+     False, False, "question", "qa"),
     ("summarization", {}, False, False, "text", "single_label"),  # unknown: shown as texts
     (None, {"multi_label": True}, False, True, "text", "multi_label"),
 ])
@@ -69,6 +92,7 @@ def test_a_task_this_version_does_not_know_is_named_as_saved():
     assert task_name(None) == "-"
     assert task_name(TOKEN_CLASSIFICATION) == "token classification"
     assert task_name(TEXT_CLASSIFICATION) == "text classification"
+    assert task_name(QUESTION_ANSWERING) == "question answering"
 
 
 def test_the_calibration_sentence_follows_the_task():
@@ -89,6 +113,21 @@ def test_the_calibration_sentence_follows_the_task():
     assert _calibration.sentence(too_few, multi) == t("test.calibration.too_few_text", **least)
     assert "sentences" in _calibration.sentence(too_few, ner)
     assert "texts" in _calibration.sentence(too_few, single)
+
+
+def test_a_task_that_is_not_calibrated_says_so_in_one_sentence():
+    from pages import _calibration
+    from pages._test_common import answers_from_context, task_of
+
+    qa = task_of(_run(QUESTION_ANSWERING), {"task": QUESTION_ANSWERING})
+    saved = {"applied": False, "temperature": 1.0, "reason": "not_calibrated"}
+    with use_language("en"):
+        said = _calibration.sentence(saved, qa)
+    assert said == t("test.calibration.not_calibrated", language="en")
+    assert said.startswith("Answer scores are not calibrated")
+    assert answers_from_context(qa)
+    assert not answers_from_context(task_of(_run(TOKEN_CLASSIFICATION), {}))
+    assert not answers_from_context(task_of(_run(TEXT_CLASSIFICATION), {}))
 
 
 def test_a_baselines_name_is_the_tasks_own():

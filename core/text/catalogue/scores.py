@@ -39,6 +39,14 @@ TEXTS: dict = {
     "scores.count.validation_example": {"en": {"one": "{count} validation example",
                                                "other": "{count} validation examples"},
                                         "zh": "{count} 个验证集样本"},
+    "scores.count.question": {"en": {"one": "{count} question", "other": "{count} questions"},
+                              "zh": "{count} 个问题"},
+    "scores.count.test_question": {"en": {"one": "{count} test question",
+                                          "other": "{count} test questions"},
+                                   "zh": "{count} 个测试集问题"},
+    "scores.count.validation_question": {"en": {"one": "{count} validation question",
+                                                "other": "{count} validation questions"},
+                                         "zh": "{count} 个验证集问题"},
     # The same nouns without a count, as in "too few test texts".
     "scores.many.text": {"en": "texts", "zh": "文本"},
     "scores.many.sentence": {"en": "sentences", "zh": "句子"},
@@ -49,6 +57,9 @@ TEXTS: dict = {
     "scores.many.validation_text": {"en": "validation texts", "zh": "验证集文本"},
     "scores.many.validation_sentence": {"en": "validation sentences", "zh": "验证集句子"},
     "scores.many.validation_example": {"en": "validation examples", "zh": "验证集样本"},
+    "scores.many.question": {"en": "questions", "zh": "问题"},
+    "scores.many.test_question": {"en": "test questions", "zh": "测试集问题"},
+    "scores.many.validation_question": {"en": "validation questions", "zh": "验证集问题"},
     # Rescoring a multi-label run at another threshold (core/scoring/thresholds.py).
     "scores.threshold.out_of_range.message": {
         "en": "A threshold of {threshold} cannot be scored.",

@@ -588,4 +588,130 @@ TEXTS: dict = {
     "test.curve.baseline_spinner": {
         "en": "Training the quick baseline on growing subsets...",
         "zh": "正在用逐步增大的子集训练快速基线……"},
+    # ----- question answering (pages/_test_qa.py) ------------------------------------------
+    "test.metric.headline_qa": {"en": "answer F1", "zh": "答案 F1"},
+    "test.baseline.overlap_question_answering": {
+        "en": "Best-matching sentence (the context sentence sharing most words with the "
+              "question)",
+        "zh": "最相近的句子（与问题共用词语最多的上下文句子）"},
+    "test.report.headline_qa": {
+        "en": "Exactly right on {correct} of {n} {split} questions",
+        "zh": "在 {n} 个{split}问题中，有 {correct} 个回答完全正确"},
+    "test.report.summary_qa": {
+        "en": "Exact match **{exact_match}**, F1 **{f1}** (F1 gives part credit when the "
+              "answer shares words with the correct one).",
+        "zh": "完全匹配率 **{exact_match}**，F1 **{f1}**（回答与正确答案有部分字词相同时，F1 "
+              "给部分分数）。"},
+    "test.calibration.not_calibrated": {
+        "en": "Answer scores are not calibrated: they rank the candidate answers within one "
+              "context, so read them as a ranking, not as how often the model is right.",
+        "zh": "回答的分数未经校准：它们只在同一段上下文的候选答案之间排序，请把它当作排名，"
+              "而不是模型答对的概率。"},
+    "test.qa.scores_title": {"en": "Exact match and F1 next to the quick baseline",
+                             "zh": "完全匹配率和 F1，与快速基线对比"},
+    "test.qa.scores_caption": {
+        "en": "Exact match counts an answer only when it is the correct text; F1 also "
+              "counts the words it shares with it.",
+        "zh": "完全匹配率只在回答与正确文本完全相同时计分；F1 还会计入两者共有的字词。"},
+    "test.qa.who": {"en": "model", "zh": "模型"},
+    "test.qa.exact_match": {"en": "exact match", "zh": "完全匹配率"},
+    "test.qa.f1": {"en": "F1", "zh": "F1"},
+    "test.qa.score": {"en": "score", "zh": "分数"},
+    "test.qa.has_answer": {
+        "en": {"one": "{count} question with an answer",
+               "other": "{count} questions with an answer"},
+        "zh": "{count} 个有答案的问题"},
+    "test.qa.no_answer": {"en": "no answer", "zh": "无答案"},
+    "test.qa.has_answer_help": {
+        "en": "The questions whose context holds the answer.",
+        "zh": "上下文中包含答案的问题。"},
+    "test.qa.no_answer_questions": {
+        "en": {"one": "{count} question without an answer",
+               "other": "{count} questions without an answer"},
+        "zh": "{count} 个没有答案的问题"},
+    "test.qa.no_answer_questions_help": {
+        "en": "The questions the context cannot answer: right when the model says so.",
+        "zh": "上下文无法回答的问题：模型回答“无答案”才算对。"},
+    "test.qa.em_f1": {"en": "EM {exact} · F1 {f1}", "zh": "完全匹配 {exact} · F1 {f1}"},
+    "test.qa.types_title": {"en": "Scores by question type", "zh": "按问题类型的得分"},
+    "test.qa.types_caption": {
+        "en": "Questions are grouped by their question word; a type with few questions "
+              "can swing a lot.",
+        "zh": "问题按疑问词分组；问题很少的类型，得分可能波动很大。"},
+    "test.qa.type": {"en": "question type", "zh": "问题类型"},
+    "test.qa.type_hover": {"en": "{questions} questions", "zh": "{questions} 个问题"},
+    "test.qa.type_who": {"en": "who", "zh": "谁"},
+    "test.qa.type_what": {"en": "what", "zh": "什么"},
+    "test.qa.type_when": {"en": "when", "zh": "何时"},
+    "test.qa.type_where": {"en": "where", "zh": "哪里"},
+    "test.qa.type_why": {"en": "why", "zh": "为什么"},
+    "test.qa.type_how": {"en": "how", "zh": "怎么"},
+    "test.qa.type_which": {"en": "which", "zh": "哪个"},
+    "test.qa.type_other": {"en": "other", "zh": "其他"},
+    "test.qa.legend_gold": {"en": "correct answer", "zh": "正确答案"},
+    "test.qa.legend_predicted": {"en": "model's answer", "zh": "模型的回答"},
+    "test.qa.legend_both": {"en": "both", "zh": "两者重合"},
+    "test.qa.mistakes_title": {
+        "en": "**Not fully right on {count} of {n} {split} questions**, the worst first: "
+              "a wrong correct answer or a span drawn too wide is often the cause.",
+        "zh": "**在 {n} 个{split}问题中，有 {count} 个没有完全答对**，最差的排在最前：原因"
+              "常常是标注的答案有误，或答案范围划得太宽。"},
+    "test.qa.all_right": {"en": "The model answers every question exactly right.",
+                          "zh": "模型的每个回答都完全正确。"},
+    "test.qa.shown": {"en": "Questions to show", "zh": "显示的问题数"},
+    "test.qa.shown_help": {
+        "en": "How many of the wrong answers to draw in their context; the download has all.",
+        "zh": "在上下文中显示多少个答错的问题；下载文件包含全部。"},
+    "test.qa.column_number": {"en": "#", "zh": "#"},
+    "test.qa.column_question": {"en": "question and context", "zh": "问题和上下文"},
+    "test.qa.column_gold": {"en": "correct", "zh": "正确答案"},
+    "test.qa.column_predicted": {"en": "model", "zh": "模型"},
+    "test.qa.column_f1": {"en": "F1", "zh": "F1"},
+    "test.qa.download": {"en": "Download the questions to check (CSV)",
+                         "zh": "下载待检查的问题（CSV）"},
+    "test.qa.download_help": {
+        "en": "id, question, context, correct and model answer of each wrong question, with "
+              "an empty column for the answer you decide on.",
+        "zh": "每个答错问题的编号、问题、上下文、正确答案和模型回答，另有一列空白供你填写"
+              "确定的答案。"},
+    "test.qa.play_context": {"en": "Context", "zh": "上下文"},
+    "test.qa.play_context_placeholder": {
+        "en": "Paste a paragraph the answers are in...",
+        "zh": "粘贴包含答案的一段文字……"},
+    "test.qa.play_context_help": {
+        "en": "The text the model looks for answers in; long texts are read in windows.",
+        "zh": "模型在其中寻找答案的文字；较长的文字会分段读取。"},
+    "test.qa.play_questions": {"en": "Questions (one per line)", "zh": "问题（每行一个）"},
+    "test.qa.play_questions_placeholder": {"en": "Who wrote it?", "zh": "这是谁写的？"},
+    "test.qa.play_questions_help": {
+        "en": "Each line is asked on its own about the context above.",
+        "zh": "每一行都会单独就上面的上下文提问。"},
+    "test.qa.play_empty": {
+        "en": "Paste a context and ask at least one question to see the answers.",
+        "zh": "粘贴一段上下文并至少提一个问题，即可看到回答。"},
+    "test.qa.play_answer": {"en": "Answer: {answer} (score {score})",
+                            "zh": "回答：{answer}（分数 {score}）"},
+    "test.qa.play_no_answer": {
+        "en": "No answer: the model finds none in the context (score {score}).",
+        "zh": "无答案：模型在上下文中找不到答案（分数 {score}）。"},
+    "test.qa.alternative": {"en": "other candidate", "zh": "其他候选"},
+    "test.batch.question_column": {"en": "Column with the questions", "zh": "问题所在的列"},
+    "test.batch.question_column_help": {
+        "en": "The question the model answers on each row; the other columns are copied to "
+              "the output unchanged.",
+        "zh": "模型在每一行回答的问题；其他列会原样复制到输出中。"},
+    "test.batch.context_column": {"en": "Column with the contexts", "zh": "上下文所在的列"},
+    "test.batch.context_column_help": {
+        "en": "The text each row's answer is looked for in.",
+        "zh": "在其中寻找每一行答案的文字。"},
+    "test.batch.rows_questions": {
+        "en": {"one": "{name}: {count} question.", "other": "{name}: {count} questions."},
+        "zh": "{name}：{count} 个问题。"},
+    "test.batch.run_questions": {
+        "en": {"one": "Answer {count} question", "other": "Answer {count} questions"},
+        "zh": "回答 {count} 个问题"},
+    "test.batch.run_questions_help": {
+        "en": "Finds each row's answer in its context: the output adds the answer, where it "
+              "starts and its score.",
+        "zh": "在每一行的上下文中寻找答案：输出会加上答案、答案的起始位置和分数。"},
 }
