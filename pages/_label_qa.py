@@ -41,6 +41,23 @@ def _add_question(project_id: str, item: int, answered: bool) -> None:
 _add = _guarded(_add_question)
 
 
+def _keep_draft(project_id: str, item: int) -> None:
+    labeling.save_question_draft(labeling.open_project(project_id), item,
+                                 st.session_state.get(question_key(project_id, item)) or "",
+                                 list(st.session_state.get(answer_key(project_id, item)) or []))
+
+
+def _restore_draft(project: labeling.Project, item: int, n_words: int) -> None:
+    """The question and answer words being written before a refresh, back in their widgets."""
+    pid = project.project_id
+    if question_key(pid, item) in st.session_state:
+        return
+    draft = labeling.read_question_draft(project, item)
+    if draft is not None:
+        st.session_state[question_key(pid, item)] = draft[0]
+        st.session_state[answer_key(pid, item)] = [w for w in draft[1] if 0 <= w < n_words]
+
+
 def highlighted(context: str, span: tuple[int, int] | None) -> str:
     """The paragraph as markdown, shown literally, with the selected answer highlighted."""
     if span is None:
@@ -67,15 +84,17 @@ def qa_view(project: labeling.Project, state: labeling.LabelState, item: int,
     st.caption(t("label.qa.where_skipped" if item in state.skipped else "label.qa.where",
                  item=number(item + 1), total=number(len(texts))))
     tokens, _ = tokenize(context)
+    _restore_draft(project, item, len(tokens))
     words = list(st.session_state.get(answer_key(pid, item)) or [])
     span = _selected_span(context, words)
     with st.container(border=True):
         st.markdown(highlighted(context, span))
     st.text_input(t("label.qa.question"), key=question_key(pid, item),
-                  placeholder=t("label.qa.question_placeholder"), help=t("label.qa.question_help"))
+                  placeholder=t("label.qa.question_placeholder"), on_change=_keep_draft,
+                  args=(pid, item), help=t("label.qa.question_help"))
     st.pills(t("label.qa.words"), list(range(len(tokens))), selection_mode="multi",
              format_func=lambda i: plain(tokens[i]), key=answer_key(pid, item),
-             help=t("label.qa.words_help"))
+             on_change=_keep_draft, args=(pid, item), help=t("label.qa.words_help"))
     if span is not None:
         st.caption(t("label.qa.answer", answer=plain(context[span[0]:span[1]])))
     with st.container(horizontal=True):

@@ -6,7 +6,8 @@ A project is a folder `<workspace>/labeling/<project_id>/` holding:
 - `texts.jsonl`: the texts to label, one JSON object a line; an item is its line index;
 - `events.jsonl`: append-only actions (label, skip, undo), one JSON object a line, each written
   in one call and flushed to disk, so a refresh or a crash loses nothing;
-- `draft.json`: entity spans of the text being tagged, before it is saved.
+- `draft.json`: entity spans of the text being tagged, or the question being written and its
+  selected answer words, before it is saved.
 
 The current labels are the events replayed: the last label or skip of an item wins, and an undo
 takes back the latest action not yet taken back. A label value is always a list: `[label]` for
@@ -399,7 +400,7 @@ def label(project: Project, item: int, value: Sequence[Any], texts: Sequence[str
     n_tokens = len(item_tokens(texts[item])) if entities else None
     value = check_value(project, value, n_tokens, texts[item])
     _append_event(project, {"type": "label", "item": item, "value": value, "source": source})
-    if entities:
+    if entities or project.asks_questions:
         clear_draft(project)
 
 
@@ -507,6 +508,22 @@ def read_draft(project: Project, item: int) -> list[list[Any]] | None:
     if not draft or draft.get("item") != item or not isinstance(draft.get("spans"), list):
         return None
     return draft["spans"]
+
+
+def save_question_draft(project: Project, item: int, question: str, words: list[int]) -> None:
+    """The question being written about `item` and its selected answer words (a refresh keeps
+    them until the question is added)."""
+    runs.write_json_atomic(project.path / "draft.json",
+                           {"item": item, "question": str(question or ""),
+                            "words": [int(w) for w in words]})
+
+
+def read_question_draft(project: Project, item: int) -> tuple[str, list[int]] | None:
+    draft = runs.read_json(project.path / "draft.json")
+    if not draft or draft.get("item") != item or not isinstance(draft.get("words"), list):
+        return None
+    return str(draft.get("question") or ""), [int(w) for w in draft["words"]
+                                              if isinstance(w, int) and not isinstance(w, bool)]
 
 
 def clear_draft(project: Project) -> None:

@@ -10,10 +10,13 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 from support.pages import all_text, assert_clean
 
+from core import text
 from core.label import labeling
 from core.tasks import QUESTION_ANSWERING
+from core.text import t, use_language
 
 PAGE = Path(__file__).resolve().parents[2] / "pages" / "label.py"
+CHINESE = "北京是中华人民共和国的首都，位于华北平原。"
 PARAGRAPHS = ["Marie Curie was born in Warsaw in 1867.",
               "The Amazon is the largest rainforest on Earth."]
 
@@ -82,6 +85,20 @@ def test_questions_are_asked_of_paragraphs_from_an_uploaded_file(workspace):
         {"text": "Warsaw", "answer_start": 24}]
 
 
+def test_a_question_being_written_survives_a_reload(workspace):
+    project = labeling.create_project("Science", QUESTION_ANSWERING, [], PARAGRAPHS)
+    key = f"label_question_{project.project_id}_0"
+    at = open_page()
+    at.text_input(key=key).set_value("Where was she born?").run()
+    at.pills[0].set_value([5]).run()
+    at = open_page()  # a fresh session: the page reloaded
+    assert at.text_input(key=key).value == "Where was she born?"
+    assert at.pills[0].value == [5] and "Answer: Warsaw" in all_text(at)
+    button(at, "Add the question").click().run()
+    assert questions(0)[0]["answers"] == [{"text": "Warsaw", "answer_start": 24}]
+    assert labeling.read_question_draft(project, 0) is None
+
+
 def test_an_empty_question_or_no_selected_words_give_one_sentence(workspace):
     project = labeling.create_project("Science", QUESTION_ANSWERING, [], PARAGRAPHS)
     at = open_page()
@@ -104,3 +121,18 @@ def test_the_smart_tabs_say_they_do_not_serve_questions(workspace):
     assert at.dataframe[0].value["label"].tolist() == ["Where? → Warsaw"]
     at = open_page("Label these next")
     assert "not offered for question answering" in all_text(at)
+
+
+def test_a_chinese_answer_is_picked_by_characters_in_chinese(workspace, monkeypatch):
+    project = labeling.create_project("地理", QUESTION_ANSWERING, [], [CHINESE])
+    monkeypatch.setenv(text.ENV_VAR, "zh")
+    with use_language("zh"):
+        at = open_page()
+        assert_clean(at)  # strict mode: a key without Chinese would be an error on the page
+        at.text_input(key=f"label_question_{project.project_id}_0").set_value(
+            "北京是哪个国家的首都？").run()
+        at.pills[0].set_value([3, 9]).run()  # 中 ... 国: the first and last character
+        assert t("label.qa.answer", answer="中华人民共和国") in all_text(at)
+        next(b for b in at.button if b.label == t("label.qa.add")).click().run()
+        assert_clean(at)
+    assert questions(0)[0]["answers"] == [{"text": "中华人民共和国", "answer_start": 3}]

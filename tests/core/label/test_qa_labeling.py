@@ -9,6 +9,8 @@ import json
 import pandas as pd
 import pytest
 
+from core.config import DataConfig
+from core.data import load_examples
 from core.data.squad import FRAME_COLUMNS, read_qa_json
 from core.errors import UserError
 from core.label import labeling, qa_labeling
@@ -101,6 +103,9 @@ def test_chinese_answers_start_at_their_exact_characters(workspace, tmp_path):
     read = read_qa_json(path)
     assert [a["answer_start"][0] for a in read["answers"]] == [3, wall[0]]
     assert [a["text"][0] for a in read["answers"]] == ["中华人民共和国", "两千多年前"]
+    examples = load_examples(path, DataConfig(train=str(path)), QUESTION_ANSWERING).frame
+    pd.testing.assert_frame_equal(examples[list(FRAME_COLUMNS)].reset_index(drop=True),
+                                  qa_labeling.questions_frame(project.name, rows))
 
 
 def test_selected_words_give_the_characters_from_the_first_to_the_last(workspace):
