@@ -16,7 +16,10 @@ from core.text import t
 from pages import _format
 
 HEIGHT = 260
-METRIC_ORDER = ("macro_f1", "f1", "accuracy", "micro_f1", "precision", "recall")
+METRIC_ORDER = ("macro_f1", "f1", "exact_match", "accuracy", "micro_f1", "precision", "recall")
+# shown beside the headline metric when logged: accuracy (labels), exact match (answers)
+SECOND_METRICS = ("accuracy", "exact_match")
+CHART_METRICS = ("exact_match",)  # metrics named by charts.metric.<name>
 NOT_METRICS = {"type", "step", "epoch", "time", "loss", "runtime", "samples_per_second",
                "steps_per_second"}
 
@@ -60,6 +63,19 @@ def token_length_histogram(edges: Sequence[float], counts: Sequence[int],
                    t("charts.lengths.y"))
 
 
+def count_histogram(values: Sequence[int], title: str, x: str, y: str,
+                    line: int | None = None) -> go.Figure:
+    """Bars of how often each count occurs (tokens per paragraph, questions per paragraph);
+    `line` marks a limit such as the max length."""
+    fig = go.Figure(go.Histogram(x=list(values), marker_color="#0EA5E9", marker_line_width=0))
+    if line:
+        fig.add_vline(x=line, line_dash="dash", line_color="#DC2626",
+                      annotation_text=t("charts.lengths.max_length", max_length=line),
+                      annotation_position="top left")  # text: not user-facing
+        fig.update_xaxes(range=[0, max([line, *values]) * 1.05])
+    return _layout(fig, title, x, y)
+
+
 def entity_counts(counts: Mapping[str, int]) -> go.Figure:
     return label_distribution(counts, t("charts.entities.title")).update_layout(
         xaxis_title=t("charts.entities.x"))
@@ -73,6 +89,11 @@ def events_frame(events: Iterable[Mapping[str, Any]], kind: str) -> pd.DataFrame
     if frame.empty or "step" not in frame:
         return pd.DataFrame()
     return frame.sort_values("step").reset_index(drop=True)
+
+
+def metric_label(name: str) -> str:
+    """A metric's name in a chart legend ('exact_match' -> 'exact match')."""
+    return t(f"charts.metric.{name}") if name in CHART_METRICS else _format.metric_name(name)
 
 
 def metric_names(eval_frame: pd.DataFrame) -> list[str]:
@@ -120,12 +141,13 @@ def loss_chart(train: pd.DataFrame, evals: pd.DataFrame) -> go.Figure:
 
 
 def metric_chart(evals: pd.DataFrame) -> go.Figure:
-    """The headline validation metric, plus accuracy when that is not the headline."""
+    """The headline validation metric, plus accuracy (or exact match) when that is not the
+    headline."""
     fig = go.Figure()
     names = metric_names(evals)
-    shown = names[:1] + [n for n in names[1:] if n == "accuracy"]
-    for name, color in zip(shown, ("#F97316", "#0EA5E9"), strict=False):
-        _line(fig, evals, name, _format.metric_name(name), line={"color": color})
+    shown = names[:1] + [n for n in names[1:] if n in SECOND_METRICS]
+    for name, color in zip(shown, ("#F97316", "#0EA5E9", "#059669"), strict=False):
+        _line(fig, evals, name, metric_label(name), line={"color": color})
     scores = score_range(v for name in shown for v in evals[name].dropna())
     if scores:
         fig.update_yaxes(range=scores)

@@ -1,4 +1,5 @@
-"""Data page: the tabs under the health report (labels or entities, text length, a preview)."""
+"""Data page: the tabs under the health report (labels, entities or answers, text length, a
+preview)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import streamlit as st
 
 from core.tasks import task_kind
 from core.text import number, t
-from pages import _charts
+from pages import _charts, _data_qa
 
 
 def preview(splits: Any) -> Any:
@@ -19,7 +20,7 @@ def preview(splits: Any) -> Any:
     return frame
 
 
-def _labels(stats: dict) -> None:
+def _labels(stats: dict, key: tuple) -> None:
     counts = stats.get("class_counts") or {}
     if counts:
         st.plotly_chart(_charts.label_distribution(counts), key="chart_labels")
@@ -27,7 +28,7 @@ def _labels(stats: dict) -> None:
         st.caption(t("data.charts.no_labels"))
 
 
-def _entities(stats: dict) -> None:
+def _entities(stats: dict, key: tuple) -> None:
     entities = stats.get("entity_counts") or {}
     if entities:
         st.plotly_chart(_charts.entity_counts(entities), key="chart_entities")
@@ -52,19 +53,36 @@ def _lengths(stats: dict, max_length: int) -> None:
                  longest=number(_whole(lengths.get("max")))))
 
 
+def _answers(stats: dict, key: tuple) -> None:
+    _data_qa.show_answer_charts(_data_qa.lengths(*key))
+
+
 # The chart of each group of health checks a task adds (core.tasks: `health_checks`).
-CHARTS = {"labels": _labels, "entities": _entities}
+CHARTS = {"labels": _labels, "entities": _entities, "answers": _answers}
 
 
-def show_charts(splits: Any, report: Any, task: str, max_length: int) -> None:
+def _table_preview(splits: Any) -> None:
+    st.dataframe(preview(splits), hide_index=True, height=300)
+
+
+# The length chart and the preview of each reader a task names (core.tasks: `reader`):
+# paragraphs read in windows and answers marked in them for question answering.
+LENGTHS = {"squad": lambda stats, key: _data_qa.show_context_lengths(_data_qa.lengths(*key),
+                                                                      key[-1])}
+PREVIEWS = {"squad": _data_qa.show_preview}
+
+
+def show_charts(splits: Any, report: Any, task: str, key: tuple) -> None:
+    """One tab per health-check group, then lengths and a preview; `key` is the check's cache
+    key (config json, file signatures, model, max length)."""
     stats = report.stats
-    checks = task_kind(task).health_checks
-    names = (*checks, "lengths", "preview")
+    kind = task_kind(task)
+    names = (*kind.health_checks, "lengths", "preview")
     tabs = dict(zip(names, st.tabs([t(f"data.charts.{name}") for name in names]), strict=True))
-    for check in checks:
+    for check in kind.health_checks:
         with tabs[check]:
-            CHARTS[check](stats)
+            CHARTS[check](stats, key)
     with tabs["lengths"]:
-        _lengths(stats, max_length)
+        LENGTHS.get(kind.reader, lambda s, k: _lengths(s, k[-1]))(stats, key)
     with tabs["preview"]:
-        st.dataframe(preview(splits), hide_index=True, height=300)
+        PREVIEWS.get(kind.reader, _table_preview)(splits)

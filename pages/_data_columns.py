@@ -15,7 +15,7 @@ from core import data as coredata
 from core.errors import UserError
 from core.tasks import task_kind
 from core.text import t
-from pages import _data_files, _format
+from pages import _data_files, _data_qa, _format
 from pages._session import widget
 
 NONE = "(none)"  # text: not user-facing (the option value for "no column"; shown translated)
@@ -92,11 +92,18 @@ def _say_where_read(text: str, joined: str | None, label: str) -> None:
         st.caption(t("data.columns.reading", text=_format.md(text), label=_format.md(label)))
 
 
+def _tagged_settings(path: str) -> dict:
+    st.caption(t("data.columns.entity_caption"))
+    return {}
+
+
 def column_settings(path: str, task: str) -> dict:
-    """DataConfig fields for the column mapping (tasks whose files are tables only)."""
-    if task_kind(task).reader != "table":
-        st.caption(t("data.columns.entity_caption"))
-        return {}
+    """DataConfig fields for the column mapping, by the reader of the task's files."""
+    return COLUMN_PARTS[task_kind(task).reader](path)
+
+
+def _table_settings(path: str) -> dict:
+    """The text, label and split columns of a table of labeled texts."""
     frame = _data_files.read_table(_data_files.signature(path))
     columns = [str(c) for c in frame.columns]
     if len(columns) < 2:
@@ -116,6 +123,11 @@ def column_settings(path: str, task: str) -> dict:
             "text_pair_column": "" if pair == NONE or joined else pair,
             "split_column": "" if picked["split"] == NONE else picked["split"],
             "multi_label": picked["multi"], "label_separator": picked["separator"] or None}
+
+
+# The column part of each reader a task names (core.tasks: `reader`).
+COLUMN_PARTS = {"table": _table_settings, "tagged": _tagged_settings,
+                "squad": _data_qa.column_settings}
 
 
 def label_name_settings(frame: Any, column: str, multi: bool, separator: str | None) -> dict:

@@ -10,7 +10,8 @@ from typing import Any
 import streamlit as st
 
 from core import data as coredata
-from core.config import RunConfig
+from core.config import DataConfig, RunConfig
+from core.data import squad
 from core.errors import UserError
 from core.models import loading as models
 from core.tasks import task_kind
@@ -39,8 +40,28 @@ def read_tagged(sig: Signature) -> Any:
     return coredata.read_tagged(sig[0])
 
 
+def qa_shape(path: str) -> str:
+    """How a question-answering file is read: "squad", "label_studio" or "table"."""
+    if Path(path).suffix.lower() != ".json":
+        return "table"
+    with open(path, "rb") as handle:
+        head = handle.read(64 * 1024)
+    if squad.looks_like_squad(head):
+        return "squad"
+    return "label_studio" if squad.looks_like_label_studio_qa(head) else "table"
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def read_questions(sig: Signature) -> Any:
+    """A question-answering file: SQuAD or Label Studio JSON as its examples frame, a table as
+    its table (its columns are chosen on the page)."""
+    if qa_shape(sig[0]) == "table":
+        return read_table(sig)
+    return coredata.load_examples(sig[0], DataConfig(train=sig[0]), detect_task(sig)).frame
+
+
 def _reader(sig: Signature) -> str:
-    """Which reader the file's detected task reads it with: "table" or "tagged"."""
+    """Which reader the file's detected task reads it with: "table", "tagged" or "squad"."""
     return task_kind(detect_task(sig)).reader
 
 
@@ -69,8 +90,12 @@ def _table_unusable(sig: Signature) -> bool:
     return len(read_table(sig).columns) < 2  # a text and a label column are needed
 
 
+def _questions_unusable(sig: Signature) -> bool:
+    return len(read_questions(sig)) == 0
+
+
 # Whether a file is unusable, for each reader a task names (core.tasks: `reader`).
-_UNUSABLE = {"tagged": _tagged_unusable, "table": _table_unusable}
+_UNUSABLE = {"tagged": _tagged_unusable, "table": _table_unusable, "squad": _questions_unusable}
 
 
 def newest_usable(paths: list[str]) -> tuple[str, set[str]]:
@@ -95,12 +120,21 @@ def check_readable(path: str) -> None:
 
 
 # The cached read of each reader a task names (core.tasks: `reader`).
-_READERS = {"tagged": read_tagged, "table": read_table}
+_READERS = {"tagged": read_tagged, "table": read_table, "squad": read_questions}
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _tokenizer(model: str) -> Any:
+def tokenizer(model: str) -> Any:
+    """The model's tokenizer, loaded once per model."""
     return models.load_tokenizer(model)
+
+
+def usable_tokenizer(model: str) -> Any:
+    """The model's tokenizer, or the default model's when that one cannot be loaded."""
+    try:
+        return tokenizer(model)
+    except UserError:
+        return tokenizer(models.DEFAULT_MODEL)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -108,9 +142,6 @@ def check(config_json: str, sigs: tuple, model: str, max_length: int) -> tuple[A
     """Splits and health report for one configuration (sigs only invalidate the cache)."""
     config = RunConfig.from_dict(json.loads(config_json))
     splits = coredata.make_splits(config)
-    try:
-        tokenizer = _tokenizer(model)
-    except UserError:
-        tokenizer = _tokenizer(models.DEFAULT_MODEL)
-    report = coredata.build_health_report(splits, tokenizer=tokenizer, max_length=max_length)
+    report = coredata.build_health_report(splits, tokenizer=usable_tokenizer(model),
+                                          max_length=max_length)
     return splits, report

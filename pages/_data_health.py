@@ -15,7 +15,7 @@ from core.models import loading as models
 from core.tasks import task_kind
 from core.text import error_line, number, percent, t
 from core.train import presets
-from pages import _data_files, _format, _session
+from pages import _data_files, _data_qa, _format, _session
 
 SHOW = {"error": st.error, "warning": st.warning, "info": st.info}
 ICONS = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
@@ -74,7 +74,39 @@ def offer_clean_copy(config: RunConfig, report: Any, dataset: dict) -> None:
               args=(config.to_dict(), dataset["label"]), help=t("data.clean.help"))
 
 
-def show_summary(splits: Any, report: Any, max_length: int) -> None:
+def _label_count(splits: Any, report: Any, key: tuple) -> int:
+    return len(splits.labels)
+
+
+# What the third figure counts, by the frame column of the task's answers (core.tasks
+# `answers`): labels, tags, or the paragraphs questions are asked about.
+COUNTS = {"labels": _label_count, "tags": _label_count,
+          "answers": lambda splits, report, key: _data_qa.paragraphs(splits)}
+
+
+def _truncated(splits: Any, report: Any, key: tuple) -> tuple[str, str, str]:
+    return (t("data.summary.truncated"), percent(report.stats.get("truncated_share")),
+            t("data.summary.truncated_help", max_length=key[-1]))
+
+
+def _windows(splits: Any, report: Any, key: tuple) -> tuple[str, str, str]:
+    return (t("data.summary.windows"), number(training_windows(splits, report, key)),
+            t("data.summary.windows_help", max_length=key[-1]))
+
+
+# The fourth figure, by the task's answers: texts cut at the max length, or the windows
+# long paragraphs are read in.
+LAST = {"answers": _windows}
+
+
+def training_windows(splits: Any, report: Any, key: tuple) -> int:
+    """Training windows of the max length (answer spans: long paragraphs are cut)."""
+    return _data_qa.windows(report, splits, _data_files.usable_tokenizer(key[2]), key[-1])
+
+
+def show_summary(splits: Any, report: Any, key: tuple) -> None:
+    """Examples, the split, what the answers are and a figure of the lengths; `key` is
+    `check_key`'s."""
     n_test = len(splits.test) if splits.test is not None else 0
     n_train, n_val = len(splits.train), len(splits.validation)
     cols = st.columns(4)
@@ -83,11 +115,11 @@ def show_summary(splits: Any, report: Any, max_length: int) -> None:
     cols[1].metric(t("data.summary.splits"),
                    f"{number(n_train)} / {number(n_val)} / {number(n_test)}",
                    help=t("data.summary.splits_help"))
-    answers = task_kind(splits.task).answers  # data.summary.labels | data.summary.tags
-    cols[2].metric(t(f"data.summary.{answers}"), number(len(splits.labels)),
-                   help=t("data.summary.labels_help"))
-    cols[3].metric(t("data.summary.truncated"), percent(report.stats.get("truncated_share")),
-                   help=t("data.summary.truncated_help", max_length=max_length))
+    answers = task_kind(splits.task).answers  # data.summary.labels | tags | answers
+    cols[2].metric(t(f"data.summary.{answers}"), number(COUNTS[answers](splits, report, key)),
+                   help=t(f"data.summary.{answers}_help"))
+    label, value, help_text = LAST.get(answers, _truncated)(splits, report, key)
+    cols[3].metric(label, value, help=help_text)
 
 
 def p99_length(stats: dict) -> int | None:
@@ -95,8 +127,10 @@ def p99_length(stats: dict) -> int | None:
     return int(lengths["p99"]) if isinstance(lengths, dict) and lengths.get("p99") else None
 
 
-def check_data(config: RunConfig) -> tuple[Any, Any, int]:
-    """Health report at the max length training will use (auto: covers 99% of texts)."""
+def check_data(config: RunConfig) -> tuple[Any, Any, tuple]:
+    """Health report at the max length training will use (auto: covers 99% of texts); the
+    splits, the report and the cache key of the check: (config json, file signatures, model,
+    max length)."""
     sigs = tuple(_data_files.signature(p) for p in (config.data.train, config.data.validation,
                                                     config.data.test) if p)
     model = st.session_state.get(_session.MODEL) or models.DEFAULT_MODEL
@@ -111,12 +145,16 @@ def check_data(config: RunConfig) -> tuple[Any, Any, int]:
             if auto != max_length:
                 max_length = auto
                 splits, report = _data_files.check(config_json, sigs, model, max_length)
-    return splits, report, max_length
+    return splits, report, (config_json, sigs, model, max_length)
 
 
-def remember_ready(config: RunConfig, splits: Any, report: Any) -> None:
+def remember_ready(config: RunConfig, splits: Any, report: Any, key: tuple) -> None:
+    """What the Model page reads: the data settings, the task, whether the data can train and
+    its figures (training windows where long paragraphs are cut)."""
     lengths = report.stats.get("token_lengths") or {}
     p99 = p99_length(report.stats)
+    answers = task_kind(config.task).answers
+    windows = training_windows(splits, report, key) if answers in LAST else None
     st.session_state[_session.DATA_CONFIG] = config.to_dict()["data"]
     st.session_state[_session.TASK] = config.task
     st.session_state[_session.DATA_READY] = not report.has_errors
@@ -124,4 +162,5 @@ def remember_ready(config: RunConfig, splits: Any, report: Any) -> None:
         "n_train": len(splits.train), "n_labels": len(splits.labels),
         "mean_tokens": float(lengths.get("mean") or 32.0),
         # presets take a list of lengths; the 99th percentile alone gives the same max length
-        "token_lengths": [p99] if p99 else None}
+        "token_lengths": [p99] if p99 else None,
+        "n_windows": windows, "max_length": key[-1]}

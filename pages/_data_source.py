@@ -15,7 +15,8 @@ from pages._session import widget
 SOURCES = ("sample", "upload", "earlier")
 # Widget keys that describe one file; they are reset when another file is chosen.
 FILE_KEYS = ("data_task", "data_text", "data_pair", "data_pair_mode", "data_label", "data_split",
-             "data_multi", "data_sep", "data_label_names")
+             "data_multi", "data_sep", "data_label_names", "data_qa_context", "data_qa_question",
+             "data_qa_answer", "data_qa_answer_start", "data_qa_id")
 
 
 def source_label(source: str) -> str:

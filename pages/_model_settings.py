@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from core.config import CLASS_WEIGHTING, PRECISIONS, SCHEDULERS, TRAINING_MODES, TrainingConfig
+from core.tasks import task_kind
 from core.text import has, t
 from pages._session import widget
 
@@ -22,6 +23,9 @@ NUMBER_STYLE = {
     "lora_dropout": {"min_value": 0.0, "max_value": 0.9, "step": 0.05, "format": "%.2f"},
 }
 LORA_FIELDS = ("lora_r", "lora_alpha", "lora_dropout", "lora_target_modules")
+# Settings only some tasks use, by the frame column of their answers (core.tasks `answers`):
+# answer spans are read in overlapping windows and have a longest answer.
+TASK_SETTINGS = {"answers": ("stride", "max_answer_length")}
 
 
 def label(name: str) -> str:
@@ -82,8 +86,16 @@ def _setting(f: dataclasses.Field, resolved: TrainingConfig, lora_on: bool) -> A
                   help=help_text(name), disabled=disabled, **style)
 
 
-def advanced_settings(resolved: TrainingConfig, shown: dict[str, Any]) -> dict[str, Any]:
-    """Every TrainingConfig field as a widget; empty values mean 'use the preset'.
+def hidden_settings(task: str) -> set[str]:
+    """The settings of other tasks than `task` (not shown, left to their default)."""
+    answers = task_kind(task).answers
+    return {name for key, names in TASK_SETTINGS.items() if key != answers for name in names}
+
+
+def advanced_settings(resolved: TrainingConfig, shown: dict[str, Any],
+                      task: str) -> dict[str, Any]:
+    """Every TrainingConfig field the task uses as a widget; empty values mean 'use the
+    preset'.
 
     Fields already shown elsewhere on the page come in `shown` with their values.
     """
@@ -92,7 +104,9 @@ def advanced_settings(resolved: TrainingConfig, shown: dict[str, Any]) -> dict[s
         st.caption(t("model.advanced.caption"))
         lora_on = bool(st.session_state.get("adv_lora", st.session_state.get("_kept_adv_lora")))
         cols = st.columns(3)
-        fields = [f for f in dataclasses.fields(TrainingConfig) if f.name not in shown]
+        hidden = hidden_settings(task)
+        fields = [f for f in dataclasses.fields(TrainingConfig)
+                  if f.name not in shown and f.name not in hidden]
         for i, f in enumerate(fields):
             with cols[i % 3]:
                 values[f.name] = _setting(f, resolved, lora_on)

@@ -44,10 +44,16 @@ def time_range(low: float, high: float) -> str:
 
 
 def show_estimate(config: RunConfig, stats: dict, mode: str) -> None:
+    """Time, memory and steps; counted in windows where long paragraphs are cut into them
+    (the Data page's "n_windows"), else in examples."""
+    windows = stats.get("n_windows")
+    tokens = stats["mean_tokens"]
+    if windows:  # a window holds at most max length tokens
+        tokens = min(tokens, float(stats.get("max_length") or tokens))
     try:
         with st.spinner(t("model.estimate.spinner")):
-            estimate = presets.estimate_run(config, stats["n_train"], stats["n_labels"],
-                                            stats["mean_tokens"], mode=mode,
+            estimate = presets.estimate_run(config, windows or stats["n_train"],
+                                            stats["n_labels"], tokens, mode=mode,
                                             probe=jobs.active_run() is None)
     except UserError as exc:
         _errors.show_error(exc)
@@ -59,6 +65,9 @@ def show_estimate(config: RunConfig, stats: dict, mode: str) -> None:
           memory=_format.megabytes(estimate.get("memory_mb")),
           count=estimate.get("steps", 0)),
         help=t(f"model.estimate.basis.{basis if basis in BASES else 'rough'}"))
+    if windows:
+        st.caption(t("model.estimate.windows", count=stats["n_train"], windows=number(windows),
+                     max_length=stats.get("max_length") or "-"))
 
 
 def start_button(config: RunConfig) -> None:

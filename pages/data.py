@@ -3,7 +3,8 @@ read the health report and charts, set the split, then continue to the Model pag
 
 The page lays out its parts; each part is a module beside it: _data_source (choosing the
 file), _data_address (?data= in the address), _data_columns (column mapping, label names,
-split shares), _data_health (the report), _data_charts (its tabs), _data_files (cached reads).
+split shares), _data_qa (the columns, charts and preview of question answering), _data_health
+(the report), _data_charts (its tabs), _data_files (cached reads).
 """
 
 from __future__ import annotations
@@ -52,13 +53,13 @@ def _configure(dataset: dict, right) -> RunConfig:
 
 def _health_report(config: RunConfig, dataset: dict) -> bool:
     """Check the data, show the report and its tabs; True when it has errors."""
-    splits, report, max_length = _data_health.check_data(config)
-    _data_health.remember_ready(config, splits, report)
+    splits, report, key = _data_health.check_data(config)
+    _data_health.remember_ready(config, splits, report, key)
     st.subheader(t("data.health.heading"))
-    _data_health.show_summary(splits, report, max_length)
+    _data_health.show_summary(splits, report, key)
     _data_health.show_findings(report)
     _data_health.offer_clean_copy(config, report, dataset)
-    _data_charts.show_charts(splits, report, config.task, max_length)
+    _data_charts.show_charts(splits, report, config.task, key)
     return report.has_errors
 
 

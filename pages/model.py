@@ -33,7 +33,8 @@ def go_to(page: str, text: str) -> None:
 
 def _data_caption(dataset: str, task: str, stats: dict) -> str:
     return t(f"model.page.data_{task_kind(task).key}", dataset=_format.md(dataset),
-             count=stats["n_train"], labels=stats["n_labels"])
+             count=stats["n_train"], labels=stats["n_labels"],
+             windows=stats.get("n_windows") or stats["n_train"])
 
 
 def _ready() -> bool:
@@ -104,7 +105,7 @@ def _settings(data: dict, task: str, model: str, preset: str, stats: dict,
                      training=TrainingConfig())
     resolved = presets.resolve_training(base, stats["n_train"], stats["n_labels"],
                                         stats.get("token_lengths") or None)
-    chosen = _model_settings.advanced_settings(resolved, shown)
+    chosen = _model_settings.advanced_settings(resolved, shown, task)
     config = RunConfig(task=task, data=DataConfig(**data), model=model, preset=preset,
                        training=TrainingConfig(**chosen), name=name)
     config.validate()

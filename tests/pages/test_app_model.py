@@ -48,12 +48,21 @@ def test_offline_default_and_balanced_are_preselected(model_page):
     assert "Estimate:" in all_text(at)
 
 
+ANSWER_SPAN_SETTINGS = {"adv_stride", "adv_max_answer_length"}
+
+
+def setting_widgets(at) -> list:
+    keys = {f"adv_{f.name}" for f in dataclasses.fields(TrainingConfig)}
+    return [w for kind in ("number_input", "selectbox", "checkbox", "text_input")
+            for w in getattr(at, kind) if w.key in keys]
+
+
 def test_every_training_setting_has_a_widget_with_help(model_page):
+    """Every setting of labeled texts; the window settings of answer spans are not theirs."""
     at = model_page
     keys = {f"adv_{f.name}" for f in dataclasses.fields(TrainingConfig)}
-    widgets = [w for kind in ("number_input", "selectbox", "checkbox", "text_input")
-               for w in getattr(at, kind) if w.key in keys]
-    assert {w.key for w in widgets} == keys
+    widgets = setting_widgets(at)
+    assert {w.key for w in widgets} == keys - ANSWER_SPAN_SETTINGS
     assert all(w.help for w in widgets)
 
 
@@ -109,3 +118,26 @@ def test_entity_data_reaches_the_estimate(workspace):
     assert_clean(at)
     assert "entity" in all_text(at).lower() or "token classification" in all_text(at)
     assert "Estimate:" in all_text(at)
+
+
+def test_question_answering_counts_windows_and_shows_its_settings(workspace, monkeypatch):
+    from core.data.samples import SAMPLES_DIR
+
+    monkeypatch.setattr(jobs, "_launch", fake_launch)
+    at = open_app()
+    at.radio(key="data_source").set_value("upload").run()
+    at.file_uploader(key="data_upload").set_value(
+        ("manual.json", (SAMPLES_DIR / "qa_product.json").read_bytes(), "application/json")).run()
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    assert_clean(at)
+    stats = at.session_state["data_stats"]
+    text = all_text(at)
+    assert "question answering" in text and f"{stats['n_windows']} windows" in text
+    assert (f"the {stats['n_train']} training questions are read as {stats['n_windows']} "
+            f"windows of {stats['max_length']} tokens") in text
+    assert "Estimate:" in text
+    widgets = setting_widgets(at)
+    assert {w.key for w in widgets} == {f"adv_{f.name}"
+                                        for f in dataclasses.fields(TrainingConfig)}
+    assert all(w.help for w in widgets)
+    assert at.number_input(key="adv_stride").label == "Window overlap"

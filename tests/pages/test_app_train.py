@@ -16,6 +16,7 @@ from support.pages import (
 )
 
 from core.jobs import queue as jobs
+from core.text import use_language
 from core.workspace import runs
 
 
@@ -183,3 +184,14 @@ def test_one_evaluation_gets_whole_step_ticks():
     axis = _charts.metric_chart(evals).layout.xaxis
     assert axis.dtick == 1 and axis.tickformat == ",d"
     assert list(axis.range) == [99, 101]
+
+
+def test_answer_span_curves_show_f1_and_exact_match():
+    from pages._train_curves import build_curves
+
+    events = [{"type": "train", "step": s, "loss": 1.0 / s} for s in (5, 10, 15, 20)]
+    events += [{"type": "eval", "step": s, "loss": 0.5, "f1": 0.4 + s / 100,
+                "exact_match": 0.3 + s / 100} for s in (10, 20)]
+    with use_language("en"):
+        figure = build_curves(events, active=False)["figures"]["curve_metric"]
+    assert [trace.name for trace in figure.data] == ["F1", "exact match"]

@@ -233,4 +233,123 @@ TEXTS: dict = {
     "data.charts.lengths_pending": {"en": "Text lengths are shown once the tokenizer is "
                                           "available.",
                                     "zh": "分词器可用后会显示文本长度。"},
+    # question answering
+    "data.task.question_answering": {
+        "en": "Question answering: the answer is a passage of a text (e.g. manuals, FAQs)",
+        "zh": "问答：答案是原文中的一段（例如说明书、常见问题）",
+    },
+    "data.summary.answers": {"en": "Paragraphs", "zh": "段落数"},
+    "data.summary.tags_help": {"en": "Different answers the model learns to give.",
+                               "zh": "模型要学会给出的不同答案的个数。"},
+    "data.summary.answers_help": {
+        "en": "Different texts the questions are asked about; each stays in one split.",
+        "zh": "问题所针对的不同段落；每个段落只会出现在一个划分中。",
+    },
+    "data.summary.windows": {"en": "Training windows", "zh": "训练窗口数"},
+    "data.summary.windows_help": {
+        "en": "Pieces of {max_length} tokens the training questions become: a long paragraph "
+              "is cut into overlapping windows, each read with its question.",
+        "zh": "训练问题被切成的 {max_length} 个词元长的片段：较长的段落会被切成相互重叠的窗口，"
+              "每个窗口都与它的问题一起读取。",
+    },
+    "data.qa.shape.squad": {
+        "en": "Read as SQuAD JSON: paragraphs with their questions and answers.",
+        "zh": "按 SQuAD JSON 读取：段落及其问题和答案。",
+    },
+    "data.qa.shape.label_studio": {
+        "en": "Read as a Label Studio export: each task a paragraph and a question, the "
+              "answer marked in the paragraph.",
+        "zh": "按 Label Studio 导出文件读取：每个任务是一个段落和一个问题，答案标在段落中。",
+    },
+    "data.qa.shape.table": {
+        "en": "Read as a table: one question per row, with its paragraph and its answer.",
+        "zh": "按表格读取：每行一个问题，以及它的段落和答案。",
+    },
+    "data.qa.columns.expander": {
+        "en": "Columns: paragraph, question and answer",
+        "zh": "列：段落、问题和答案",
+    },
+    "data.qa.columns.context.label": {"en": "Paragraph column", "zh": "段落列"},
+    "data.qa.columns.context.help": {
+        "en": "The column with the text the answer is found in.",
+        "zh": "包含答案所在文本的列。",
+    },
+    "data.qa.columns.question.label": {"en": "Question column", "zh": "问题列"},
+    "data.qa.columns.question.help": {
+        "en": "The column with the question asked about the paragraph.",
+        "zh": "包含针对段落所提问题的列。",
+    },
+    "data.qa.columns.answer.label": {"en": "Answer column", "zh": "答案列"},
+    "data.qa.columns.answer.help": {
+        "en": "The column with the answer, written exactly as it appears in the paragraph; "
+              "an empty cell means the paragraph does not answer the question.",
+        "zh": "包含答案的列，答案须与段落中的原文一字不差；留空表示段落中没有这个问题的答案。",
+    },
+    "data.qa.columns.answer_start.label": {"en": "Answer start column (optional)",
+                                           "zh": "答案起始位置列（可选）"},
+    "data.qa.columns.answer_start.help": {
+        "en": "Where the answer starts in the paragraph, in characters from 0. Without it, "
+              "the answer's first place in the paragraph is used.",
+        "zh": "答案在段落中的起始位置，从 0 开始按字符计数。没有这一列时，使用答案在段落中"
+              "第一次出现的位置。",
+    },
+    "data.qa.columns.id.label": {"en": "Question id column (optional)",
+                                 "zh": "问题编号列（可选）"},
+    "data.qa.columns.id.help": {
+        "en": "A name for each question, used in the health report and the predictions. "
+              "Without it, questions are named by their row.",
+        "zh": "每个问题的名称，用于体检报告和预测结果。没有这一列时，按行号命名问题。",
+    },
+    "data.qa.columns.reading": {
+        "en": "The paragraph is read from **{context}**, the question from **{question}** and "
+              "the answer from **{answer}**.",
+        "zh": "段落读取自 **{context}**，问题读取自 **{question}**，答案读取自 **{answer}**。",
+    },
+    "data.qa.columns.same.message": {
+        "en": "The column {column} is chosen for two parts of a question.",
+        "zh": "列 {column} 被同时选作了问题的两个部分。",
+    },
+    "data.qa.columns.same.fix": {
+        "en": "Choose a different column for the paragraph, the question and the answer.",
+        "zh": "请为段落、问题和答案分别选择不同的列。",
+    },
+    "data.qa.columns.too_few.message": {
+        "en": "{file} has {count} columns; a paragraph, a question and an answer column are "
+              "needed.",
+        "zh": "{file} 只有 {count} 列；需要段落、问题和答案三列。",
+    },
+    "data.qa.columns.too_few.fix": {
+        "en": "Save the file with one column for each, or as SQuAD JSON.",
+        "zh": "请把文件保存为每项各占一列的表格，或保存为 SQuAD JSON。",
+    },
+    "data.charts.answers": {"en": "Answers", "zh": "答案"},
+    "data.charts.answer_lengths_title": {"en": "Answer length", "zh": "答案长度"},
+    "data.charts.answer_lengths_x": {"en": "tokens per answer", "zh": "每个答案的词元数"},
+    "data.charts.questions_title": {"en": "Questions per paragraph", "zh": "每个段落的问题数"},
+    "data.charts.questions_x": {"en": "questions", "zh": "问题数"},
+    "data.charts.paragraphs_y": {"en": "paragraphs", "zh": "段落数"},
+    "data.charts.answers_y": {"en": "answers", "zh": "答案数"},
+    "data.charts.no_answers": {"en": "No answers to show.", "zh": "没有可显示的答案。"},
+    "data.charts.context_lengths_title": {"en": "Paragraph length", "zh": "段落长度"},
+    "data.charts.context_lengths_x": {"en": "tokens per paragraph", "zh": "每个段落的词元数"},
+    "data.charts.context_lengths_caption": {
+        "en": {"one": "Half the paragraphs have up to {count} token; the longest has "
+                      "{longest}. A paragraph longer than {max_length} tokens (the line) is "
+                      "read in overlapping windows.",
+               "other": "Half the paragraphs have up to {count} tokens; the longest has "
+                        "{longest}. A paragraph longer than {max_length} tokens (the line) is "
+                        "read in overlapping windows."},
+        "zh": "一半的段落不超过 {count} 个词元；最长的有 {longest} 个。超过 {max_length} 个词元"
+              "（图中竖线）的段落会分成相互重叠的窗口读取。",
+    },
+    "data.preview.question": {"en": "**Question:** {question}", "zh": "**问题**：{question}"},
+    "data.preview.no_answer": {"en": "No answer in this paragraph.",
+                               "zh": "这个段落中没有答案。"},
+    "data.preview.caption": {
+        "en": {"one": "The first {count} question of the training split, its answer marked in "
+                      "its paragraph.",
+               "other": "The first {count} questions of the training split, each answer marked "
+                        "in its paragraph."},
+        "zh": "训练集中的前 {count} 个问题，答案已在段落中标出。",
+    },
 }

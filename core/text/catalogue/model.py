@@ -206,7 +206,8 @@ TEXTS: dict = {
     "model.setting.stride.help": {
         "en": "Question answering: tokens two neighbouring windows of a long context share, so "
               "no answer is cut in two (auto: a quarter of the window, at most 128).",
-        "zh": "问答：长上下文相邻两个窗口共享的词元数，避免答案被切成两半（自动：窗口的四分之一，最多 128）。"},
+        "zh": "问答：长上下文相邻两个窗口共享的词元数，避免答案被切成两半"
+              "（自动：窗口的四分之一，最多 128）。"},
     "model.setting.max_answer_length.label": {"en": "Longest answer", "zh": "最长答案"},
     "model.setting.max_answer_length.help": {
         "en": "Question answering: the longest answer, in tokens, the model may give (auto: "
@@ -350,5 +351,19 @@ TEXTS: dict = {
     "model.start.started": {
         "en": "Training started. It keeps going if you close this tab.",
         "zh": "训练已开始。即使关闭这个标签页，训练也会继续。",
+    },
+    "model.page.data_question_answering": {
+        "en": {"one": "Data: **{dataset}** · question answering · {count} training question · "
+                      "{windows} windows",
+               "other": "Data: **{dataset}** · question answering · {count} training "
+                        "questions · {windows} windows"},
+        "zh": "数据：**{dataset}** · 问答 · {count} 个训练问题 · {windows} 个窗口",
+    },
+    "model.estimate.windows": {
+        "en": {"one": "Counted in windows: the {count} training question is read as "
+                      "{windows} windows of {max_length} tokens.",
+               "other": "Counted in windows: the {count} training questions are read as "
+                        "{windows} windows of {max_length} tokens."},
+        "zh": "按窗口计算：{count} 个训练问题会被读成 {windows} 个 {max_length} 词元长的窗口。",
     },
 }

@@ -127,4 +127,5 @@ TEXTS: dict = {
     "runs.delete.cancel": {"en": "Cancel", "zh": "取消"},
     "runs.delete.cancel_help": {"en": "Keep the run.", "zh": "保留这个运行。"},
     "runs.delete.done": {"en": "Deleted {name}.", "zh": "已删除 {name}。"},
+    "runs.task.question_answering": {"en": "question answering", "zh": "问答"},
 }

@@ -161,4 +161,8 @@ TEXTS: dict = {
         "en": "See how this run's model does on texts it never saw, try it and export it.",
         "zh": "查看这个运行的模型在从未见过的文本上表现如何，试用并导出它。",
     },
+    "train.caption.question_answering": {
+        "en": "question answering · model {model} · data {dataset}",
+        "zh": "问答 · 模型 {model} · 数据集 {dataset}",
+    },
 }
