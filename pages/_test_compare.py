@@ -3,6 +3,8 @@ right when the texts have answers."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from core.errors import UserError
@@ -12,9 +14,11 @@ from core.workspace import runs
 from pages import _format, _session
 from pages._test_common import (
     TABLE_ROWS,
+    answers_from_context,
     download_table,
     predictor_for,
     run_labels,
+    task_of,
 )
 
 COMPARE_RESULT = "test_compare_result"
@@ -88,7 +92,11 @@ def show_result(saved: dict) -> None:
                    "disagreements.csv", "test_compare_download", t("test.compare.download_help"))
 
 
-def compare_section(run: runs.RunInfo, usable: list[runs.RunInfo]) -> None:
+def compare_section(run: runs.RunInfo, usable: list[runs.RunInfo],
+                    evaluation: dict[str, Any]) -> None:
+    if answers_from_context(task_of(run, evaluation)):
+        st.info(t("test.compare.not_for_questions"), icon=":material/info:")
+        return
     others = {r.run_id: r for r in usable if r.run_id != run.run_id}
     if not others:
         st.info(t("test.compare.no_other"))

@@ -77,7 +77,7 @@ def render() -> None:
         "mistakes": lambda: _test_mistakes.mistakes_section(run, evaluation),
         "try": lambda: _test_playground.playground_section(run, evaluation),
         "batch": lambda: _test_batch.batch_section(run, evaluation),
-        "compare": lambda: _test_compare.compare_section(run, usable),
+        "compare": lambda: _test_compare.compare_section(run, usable, evaluation),
         "budget": lambda: _learning_curve.render(run),
         "export": lambda: _test_export.export_section(run),
     }

@@ -57,7 +57,7 @@ def test_report_shows_exact_match_and_f1_beside_the_overlap_baseline(qa_run):
         in shown
     labels = [m.label for m in at.metric]
     assert "Fine-tuned model (answer F1)" in labels
-    assert any(label.startswith("Best-matching sentence") for label in labels)
+    assert "The sentence sharing most words with the question" in labels
     scores = next(d.value for d in at.dataframe if "exact match" in d.value.columns)
     assert list(scores["F1"]) == [percent(test["f1"]), percent(overlap["f1"])]
     assert list(scores["exact match"]) == [percent(test["exact_match"]),
@@ -72,6 +72,16 @@ def test_report_shows_exact_match_and_f1_beside_the_overlap_baseline(qa_run):
     # not calibrated: one sentence, no reliability chart
     assert "Answer scores are not calibrated" in shown
     assert not [c for c in at.get("plotly_chart") if "test_reliability" in str(c.proto.id)]
+
+
+def test_compare_says_it_does_not_compare_question_answering_runs(qa_run, tiny_model_dir,
+                                                                 tmp_path_factory):
+    install_qa_run(tiny_model_dir, tmp_path_factory, run_id="run-qa-copy")
+    at = open_page()
+    assert_clean(at)
+    assert any(i.value.startswith("Comparing two runs that answer questions is not available")
+               for i in at.info)
+    assert not [b for b in at.button if b.key == "test_compare_run"]
 
 
 def test_mistakes_mark_both_answers_in_the_context_worst_first(qa_run):

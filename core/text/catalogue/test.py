@@ -591,9 +591,8 @@ TEXTS: dict = {
     # ----- question answering (pages/_test_qa.py) ------------------------------------------
     "test.metric.headline_qa": {"en": "answer F1", "zh": "答案 F1"},
     "test.baseline.overlap_question_answering": {
-        "en": "Best-matching sentence (the context sentence sharing most words with the "
-              "question)",
-        "zh": "最相近的句子（与问题共用词语最多的上下文句子）"},
+        "en": "The sentence sharing most words with the question",
+        "zh": "与问题共用字词最多的句子"},
     "test.report.headline_qa": {
         "en": "Exactly right on {correct} of {n} {split} questions",
         "zh": "在 {n} 个{split}问题中，有 {correct} 个回答完全正确"},
@@ -694,6 +693,11 @@ TEXTS: dict = {
     "test.qa.play_no_answer": {
         "en": "No answer: the model finds none in the context (score {score}).",
         "zh": "无答案：模型在上下文中找不到答案（分数 {score}）。"},
+    "test.compare.not_for_questions": {
+        "en": "Comparing two runs that answer questions is not available yet: compare their "
+              "reports, which score the same test questions when both runs used the same file.",
+        "zh": "暂时还不能比较两个回答问题的运行：请比较它们的报告；两个运行使用同一文件时，"
+              "报告评分的是相同的测试问题。"},
     "test.qa.alternative": {"en": "other candidate", "zh": "其他候选"},
     "test.batch.question_column": {"en": "Column with the questions", "zh": "问题所在的列"},
     "test.batch.question_column_help": {
