@@ -206,3 +206,26 @@ def test_the_page_in_chinese_names_question_types_in_chinese(tiny_model_dir, tmp
     assert spec["data"][0]["name"] == "完全匹配率"
     html = html_of(at)
     assert ">机器背面</mark>" in html and ">电源插座旁边</mark>" in html
+
+
+def test_spans_are_marked_in_the_excerpt_and_the_text_stays_escaped():
+    from pages._report_visuals import BOTH_COLOUR, GOLD_COLOUR, PREDICTED_COLOUR
+    from pages._report_visuals import context_with_spans as marked
+    from pages._test_qa import _spans
+
+    # an excerpt starting at character 100 of its context: positions are the full context's
+    record = {"context": "say <b>hi</b> & bye", "context_start": 100, "gold": ["<b>hi</b>"],
+              "gold_start": [104], "predicted": "hi</b> & bye", "start": 107}
+    gold, predicted = _spans(record)
+    assert gold == [(4, 13)] and predicted == [(7, 19)]
+    html = marked(record["context"], gold, predicted)
+    assert html == (f'say <mark style="background:{GOLD_COLOUR};padding:1px 2px;'
+                    f'border-radius:4px">&lt;b&gt;</mark>'
+                    f'<mark style="background:{BOTH_COLOUR};padding:1px 2px;'
+                    f'border-radius:4px">hi&lt;/b&gt;</mark>'
+                    f'<mark style="background:{PREDICTED_COLOUR};padding:1px 2px;'
+                    f'border-radius:4px"> &amp; bye</mark>')
+    # no answer, and a gold answer outside the excerpt: nothing marked, nothing lost
+    gold, predicted = _spans({**record, "predicted": "", "start": -1, "gold_start": [-1]})
+    assert (gold, predicted) == ([], [])
+    assert marked("a<b", [(50, 60)], []) == "a&lt;b"
