@@ -74,7 +74,7 @@ def _fixed_mapping(data: DataConfig, train: Examples) -> DataConfig:
     if not columns:
         return data
     if "text" not in columns:  # a question-answering table: its own columns
-        return dataclasses.replace(data, split_column=None, **{
+        return dataclasses.replace(data, split_column="", **{
             field: columns.get(role) or "" for role, field in _QA_FIELDS.items()})
     return dataclasses.replace(
         data, text_column=columns["text"], text_pair_column=columns["text_pair"],
@@ -181,6 +181,8 @@ def _grouped_assignment(frame: pd.DataFrame, group: str, n_val: int, n_test: int
     """Row positions of each part with every value of the `group` column (a paragraph) on one
     side only, about n_val and n_test rows held out (core.data.qa_health.split_by_context)."""
     n = len(frame)
+    if frame[group].nunique() < 3:  # two paragraphs make train and validation, no test
+        n_test = 0
     shares = {"train": (n - n_val - n_test) / n, "validation": n_val / n, "test": n_test / n}
     indexed = pd.DataFrame({"context": frame[group].tolist(), "position": range(n)})
     parts = split_by_context(indexed, shares, seed)

@@ -412,8 +412,7 @@ def read_qa_file(path, data: Any) -> pd.DataFrame:
     else:
         table = read_table(path)
         columns = resolve_qa_columns(table, data, path.name)
-        frame = table_frame(table, **{role: columns[role] for role in (*QA_ROLES, "title")},
-                            name=path.name)
+        frame = _table_examples(table, columns, path.name)
     frame["row"] = range(1, len(frame) + 1)
     if table is not None and columns["split"]:
         frame["split"] = table[columns["split"]].astype(str).str.strip().str.lower().tolist()
@@ -425,6 +424,38 @@ def read_qa_file(path, data: Any) -> pd.DataFrame:
                       "warnings": list(table.attrs.get("warnings", []))
                       if table is not None else []}
     return repaired
+
+
+def _table_examples(table: pd.DataFrame, columns: dict, name: str) -> pd.DataFrame:
+    """table_frame of the columns used; an answer column holding Hugging Face's squad layout
+    ({"text": [...], "answer_start": [...]} per cell, as `datasets` writes JSONL) is taken as
+    it is."""
+    roles = {role: columns[role] for role in (*QA_ROLES, "title")}
+    structured = _structured_answers(table, columns["answer"], name) \
+        if columns["answer"] in (table.attrs.get("structured") or {}) else None
+    if structured is None:
+        return table_frame(table, **roles, name=name)
+    frame = table_frame(table.assign(**{columns["answer"]: ""}), **roles, name=name)
+    frame["answers"] = structured
+    return frame
+
+
+def _structured_answers(table: pd.DataFrame, column: str, name: str) -> list[dict] | None:
+    """Each cell's {"text": [...], "answer_start": [...]}, or None when a cell is another
+    shape (the column is then read as answer texts)."""
+    answers = []
+    for n, cell in enumerate(table[column].tolist(), start=1):
+        try:
+            value = json.loads(cell) if str(cell).strip() else {"text": [], "answer_start": []}
+        except ValueError:
+            return None
+        if not (isinstance(value, dict) and isinstance(value.get("text"), list)
+                and isinstance(value.get("answer_start"), list)):
+            return None
+        answers.append(_answers([{"text": text, "answer_start": start} for text, start
+                                 in zip(value["text"], value["answer_start"])], name,
+                                Text("qa.where.row", {"row": str(n)})))
+    return answers
 
 
 def _is_qa_json(path: Path) -> bool:

@@ -136,6 +136,23 @@ def test_a_table_with_chinese_headers(tmp_path):
         assert frame.attrs["columns"]["context"] == "段落"
 
 
+def test_jsonl_in_the_hugging_face_squad_layout(tmp_path):
+    lines = [{"id": "a", "context": CONTEXT, "question": "Who makes it?",
+              "answers": {"text": ["Cirrus Home Labs", "Cirrus"], "answer_start": [25, 25]}},
+             {"id": "b", "context": CONTEXT, "question": "Is it square?",
+              "answers": {"text": [], "answer_start": []}}]
+    path = _write(tmp_path, "qa.jsonl", "\n".join(json.dumps(line) for line in lines))
+    assert data.detect_task(path) == QUESTION_ANSWERING
+    frame = _load(path).frame
+    assert frame["answers"].tolist() == [line["answers"] for line in lines]
+    lines[0]["answers"]["answer_start"] = ["25", 25]
+    path = _write(tmp_path, "bad.jsonl", "\n".join(json.dumps(line) for line in lines))
+    with pytest.raises(UserError) as caught:
+        _load(path)
+    assert error_parts(caught.value, "en")[0] == (
+        "bad.jsonl, row 1: the answer start '25' is not a whole number.")
+
+
 def test_the_data_settings_name_the_columns(tmp_path):
     table = pd.DataFrame({"body": [CONTEXT], "ask": ["Who makes it?"], "gold": ["Cirrus"],
                           "at": ["25"], "question": ["not this one"]})
@@ -255,6 +272,17 @@ def test_held_out_parts_keep_each_paragraph_on_one_side_and_follow_the_seed(tmp_
     assert again.validation.frame["id"].tolist() == splits.validation.frame["id"].tolist()
     other = _splits(path, seed=2)
     assert other.validation.frame["id"].tolist() != splits.validation.frame["id"].tolist()
+
+
+def test_two_paragraphs_make_train_and_validation_one_is_refused(tmp_path):
+    splits = _splits(_write(tmp_path, "two.json", _paragraphs(2)))
+    assert len(splits.train.frame) == len(splits.validation.frame) == 3
+    assert splits.test is None
+    assert splits.notes[-1] == ("With only 6 examples there is no separate test set: the final "
+                                "scores are measured on the validation set.")
+    with pytest.raises(UserError) as caught:
+        _splits(_write(tmp_path, "one.json", _paragraphs(1)))
+    assert "paragraph" in " ".join(error_parts(caught.value, "en")).lower()
 
 
 def test_validation_and_test_files_are_read_with_the_training_columns(tmp_path):
