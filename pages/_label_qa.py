@@ -38,7 +38,14 @@ def _add_question(project_id: str, item: int, answered: bool) -> None:
     st.session_state[CURRENT] = (project_id, item)
 
 
+def _remove_question(project_id: str, item: int, question_id: str) -> None:
+    labeling.remove_question(labeling.open_project(project_id), item, question_id,
+                             _texts(project_id))
+    st.session_state[CURRENT] = (project_id, item)
+
+
 _add = _guarded(_add_question)
+_remove = _guarded(_remove_question)
 
 
 def _keep_draft(project_id: str, item: int) -> None:
@@ -105,9 +112,13 @@ def qa_view(project: labeling.Project, state: labeling.LabelState, item: int,
     asked = labeling.questions_of(state, item)
     if asked:
         st.caption(t("label.qa.asked", count=len(asked)))
-        for question in asked:
-            st.markdown(t("label.qa.asked_item", question=plain(question["question"]),
-                          answer=plain(answer_words(question))))
+        for index, question in enumerate(asked):
+            left, right = st.columns([6, 1], vertical_alignment="center")
+            left.markdown(t("label.qa.asked_item", question=plain(question["question"]),
+                            answer=plain(answer_words(question))))
+            right.button(t("label.qa.remove"), key=f"label_qa_remove_{index}",
+                         icon=":material/close:", on_click=_remove,
+                         args=(pid, item, question["id"]), help=t("label.qa.remove_help"))
     qa_buttons(pid, item, bool(asked))
 
 

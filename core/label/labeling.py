@@ -4,17 +4,17 @@ A project is a folder `<workspace>/labeling/<project_id>/` holding:
 - `project.json`: name, task, label names (or entity types), settings and the runs trained from
   it (rewritten atomically);
 - `texts.jsonl`: the texts to label, one JSON object a line; an item is its line index;
-- `events.jsonl`: append-only actions (label, skip, undo), one JSON object a line, each written
-  in one call and flushed to disk, so a refresh or a crash loses nothing;
+- `events.jsonl`: append-only actions (label, skip, clear, undo), one JSON object a line, each
+  written in one call and flushed to disk, so a refresh or a crash loses nothing;
 - `draft.json`: entity spans of the text being tagged, or the question being written and its
   selected answer words, before it is saved.
 
-The current labels are the events replayed: the last label or skip of an item wins, and an undo
-takes back the latest action not yet taken back. A label value is always a list: `[label]` for
-single-label classification, `[label, ...]` for multi-label, and `[[first, end, type], ...]`
-word spans (end exclusive) over `tokenize(text)` for entity recognition; for question
-answering the texts are paragraphs and a value is the paragraph's questions with their answer
-spans (core.label.qa_labeling).
+The current labels are the events replayed: the last label, skip or clear (the item back to
+unlabeled) of an item wins, and an undo takes back the latest action not yet taken back. A
+label value is always a list: `[label]` for single-label classification, `[label, ...]` for
+multi-label, and `[[first, end, type], ...]` word spans (end exclusive) over `tokenize(text)`
+for entity recognition; for question answering the texts are paragraphs and a value is the
+paragraph's questions with their answer spans (core.label.qa_labeling).
 
 Exports are in the formats the Data page reads: CSV `text,label` (multi-label: `text,labels`
 with `|` between labels), for entities JSONL `{"tokens", "tags"}` or CoNLL, and for questions
@@ -421,6 +421,17 @@ def add_question(project: Project, item: int, question: str, span: tuple[int, in
     return added
 
 
+def remove_question(project: Project, item: int, question_id: str, texts: Sequence[str]) -> None:
+    """Take question `question_id` off paragraph `item` (undo puts it back); a paragraph left
+    without questions is unlabeled again."""
+    _check_item(item, len(texts))
+    kept = [q for q in questions_of(label_state(project), item) if q["id"] != question_id]
+    if kept:
+        label(project, item, kept, texts)
+    else:
+        _append_event(project, {"type": "clear", "item": item})
+
+
 def skip(project: Project, item: int, n_texts: int) -> None:
     """Leave `item` for later: it comes back once every other text is labeled or skipped."""
     _append_event(project, {"type": "skip", "item": _check_item(item, n_texts)})
@@ -450,7 +461,8 @@ def _effective_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if event.get("type") == "undo":
             if effective:
                 effective.pop()
-        elif event.get("type") in ("label", "skip") and isinstance(event.get("item"), int):
+        elif event.get("type") in ("label", "skip", "clear") \
+                and isinstance(event.get("item"), int):
             effective.append(event)
     return effective
 
@@ -467,8 +479,11 @@ def label_state(project: Project) -> LabelState:
             if item in state.order:
                 state.order.remove(item)
             state.order.append(item)
-        elif event["type"] == "skip":
-            state.skipped.add(item)
+        elif event["type"] in ("skip", "clear"):
+            if event["type"] == "skip":
+                state.skipped.add(item)
+            else:
+                state.skipped.discard(item)
             state.labels.pop(item, None)
             state.sources.pop(item, None)
             if item in state.order:

@@ -69,6 +69,10 @@ def test_questions_are_asked_of_paragraphs_from_an_uploaded_file(workspace):
     assert "(no answer in this paragraph)" in all_text(at)
     button(at, "Undo").click().run()
     assert [q["question"] for q in questions(0)] == ["Where was Marie Curie born?"]
+    button(at, "Remove").click().run()
+    assert questions(0) == [] and button(at, "Next paragraph").disabled
+    button(at, "Undo").click().run()
+    assert [q["question"] for q in questions(0)] == ["Where was Marie Curie born?"]
     button(at, "Next paragraph").click().run()
     assert_clean(at)
     assert "Paragraph 2 of 2" in all_text(at) and "The Amazon" in all_text(at)

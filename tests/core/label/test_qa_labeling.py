@@ -143,6 +143,19 @@ def test_ids_stay_unique_after_an_undo_and_survive_a_reload(workspace):
                                                                          ("2", "Three?")]
 
 
+def test_a_question_is_removed_and_undo_puts_it_back(workspace):
+    project, texts = qa_project()
+    one = labeling.add_question(project, 0, "One?", None, texts)
+    two = labeling.add_question(project, 0, "Two?", None, texts)
+    labeling.remove_question(project, 0, one["id"], texts)
+    assert labeling.questions_of(labeling.label_state(project), 0) == [two]
+    labeling.remove_question(project, 0, two["id"], texts)
+    state = labeling.label_state(project)
+    assert 0 not in state.labels and labeling.next_item(state, len(texts)) == 0
+    assert labeling.undo(project) == 0
+    assert labeling.questions_of(labeling.label_state(project), 0) == [two]
+
+
 def test_a_text_file_of_paragraphs_is_read_by_blank_lines(tmp_path):
     (tmp_path / "p.txt").write_text("First paragraph,\nstill the first.\n\n\nSecond one.\n",
                                     encoding="utf-8")
