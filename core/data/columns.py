@@ -25,6 +25,11 @@ _LABEL_NAMES = ("label", "labels", "category", "categories", "intent", "class", 
                 "target", "emotion", "emotions", "topic", "y", "tag", "tags", "polarity", "gold",
                 "gold_label", "rating", "stance")
 _SPLIT_NAMES = ("split", "subset", "fold", "set", "partition")
+
+
+def has_label_name(columns) -> bool:
+    """Whether one of the columns is named as labels usually are (label, category, ...)."""
+    return any(" ".join(str(c).split()).casefold() in _LABEL_NAMES for c in columns)
 SPLIT_VALUES = {"train": "train", "training": "train", "validation": "validation",
                 "valid": "validation", "val": "validation", "dev": "validation",
                 "development": "validation", "eval": "validation", "test": "test",

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from core.data import limits
-from core.data.columns import SPLIT_VALUES
+from core.data.columns import SPLIT_VALUES, has_label_name
 from core.data.encoding import check_size, read_text
 from core.data.qa_health import repair_answers
 from core.data.readers import parse_json, read_table
@@ -360,9 +360,12 @@ def guess_qa_columns(columns) -> dict[str, str | None]:
 
 
 def looks_like_qa_header(columns) -> bool:
-    """Whether a table's header names a context and a question column."""
+    """Whether a table's header names a context and a question column, and no label column
+    (question, passage and label are a text-pair classification, such as BoolQ)."""
+    columns = [str(c) for c in columns]
     guess = guess_qa_columns(columns)
-    return guess["context"] is not None and guess["question"] is not None
+    return (guess["context"] is not None and guess["question"] is not None
+            and not has_label_name(columns))
 
 
 def resolve_qa_columns(table: pd.DataFrame, data: Any, name: str) -> dict[str, str | None]:

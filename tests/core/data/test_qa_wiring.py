@@ -173,6 +173,7 @@ def test_guesses_from_names_only():
     assert looks_like_qa_header(["上下文", "问题", "答案"])
     assert not looks_like_qa_header(["text", "label"])
     assert not looks_like_qa_header(["context", "label"])
+    assert not looks_like_qa_header(["question", "passage", "label"])  # a text pair, BoolQ
 
 
 def test_a_file_that_is_not_question_answering_is_one_clear_refusal(tmp_path):
@@ -246,6 +247,8 @@ def test_detect_leaves_other_files_alone(tmp_path):
     assert data.detect_task(_write(tmp_path, "ner.json", ner)) == TOKEN_CLASSIFICATION
     assert data.detect_task(_write(tmp_path, "r.csv", "text,label\nquestion,context\n")) \
         == TEXT_CLASSIFICATION
+    boolq = "question,passage,label\nis it round?,The screen is round.,true\n"
+    assert data.detect_task(_write(tmp_path, "boolq.csv", boolq)) == TEXT_CLASSIFICATION
     table = pd.DataFrame({"text": ["a"], "label": ["b"]})
     assert data.detect_task(_write(tmp_path, "r.xlsx", table)) == TEXT_CLASSIFICATION
     assert data.detect_task(_write(tmp_path, "broken.xlsx", "not a zip")) == TEXT_CLASSIFICATION
