@@ -7,8 +7,9 @@ these next" list come from core.label.active_learning.
 
 This file lays out the page; each tab is a module beside it: _label_labeling (Label),
 _label_labeled, _label_next, _label_export, _label_smart, with _label_project (create and
-choose), _label_model (suggestions and ranking), _label_state (keys, cached reads, callbacks)
-and _label_spans (tagging entities).
+choose), _label_model (suggestions and ranking), _label_state (keys, cached reads, callbacks),
+_label_spans (tagging entities) and _label_qa (questions about a paragraph; a question-answering
+project has no suggestions, smart order or training from the page, and its tabs say so).
 """
 
 from __future__ import annotations
