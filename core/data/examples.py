@@ -1,5 +1,8 @@
 """`load_examples`: one file + the column mapping -> clean training examples.
 
+Each task's `reader` picks the loader: "table" (labeled texts), "tagged" (tokens with tags) or
+"squad" (questions with their contexts and answers, core.data.squad.read_qa_file).
+
 Rows with an empty text or (single-label) an empty label cannot be learned from; they are left
 out of the frame but recorded in `frame.attrs["dropped"]` so the health report can say how
 many and where, instead of silently shrinking the data.

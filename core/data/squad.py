@@ -9,6 +9,9 @@ report's job (core.data.qa_health). What a reader noticed goes in `frame.attrs`:
 answer starts found in the context, "unannotated" for Label Studio tasks nobody answered,
 "plausible" for the v2 plausible answers of unanswerable questions.
 
+`read_qa_file` reads any of them with the data settings (columns named or guessed by name,
+see `guess_qa_columns`), numbers the rows and repairs answer starts that point elsewhere.
+
 Every reader holds to core.data.limits (file size, nesting, number digits, question count) and
 refuses a malformed file with a sentence naming where it went wrong.
 """
@@ -334,7 +337,7 @@ QA_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "question": ("question", "query", "questions", "问题", "提问"),
     "answer": ("answer", "answer_text", "answers", "answer text", "答案", "回答"),
     "answer_start": ("answer_start", "answer start", "start", "answer_start_char",
-                     "答案起始", "答案位置", "起始位置"),
+                     "答案起始", "答案起始位置", "答案位置", "起始位置"),
     "id": ("id", "qid", "question_id", "编号"),
     "title": ("title", "标题"),
 }
