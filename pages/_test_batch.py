@@ -111,7 +111,7 @@ def predict(run: runs.RunInfo, frame: pd.DataFrame, column: str, path: Path, job
     output = runs.workspace_dir() / "predictions" / run.run_id / \
         f"{Path(path.name).stem}-{hashlib.sha1(job.encode()).hexdigest()[:8]}.csv"
     # a run answering from a context reads each row's question and context
-    more = {"context_column": context} if context else {"join_column": join}
+    more = {"pair_column": context} if context else {"join_column": join}
     result = batch_predict.predict_file(predictor_for(run), frame, column, output,
                                         progress=progress, **more)
     st.session_state[BATCH_RESULT] = {"job": job, "path": str(result.path),

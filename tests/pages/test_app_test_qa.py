@@ -23,7 +23,8 @@ from core.workspace import runs
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "test.py")
 TIMEOUT = 90
 HAS_ANSWER = hasattr(Predictor, "answer")
-READS_CONTEXTS = "context_column" in inspect.signature(batch_predict.predict_file).parameters
+READS_CONTEXTS = "pair_column" in inspect.signature(
+    batch_predict.predict_file).parameters
 
 
 def open_page() -> AppTest:
@@ -183,11 +184,18 @@ def test_batch_picks_the_question_and_the_context_columns(qa_run):
     assert "questions.csv: 2 questions." in all_text(at)
     assert at.button(key="test_batch_run").proto.label == "Answer 2 questions"
     if not (READS_CONTEXTS and HAS_ANSWER):
-        pytest.skip("batch_predict.predict_file takes no context_column yet")
+        pytest.skip("batch_predict.predict_file takes no pair_column yet")
     at.button(key="test_batch_run").click().run()
     assert_clean(at)
     preview = next(d.value for d in at.dataframe if "answer" in d.value.columns)
-    assert list(preview.columns)[-3:] == ["answer", "answer_start", "score"]
+    assert list(preview.columns) == ["id", "query", "passage", "answer", "answer_start",
+                                     "score"]
+    assert len(preview) == 2
+    for _, row in preview.iterrows():  # the tiny model's answer lies in its own context
+        start = int(row["answer_start"])
+        assert start == -1 or row["passage"][start:start + len(row["answer"])] == row["answer"]
+    written = list((runs.workspace_dir() / "predictions" / qa_run.name).glob("*.csv"))
+    assert len(written) == 1 and len(written[0].read_text().splitlines()) == 3
 
 
 def test_the_page_in_chinese_names_question_types_in_chinese(tiny_model_dir, tmp_path_factory,
