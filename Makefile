@@ -14,11 +14,19 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
-install-test: install $(VENV)/.installed-test
+install-test: install $(VENV)/.installed-test $(VENV)/.installed-pipeline
 
 $(VENV)/.installed-test: requirements-test.txt
 	@echo "Installing the test tools (pytest, playwright): this takes a minute the first time."
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-test.txt
+	touch $@
+
+# transformers 4 beside the app's transformers 5, for the check that an exported
+# question-answering model loads in its pipeline (see requirements-pipeline.txt).
+$(VENV)/.installed-pipeline: requirements-pipeline.txt
+	rm -rf $(VENV)/transformers4
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps --target $(VENV)/transformers4 \
+		-r requirements-pipeline.txt
 	touch $@
 
 run: install

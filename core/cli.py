@@ -11,10 +11,12 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from core.config import PRESETS, TASKS, TRAINING_MODES, RunConfig
 from core.errors import UserError
@@ -37,6 +39,10 @@ def _error(code: str, **params: str) -> UserError:
     return UserError(Text(f"cli.{code}.message", params), Text(fix, params) if has(fix) else "")
 
 
+QA_COLUMNS = ("context", "question", "answer", "answer_start", "id")
+"""The columns of a question-answering table (DataConfig <role>_column)."""
+
+
 def _data_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--task", choices=TASKS, help=t("cli.help.task"))
     p.add_argument("--text-column", help=t("cli.help.text_column"))
@@ -46,6 +52,8 @@ def _data_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--multi-label", action="store_true", default=None,
                    help=t("cli.help.multi_label"))
     p.add_argument("--label-separator", help=t("cli.help.label_separator"))
+    for role in QA_COLUMNS:
+        p.add_argument(f"--{role.replace('_', '-')}-column", help=t(f"cli.help.{role}_column"))
 
 
 def _no_wait_flag(p: argparse.ArgumentParser) -> None:
@@ -81,6 +89,8 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
                    help=t("cli.help.mode"))
     p.add_argument("--extend-vocabulary", action="store_true", default=None,
                    help=t("cli.help.extend_vocabulary"))
+    p.add_argument("--stride", type=int, help=t("cli.help.stride"))
+    p.add_argument("--max-answer-length", type=int, help=t("cli.help.max_answer_length"))
     p.add_argument("--name", help=t("cli.help.name"))
     p.add_argument("--runs-dir", help=t("cli.help.runs_dir"))
     p.add_argument("--config", help=t("cli.help.config"))
@@ -104,9 +114,13 @@ def _add_run_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("run_dir")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--text", nargs="+", help=t("cli.help.texts"))
+    group.add_argument("--question", nargs="+", help=t("cli.help.questions"))
     group.add_argument("--input", help=t("cli.help.input"))
+    p.add_argument("--context", help=t("cli.help.context"))
     p.add_argument("--output", help=t("cli.help.output"))
     p.add_argument("--text-column", help=t("cli.help.input_text_column"))
+    p.add_argument("--question-column", help=t("cli.help.input_question_column"))
+    p.add_argument("--context-column", help=t("cli.help.input_context_column"))
 
     p = sub.add_parser("export", help=t("cli.help.export"))
     p.add_argument("run_dir")
@@ -154,6 +168,8 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
         ("seed", training, "seed"), ("eval_steps", training, "eval_steps"),
         ("lora", training, "lora"),
         ("mode", training, "mode"), ("extend_vocabulary", training, "extend_vocabulary"),
+        ("stride", training, "stride"), ("max_answer_length", training, "max_answer_length"),
+        *((f"{role}_column", data, f"{role}_column") for role in QA_COLUMNS),
     ):
         value = getattr(args, flag, None)
         if value is not None:
@@ -366,9 +382,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    from core.predict.inference import Predictor  # lazy: loads numpy
+    from core.predict.inference import ANSWER_SPANS, Predictor  # lazy: loads numpy
 
     predictor = Predictor(_run_dir(args.run_dir))
+    if predictor.kind.answers == ANSWER_SPANS:
+        return _predict_answers(predictor, args)
+    if args.question:
+        raise _error("questions_need_a_qa_run", run=Path(args.run_dir).name)
     if args.text:
         for text, result in zip(args.text, predictor.predict(args.text)):
             print(json.dumps({"text": text, **result}, ensure_ascii=False))
@@ -395,6 +415,36 @@ def cmd_predict(args: argparse.Namespace) -> int:
             out.close()
     if args.output:
         print(t("cli.wrote_predictions", count=str(len(results)), path=args.output),
+              file=sys.stderr)
+    return 0
+
+
+def _predict_answers(predictor: Any, args: argparse.Namespace) -> int:
+    """Answers of a question-answering run: to --question with --context (JSON lines), or to
+    every row of --input (its question and context columns) as a CSV."""
+    if not args.input:
+        if not args.question or args.context is None:
+            raise _error("question_needs_context")
+        questions = list(args.question)
+        results = predictor.answer(questions, [args.context] * len(questions), top_k=3)
+        for question, result in zip(questions, results):
+            print(json.dumps({"question": question, **result}, ensure_ascii=False))
+        return 0
+    from core.data.squad import guess_qa_columns  # lazy: loads pandas
+    from core.predict.batch_predict import predict_file, read_batch_file  # lazy: loads pandas
+
+    frame = read_batch_file(args.input)
+    guess = guess_qa_columns([str(c) for c in frame.columns])
+    question = args.question_column or guess.get("question") or ""
+    context = args.context_column or guess.get("context") or ""
+    output = Path(args.output) if args.output else None
+    target = output or Path(tempfile.mkdtemp()) / "answers.csv"
+    result = predict_file(predictor, frame, question, target, pair_column=context)
+    if output is None:
+        sys.stdout.write(target.read_text(encoding="utf-8-sig"))
+        shutil.rmtree(target.parent, ignore_errors=True)
+    else:
+        print(t("cli.wrote_predictions", count=str(result.rows), path=str(output)),
               file=sys.stderr)
     return 0
 

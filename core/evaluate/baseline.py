@@ -100,8 +100,17 @@ def _word_memory(splits: Any, evaluation: Any) -> dict[str, Any]:
             for name, answers in (("majority", nothing), ("word_memory", predicted))}
 
 
-# a task's learned baseline (TaskKind.baseline_name) -> what computes it with "majority"
-_LEARNED = {"tfidf_logreg": _classification, "word_memory": _word_memory}
+def _overlap(splits: Any, evaluation: Any) -> dict[str, Any]:
+    """Answer spans: the context sentence sharing the most words with the question, scored as
+    the model is, with its answer to each question (there is no majority answer to give)."""
+    task = saved_task_kind(splits.task).with_labels([])
+    report, records = task.baseline_report(evaluation.frame)
+    return {"overlap": {**report, "predicted": [r["predicted"] for r in records]}}
+
+
+# a task's learned baseline (TaskKind.baseline_name) -> what computes it (with "majority"
+# where the task has a majority answer)
+_LEARNED = {"tfidf_logreg": _classification, "word_memory": _word_memory, "overlap": _overlap}
 
 
 def run_baselines(splits: Any) -> dict[str, Any]:
@@ -125,11 +134,18 @@ def _answer_counts(saved: dict[str, Any], records: list[dict[str, Any]], labels:
     predicted = saved.get("predicted")
     if not isinstance(predicted, list) or len(predicted) != len(records):
         return None
-    as_names = [[labels[i] for i in p] if isinstance(p, list) else labels[int(p)]
+    as_names = [[labels[i] for i in p] if isinstance(p, list)
+                else p if isinstance(p, str) else labels[int(p)]  # answer texts stay texts
                 for p in predicted]
     return task.record_counts(
         [{"gold": r.get("gold"), "predicted": p} for r, p in zip(records, as_names, strict=False)],
         metric)
+
+
+def _has_labels(task: Any) -> bool:
+    """Whether the task's model has a label head (answer spans have none: a run saved
+    without labels can still be compared answer by answer)."""
+    return "num_labels" in task.model_kwargs()
 
 
 def _scored_task(evaluation: dict[str, Any], task: Any, labels: list[str]) -> Any:
@@ -152,7 +168,7 @@ def compared_with_model(evaluation: dict[str, Any], records: list[dict[str, Any]
     report = evaluation.get(split) or {}
     mine = None
     try:
-        if records and labels:
+        if records and (labels or not _has_labels(task)):
             mine = task.record_counts(records, metric)
     except ValueError:  # answers outside the run's labels: only the two scores can be used
         mine = None

@@ -10,7 +10,6 @@ from core.data import load_examples
 from core.errors import UserError
 from core.predict.inference import Predictor, dataset_logits
 from core.predict.record import saved_record
-from core.tasks import get_task
 from core.text import Text
 
 
@@ -25,9 +24,9 @@ def evaluate_file(run_dir: Path, path: str) -> dict[str, Any]:
     if len(examples.frame) == 0:
         raise UserError(Text("evaluation.nothing_to_score.message", {"file": Path(path).name}),
                         Text("evaluation.nothing_to_score.fix"))
-    task = get_task(config.task, predictor.labels, predictor.multi_label)
+    task = predictor.run_task  # the run's labels and settings (answer spans: windows)
     dataset = task.encode(examples.frame, predictor.tokenizer, predictor.max_length)
     logits, gold = dataset_logits(predictor.model, dataset, task.collator(predictor.tokenizer),
                                   predictor.batch_size)
-    report, _ = task.report(examples.frame, logits, gold)
+    report, _ = task.report(examples.frame, logits, gold, features=dataset)
     return {"file": Path(path).name, "task": config.task, **report}

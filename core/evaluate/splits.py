@@ -35,7 +35,7 @@ def evaluate_splits(model: Any, task: Any, splits: Any, tokenizer: Any, max_leng
     NLL of each split before and after.
     """
     result: dict[str, Any] = {}
-    chosen = calib.not_fitted()
+    chosen = calib.not_fitted() if task.calibrated else calib.not_calibrated()
     foldable = calib.output_layer(model) is not None
     for name in ("validation", "test"):
         examples = getattr(splits, name)
@@ -43,22 +43,23 @@ def evaluate_splits(model: Any, task: Any, splits: Any, tokenizer: Any, max_leng
             continue
         dataset = task.encode(examples.frame, tokenizer, max_length)
         logits, label_ids = dataset_logits(model, dataset, task.collator(tokenizer), batch_size)
-        outputs, gold = calib.task_outputs(task, logits, label_ids)
-        if name == "validation":
-            chosen = calib.choose_temperature(outputs, gold, task.multi_label,
-                                              len(examples.frame), foldable)
-        chosen[name] = calib.before_after(outputs, gold, task.multi_label,
-                                          chosen["temperature"])
+        if task.calibrated:
+            outputs, gold = calib.task_outputs(task, logits, label_ids)
+            if name == "validation":
+                chosen = calib.choose_temperature(outputs, gold, task.multi_label,
+                                                  len(examples.frame), foldable)
+            chosen[name] = calib.before_after(outputs, gold, task.multi_label,
+                                              chosen["temperature"])
         result[name] = _split_report(task, examples.frame, logits / chosen["temperature"],
-                                     label_ids, name, run_dir)
+                                     label_ids, name, run_dir, dataset)
     result["calibration"] = chosen
     return result
 
 
 def _split_report(task: Any, frame: Any, logits: np.ndarray, label_ids: np.ndarray,
-                  name: str, run_dir: Path) -> dict[str, Any]:
+                  name: str, run_dir: Path, features: Any = None) -> dict[str, Any]:
     """One split's report from its (calibrated) logits; its records go to a predictions file."""
-    report, records = task.split_report(frame, logits, label_ids, name)
+    report, records = task.split_report(frame, logits, label_ids, name, features=features)
     with open(RunFolder(run_dir).predictions(name), "w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -102,24 +102,28 @@ def prediction_cells(result: dict[str, Any]) -> list[Any]:
         entities = result["entities"]
         readable = "; ".join(f"{e['text']} ({e['type']}, {e['score']:.2f})" for e in entities)
         return [readable, json.dumps(entities, ensure_ascii=False)]
+    if "no_answer" in result:  # an answer span: its text, first character (-1: none), score
+        return [result["text"], int(result["start"]), round(float(result["score"]), 4)]
     return ["|".join(result.get("labels") or []), round(float(result.get("score", 0.0)), 4)]
 
 
 def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str | Path,
                  chunk_rows: int = CHUNK_ROWS, progress: Progress | None = None,
-                 preview_rows: int = PREVIEW_ROWS, join_column: str | None = None
-                 ) -> BatchResult:
+                 preview_rows: int = PREVIEW_ROWS, join_column: str | None = None,
+                 pair_column: str | None = None) -> BatchResult:
     """Predict `frame[column]` chunk by chunk into the CSV `output`, in the input's order.
 
     A model trained on two columns joined into one text (`join_column`, e.g. title and
-    description) gets them joined the same way.
+    description) gets them joined the same way. `pair_column` is the second input of each
+    row: the context a question is answered from, or the second text of a pair classifier.
 
     Empty texts get empty predictions. The CSV is written to a temporary file and renamed at
     the end, so a stopped run never leaves a half-written file under the final name.
     """
     column = check_text_column(frame, column)
-    if join_column:
-        check_text_column(frame, join_column)
+    for other in (join_column, pair_column):
+        if other is not None:
+            check_text_column(frame, other)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     header, added = output_columns(list(frame.columns), predictor.kind)
@@ -135,7 +139,8 @@ def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str |
                 progress(0, total)
             for start in range(0, total, max(1, chunk_rows)):
                 chunk = frame.iloc[start:start + chunk_rows]
-                rows = _predict_chunk(predictor, chunk, column, len(added), join_column)
+                rows = _predict_chunk(predictor, chunk, column, len(added), join_column,
+                                      pair_column)
                 writer.writerows(rows)
                 if len(preview) < preview_rows:
                     preview.extend(rows[:preview_rows - len(preview)])
@@ -150,15 +155,23 @@ def predict_file(predictor: Any, frame: pd.DataFrame, column: str, output: str |
                        seconds=round(time.time() - started, 2))
 
 
+def _cells(chunk: pd.DataFrame, column: str) -> list[str]:
+    return ["" if v is None or (isinstance(v, float) and v != v) else str(v)
+            for v in chunk[column].tolist()]
+
+
 def _predict_chunk(predictor: Any, chunk: pd.DataFrame, column: str, n_added: int,
-                   join_column: str | None = None) -> list[list[Any]]:
+                   join_column: str | None = None, pair_column: str | None = None
+                   ) -> list[list[Any]]:
 
     if join_column:
         texts = joined_texts(chunk.fillna(""), column, join_column).tolist()
     else:
         texts = ["" if t is None else str(t) for t in chunk[column].tolist()]
-    filled = [i for i, t in enumerate(texts) if t.strip()]
-    results = predictor.predict([texts[i] for i in filled]) if filled else []
+    pairs = _cells(chunk, pair_column) if pair_column else None
+    filled = [i for i, t in enumerate(texts) if t.strip() and (pairs is None or pairs[i].strip())]
+    results = predictor.predict([texts[i] for i in filled],
+                                [pairs[i] for i in filled] if pairs else None) if filled else []
     cells: list[list[Any]] = [[""] * n_added for _ in texts]
     for i, result in zip(filled, results, strict=False):
         cells[i] = prediction_cells(result)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -43,7 +44,7 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
 
     device = next(model.parameters()).device
     lengths = dataset["length"]
-    rows = dataset.remove_columns([c for c in ("length",) if c in dataset.column_names])
+    rows = dataset.select_columns([c for c in dataset.column_names if c in MODEL_COLUMNS])
     order = np.argsort(lengths, kind="stable")
     width = int(max(lengths)) if len(lengths) else 0
     logits_out = labels_out = None
@@ -51,9 +52,11 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
     for start in range(0, len(order), batch_size):
         index = [int(i) for i in order[start:start + batch_size]]
         batch = collator([rows[i] for i in index])
-        labels = batch.pop("labels").numpy()
+        labels = batch.pop("labels").numpy() if "labels" in batch else None
         with torch.inference_mode(), autocast(device.type):
-            part = model(**{k: v.to(device) for k, v in batch.items()}).logits.float().cpu().numpy()
+            part = output_logits(model(**{k: v.to(device) for k, v in batch.items()}))
+        if labels is None:  # answer spans: the gold answers are in the frame
+            labels = np.full(part.shape[:2] if part.ndim == 3 else part.shape[:1], -100)
         if part.ndim == 3:
             pad = width - part.shape[1]
             part = np.pad(part, ((0, 0), (0, pad), (0, 0)))
@@ -63,6 +66,44 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
             labels_out = np.zeros((len(order),) + labels.shape[1:], dtype=labels.dtype)
         logits_out[index], labels_out[index] = part, labels
     return logits_out, labels_out
+
+
+MODEL_COLUMNS = ("input_ids", "attention_mask", "token_type_ids", "labels")
+"""The columns of an encoded dataset the model reads (windows also carry their answers'
+positions, example ids and offsets, which the report reads from the dataset)."""
+
+
+def output_logits(output: Any) -> np.ndarray:
+    """A model output's logits as float32 numpy: `logits`, or for answer spans the start and
+    end logits stacked last, shape (rows, tokens, 2)."""
+    import torch  # lazy: loads torch
+
+    logits = getattr(output, "logits", None)
+    if logits is None:
+        logits = torch.stack([output.start_logits, output.end_logits], dim=-1)
+    return logits.float().cpu().numpy()
+
+
+ANSWER_SPANS = "answers"
+"""The `answers` column of a task whose answers are spans of a context (question answering)."""
+
+
+def _null_threshold(evaluation: dict[str, Any]) -> float | None:
+    """The no-answer threshold a question-answering run was scored with (data with
+    unanswerable questions), else None: the best span is always given."""
+    for split in ("test", "validation"):
+        value = (evaluation.get(split) or {}).get("null_threshold")
+        if isinstance(value, (int, float)):
+            return float(value)
+    return None
+
+
+def _answer_result(found: dict[str, Any], top_k: int) -> dict[str, Any]:
+    return {"text": found["text"], "start": int(found["start"]), "end": int(found["end"]),
+            "score": float(found["probability"]), "no_answer": bool(found["no_answer"]),
+            "alternatives": [{"text": a["text"], "start": a["start"], "end": a["end"],
+                              "score": float(a["probability"])}
+                             for a in found.get("alternatives", [])[:top_k]]}
 
 
 class Predictor:
@@ -88,10 +129,16 @@ class Predictor:
         self.model = load_model(str(folder), model_class).to(self.device).eval()
         self.labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
         self.batch_size = batch_size
+        evaluation = runs.read_eval(self.run_dir) or {}
         # Multi-label decisions use the threshold the run was scored with (0.5 unless saved).
-        saved_threshold = (runs.read_eval(self.run_dir) or {}).get("threshold")
+        saved_threshold = evaluation.get("threshold")
         self.threshold = float(saved_threshold) if isinstance(saved_threshold, (int, float)) \
             and 0.0 < saved_threshold < 1.0 else 0.5
+        self.run_task = self.kind.with_labels(self.labels, self.multi_label)
+        self.run_task.settle_settings(SimpleNamespace(**{
+            "stride": None, "max_answer_length": None, **(record.resolved_training or {}),
+            "max_length": self.max_length}), None, self.tokenizer)
+        self.null_threshold = _null_threshold(evaluation)
 
     def _batches(self, lengths: Sequence[int]) -> Iterable[list[int]]:
         """Row indices in batches of similar token counts, shortest first."""
@@ -120,7 +167,7 @@ class Predictor:
 
         inputs = {k: torch.from_numpy(v).to(self.device) for k, v in arrays.items()}
         with torch.inference_mode(), autocast(self.device):
-            return self.model(**inputs).logits.float().cpu().numpy()
+            return output_logits(self.model(**inputs))
 
     def predict(self, texts: Sequence[str], pairs: Sequence[str] | None = None,
                 top_k: int = 5) -> list[dict[str, Any]]:
@@ -128,6 +175,8 @@ class Predictor:
         texts = ["" if t is None else str(t) for t in texts]
         if self.kind.shows_entities:
             return self.predict_entities(texts)
+        if self.kind.answers == ANSWER_SPANS:
+            return self.answer(texts, ["" if p is None else str(p) for p in pairs or []])
         results: list[dict[str, Any]] = [{} for _ in texts]
         if not texts:
             return results
@@ -152,6 +201,31 @@ class Predictor:
         return {"labels": chosen, "label": chosen[0] if chosen else "",
                 "score": float(probs[self.labels.index(chosen[0])]) if chosen else 0.0,
                 "top": [{"label": self.labels[j], "score": float(probs[j])} for j in top]}
+
+    def answer(self, questions: Sequence[str], contexts: Sequence[str], top_k: int = 1
+               ) -> list[dict[str, Any]]:
+        """The answer to each question in its context (a model that answers questions): text,
+        start and end characters ("" and -1 for no answer), score (its probability among the
+        n best spans), no_answer, and the `top_k` best spans as alternatives. A long context is
+        read in overlapping windows, a batch at a time."""
+        import pandas as pd  # lazy: loads pandas
+
+        if len(questions) != len(contexts):
+            raise UserError(Text("prediction.question_without_context.message",
+                                 {"questions": len(questions), "contexts": len(contexts)}),
+                            Text("prediction.question_without_context.fix"))
+        if not questions:
+            return []
+        frame = pd.DataFrame({"id": [str(i) for i in range(len(questions))], "title": "",
+                              "context": [str(c) for c in contexts],
+                              "question": [str(q) for q in questions],
+                              "answers": [{"text": [], "answer_start": []}] * len(questions)})
+        features = self.run_task.encode(frame, self.tokenizer, self.max_length,
+                                        with_targets=False)
+        logits, _ = dataset_logits(self.model, features, self.run_task.collator(self.tokenizer),
+                                   self.batch_size)
+        found = self.run_task.answer(frame, features, logits, top_k, self.null_threshold)
+        return [_answer_result(found[str(i)], top_k) for i in range(len(questions))]
 
     def predict_entities(self, texts: Sequence[str]) -> list[dict[str, Any]]:
         results: list[dict[str, Any]] = [{} for _ in texts]

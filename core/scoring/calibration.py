@@ -31,8 +31,8 @@ MIN_EXAMPLES = 20          # validation texts (or sentences) below which T is no
 LOG_T_BOUNDS = (math.log(1e-3), math.log(1e3))  # wide: an untrained head's logits are tiny
 METHOD = "temperature scaling"
 # Why a run kept T = 1; the page turns each into a sentence.
-TOO_FEW, NO_MISTAKES, NO_OUTPUT_LAYER, NO_VALIDATION = (
-    "too_few", "no_mistakes", "no_output_layer", "no_validation")
+TOO_FEW, NO_MISTAKES, NO_OUTPUT_LAYER, NO_VALIDATION, NOT_CALIBRATED = (
+    "too_few", "no_mistakes", "no_output_layer", "no_validation", "not_calibrated")
 
 
 # ----- negative log-likelihood and the fit --------------------------------------------------
@@ -163,6 +163,13 @@ def choose_temperature(logits: np.ndarray, gold: np.ndarray, multi_label: bool,
         return {**kept, "reason": NO_MISTAKES}
     temperature = fit_temperature(logits, gold, multi_label)
     return {**kept, "applied": True, "temperature": temperature, "reason": ""}
+
+
+def not_calibrated() -> dict[str, Any]:
+    """The calibration of a task whose confidences are not temperature-scaled (answer spans:
+    start and end scores over tokens are not classes)."""
+    return {"method": METHOD, "applied": False, "temperature": 1.0, "bins": BINS,
+            "fitted_on": "validation", "n_fitted": 0, "reason": NOT_CALIBRATED}
 
 
 def not_fitted() -> dict[str, Any]:

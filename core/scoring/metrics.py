@@ -24,15 +24,18 @@ from sklearn.metrics import (
     precision_recall_fscore_support,
 )
 
-from core.text import t
+from core.text import has, t
 
 METRIC_KEYS = ("accuracy", "macro_f1", "micro_f1", "weighted_f1", "subset_accuracy", "f1",
-               "precision", "recall", "token_accuracy")
+               "precision", "recall", "token_accuracy", "exact_match")
 
 
-def metric_name(key: str, language: str | None = None) -> str:
+def metric_name(key: str, language: str | None = None, task_key: str | None = None) -> str:
     """'macro_f1' -> 'macro-F1' / '宏平均 F1', in the current language, looked up when called;
-    a metric without a name is shown by its key."""
+    a metric without a name is shown by its key. With the task's key, the task's own name of
+    the metric where it has one ("f1" of answer spans is answer F1, not entity F1)."""
+    if task_key and has(f"scores.metric.{key}_{task_key}"):
+        return t(f"scores.metric.{key}_{task_key}", language=language)
     return t(f"scores.metric.{key}", language=language) if key in METRIC_KEYS else key
 
 

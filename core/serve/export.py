@@ -15,12 +15,16 @@ from typing import Any
 
 from core.errors import UserError
 from core.models.loading import display_name
+from core.predict.inference import ANSWER_SPANS
 from core.predict.record import saved_record
 from core.scoring.calibration import (
     NO_MISTAKES,
     NO_OUTPUT_LAYER,
     NO_VALIDATION,
     TOO_FEW,
+)
+from core.scoring.calibration import (
+    NOT_CALIBRATED as NOT_CALIBRATED_TASK,
 )
 from core.scoring.metrics import METRIC_KEYS, metric_name
 from core.tasks import TEXT_CLASSIFICATION, saved_task_kind
@@ -33,9 +37,9 @@ from core.workspace.folder import RunFolder
 ZIP_RUN_CONFIG = "run_config.json"
 
 
-def _format_scores(scores: dict[str, Any], language: str) -> str:
-    parts = [t("card.scores.score", language=language, metric=metric_name(k, language),
-               value=f"{v:.3f}")
+def _format_scores(scores: dict[str, Any], language: str, task_key: str | None = None) -> str:
+    parts = [t("card.scores.score", language=language,
+               metric=metric_name(k, language, task_key), value=f"{v:.3f}")
              for k, v in scores.items() if isinstance(v, float) and k in METRIC_KEYS]
     return t("card.scores.separator", language=language).join(parts) \
         or t("card.scores.none", language=language)
@@ -67,6 +71,7 @@ NOT_CALIBRATED = {
     NO_MISTAKES: "card.confidence.no_mistakes",
     NO_OUTPUT_LAYER: "card.confidence.no_output_layer",
     NO_VALIDATION: "card.confidence.no_validation",
+    NOT_CALIBRATED_TASK: "card.confidence.not_calibrated",
 }
 
 
@@ -96,6 +101,7 @@ def model_card(run_dir: Path, language: str | None = None) -> str:
     evaluation = runs.read_eval(run_dir) or {}
     config = record.config
     task = config.get("task", TEXT_CLASSIFICATION)
+    kind = saved_task_kind(task)
     resolved = record.resolved_training or {}
     labels = evaluation.get("labels") or record.labels or []
     scores = evaluation.get("test") or evaluation.get("validation") or {}
@@ -115,34 +121,62 @@ def model_card(run_dir: Path, language: str | None = None) -> str:
         say("card.data.examples", train=str(evaluation.get("n_train", "?")),
             validation=str(evaluation.get("n_validation", "?")),
             test=str(evaluation.get("n_test", "?"))),
-        say("card.data.labels_more" if len(labels) > 40 else "card.data.labels",
-            count=str(len(labels)), labels=escape(", ".join(map(str, labels[:40])))),
-        say("card.data.multi_label_yes" if evaluation.get("multi_label")
-            else "card.data.multi_label_no"),
+        *_label_lines(labels, bool(evaluation.get("multi_label")), say),
         "", say(f"card.scores.title_{split}"), "",
-        say("card.scores.fine_tuned", scores=_format_scores(scores, language)),
+        say("card.scores.fine_tuned", scores=_format_scores(scores, language, kind.key)),
     ]
     for name, values in baselines.items():
         if isinstance(values, dict):
             lines.append(say("card.scores.baseline", name=_baseline_name(name, language),
-                             scores=_format_scores(values, language)))
+                             scores=_format_scores(values, language, kind.key)))
     lines += ["", say("card.confidence.title"), "",
               calibration_line(evaluation.get("calibration"), split, language)]
     lines += ["", say("card.hyperparameters.title"), ""]
     lines += [f"- {key}: {escape(value)}" for key, value in resolved.items()
               if value not in (None, [], "")]
-    lines += ["", say("card.usage.title"), ""] + _usage(task, say("card.usage.example_text"))
+    lines += ["", say("card.usage.title"), ""] + _usage(task, say, resolved)
     return "\n".join(lines)
 
 
-def _usage(task: str, example: str) -> list[str]:
+def _label_lines(labels: list[Any], multi_label: bool, say: Any) -> list[str]:
+    """The labels the model gives and whether a text may get several; none for a model that
+    answers with spans of a context."""
+    if not labels:
+        return []
+    return [say("card.data.labels_more" if len(labels) > 40 else "card.data.labels",
+                count=str(len(labels)), labels=escape(", ".join(map(str, labels[:40])))),
+            say("card.data.multi_label_yes" if multi_label else "card.data.multi_label_no")]
+
+
+def pipeline_call_kwargs(resolved: dict[str, Any]) -> dict[str, Any]:
+    """What a question-answering pipeline call needs to answer as the app does: the run's
+    window, overlap and longest answer (the pipeline's own defaults are 384, 128 and 15), and
+    answers cut at tokens rather than widened to whole words."""
+    names = {"max_length": "max_seq_len", "stride": "doc_stride",
+             "max_answer_length": "max_answer_len"}
+    settings: dict[str, Any] = {name: int(resolved[key]) for key, name in names.items()
+                                if isinstance(resolved.get(key), int)}
+    settings["align_to_words"] = False  # the app answers with the tokens' own characters
+    return settings
+
+
+def _usage(task: str, say: Any, resolved: dict[str, Any]) -> list[str]:
     """The card's code sample: load the unzipped folder with `transformers.pipeline`."""
     kind = saved_task_kind(task)
     extra = "".join(f", {name}={json.dumps(value)}" for name, value in kind.pipeline_kwargs.items())
-    return ["```python", "from transformers import pipeline", "",
-            f'classifier = pipeline("{kind.pipeline_task}", model="path/to/unzipped/folder"'
-            f'{extra})',
-            f'print(classifier("{example}"))', "```", ""]
+    def quoted(key: str) -> str:
+        return json.dumps(say(key), ensure_ascii=False)
+
+    name = "classifier"
+    if kind.answers == ANSWER_SPANS:
+        name = "answerer"
+        settings = "".join(f", {k}={v!r}" for k, v in pipeline_call_kwargs(resolved).items())
+        call = (f'print({name}(question={quoted("card.usage.example_question")}, '
+                f'context={quoted("card.usage.example_context")}{settings}))')
+    else:
+        call = f'print({name}({quoted("card.usage.example_text")}))'
+    load = f'{name} = pipeline("{kind.pipeline_task}", model="path/to/unzipped/folder"{extra})'
+    return ["```python", "from transformers import pipeline", "", load, call, "```", ""]
 
 
 def export_run(run_dir: Path, output: Path) -> Path:

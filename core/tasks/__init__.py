@@ -47,6 +47,8 @@ What a task says, without labels (`task_kind(name)`, also on every `get_task` in
 What a task with labels does (`get_task(name, labels, multi_label)`):
 
     labels, multi_label, kind (= kind_of), best_metric (= primary_metric)
+    settle_settings(training, frame, tokenizer)  the task's own settings (answer spans: window
+                                            overlap, longest answer), filled and kept
     model_kwargs(), encode(frame, tokenizer, max_length, with_targets), collator(tokenizer)
     class_weights(frame, mode), prior_logits(frame), loss_function(weights)
     compute_metrics(frame, features)        the trainer's scalars (the evaluation split:
@@ -78,8 +80,9 @@ TOKEN_CLASSIFICATION = TokenClassification.name
 QUESTION_ANSWERING = QuestionAnswering.name
 
 __all__ = ["KIND_MEMBERS", "PROTOCOL_MEMBERS", "QUESTION_ANSWERING", "TASK_CLASSES",
-           "TASK_MEMBERS", "TASK_NAMES", "TEXT_CLASSIFICATION", "TOKEN_CLASSIFICATION", "Task", "TaskKind", "get_task",
-           "is_task", "saved_task", "saved_task_kind", "task_kind", "task_title"]
+           "TASK_MEMBERS", "TASK_NAMES", "TEXT_CLASSIFICATION", "TOKEN_CLASSIFICATION", "Task",
+           "TaskKind", "get_task", "is_task", "saved_task", "saved_task_kind", "task_kind",
+           "task_title"]
 
 
 def is_task(name: Any) -> bool:

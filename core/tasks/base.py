@@ -47,6 +47,9 @@ class TaskBase:
     def title(cls) -> str:
         return t(f"tasks.title.{cls.key}")
 
+    def settle_settings(self, training: Any, frame: Any = None, tokenizer: Any = None) -> None:
+        return None
+
     @classmethod
     def model_class(cls) -> Any:
         import transformers  # lazy: loads torch

@@ -127,6 +127,12 @@ class Task(TaskKind, Protocol):
     best_metric: str
     """`primary_metric(multi_label)`."""
 
+    def settle_settings(self, training: Any, frame: Any = None, tokenizer: Any = None) -> None:
+        """Fill the run's empty settings that only this task has from the training `frame`
+        (answer spans: the window overlap and the longest answer) and keep the settled values
+        for encoding and decoding; a run read back passes its saved settings alone. Tasks
+        without such settings do nothing."""
+
     def model_kwargs(self) -> dict[str, Any]:
         """num_labels, id2label, label2id (and problem_type) for `from_pretrained`."""
 

@@ -25,8 +25,10 @@ from typing import Any
 
 import numpy as np
 
+from core.errors import UserError
 from core.scoring import qa_metrics
 from core.tasks.base import TaskBase
+from core.text import Text
 
 MAX_STRIDE = 128
 """run_qa.py's default doc_stride (with windows of 384 tokens)."""
@@ -36,6 +38,26 @@ DEFAULT_NULL_THRESHOLD = 0.0
 """The null threshold before one is tuned on validation (utils_qa.py's default)."""
 EXCERPT = 150
 """Characters of context kept on each side of the answer in a prediction record."""
+N_BEST = 20
+"""Start and end tokens searched per window (utils_qa.py's n_best_size)."""
+DEFAULT_MAX_ANSWER_LENGTH = 30
+"""The longest answer in tokens unless the data needs more (utils_qa.py's default)."""
+
+
+def longest_answer(frame: Any, tokenizer: Any, max_length: int) -> int:
+    """The longest answer the model may give: covering the training answers' tokens (their
+    99th percentile, with a margin of a quarter), at least DEFAULT_MAX_ANSWER_LENGTH and at
+    most half the window."""
+    ceiling = max(1, max_length // 2)
+    if frame is None or tokenizer is None or len(frame) == 0:
+        return min(DEFAULT_MAX_ANSWER_LENGTH, ceiling)
+    texts = [str(text) for answers in frame["answers"] for text in answers["text"]][:5000]
+    if not texts:
+        return min(DEFAULT_MAX_ANSWER_LENGTH, ceiling)
+    counts = sorted(len(ids) for ids in tokenizer(texts, add_special_tokens=False,
+                                                  verbose=False)["input_ids"])
+    p99 = counts[min(len(counts) - 1, int(0.99 * len(counts)))]
+    return int(min(ceiling, max(DEFAULT_MAX_ANSWER_LENGTH, -(-p99 * 5 // 4))))
 
 
 def default_stride(max_length: int) -> int:
@@ -115,9 +137,18 @@ def prepare_train_features(frame: Any, tokenizer: Any, max_length: int, stride: 
     from datasets import Dataset  # lazy: loads datasets
 
     encoded = _windows(frame, tokenizer, max_length, stride, pad)
-    samples = encoded["overflow_to_sample_mapping"]
-    answers = list(frame["answers"])
     context_id = 1 if _pad_on_right(tokenizer) else 0
+    columns = {key: value for key, value in encoded.items()
+               if key not in ("offset_mapping", "overflow_to_sample_mapping")}
+    columns["start_positions"], columns["end_positions"] = _positions(
+        encoded, list(frame["answers"]), tokenizer, context_id)
+    return Dataset.from_dict(columns)
+
+
+def _positions(encoded: Any, answers: list[dict[str, Any]], tokenizer: Any, context_id: int
+               ) -> tuple[list[int], list[int]]:
+    """The answer's first and last token in every window (CLS where it is not inside)."""
+    samples = encoded["overflow_to_sample_mapping"]
     starts, ends = [], []
     for i, offsets in enumerate(encoded["offset_mapping"]):
         cls_index = _cls_index(encoded["input_ids"][i], tokenizer)
@@ -125,18 +156,15 @@ def prepare_train_features(frame: Any, tokenizer: Any, max_length: int, stride: 
                                    answers[samples[i]], cls_index)
         starts.append(start)
         ends.append(end)
-    columns = {key: value for key, value in encoded.items()
-               if key not in ("offset_mapping", "overflow_to_sample_mapping")}
-    columns["start_positions"] = starts
-    columns["end_positions"] = ends
-    return Dataset.from_dict(columns)
+    return starts, ends
 
 
 def prepare_eval_features(frame: Any, tokenizer: Any, max_length: int, stride: int,
-                          pad: bool = False) -> Any:
+                          pad: bool = False, with_positions: bool = False) -> Any:
     """A datasets.Dataset of windows with "example_id" (the frame's "id" of its question) and
     "offset_mapping" ([start, end] characters of each context token, None for the question's
-    and the special tokens)."""
+    and the special tokens); `with_positions` adds the answers' start_positions and
+    end_positions as for training (so the evaluation has a loss)."""
     from datasets import Dataset  # lazy: loads datasets
 
     encoded = _windows(frame, tokenizer, max_length, stride, pad)
@@ -144,6 +172,9 @@ def prepare_eval_features(frame: Any, tokenizer: Any, max_length: int, stride: i
     context_id = 1 if _pad_on_right(tokenizer) else 0
     columns = {key: value for key, value in encoded.items()
                if key not in ("offset_mapping", "overflow_to_sample_mapping")}
+    if with_positions:
+        columns["start_positions"], columns["end_positions"] = _positions(
+            encoded, list(frame["answers"]), tokenizer, context_id)
     columns["example_id"] = [ids[s] for s in encoded["overflow_to_sample_mapping"]]
     columns["offset_mapping"] = [
         [list(offset) if sequence == context_id else None
@@ -202,12 +233,29 @@ def _decide(context: str, spans: list[tuple[float, int, int]], null_score: float
         return {**no_answer, "probability": 1.0, "null_score": null}
     score, start, end = max(spans, key=lambda span: span[0])
     choice_null = null_score if null_threshold is not None else None
+    alternatives = _alternatives(context, spans, n_best, choice_null)
     if null_threshold is not None and null - score > null_threshold:
         return {**no_answer, "probability": _probability(null, spans, n_best, choice_null),
-                "null_score": null}
+                "null_score": null, "alternatives": alternatives}
     return {"text": context[start:end], "start": start, "end": end, "score": score,
             "no_answer": False, "probability": _probability(score, spans, n_best, choice_null),
-            "null_score": null}
+            "null_score": null, "alternatives": alternatives}
+
+
+def _alternatives(context: str, spans: list[tuple[float, int, int]], n_best: int,
+                  null_score: float | None) -> list[dict[str, Any]]:
+    """The n best distinct spans, best first: text, start, end and probability."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for score, start, end in sorted(spans, key=lambda span: -span[0]):
+        if (start, end) in seen:
+            continue  # the same characters found in two overlapping windows
+        seen.add((start, end))
+        out.append({"text": context[start:end], "start": start, "end": end,
+                    "probability": _probability(score, spans, n_best, null_score)})
+        if len(out) == n_best:
+            break
+    return out
 
 
 def postprocess(frame: Any, features: Any, start_logits: Any, end_logits: Any,
@@ -380,6 +428,24 @@ class QuestionAnswering(TaskBase):
         self.labels = list(labels or [])
         self.null_threshold: float | None = None
         self.best_metric = self.primary_metric(False)
+        self.stride: int | None = None
+        self.max_answer_length = DEFAULT_MAX_ANSWER_LENGTH
+
+    def settle_settings(self, training: Any, frame: Any = None, tokenizer: Any = None) -> None:
+        """The window overlap (`default_stride` of the window unless set) and the longest
+        answer (unless set: what covers the training answers, at least utils_qa.py's 30
+        tokens, at most the window), written back to `training` and kept here."""
+        max_length = int(getattr(training, "max_length", None) or 384)
+        if getattr(training, "stride", None) is None:
+            training.stride = default_stride(max_length)
+        if getattr(training, "max_answer_length", None) is None:
+            training.max_answer_length = longest_answer(frame, tokenizer, max_length)
+        if int(training.stride) >= max_length // 2:
+            raise UserError(Text("tasks.stride_too_long.message",
+                                 {"stride": int(training.stride), "max_length": max_length}),
+                            Text("tasks.stride_too_long.fix", {"most": max_length // 2 - 1}))
+        self.stride = int(training.stride)
+        self.max_answer_length = int(training.max_answer_length)
 
     @classmethod
     def answer_names(cls, frame: Any) -> set[str]:
@@ -409,9 +475,18 @@ class QuestionAnswering(TaskBase):
         """Windows of `max_length` tokens with a `default_stride`: training features (with
         answer positions) or evaluation features (with example ids and offsets), and a
         "length" column."""
-        prepare = prepare_train_features if with_targets else prepare_eval_features
-        dataset = prepare(frame, tokenizer, max_length, default_stride(max_length))
+        stride = self.stride if self.stride is not None else default_stride(max_length)
+        dataset = prepare_eval_features(frame, tokenizer, max_length, stride,
+                                        with_positions=with_targets)
         return dataset.add_column("length", [len(ids) for ids in dataset["input_ids"]])
+
+    def answer(self, frame: Any, features: Any, logits: Any, top_k: int = 1,
+               null_threshold: float | None = None) -> dict[str, dict[str, Any]]:
+        """`postprocess` with the task's longest answer and `top_k` alternatives each."""
+        start_logits, end_logits = split_logits(logits)
+        return postprocess(frame, features, start_logits, end_logits,
+                           n_best=max(N_BEST, top_k), max_answer_length=self.max_answer_length,
+                           null_threshold=null_threshold)
 
     def collator(self, tokenizer: Any, pad_to_multiple_of: int | None = None) -> Any:
         from transformers import DataCollatorWithPadding  # lazy: loads transformers
@@ -481,14 +556,18 @@ class QuestionAnswering(TaskBase):
                          "scores over tokens, not classes")
 
     def record_counts(self, records: list[dict[str, Any]], metric: str) -> Any:
-        """Counts of saved records for "exact_match" (a question right or wrong) or "f1": each
+        """Counts of saved records for "exact_match" (a question right or wrong) or "f1" (a
+        record without the score is scored from its "predicted" and "gold"): each
         question one unit with tp = F1 and fp = fn = 1 - F1, so the micro F1 of summed counts,
         2·ΣF1 / (2·ΣF1 + 2·Σ(1 - F1)), is the mean F1 over the questions."""
         from core.scoring import significance  # lazy: loads scipy
 
         if metric not in ("exact_match", "f1"):
             raise ValueError(f"no per-question counts for {metric}")
-        return significance.correct_counts([float(r[metric]) for r in records])
+        score = qa_metrics.exact_match if metric == "exact_match" else qa_metrics.f1
+        return significance.correct_counts([
+            float(r[metric]) if metric in r else score(str(r["predicted"]), list(r["gold"]))
+            for r in records])
 
     def baseline_report(self, frame: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The overlap baseline (qa_metrics.overlap_baseline: the context sentence sharing the
@@ -515,6 +594,4 @@ class QuestionAnswering(TaskBase):
         if features is None:
             raise ValueError("question answering reports need the evaluation features "
                              "(prepare_eval_features) the logits were computed on")
-        start_logits, end_logits = split_logits(logits)
-        return postprocess(frame, features, start_logits, end_logits,
-                           null_threshold=threshold)
+        return self.answer(frame, features, logits, null_threshold=threshold)

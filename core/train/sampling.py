@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import torch
+from torch.utils.data import SequentialSampler
 from transformers import Trainer
 from transformers.trainer_pt_utils import LengthGroupedSampler
 
@@ -32,7 +33,14 @@ class EpochSeededLengthSampler(LengthGroupedSampler):
 
 
 class ResumableTrainer(Trainer):
-    """Trainer whose length-grouped training order survives an interruption."""
+    """Trainer whose length-grouped training order survives an interruption, and whose
+    evaluation keeps the dataset's order (the Trainer groups evaluation batches by length too
+    when training does; answer spans are matched to their windows by position)."""
+
+    def _get_eval_sampler(self, eval_dataset: Any) -> Any:
+        if self.args.world_size <= 1 and eval_dataset is not None:
+            return SequentialSampler(eval_dataset)
+        return super()._get_eval_sampler(eval_dataset)
 
     def _get_train_sampler(self, train_dataset: Any = None) -> Any:
         sampler = super()._get_train_sampler(train_dataset)

@@ -343,6 +343,8 @@ class _Prepared:
     lengths: list[int]
     first_new_row: int | None
     device: dict[str, Any]
+    n_train_features: int = 0
+    """What the model trains on: one per example, or per window of a long context."""
 
 
 def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> dict:
@@ -373,6 +375,7 @@ def _prepare_run(config: RunConfig, run_dir: Path, resume: bool,
     task = get_task(splits.task, splits.labels, splits.multi_label)
     lengths = _token_lengths(task, splits.train.frame, tokenizer, model_max)
     t = _settle_training(config, run_dir, resume, splits, lengths, model_max)
+    task.settle_settings(t, splits.train.frame, tokenizer)
     _check_data(run_dir, splits, tokenizer, t.max_length)
     _write_run_config(config, run_dir, t, splits, device)
     return _Prepared(splits, tokenizer, task, t, lengths, first_new_row, device)
@@ -460,6 +463,7 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
     t, task, splits, tokenizer = p.t, p.task, p.splits, p.tokenizer
     train_ds = task.encode(splits.train.frame, tokenizer, t.max_length)
     eval_ds = task.encode(splits.validation.frame, tokenizer, t.max_length)
+    p.n_train_features = len(train_ds)
     weights = task.class_weights(splits.train.frame, t.class_weighting)
     if weights:
         log.info("Class weights (imbalanced data): %s",
@@ -474,8 +478,8 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
     trainer = ResumableTrainer(
         model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
         processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
-        compute_metrics=_with_selection(task.compute_metrics(), task.best_metric,
-                                        len(splits.validation.frame)),
+        compute_metrics=_with_selection(task.compute_metrics(splits.validation.frame, eval_ds),
+                                        task.best_metric, len(splits.validation.frame)),
         callbacks=_callbacks(monitor, t),
         compute_loss_func=task.loss_function(weights))
     learn_new_rows_faster(trainer, model, p.first_new_row)
@@ -541,7 +545,8 @@ def _score_and_save(trainer: Any, run_dir: Path, p: _Prepared, started: float) -
     _save_model(trainer, p.tokenizer, RunFolder(run_dir).model, t.lora, evaluation["calibration"])
     evaluation["baselines"] = run_baselines(splits)
     evaluation.update(run_summary(splits, task, started, multi_label=splits.multi_label,
-                                  threshold=getattr(task, "threshold", None)))
+                                  threshold=getattr(task, "threshold", None),
+                                  n_train_features=p.n_train_features or None))
     runs.write_json_atomic(RunFolder(run_dir).evaluation, evaluation)
     return evaluation
 

@@ -25,7 +25,7 @@ def test_the_run_files_named_are_the_run_folders_own():
     assert {"config.json", "eval.json", "metrics.jsonl", "_predictions.jsonl",
             "model/config.json", "curve.json", "status.json", "health.json", "train.log",
             "test_predictions.jsonl"} <= RUN_FILES
-    assert VARIANTS == {"single_label", "multi_label", "ner"}
+    assert VARIANTS == {"single_label", "multi_label", "ner", "qa"}
 
 
 def test_the_core_scan_says_where_and_what():

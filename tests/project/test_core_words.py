@@ -49,11 +49,11 @@ def test_core_raises_no_written_out_sentence(path):
 
 def test_refusals_of_tasks_and_thresholds_read_in_chinese():
     with pytest.raises(UserError) as unknown:
-        get_task("question-answering", [])
+        get_task("summarization", [])
     assert error_parts(unknown.value, "en") == (
-        "Unknown task 'question-answering'.",
-        "Use one of: text-classification, token-classification.")
-    assert error_parts(unknown.value, "zh")[0] == "未知的任务 'question-answering'。"
+        "Unknown task 'summarization'.",
+        "Use one of: text-classification, token-classification, question-answering.")
+    assert error_parts(unknown.value, "zh")[0] == "未知的任务 'summarization'。"
     with pytest.raises(UserError) as threshold:
         scores_at_threshold([], ["a"], 1.5)
     assert error_parts(threshold.value, "en")[0] == "A threshold of 1.5 cannot be scored."

@@ -40,7 +40,8 @@ UNITS = {kind.unit for kind in TASK_CLASSES.values()}
 TASK_KEYS = {kind.key for kind in TASK_CLASSES.values()}
 NAMES = set(TASK_NAMES) | TASK_KEYS | VARIANTS
 # Names that stand for a task name (core.tasks and core.label constants).
-NAME_CONSTANTS = {"TEXT_CLASSIFICATION", "TOKEN_CLASSIFICATION", "CLASSIFICATION", "NER"}
+NAME_CONSTANTS = {"TEXT_CLASSIFICATION", "TOKEN_CLASSIFICATION", "QUESTION_ANSWERING",
+                  "CLASSIFICATION", "NER"}
 FIELDS = frozenset({"multi_label"})
 STRICT = frozenset()
 

@@ -39,6 +39,12 @@ TEXTS: dict = {
         "en": "The scores were not calibrated: the model's output layer could not take a "
               "temperature, so treat them as a ranking rather than as probabilities.",
         "zh": "得分未经校准：模型的输出层无法加入温度，因此请把它们当作排序，而不是概率。"},
+    "card.confidence.not_calibrated": {
+        "en": "An answer's score is its share among the best spans the model found; it is not "
+              "calibrated on validation, so read it as a ranking, not as a probability of being "
+              "right.",
+        "zh": "答案的分数是它在模型找到的几个最佳片段中所占的比重；它没有在验证集上校准，"
+              "请把它当作排序依据，而不是答对的概率。"},
     "card.confidence.no_validation": {
         "en": "The scores were not calibrated: the run had no validation set, so treat "
               "them as a ranking rather than as probabilities.",
@@ -71,4 +77,8 @@ TEXTS: dict = {
     "card.hyperparameters.title": {"en": "## Hyperparameters", "zh": "## 超参数"},
     "card.usage.title": {"en": "## Usage", "zh": "## 用法"},
     "card.usage.example_text": {"en": "Your text here", "zh": "在这里输入你的文本"},
+    "card.usage.example_question": {"en": "Where is the answer?",
+                                    "zh": "答案在哪里？"},
+    "card.usage.example_context": {"en": "The paragraph the answer is found in.",
+                                   "zh": "包含答案的那段文字。"},
 }

@@ -68,6 +68,21 @@ TEXTS: dict = {
     "cli.exported": {"en": "Exported to {path}", "zh": "已导出到 {path}"},
     "cli.damaged_state": {"en": "damaged", "zh": "已损坏"},
 
+    "cli.questions_need_a_qa_run.message": {
+        "en": "Run {run} does not answer questions: it labels texts or words.",
+        "zh": "运行 {run} 不回答问题：它给文本或词语打标签。"},
+    "cli.questions_need_a_qa_run.fix": {
+        "en": "Use --text (or --input) with this run, or pick a question-answering run.",
+        "zh": "请对这个运行使用 --text（或 --input），或者选择一个问答运行。"},
+    "cli.question_needs_context.message": {
+        "en": "A question-answering run needs the questions and the text they are about.",
+        "zh": "问答运行需要问题以及问题所针对的文本。"},
+    "cli.question_needs_context.fix": {
+        "en": "Give --question with --context \"...\", or --input FILE with a question and a "
+              "context column.",
+        "zh": "请同时给出 --question 和 --context \"……\"，"
+              "或者用 --input 文件（含问题列和上下文列）。"},
+
     # ----- argparse help ---------------------------------------------------------------------
     "cli.help.task": {
         "en": "guessed from the file when left out",
@@ -159,6 +174,39 @@ TEXTS: dict = {
     "cli.help.output": {
         "en": "CSV file to write predictions to (with --input)",
         "zh": "写入预测结果的 CSV 文件（与 --input 一起使用）"},
+    "cli.help.questions": {
+        "en": "one or more questions about --context (a question-answering run)",
+        "zh": "关于 --context 的一个或多个问题（问答运行）"},
+    "cli.help.context": {
+        "en": "the text the answers to --question are found in",
+        "zh": "可以从中找到 --question 答案的文本"},
+    "cli.help.input_question_column": {
+        "en": "column of the input file holding the question (question answering)",
+        "zh": "输入文件中存放问题的列（问答）"},
+    "cli.help.input_context_column": {
+        "en": "column of the input file holding the context (question answering)",
+        "zh": "输入文件中存放上下文的列（问答）"},
+    "cli.help.context_column": {
+        "en": "question answering: column holding the paragraph",
+        "zh": "问答：存放段落的列"},
+    "cli.help.question_column": {
+        "en": "question answering: column holding the question",
+        "zh": "问答：存放问题的列"},
+    "cli.help.answer_column": {
+        "en": "question answering: column holding the answer as written in the paragraph",
+        "zh": "问答：存放答案原文的列"},
+    "cli.help.answer_start_column": {
+        "en": "question answering: optional column with the answer's first character",
+        "zh": "问答：可选，存放答案起始字符位置的列"},
+    "cli.help.id_column": {
+        "en": "question answering: optional column with question ids",
+        "zh": "问答：可选，存放问题编号的列"},
+    "cli.help.stride": {
+        "en": "question answering: tokens shared by neighbouring windows of a long context",
+        "zh": "问答：长上下文相邻窗口共享的词元数"},
+    "cli.help.max_answer_length": {
+        "en": "question answering: the longest answer in tokens",
+        "zh": "问答：答案的最大词元数"},
     "cli.help.input_text_column": {
         "en": "column of the input file holding the text",
         "zh": "输入文件中存放文本的列"},

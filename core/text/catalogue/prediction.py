@@ -5,6 +5,14 @@ Keys start with 'prediction.'; see catalogue/__init__.py for the entry format.
 """
 
 TEXTS: dict = {
+    "prediction.question_without_context.message": {
+        "en": "There are {questions} questions but {contexts} contexts: each question needs the "
+              "text its answer is found in.",
+        "zh": "有 {questions} 个问题，却只有 {contexts} 段上下文："
+              "每个问题都需要一段可以从中找到答案的文本。"},
+    "prediction.question_without_context.fix": {
+        "en": "Give one context for every question (the same context may be repeated).",
+        "zh": "请为每个问题提供一段上下文（同一段上下文可以重复使用）。"},
     "prediction.not_a_batch_file.message": {
         "en": "{file} is not a file type the app can predict on.",
         "zh": "{file} 不是本应用可以进行预测的文件类型。"},

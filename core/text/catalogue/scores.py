@@ -12,6 +12,8 @@ TEXTS: dict = {
     "scores.metric.weighted_f1": {"en": "weighted-F1", "zh": "加权 F1"},
     "scores.metric.subset_accuracy": {"en": "exact-match accuracy", "zh": "完全匹配准确率"},
     "scores.metric.f1": {"en": "entity F1", "zh": "实体 F1"},
+    "scores.metric.f1_question_answering": {"en": "answer F1", "zh": "答案 F1"},
+    "scores.metric.exact_match": {"en": "exact match", "zh": "完全匹配率"},
     "scores.metric.precision": {"en": "entity precision", "zh": "实体精确率"},
     "scores.metric.recall": {"en": "entity recall", "zh": "实体召回率"},
     "scores.metric.token_accuracy": {"en": "token accuracy", "zh": "词元准确率"},

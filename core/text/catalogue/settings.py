@@ -30,7 +30,8 @@ TEXTS: dict = {
     "settings.data.answer_column.help": {
         "en": "Question answering: the column with each answer as it is written in the context "
               "(empty: guessed; an empty cell: the question has no answer).",
-        "zh": "问答：存放答案原文（与上下文中写法一致）的列（留空：自动推测；单元格为空：该问题没有答案）。"},
+        "zh": "问答：存放答案原文（与上下文中写法一致）的列"
+              "（留空：自动推测；单元格为空：该问题没有答案）。"},
     "settings.data.answer_start_column.label": {"en": "Answer start column",
                                                 "zh": "答案起始位置列"},
     "settings.data.answer_start_column.help": {
