@@ -203,3 +203,21 @@ def _upload_labeled(page, path: Path, text_column: str, label_column: str, rows:
     examples = re.compile(rf"{re.escape(_say(lang, 'data.summary.examples'))}\s+{rows}\b")
     _wait_for(lambda: examples.search(page.inner_text("body")), 60,  # every row was read
               f"{rows} examples in the health report", page)
+
+
+def _settle(page) -> None:
+    """Wait until the script run a click started has ended (a click while the page is still
+    being redrawn may land on a widget of the previous run)."""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+
+
+def _choose(page, label: str, option: str) -> None:
+    """Choose `option` in the select box `label` as a user does: open it, click the option,
+    and wait until the box shows it."""
+    box = page.get_by_role("combobox", name=label)
+    if box.input_value() == option:
+        return
+    _settle(page)
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    _wait_for(lambda: box.input_value() == option, 60, f"{option!r} to be chosen", page)
