@@ -1,9 +1,11 @@
-"""python -m bench speed|quality|report|all [--quick] [--json] [--data-dir DIR] [--model M]
+"""python -m bench speed|quality|qa|report|all [--quick] [--json] [--data-dir DIR] [--model M]
 
 speed    the app's training path against the two reference scripts on SST-2
 quality  the default preset against the reference Trainer script on every shared dataset
+qa       question answering on SQuAD against the run_qa.py-style script, inference against
+         pipeline("question-answering"), and CMRC 2018 with and without vocabulary extension
 report   write bench/RESULTS.md from the saved results in bench/results/
-all      speed, then quality, then report (what `make bench` runs)
+all      speed, quality, qa, then report (what `make bench` runs)
 Results are saved as JSON under bench/results/ (quick runs under bench/results/quick/).
 """
 
@@ -14,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench import quality, report, speed
+from bench import qa, quality, report, speed
 from bench.datasets import DATASETS
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
@@ -37,9 +39,9 @@ def _positive(text: str) -> int:
     return value
 
 
-def main() -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("command", choices=["speed", "quality", "report", "all"])
+    parser.add_argument("command", choices=["speed", "quality", "qa", "report", "all"])
     parser.add_argument("--quick", action="store_true", help="a short run (speed: under 5 minutes)")
     parser.add_argument("--json", action="store_true", help="print one JSON object last")
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA),
@@ -49,23 +51,32 @@ def main() -> int:
                         help="quality: only these datasets (default: all that are present)")
     parser.add_argument("--train-limit", type=_positive, metavar="N",
                         help="quality: train every contender on the same N sampled training rows "
-                             "(for a dataset too large to train in full on this machine)")
+                             "(for a dataset too large to train in full on this machine); qa: "
+                             "the same N questions, sampled paragraph by paragraph")
+    parser.add_argument("--test-limit", type=_positive, metavar="N",
+                        help="qa: score on N test questions sampled paragraph by paragraph "
+                             "(default: the whole dev file; quick: 100)")
+    parser.add_argument("--cmrc-train-limit", type=_positive, metavar="N",
+                        help="qa: CMRC 2018 training questions (default: as --train-limit)")
+    parser.add_argument("--cmrc-test-limit", type=_positive, metavar="N",
+                        help="qa: CMRC 2018 test questions (default: as --test-limit)")
     parser.add_argument("--results", default=str(RESULTS),
                         help="folder for the JSON results (default bench/results)")
-    args = parser.parse_args()
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     data_dir = Path(args.data_dir)
     folder = Path(args.results) / ("quick" if args.quick else "")
     if args.command == "report":
         report.write(folder)
         return 0
-    if not (data_dir / "sst2" / "train.tsv").is_file():
-        print(f"error: no sst2/train.tsv under {data_dir}; pass --data-dir", file=sys.stderr)
+    missing = _missing_data(args.command, data_dir)
+    if missing:
+        print(f"error: no {missing} under {data_dir}; pass --data-dir", file=sys.stderr)
         return 2
-    model = args.model
-    if model == "default":
-        from core.models.loading import default_model_path
-
-        model = str(default_model_path())
+    model = _model(args.model)
     summary: dict = {}
     if args.command in ("speed", "all"):
         summary = speed.run(data_dir, args.quick, model)
@@ -84,9 +95,44 @@ def main() -> int:
                               train_limit=args.train_limit)
         if args.json and args.command == "quality":
             print(json.dumps(summary))
+    if args.command in ("qa", "all") and not _missing_data("qa", data_dir):
+        _run_qa(args, data_dir, model, folder)
     if args.command == "all":
         print(f"wrote {report.write(folder)}")
     return 0
+
+
+def _model(name: str) -> str:
+    """The model folder for "default", else the name as given."""
+    if name != "default":
+        return name
+    from core.models.loading import default_model_path
+
+    return str(default_model_path())
+
+
+def _run_qa(args: argparse.Namespace, data_dir: Path, model: str, folder: Path) -> None:
+    """The qa command: bench/qa.py's run, saved to qa.json as each part finishes."""
+    limits = {"train": args.train_limit, "test": args.test_limit,
+              "cmrc_train": args.cmrc_train_limit, "cmrc_test": args.cmrc_test_limit}
+    summary = qa.run(data_dir, args.quick, model, limits,
+                     lambda partial: _save(folder / "qa.json", partial))
+    _print(_qa_headline(summary), args.json and args.command == "qa")
+
+
+def _missing_data(command: str, data_dir: Path) -> str | None:
+    """The file a command needs that the data folder lacks (qa: SQuAD; the others: SST-2)."""
+    needed = "/".join(qa.SQUAD_FILES[:2]) if command == "qa" else "sst2/train.tsv"
+    return None if (data_dir / needed).is_file() else needed
+
+
+def _qa_headline(summary: dict) -> dict:
+    squad, speed = summary["squad"], summary.get("inference") or {}
+    return {"app_f1": squad["app"]["test"]["f1"], "script_f1": squad["reference"]["test"]["f1"],
+            "f1_difference_points": squad["f1_difference_points"],
+            "throughput_ratio": squad["throughput_ratio"],
+            "inference_ratio": speed.get("inference_ratio"),
+            "answer_agreement": speed.get("answer_agreement"), "seconds": summary.get("seconds")}
 
 
 def _print(summary: dict, as_json: bool) -> None:

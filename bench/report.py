@@ -146,6 +146,117 @@ def _quality_table(quality: dict) -> list[str]:
     return lines
 
 
+QA_THROUGHPUT_TARGET = 1.15
+QA_INFERENCE_TARGET = 1.5
+
+
+def _sized(sizes: dict, what: str) -> str:
+    return (f"{sizes['questions']:,} {what} questions ({sizes['paragraphs']:,} paragraphs of "
+            f"{sizes['articles']:,} articles)")
+
+
+def qa_target_rows(qa: dict) -> list[tuple[str, str, str]]:
+    """The question-answering targets: F1 against the script, training and inference speed."""
+    squad, speed = qa.get("squad") or {}, qa.get("inference") or {}
+    rows = []
+    if squad:
+        app, ref, diff = squad["app"], squad["reference"], squad["f1_difference_points"]
+        rows.append((f"SQuAD dev F1 within {QUALITY_TOLERANCE_POINTS} points of the run_qa.py-"
+                     f"style script or better", f"app {app['test']['f1']:.2f} vs script "
+                     f"{ref['test']['f1']:.2f} ({diff:+.2f} points)",
+                     _verdict(diff >= -QUALITY_TOLERANCE_POINTS)))
+        ratio = squad.get("throughput_ratio")
+        rows.append((f"QA training throughput ≥ {QA_THROUGHPUT_TARGET}x the script (windows/s)",
+                     f"{_ratio(ratio)} ({app['windows_per_s']} vs {ref['windows_per_s']} "
+                     f"windows/s)",
+                     _verdict(None if ratio is None else ratio >= QA_THROUGHPUT_TARGET)))
+    else:
+        rows.append(("SQuAD dev F1 and training throughput against the script", "not measured",
+                     _verdict(None)))
+    ratio = speed.get("inference_ratio")
+    rows.append((f"QA inference ≥ {QA_INFERENCE_TARGET}x `pipeline(\"question-answering\")`",
+                 f"{_ratio(ratio)} ({speed.get('app_questions_per_s')} vs "
+                 f"{speed.get('pipeline_questions_per_s')} questions/s, transformers "
+                 f"{speed.get('pipeline_transformers')})" if speed else "not measured",
+                 _verdict(None if ratio is None else ratio >= QA_INFERENCE_TARGET)))
+    return rows
+
+
+def _qa_squad_table(squad: dict) -> list[str]:
+    app, ref, sizes, s = squad["app"], squad["reference"], squad["sizes"], squad["app"]["settings"]
+    base = app.get("overlap_baseline") or {}
+    return [
+        f"SQuAD v1.1 (`squad/`, split by article): the app trains on "
+        f"{_sized(sizes['train'], 'training')} and validates on "
+        f"{_sized(sizes['validation'], 'other training')}; both are scored on "
+        f"{_sized(sizes['test'], 'dev')}. Paragraphs are sampled whole (seed 42) and both "
+        f"contenders read the same files. The app ran its {app.get('preset') or 'default'} "
+        f"preset; the script got the settings the app chose: max length {s['max_length']}, "
+        f"stride {s['stride']}, longest answer {s['max_answer_length']} tokens, {s['epochs']} "
+        f"epochs, learning rate {s['learning_rate']}, batch {s['batch_size']}, warm-up "
+        f"{s['warmup_ratio']}, weight decay {s['weight_decay']}, seed {s['seed']}.", "",
+        "| contender | dev EM | dev F1 | training windows | windows/s | training s | whole "
+        "command s | peak RSS (MB) |", "|---|---|---|---|---|---|---|---|",
+        f"| app (`python -m core train --task question-answering`) | {app['test']['exact_match']}"
+        f" | {app['test']['f1']} | {app['train_windows']} | {app['windows_per_s']} | "
+        f"{app['train_seconds']} | {app['wall_seconds']} | {app['peak_rss_mb']} |",
+        f"| run_qa.py-style Trainer script | {ref['test']['exact_match']} | {ref['test']['f1']} | "
+        f"{ref['train_windows']} | {ref['windows_per_s']} | {ref['train_seconds']} | "
+        f"{ref['wall_seconds']} | {ref['peak_rss_mb']} |",
+        f"| overlap baseline (the app's) | {base.get('exact_match', '')} | {base.get('f1', '')} "
+        f"| | | | | |", "",
+        f"The app's training time includes its evaluations on the validation questions during "
+        f"training (it trained {app.get('steps')} of {app.get('total_steps')} planned steps, best "
+        f"step {app.get('best_step')}); the script evaluates once, after training."]
+
+
+def _qa_inference_lines(speed: dict) -> list[str]:
+    if not speed:
+        return []
+    return ["", f"Inference over the same {speed['questions']} dev questions: the app's "
+            f"`Predictor.answer` {speed['app_questions_per_s']} questions/s, "
+            f"`pipeline(\"question-answering\")` on the run's export "
+            f"{speed['pipeline_questions_per_s']} questions/s (transformers "
+            f"{speed['pipeline_transformers']}, since transformers 5 has no question-answering "
+            f"pipeline; the app's torch; batch size {speed['pipeline_batch_size']}; the run's "
+            f"window, stride and longest answer). The two give the same answer text for "
+            f"{100 * speed['answer_agreement']:.1f}% of the questions."]
+
+
+def _qa_cmrc_lines(cmrc: dict) -> list[str]:
+    if not cmrc:
+        return []
+    sizes = cmrc["sizes"]
+    lines = ["", "CMRC 2018 (`cmrc2018/`, Chinese): the app only, with the default model as "
+             "shipped and with its vocabulary extended (`--extend-vocabulary`). The default "
+             "model is English, so these figures show what a user gets without picking a "
+             f"Chinese model. Training: {_sized(sizes['train'], 'training')}, validation: "
+             f"{_sized(sizes['validation'], 'other training')}, test: "
+             f"{_sized(sizes['test'], 'test')}.", "",
+             "| vocabulary | test EM | test F1 | overlap baseline F1 | training windows | "
+             "training s | whole command s |", "|---|---|---|---|---|---|---|"]
+    for r in cmrc["runs"]:
+        lines.append(f"| {'extended' if r['extend_vocabulary'] else 'as shipped'} | "
+                     f"{r['test']['exact_match']} | {r['test']['f1']} | "
+                     f"{(r.get('overlap_baseline') or {}).get('f1', '')} | {r['train_windows']} | "
+                     f"{r['train_seconds']} | {r['wall_seconds']} |")
+    return lines
+
+
+def qa_section(qa: dict) -> list[str]:
+    """The question-answering section of RESULTS.md from qa.json (scores in points)."""
+    lines = ["## Question answering (default model)", ""]
+    if not qa.get("squad"):
+        return lines + ["Not measured yet: run `python -m bench qa`.", ""]
+    lines += ["| target | measured | verdict |", "|---|---|---|",
+              *[f"| {a} | {b} | {c} |" for a, b, c in qa_target_rows(qa)], ""]
+    lines += _qa_squad_table(qa["squad"]) + _qa_inference_lines(qa.get("inference") or {})
+    lines += _qa_cmrc_lines(qa.get("cmrc2018") or {})
+    if qa.get("seconds"):
+        lines += ["", f"The whole `python -m bench qa` run took {qa['seconds'] / 60:.0f} minutes."]
+    return lines + [""]
+
+
 def write(folder: Path, target: Path | None = None) -> Path:
     speed, quality = _load(folder / "speed.json"), _load(folder / "quality.json")
     gpu_speed = _load(folder / "speed-gpu.json")
@@ -178,7 +289,7 @@ def write(folder: Path, target: Path | None = None) -> Path:
         "the same model on the same rows with the hyperparameters the preset chose and evaluates "
         "at the end. The baseline is the app's quick baseline (TF-IDF + logistic regression; "
         "word memory for entities).", "",
-        *_quality_table(quality), ""]
+        *_quality_table(quality), "", *qa_section(_load(folder / "qa.json"))]
     for name in EXTRA_RESULTS:  # written by their own commands (python -m bench.<name>)
         extra = folder / f"{name}.md"
         if extra.is_file():
