@@ -56,6 +56,8 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--test-limit", type=_positive, metavar="N",
                         help="qa: score on N test questions sampled paragraph by paragraph "
                              "(default: the whole dev file; quick: 100)")
+    parser.add_argument("--qa-parts", nargs="+", choices=qa.PARTS, default=list(qa.PARTS),
+                        help="qa: only these parts (the others' saved results are kept)")
     parser.add_argument("--cmrc-train-limit", type=_positive, metavar="N",
                         help="qa: CMRC 2018 training questions (default: as --train-limit)")
     parser.add_argument("--cmrc-test-limit", type=_positive, metavar="N",
@@ -115,8 +117,10 @@ def _run_qa(args: argparse.Namespace, data_dir: Path, model: str, folder: Path) 
     """The qa command: bench/qa.py's run, saved to qa.json as each part finishes."""
     limits = {"train": args.train_limit, "test": args.test_limit,
               "cmrc_train": args.cmrc_train_limit, "cmrc_test": args.cmrc_test_limit}
+    saved = _load(folder / "qa.json") if set(args.qa_parts) != set(qa.PARTS) else {}
     summary = qa.run(data_dir, args.quick, model, limits,
-                     lambda partial: _save(folder / "qa.json", partial))
+                     lambda partial: _save(folder / "qa.json", qa.merged(saved, partial)),
+                     tuple(args.qa_parts))
     _print(_qa_headline(summary), args.json and args.command == "qa")
 
 
@@ -127,12 +131,18 @@ def _missing_data(command: str, data_dir: Path) -> str | None:
 
 
 def _qa_headline(summary: dict) -> dict:
-    squad, speed = summary["squad"], summary.get("inference") or {}
-    return {"app_f1": squad["app"]["test"]["f1"], "script_f1": squad["reference"]["test"]["f1"],
-            "f1_difference_points": squad["f1_difference_points"],
-            "throughput_ratio": squad["throughput_ratio"],
-            "inference_ratio": speed.get("inference_ratio"),
-            "answer_agreement": speed.get("answer_agreement"), "seconds": summary.get("seconds")}
+    squad, speed = summary.get("squad") or {}, summary.get("inference") or {}
+    line = {"seconds": summary.get("seconds")}
+    if squad:
+        line.update({"app_f1": squad["app"]["test"]["f1"],
+                     "script_f1": squad["reference"]["test"]["f1"],
+                     "f1_difference_points": squad["f1_difference_points"],
+                     "throughput_ratio": squad["throughput_ratio"],
+                     "inference_ratio": speed.get("inference_ratio"),
+                     "answer_agreement": speed.get("answer_agreement")})
+    for run in (summary.get("cmrc2018") or {}).get("runs", []):
+        line[f"cmrc_f1_extended_{run['extend_vocabulary']}"] = run["test"].get("f1")
+    return line
 
 
 def _print(summary: dict, as_json: bool) -> None:

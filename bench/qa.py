@@ -286,26 +286,41 @@ def resolve_limits(quick: bool, given: dict | None) -> dict:
     return limits
 
 
+PARTS = ("squad", "cmrc2018")
+
+
 def run(data_dir: Path, quick: bool, model: str, limits: dict | None = None,
-        on_result=None) -> dict:
-    """SQuAD (app and script), inference, then CMRC 2018 when its folder is there;
-    `on_result(partial summary)` is called as each part finishes."""
+        on_result=None, parts: tuple[str, ...] = PARTS) -> dict:
+    """SQuAD (app and script) with inference, then CMRC 2018 when its folder is there (only
+    the `parts` named); `on_result(partial summary)` is called as each part finishes."""
     limits = resolve_limits(quick, limits)
     preset = "quick" if quick else None  # None: the CLI's default preset
-    summary: dict = {"model": model, "seed": SEED, "limits": limits}
+    summary: dict = {"model": model, "seed": SEED, "limits": limits, "seconds": {}}
     report = on_result or (lambda _summary: None)
     with tempfile.TemporaryDirectory(prefix="bench-qa-") as tmp:
         folder = Path(tmp)
-        started = time.time()
-        summary["squad"] = squad(data_dir, folder, model, preset, limits)
-        report(summary)
-        summary["inference"] = inference(Path(summary["squad"]["app"]["run_dir"]),
-                                         folder / "data" / "squad-test.json", folder)
-        report(summary)
-        if (data_dir / CMRC_FILES[0] / CMRC_FILES[1]).is_file():
+        if "squad" in parts:
+            started = time.time()
+            summary["squad"] = squad(data_dir, folder, model, preset, limits)
+            report(summary)
+            summary["inference"] = inference(Path(summary["squad"]["app"]["run_dir"]),
+                                             folder / "data" / "squad-test.json", folder)
+            summary["seconds"]["squad"] = round(time.time() - started, 1)
+            report(summary)
+        if "cmrc2018" in parts and (data_dir / CMRC_FILES[0] / CMRC_FILES[1]).is_file():
+            started = time.time()
             summary["cmrc2018"] = cmrc(data_dir, folder, model, preset,
                                        {"train": limits["cmrc_train"],
                                         "test": limits["cmrc_test"]})
-        summary["seconds"] = round(time.time() - started, 1)
-        report(summary)
+            summary["seconds"]["cmrc2018"] = round(time.time() - started, 1)
+            report(summary)
     return summary
+
+
+def merged(saved: dict, summary: dict) -> dict:
+    """A qa.json after a run of some parts: the parts just run replace the saved ones, the
+    others are kept (with their own limits and times)."""
+    limits = {**(saved.get("limits") or {}), **summary["limits"]}
+    seconds = {**(saved.get("seconds") if isinstance(saved.get("seconds"), dict) else {}),
+               **summary["seconds"]}
+    return {**saved, **summary, "limits": limits, "seconds": seconds}

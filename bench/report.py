@@ -252,8 +252,10 @@ def qa_section(qa: dict) -> list[str]:
               *[f"| {a} | {b} | {c} |" for a, b, c in qa_target_rows(qa)], ""]
     lines += _qa_squad_table(qa["squad"]) + _qa_inference_lines(qa.get("inference") or {})
     lines += _qa_cmrc_lines(qa.get("cmrc2018") or {})
-    if qa.get("seconds"):
-        lines += ["", f"The whole `python -m bench qa` run took {qa['seconds'] / 60:.0f} minutes."]
+    seconds = qa.get("seconds")
+    if isinstance(seconds, dict) and seconds:
+        parts = ", ".join(f"{name} {value / 60:.0f} minutes" for name, value in seconds.items())
+        lines += ["", f"Time taken by `python -m bench qa`: {parts}."]
     return lines + [""]
 
 

@@ -126,8 +126,11 @@ def test_the_qa_command_and_its_limits():
                                     "--cmrc-train-limit", "16"])
     assert (args.command, args.train_limit, args.test_limit, args.cmrc_train_limit,
             args.cmrc_test_limit) == ("qa", 48, 200, 16, None)
-    with pytest.raises(SystemExit):
-        cli.parser().parse_args(["qa", "--test-limit", "0"])
+    assert args.qa_parts == list(qa.PARTS) == ["squad", "cmrc2018"]
+    assert cli.parser().parse_args(["qa", "--qa-parts", "cmrc2018"]).qa_parts == ["cmrc2018"]
+    for wrong in (["--test-limit", "0"], ["--qa-parts", "sst2"]):
+        with pytest.raises(SystemExit):
+            cli.parser().parse_args(["qa", *wrong])
     assert qa.resolve_limits(False, {"train": 48, "test": 200, "cmrc_train": 16,
                                      "cmrc_test": None}) == {
         "train": 48, "test": 200, "cmrc_train": 16, "cmrc_test": 200}
@@ -143,6 +146,18 @@ def test_the_qa_command_needs_squad_not_sst2(tmp_path, capsys):
     squad_file(tmp_path / "squad" / "train.json")
     assert cli._missing_data("qa", tmp_path) is None
     assert cli._missing_data("speed", tmp_path) == "sst2/train.tsv"
+
+
+def test_a_run_of_one_part_keeps_the_other_parts_saved_results():
+    saved = {"squad": {"f1": 1}, "inference": {"ratio": 2}, "cmrc2018": {"old": True},
+             "limits": {"train": 48, "cmrc_train": 16}, "seconds": {"squad": 900.0}}
+    summary = {"model": "M", "limits": {"train": None, "cmrc_train": 8},
+               "seconds": {"cmrc2018": 60.0}, "cmrc2018": {"new": True}}
+    assert qa.merged(saved, summary) == {
+        "squad": {"f1": 1}, "inference": {"ratio": 2}, "cmrc2018": {"new": True}, "model": "M",
+        "limits": {"train": None, "cmrc_train": 8},
+        "seconds": {"squad": 900.0, "cmrc2018": 60.0}}
+    assert qa.merged({"seconds": 12.5}, summary)["seconds"] == {"cmrc2018": 60.0}
 
 
 def saved_qa() -> dict:
@@ -170,7 +185,7 @@ def saved_qa() -> dict:
             "cmrc2018": {"sizes": {"train": sizes, "validation": sizes, "test": sizes},
                          "runs": [{**cmrc_run, "extend_vocabulary": False},
                                   {**cmrc_run, "extend_vocabulary": True}]},
-            "seconds": 1800.0}
+            "seconds": {"squad": 1200.0, "cmrc2018": 600.0}}
 
 
 def test_the_report_section_from_a_saved_qa_json():
@@ -183,7 +198,8 @@ def test_the_report_section_from_a_saved_qa_json():
     assert "50 training questions (10 paragraphs of 9 articles)" in text
     assert "10 epochs, learning rate 0.0002, batch 16" in text
     assert "| as shipped | 0.0 | 3.4 | 12.0 | 40 |" in text and "| extended |" in text
-    assert "The default model is English" in text and "took 30 minutes" in text
+    assert "The default model is English" in text
+    assert "squad 20 minutes, cmrc2018 10 minutes" in text
     assert "not measured" not in text
     assert "Not measured yet" in "\n".join(report.qa_section({}))
     close = saved_qa()
