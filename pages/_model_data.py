@@ -12,7 +12,6 @@ import streamlit as st
 from core.config import DataConfig, RunConfig
 from core.errors import UserError
 from core.models import loading as models
-from core.tasks import task_kind
 from core.text import t
 from core.train import few_shot, vocabulary
 
@@ -68,11 +67,6 @@ def model_problem(model: str) -> tuple[str, str] | None:
         return _model_problem(model)
 
 
-# The readers whose examples core.train.vocabulary reads (texts, or words of tagged files);
-# question-answering paragraphs are not among them yet.
-ADVISED_READERS = ("table", "tagged")
-
-
 @st.cache_data(max_entries=8, show_spinner=False)
 def _vocabulary_advice(data_json: str, task: str, model: str,
                        sigs: tuple) -> vocabulary.VocabularyAdvice | None:
@@ -85,7 +79,5 @@ def _vocabulary_advice(data_json: str, task: str, model: str,
 
 def vocabulary_advice(data_json: str, task: str, model: str,
                       sigs: tuple) -> vocabulary.VocabularyAdvice | None:
-    if task_kind(task).reader not in ADVISED_READERS:
-        return None
     with st.spinner(t("model.spinner.vocabulary")):
         return _vocabulary_advice(data_json, task, model, sigs)

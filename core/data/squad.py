@@ -87,6 +87,25 @@ def read_qa_json(path) -> pd.DataFrame:
     return squad_frame(data, path.name)
 
 
+def squad_json(frame: pd.DataFrame) -> dict[str, Any]:
+    """An examples frame as SQuAD JSON (what `squad_frame` reads back): articles by title,
+    paragraphs by context in the frame's order; "v2.0" when a question has no answer."""
+    articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for row in frame[list(FRAME_COLUMNS)].itertuples(index=False):
+        paragraphs = articles.setdefault(str(row.title), {})
+        answers = [{"text": str(text), "answer_start": int(start)} for text, start in
+                   zip(row.answers["text"], row.answers["answer_start"])]
+        paragraphs.setdefault(str(row.context), []).append(
+            {"id": str(row.id), "question": str(row.question), "answers": answers,
+             "is_impossible": not answers})
+    unanswered = any(not qa["answers"] for paragraphs in articles.values()
+                     for qas in paragraphs.values() for qa in qas)
+    return {"version": "v2.0" if unanswered else "v1.1",
+            "data": [{"title": title, "paragraphs": [{"context": context, "qas": qas}
+                                                     for context, qas in paragraphs.items()]}
+                     for title, paragraphs in articles.items()]}
+
+
 # ---- SQuAD JSON ----------------------------------------------------------------------------
 
 def squad_frame(data: Any, name: str) -> pd.DataFrame:

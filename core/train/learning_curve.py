@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from core.config import DataConfig, RunConfig, TrainingConfig
-from core.data import make_splits
+from core.data import make_splits, squad
 from core.data.examples import Examples
 from core.errors import UserError
 from core.evaluate.baseline import run_baselines
@@ -83,7 +83,10 @@ def nested_order(groups: list[str], seed: int = 0) -> list[int]:
 
 
 def _groups(frame: Any) -> list[str]:
-    """The label each row is balanced by: its (first) label, or its first entity type."""
+    """The label each row is balanced by: its (first) label, its first entity type, or for
+    questions their paragraph (so a subset covers as many paragraphs as it can)."""
+    if "context" in frame.columns:
+        return [str(context) for context in frame["context"]]
     if "tags" in frame.columns:
         return [next((t[2:] for t in tags if t != "O"), "O") for tags in frame["tags"]]
     return [labels[0] if len(labels) else "" for labels in frame["labels"]]
@@ -198,9 +201,14 @@ def _write_table(frame: Any, path: Path) -> None:
     csv_safe.write_frame(table, path)
 
 
+def _write_squad(frame: Any, path: Path) -> None:
+    path.write_text(json.dumps(squad.squad_json(frame), ensure_ascii=False), encoding="utf-8")
+
+
 def _write_part(frame: Any, path: Path, kind: Any) -> None:
     """One subset's examples in the task's own file format."""
-    {"csv": _write_table, "jsonl": _write_tagged}[kind.export_format](frame, path)
+    {"csv": _write_table, "jsonl": _write_tagged, "json": _write_squad}[kind.export_format](
+        frame, path)
 
 
 def _table_columns(part: Any) -> dict[str, Any]:
@@ -213,7 +221,7 @@ def _table_columns(part: Any) -> dict[str, Any]:
 
 # the DataConfig columns of a subset file, by the task's reader (tagged files need none)
 _COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
-    "table": _table_columns, "tagged": lambda part: {}}
+    "table": _table_columns, "tagged": lambda part: {}, "squad": lambda part: {}}
 
 
 def quick_config(base: RunConfig, folder: Path, part: Any, size: int) -> RunConfig:

@@ -48,12 +48,16 @@ class VocabularyAdvice:
 
 
 def _items(splits: Any) -> tuple[list[Any], bool]:
-    """Training texts (or word lists for NER), a fixed sample of them, and whether split."""
+    """Training texts (word lists for NER; questions and their paragraphs for question
+    answering), a fixed sample of them, and whether split."""
     frame = splits.train.frame
     if len(frame) > SAMPLE_SIZE:
         frame = frame.sample(SAMPLE_SIZE, random_state=0)
     if "tokens" in frame.columns:
         return [list(map(str, words)) for words in frame["tokens"]], True
+    if "context" in frame.columns:  # questions about paragraphs: each paragraph once
+        return [str(q) for q in frame["question"]] + [
+            str(c) for c in dict.fromkeys(frame["context"])], False
     texts = [str(t) for t in frame["text"]]
     if "text_pair" in frame.columns:
         texts += [str(t) for t in frame["text_pair"]]

@@ -141,3 +141,17 @@ def test_question_answering_counts_windows_and_shows_its_settings(workspace, mon
                                         for f in dataclasses.fields(TrainingConfig)}
     assert all(w.help for w in widgets)
     assert at.number_input(key="adv_stride").label == "Window overlap"
+
+
+def test_chinese_questions_get_the_unknown_characters_advice(workspace, monkeypatch):
+    from core.data.samples import SAMPLES_DIR
+
+    monkeypatch.setattr(jobs, "_launch", fake_launch)
+    at = open_app()
+    at.radio(key="data_source").set_value("upload").run()
+    at.file_uploader(key="data_upload").set_value(
+        ("manual_zh.json", (SAMPLES_DIR / "qa_product_zh.json").read_bytes(),
+         "application/json")).run()
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    assert_clean(at)
+    assert "bert-base-chinese" in all_text(at)  # the advice names a model that reads Chinese

@@ -292,3 +292,26 @@ def test_a_doubling_gain_inside_the_noise_of_the_points_is_said_to_be_within_it(
     many = learning_curve.advice(fit, 200, "macro_f1", "quick baseline", n_held_out=20_000)
     assert many.endswith("so more labels are likely worth it.")
     assert learning_curve.noise_points(0.9, 20) == pytest.approx(13.7, abs=0.2)
+
+
+def test_question_answering_gets_a_label_budget_curve(tmp_path):
+    """Subsets of questions are written as SQuAD JSON that reads back, spread over the
+    paragraphs, and the overlap baseline scores each."""
+    from core.data import load_examples
+    from core.data.samples import SAMPLES_DIR
+
+    run_dir = _run_on(SAMPLES_DIR / "qa_product.json")
+    config = RunConfig.from_dict(runs.read_json(run_dir / "config.json")["config"])
+    config.task = "question-answering"
+    runs.write_json_atomic(run_dir / "config.json", {"config": config.to_dict()})
+    curve = learning_curve.baseline_curve(run_dir)
+    assert curve["metric"] == "f1" and len(curve["points"]["baseline"]) >= 1
+    assert all(0.0 <= score <= 1.0 for _, score in curve["points"]["baseline"])
+    run_config, splits = learning_curve.run_splits(run_dir)
+    [smallest] = learning_curve.subsets(splits, [8])
+    assert smallest.train.frame["context"].nunique() == min(8, splits.train.frame["context"]
+                                                             .nunique())
+    quick = learning_curve.quick_config(run_config, tmp_path, smallest, 8)
+    read_back = load_examples(quick.data.train, quick.data, quick.task).frame
+    assert list(read_back["question"]) == list(smallest.train.frame["question"])
+    assert list(read_back["answers"]) == list(smallest.train.frame["answers"])

@@ -255,3 +255,15 @@ def test_english_data_keeps_the_option_under_advanced(workspace):
     assert not any("does not know" in w.value for w in at.warning)
     assert not [b for b in at.button if (b.key or "").startswith("model_use_")]
     assert at.checkbox(key="adv_extend_vocabulary").value is False
+
+
+def test_questions_and_their_paragraphs_are_read_for_unknown_characters(tokenizer_factory):
+    from core.data.samples import SAMPLES_DIR
+
+    chinese = _splits(SAMPLES_DIR / "qa_product_zh.json", "question-answering")
+    advice = vocabulary.advise(chinese, tokenizer_factory())
+    assert advice.warns and advice.unk_rate > 0.3 and advice.models[0] == "bert-base-chinese"
+    english = _splits(SAMPLES_DIR / "qa_product.json", "question-answering")
+    assert not vocabulary.advise(english, tokenizer_factory()).warns
+    added = vocabulary.extend_tokenizer(tokenizer_factory(), chinese)
+    assert added and all(len(piece) == 1 for piece in added)
