@@ -253,7 +253,9 @@ def qa_section(qa: dict) -> list[str]:
     lines += _qa_squad_table(qa["squad"]) + _qa_inference_lines(qa.get("inference") or {})
     lines += _qa_cmrc_lines(qa.get("cmrc2018") or {})
     seconds = qa.get("seconds")
-    if isinstance(seconds, dict) and seconds:
+    if isinstance(seconds, (int, float)):  # one figure for the whole command
+        lines += ["", f"The whole `python -m bench qa` command took {seconds / 60:.0f} minutes."]
+    elif isinstance(seconds, dict) and seconds:
         parts = ", ".join(f"{name} {value / 60:.0f} minutes" for name, value in seconds.items())
         lines += ["", f"Time taken by `python -m bench qa`: {parts}."]
     return lines + [""]

@@ -202,6 +202,9 @@ def test_the_report_section_from_a_saved_qa_json():
     assert "squad 20 minutes, cmrc2018 10 minutes" in text
     assert "not measured" not in text
     assert "Not measured yet" in "\n".join(report.qa_section({}))
+    whole = {**saved_qa(), "seconds": 1683.0}
+    assert "The whole `python -m bench qa` command took 28 minutes." in "\n".join(
+        report.qa_section(whole))
     close = saved_qa()
     close["squad"]["f1_difference_points"] = -0.5
     assert "(-0.50 points) | met |" in "\n".join(report.qa_section(close))
