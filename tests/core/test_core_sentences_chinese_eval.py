@@ -30,7 +30,7 @@ _NAMES = {"json", "JSON", "CSV", "Excel", "xlsx", "XLSX", "TXT", "JSONL", "zip",
           "run", "data", "no", "wait", "python", "core", "runs", "train", "validation", "test",
           "dev", "default", "Hub", "ID", "label_names", "auto", "fine", "tune", "few", "shot",
           "LoRA", "transformers", "pipeline", "Finetune", "Studio", "FILE", "input", "workspace",
-          "task", "negative", "positive", "corrected_label"}
+          "task", "negative", "positive", "corrected_label", "text", "question", "context"}
 
 
 def _english_words(sentence: str, *names: str) -> list[str]:

@@ -92,10 +92,21 @@ def test_prepared_export_is_reused_until_the_run_changes(tiny_model_dir, tmp_pat
 def test_the_card_s_usage_sample_comes_from_the_task():
     from core.serve.export import _usage
 
-    assert _usage("text-classification", "hi")[3] == (
-        'classifier = pipeline("text-classification", model="path/to/unzipped/folder")')
-    assert _usage("token-classification", "hi")[3] == (
+    def say(key):
+        return {"card.usage.example_text": "hi", "card.usage.example_question": "Who?",
+                "card.usage.example_context": "Kari did."}[key]
+
+    assert _usage("text-classification", say, {})[3:5] == [
+        'classifier = pipeline("text-classification", model="path/to/unzipped/folder")',
+        'print(classifier("hi"))']
+    assert _usage("token-classification", say, {})[3] == (
         'classifier = pipeline("token-classification", model="path/to/unzipped/folder", '
         'aggregation_strategy="first")')
     # a run saved without a task name reads as text classification
-    assert _usage("", "hi")[3] == _usage("text-classification", "hi")[3]
+    assert _usage("", say, {})[3] == _usage("text-classification", say, {})[3]
+    # answer spans: a question and a context, with the run's window, overlap, longest answer
+    resolved = {"max_length": 256, "stride": 64, "max_answer_length": 40}
+    assert _usage("question-answering", say, resolved)[3:5] == [
+        'answerer = pipeline("question-answering", model="path/to/unzipped/folder")',
+        'print(answerer(question="Who?", context="Kari did.", max_seq_len=256, doc_stride=64, '
+        'max_answer_len=40, align_to_words=False))']
