@@ -21,10 +21,7 @@ from pathlib import Path
 
 import pytest
 from support.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
-    VIEWPORT,
     _nav,
     _no_traceback,
     _pattern,
@@ -35,6 +32,7 @@ from support.browser import (
     _upload,
     _upload_labeled,
     _wait_for,
+    chromium_page,
     running_server,
 )
 from support.pages import write_run
@@ -59,18 +57,8 @@ def server(workspace: Path):
 
 @pytest.fixture
 def browser_page():
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is absent (install Debian's chromium package)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=VIEWPORT)
-        page.set_default_timeout(60_000)
-        try:
-            yield page
-        finally:
-            browser.close()
+    with chromium_page(60_000) as page:
+        yield page
 
 
 

@@ -11,10 +11,7 @@ from pathlib import Path
 
 import pytest
 from support.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     HOLE,
-    VIEWPORT,
     _choose,
     _no_traceback,
     _pattern,
@@ -24,6 +21,7 @@ from support.browser import (
     _until_done_while_training,
     _up_to,
     _wait_for,
+    chromium_page,
     running_server,
 )
 
@@ -48,18 +46,8 @@ def server(workspace: Path):
 
 @pytest.fixture
 def browser_page():
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is absent (install Debian's chromium package)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=VIEWPORT)
-        page.set_default_timeout(PAGE_TIMEOUT_MS)
-        try:
-            yield page
-        finally:
-            browser.close()
+    with chromium_page(PAGE_TIMEOUT_MS) as page:
+        yield page
 
 
 def _data_page_sample(page, title: str, questions: int) -> None:

@@ -221,3 +221,23 @@ def _choose(page, label: str, option: str) -> None:
     box.click()
     page.get_by_role("option", name=option, exact=True).click()
     _wait_for(lambda: box.input_value() == option, 60, f"{option!r} to be chosen", page)
+
+
+@contextlib.contextmanager
+def chromium_page(timeout_ms: int = 60_000) -> Iterator:
+    """A page in a new headless Chromium (the test is skipped when the browser or playwright
+    is not installed); the browser is closed afterwards."""
+    import pytest  # lazy: only browser tests need pytest's skip here
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"no browser: {CHROMIUM} is absent (install Debian's chromium package)")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=VIEWPORT)
+        page.set_default_timeout(timeout_ms)
+        try:
+            yield page
+        finally:
+            browser.close()
