@@ -382,10 +382,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    from core.predict.inference import ANSWER_SPANS, Predictor  # lazy: loads numpy
+    from core.predict.inference import Predictor  # lazy: loads numpy
 
     predictor = Predictor(_run_dir(args.run_dir))
-    if predictor.kind.answers == ANSWER_SPANS:
+    if predictor.kind.answers_from_context:
         return _predict_answers(predictor, args)
     if args.question:
         raise _error("questions_need_a_qa_run", run=Path(args.run_dir).name)

@@ -60,13 +60,10 @@ def task_of(run: runs.RunInfo, evaluation: dict[str, Any]) -> Any:
                             bool(evaluation.get("multi_label")))
 
 
-SPAN_ANSWERS = "answers"  # the answers column of a task whose answers are spans of a context
-
-
 def answers_from_context(task: Any) -> bool:
     """Whether the task answers a question with a span of its context (its frame's answers
     column holds answer texts with their starts) rather than labels or tags."""
-    return task.answers == SPAN_ANSWERS
+    return bool(task.answers_from_context)
 
 
 def entity_colours(evaluation: dict[str, Any], found: list[str]) -> dict[str, str]:

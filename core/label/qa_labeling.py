@@ -21,20 +21,17 @@ from typing import Any
 import pandas as pd
 
 from core.data.spans import tokenize
-from core.data.squad import FRAME_COLUMNS
+from core.data.squad import FRAME_COLUMNS, squad_json
 from core.errors import UserError
 from core.text import Text
 
-ANSWER_SPANS = FRAME_COLUMNS[-1]
-"""The frame column of answer spans (core.data.squad): a task whose gold answers are in it
-is labeled with questions."""
 MAX_QUESTION_CHARS = 1000
 _BLOCKS = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def asks_questions(kind: Any) -> bool:
     """Whether a task (core.tasks `task_kind`) is labeled by asking questions of a paragraph."""
-    return kind.answers == ANSWER_SPANS
+    return bool(kind.answers_from_context)
 
 
 def qa_error(name: str, /, **params: Any) -> UserError:
@@ -128,17 +125,9 @@ def questions_frame(title: str, rows: Sequence[tuple[str, list[Any]]]) -> pd.Dat
 
 
 def squad_bytes(title: str, rows: Sequence[tuple[str, list[Any]]]) -> bytes:
-    """Labeled paragraphs as SQuAD JSON: one article named `title`; "v2.0" when a question
-    has no answer, else "v1.1"."""
-    paragraphs = [{"context": context,
-                   "qas": [{"id": q["id"], "question": q["question"],
-                            "answers": [{"text": a["text"], "answer_start": a["answer_start"]}
-                                        for a in q["answers"]],
-                            "is_impossible": not q["answers"]} for q in questions]}
-                  for context, questions in rows if questions]
-    unanswered = any(not qa["answers"] for p in paragraphs for qa in p["qas"])
-    data = {"version": "v2.0" if unanswered else "v1.1",
-            "data": [{"title": title, "paragraphs": paragraphs}]}
+    """Labeled paragraphs as SQuAD JSON (core.data.squad.squad_json of their questions):
+    one article named `title`; "v2.0" when a question has no answer, else "v1.1"."""
+    data = squad_json(questions_frame(title, rows))
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 

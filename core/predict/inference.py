@@ -84,10 +84,6 @@ def output_logits(output: Any) -> np.ndarray:
     return logits.float().cpu().numpy()
 
 
-ANSWER_SPANS = "answers"
-"""The `answers` column of a task whose answers are spans of a context (question answering)."""
-
-
 def _null_threshold(evaluation: dict[str, Any]) -> float | None:
     """The no-answer threshold a question-answering run was scored with (data with
     unanswerable questions), else None: the best span is always given."""
@@ -175,7 +171,7 @@ class Predictor:
         texts = ["" if t is None else str(t) for t in texts]
         if self.kind.shows_entities:
             return self.predict_entities(texts)
-        if self.kind.answers == ANSWER_SPANS:
+        if self.kind.answers_from_context:
             return self.answer(texts, ["" if p is None else str(p) for p in pairs or []])
         results: list[dict[str, Any]] = [{} for _ in texts]
         if not texts:

@@ -15,7 +15,6 @@ from typing import Any
 
 from core.errors import UserError
 from core.models.loading import display_name
-from core.predict.inference import ANSWER_SPANS
 from core.predict.record import saved_record
 from core.scoring.calibration import (
     NO_MISTAKES,
@@ -168,7 +167,7 @@ def _usage(task: str, say: Any, resolved: dict[str, Any]) -> list[str]:
         return json.dumps(say(key), ensure_ascii=False)
 
     name = "classifier"
-    if kind.answers == ANSWER_SPANS:
+    if kind.answers_from_context:
         name = "answerer"
         settings = "".join(f", {k}={v!r}" for k, v in pipeline_call_kwargs(resolved).items())
         call = (f'print({name}(question={quoted("card.usage.example_question")}, '

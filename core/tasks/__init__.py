@@ -25,6 +25,7 @@ What a task says, without labels (`task_kind(name)`, also on every `get_task` in
     baseline_name    the learned baseline in eval.json "baselines": "tfidf_logreg" | "word_memory"
     export_format    "csv" | "jsonl"; export_suffix ".csv" | ".jsonl"
     output_columns   the columns batch prediction adds
+    answers_from_context  it answers a question with a span of a context (question answering)
     shows_entities   predictions are entity spans (playground, report) rather than labels
     supports_cleaning  a cleaned copy of its file can be made
     health_checks    the core.data.health check groups it adds: ("labels",) | ("entities",)

@@ -50,6 +50,9 @@ class TaskKind(Protocol):
     """The file suffix of that format: ".csv" or ".jsonl"."""
     output_columns: ClassVar[tuple[str, ...]]
     """The columns batch prediction adds to a table."""
+    answers_from_context: ClassVar[bool]
+    """Whether it answers a question with a span of a context (its inputs are a question and a
+    paragraph, its answers texts with their starts) rather than with labels or tags."""
     shows_entities: ClassVar[bool]
     """Whether its predictions are entity spans in the text (the playground highlights them,
     a report lists entity types) rather than labels of the whole text."""

@@ -409,6 +409,7 @@ class QuestionAnswering(TaskBase):
     export_format = "json"
     export_suffix = ".json"
     output_columns = ("answer", "answer_start", "score")
+    answers_from_context = True
     shows_entities = False
     supports_cleaning = False
     health_checks = ("answers",)

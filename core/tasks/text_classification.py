@@ -29,6 +29,7 @@ class TextClassification(TaskBase):
     export_format = "csv"
     export_suffix = ".csv"
     output_columns = ("predicted_label", "confidence")
+    answers_from_context = False
     shows_entities = False
     supports_cleaning = True
     health_checks = ("labels",)

@@ -44,6 +44,7 @@ class TokenClassification(TaskBase):
     export_format = "jsonl"
     export_suffix = ".jsonl"
     output_columns = ("entities", "entities_json")
+    answers_from_context = False
     shows_entities = True
     supports_cleaning = False
     health_checks = ("entities",)
