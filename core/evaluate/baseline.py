@@ -142,12 +142,6 @@ def _answer_counts(saved: dict[str, Any], records: list[dict[str, Any]], labels:
         metric)
 
 
-def _has_labels(task: Any) -> bool:
-    """Whether the task's model has a label head (answer spans have none: a run saved
-    without labels can still be compared answer by answer)."""
-    return "num_labels" in task.model_kwargs()
-
-
 def _scored_task(evaluation: dict[str, Any], task: Any, labels: list[str]) -> Any:
     """`task` with the run's saved labels. A string (a variant name, `Task.kind`, as callers
     passed before) stands for the task `evaluation` describes."""
@@ -168,7 +162,7 @@ def compared_with_model(evaluation: dict[str, Any], records: list[dict[str, Any]
     report = evaluation.get(split) or {}
     mine = None
     try:
-        if records and (labels or not _has_labels(task)):
+        if records and (labels or task.answers_from_context):  # answer spans have no labels
             mine = task.record_counts(records, metric)
     except ValueError:  # answers outside the run's labels: only the two scores can be used
         mine = None
