@@ -32,12 +32,37 @@ def autocast(device: str) -> Any:
     return contextlib.nullcontext()
 
 
+TOKENS_PER_BATCH = {"cpu": 2048, "cuda": 65536}
+"""The most tokens (rows x the longest row) one inference batch holds, by device. On a CPU a
+batch of 16 windows of 256 tokens runs about 1.5x faster per window than one of 64, whose
+activations no longer fit the processor's caches; a GPU wants large batches."""
+
+
+def length_batches(lengths: Sequence[int], max_rows: int, device: str = "cpu"
+                   ) -> list[list[int]]:
+    """Row indices in batches of similar lengths, shortest first: each batch holds at most
+    `max_rows` rows and at most the device's token budget (its rows x its longest row), and
+    never fewer than one row."""
+    budget = TOKENS_PER_BATCH.get(device, TOKENS_PER_BATCH["cuda"])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in np.argsort(np.asarray(lengths), kind="stable"):
+        longest = int(lengths[int(index)])  # sorted: the newest row is the batch's longest
+        if current and (len(current) >= max_rows or (len(current) + 1) * longest > budget):
+            batches.append(current)
+            current = []
+        current.append(int(index))
+    if current:
+        batches.append(current)
+    return batches
+
+
 def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
                    ) -> tuple[np.ndarray, np.ndarray]:
     """Logits and label ids for an encoded dataset, in the dataset's order.
 
-    Batches are formed by length (little padding) and written back to their rows; token logits
-    are padded to one width with label -100 so every row lines up. The Trainer's own predict is
+    Batches are formed by length (little padding, see `length_batches`) and written back to
+    their rows; token logits are padded to one width with label -100 so every row lines up. The Trainer's own predict is
     not used because in transformers 5 it reorders evaluation data when training groups by length.
     """
     import torch  # lazy: loads torch
@@ -45,12 +70,10 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
     device = next(model.parameters()).device
     lengths = dataset["length"]
     rows = dataset.select_columns([c for c in dataset.column_names if c in MODEL_COLUMNS])
-    order = np.argsort(lengths, kind="stable")
     width = int(max(lengths)) if len(lengths) else 0
     logits_out = labels_out = None
     model.eval()
-    for start in range(0, len(order), batch_size):
-        index = [int(i) for i in order[start:start + batch_size]]
+    for index in length_batches(lengths, batch_size, device.type):
         batch = collator([rows[i] for i in index])
         labels = batch.pop("labels").numpy() if "labels" in batch else None
         with torch.inference_mode(), autocast(device.type):
@@ -62,8 +85,8 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
             part = np.pad(part, ((0, 0), (0, pad), (0, 0)))
             labels = np.pad(labels, ((0, 0), (0, pad)), constant_values=-100)
         if logits_out is None:
-            logits_out = np.zeros((len(order),) + part.shape[1:], dtype=np.float32)
-            labels_out = np.zeros((len(order),) + labels.shape[1:], dtype=labels.dtype)
+            logits_out = np.zeros((len(lengths),) + part.shape[1:], dtype=np.float32)
+            labels_out = np.zeros((len(lengths),) + labels.shape[1:], dtype=labels.dtype)
         logits_out[index], labels_out[index] = part, labels
     return logits_out, labels_out
 
@@ -138,9 +161,7 @@ class Predictor:
 
     def _batches(self, lengths: Sequence[int]) -> Iterable[list[int]]:
         """Row indices in batches of similar token counts, shortest first."""
-        order = np.argsort(lengths, kind="stable")
-        for start in range(0, len(order), self.batch_size):
-            yield [int(i) for i in order[start:start + self.batch_size]]
+        return length_batches(lengths, self.batch_size, self.device)
 
     def _padded(self, encoded: Any, batch: list[int]) -> dict[str, np.ndarray]:
         """The rows of a whole-list tokenizer result, padded to the batch's longest row."""
