@@ -210,6 +210,16 @@ def test_the_report_section_from_a_saved_qa_json():
     assert "(-0.50 points) | met |" in "\n".join(report.qa_section(close))
 
 
+def test_the_report_names_the_pipeline_batch_sizes_tried():
+    tried = saved_qa()
+    tried["inference"].update({"pipeline_batch_size": 16, "pipeline_questions_per_s_by_batch":
+                               {"32": 4.1, "16": 4.5}})
+    text = "\n".join(report.qa_section(tried))
+    assert ("batch size 16, the fastest of 16 (4.5 questions/s) and 32 (4.1 questions/s);"
+            in text)
+    assert "the fastest of" not in "\n".join(report.qa_section(saved_qa()))
+
+
 def test_results_md_gets_the_qa_section_and_keeps_the_others(tmp_path):
     (tmp_path / "qa.json").write_text(json.dumps(saved_qa()), encoding="utf-8")
     written = report.write(tmp_path).read_text(encoding="utf-8")
