@@ -20,7 +20,13 @@ from core.predict.record import saved_record
 from core.tasks import saved_task_kind
 from core.text import Text
 from core.workspace import runs
-from core.workspace.folder import RunFolder
+from core.workspace.folder import RunFolder, RunRecord
+
+
+def _torch_device() -> str:
+    import torch  # lazy: loads torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
 
 
 def autocast(device: str) -> Any:
@@ -59,25 +65,23 @@ def length_batches(lengths: Sequence[int], max_rows: int, device: str = "cpu"
 
 def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
                    ) -> tuple[np.ndarray, np.ndarray]:
-    """Logits and label ids for an encoded dataset, in the dataset's order.
+    """Logits and label ids for an encoded dataset, in the dataset's order. `model` is a torch
+    model or a runner (`TorchRunner`, `core.predict.onnx_runner.OnnxRunner`).
 
     Batches are formed by length (little padding, see `length_batches`) and written back to
-    their rows; token logits are padded to one width with label -100 so every row lines up. The Trainer's own predict is
-    not used because in transformers 5 it reorders evaluation data when training groups by length.
+    their rows; token logits are padded to one width with label -100 so every row lines up.
+    The Trainer's own predict is not used because in transformers 5 it reorders evaluation
+    data when training groups by length.
     """
-    import torch  # lazy: loads torch
-
-    device = next(model.parameters()).device
+    runner = as_runner(model)
     lengths = dataset["length"]
     rows = dataset.select_columns([c for c in dataset.column_names if c in MODEL_COLUMNS])
     width = int(max(lengths)) if len(lengths) else 0
     logits_out = labels_out = None
-    model.eval()
-    for index in length_batches(lengths, batch_size, device.type):
+    for index in length_batches(lengths, batch_size, runner.device):
         batch = collator([rows[i] for i in index])
         labels = batch.pop("labels").numpy() if "labels" in batch else None
-        with torch.inference_mode(), autocast(device.type):
-            part = output_logits(model(**{k: v.to(device) for k, v in batch.items()}))
+        part = runner.run_batch({k: np.asarray(v) for k, v in batch.items()})
         if labels is None:  # answer spans: the gold answers are in the frame
             labels = np.full(part.shape[:2] if part.ndim == 3 else part.shape[:1], -100)
         if part.ndim == 3:
@@ -89,6 +93,30 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
             labels_out = np.zeros((len(lengths),) + labels.shape[1:], dtype=labels.dtype)
         logits_out[index], labels_out[index] = part, labels
     return logits_out, labels_out
+
+
+class TorchRunner:
+    """Runs a torch model on numpy batches: the model's logits as float32 numpy (see
+    `output_logits`), under `torch.inference_mode()` and bf16 autocast on a GPU."""
+
+    format = "torch"
+
+    def __init__(self, model: Any) -> None:
+        self.model = model.eval()
+        self.device = next(model.parameters()).device.type
+
+    def run_batch(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
+        import torch  # lazy: loads torch
+
+        inputs = {k: torch.from_numpy(np.ascontiguousarray(v)).to(self.device)
+                  for k, v in arrays.items()}
+        with torch.inference_mode(), autocast(self.device):
+            return output_logits(self.model(**inputs))
+
+
+def as_runner(model: Any) -> Any:
+    """`model` when it is already a runner (it has `run_batch`), else a torch model's runner."""
+    return model if callable(getattr(model, "run_batch", None)) else TorchRunner(model)
 
 
 MODEL_COLUMNS = ("input_ids", "attention_mask", "token_type_ids", "labels")
@@ -126,29 +154,55 @@ def _answer_result(found: dict[str, Any], top_k: int) -> dict[str, Any]:
 
 
 class Predictor:
-    def __init__(self, run_dir: Path, batch_size: int = 64) -> None:
-        import torch  # lazy: loads torch
+    """A finished run's model answering texts. `Predictor(run_dir)` reads the run folder;
+    `Predictor.from_folder(model_dir, record, evaluation)` a model folder with the run's record
+    and evaluation beside it (an unpacked export). `onnx_file`: run the model with onnxruntime
+    from that file instead of torch (the folder's tokenizer and config.json still used)."""
 
+    def __init__(self, run_dir: Path, batch_size: int = 64, onnx_file: Path | None = None
+                 ) -> None:
         self.run_dir = Path(run_dir)
         runs.refuse_escaping_links(self.run_dir)  # never load weights a planted link points to
         run = RunFolder(self.run_dir)
-        folder = run.model
         if not run.has_model():
             raise UserError(Text("prediction.no_model.message", {"run": self.run_dir.name}),
                             Text("prediction.no_model.fix"))
-        record = saved_record(self.run_dir)
+        self._load(run.model, saved_record(self.run_dir), runs.read_eval(self.run_dir) or {},
+                   batch_size, onnx_file)
+
+    @classmethod
+    def from_folder(cls, model_dir: Path, record: RunRecord, evaluation: dict[str, Any],
+                    batch_size: int = 64, onnx_file: Path | None = None) -> Predictor:
+        """A predictor for a model folder (config.json, tokenizer, weights unless `onnx_file`
+        is given) and the run's record and evaluation."""
+        predictor = cls.__new__(cls)
+        predictor.run_dir = Path(model_dir)
+        predictor._load(Path(model_dir), record, evaluation or {}, batch_size, onnx_file)
+        return predictor
+
+    def _load(self, folder: Path, record: RunRecord, evaluation: dict[str, Any],
+              batch_size: int, onnx_file: Path | None) -> None:
         self.kind = saved_task_kind(record.config.get("task"))
         self.task = self.kind.name
         self.multi_label = record.multi_label
         self.max_length = int((record.resolved_training or {}).get("max_length") or 256)
-        model_class = self.kind.model_class()
-        self.device = "cuda" if torch.cuda.is_available() else "cpu"
-        # the same checked loading as training: safetensors only, never a pickle file
-        self.tokenizer = load_tokenizer(str(folder))
-        self.model = load_model(str(folder), model_class).to(self.device).eval()
-        self.labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
+        if onnx_file is None:
+            # the same checked loading as training: safetensors only, never a pickle file
+            self.tokenizer = load_tokenizer(str(folder))
+            self.model = load_model(str(folder), self.kind.model_class())
+            self.runner = TorchRunner(self.model.to(_torch_device()))
+            id2label = self.model.config.id2label
+            self.labels = [id2label[i] for i in range(self.model.config.num_labels)]
+        else:
+            from core.predict import onnx_runner  # lazy: onnxruntime only for an ONNX model
+
+            self.model = None
+            self.runner = onnx_runner.OnnxRunner(onnx_file)
+            self.tokenizer = onnx_runner.folder_tokenizer(folder)
+            self.labels = onnx_runner.folder_labels(folder)
+        self.device = self.runner.device
+        self.format = self.runner.format
         self.batch_size = batch_size
-        evaluation = runs.read_eval(self.run_dir) or {}
         # Multi-label decisions use the threshold the run was scored with (0.5 unless saved).
         saved_threshold = evaluation.get("threshold")
         self.threshold = float(saved_threshold) if isinstance(saved_threshold, (int, float)) \
@@ -180,11 +234,7 @@ class Predictor:
         return arrays
 
     def _logits(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
-        import torch  # lazy: loads torch
-
-        inputs = {k: torch.from_numpy(v).to(self.device) for k, v in arrays.items()}
-        with torch.inference_mode(), autocast(self.device):
-            return output_logits(self.model(**inputs))
+        return self.runner.run_batch(arrays)
 
     def predict(self, texts: Sequence[str], pairs: Sequence[str] | None = None,
                 top_k: int = 5) -> list[dict[str, Any]]:
@@ -239,7 +289,7 @@ class Predictor:
                               "answers": [{"text": [], "answer_start": []}] * len(questions)})
         features = self.run_task.encode(frame, self.tokenizer, self.max_length,
                                         with_targets=False)
-        logits, _ = dataset_logits(self.model, features, self.run_task.collator(self.tokenizer),
+        logits, _ = dataset_logits(self.runner, features, self.run_task.collator(self.tokenizer),
                                    self.batch_size)
         found = self.run_task.answer(frame, features, logits, top_k, self.null_threshold)
         return [_answer_result(found[str(i)], top_k) for i in range(len(questions))]

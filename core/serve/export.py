@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from core.scoring.calibration import (
     NOT_CALIBRATED as NOT_CALIBRATED_TASK,
 )
 from core.scoring.metrics import METRIC_KEYS, metric_name
+from core.serve import measure, onnx_export
 from core.tasks import TEXT_CLASSIFICATION, saved_task_kind
 from core.text import ENGLISH, Text, current_language, has, normalize, t, use_language
 from core.text.md_text import escape
@@ -51,17 +53,24 @@ def _baseline_name(name: str, language: str) -> str:
     return t(key, language=language) if has(key) else name.replace("_", " ")
 
 
-def _base_model(config: dict[str, Any], language: str) -> str:
-    """The base model's name; a local folder by its last part only (no private paths)."""
+def _base_model(config: dict[str, Any], language: str, markdown: bool = True) -> str:
+    """The base model's name; a local folder by its last part only (no private paths).
+    Escaped for Markdown unless `markdown` is False."""
+    shown_as = escape if markdown else str
     name = str(config.get("model") or "default")
     with use_language(language):
         shown = display_name(name)
     if shown != name:  # a catalogue model, the built-in one's folder included
-        return escape(shown)
+        return shown_as(shown)
     if name.startswith(("/", ".", "~")) or "\\" in name or ("/" in name and Path(name).exists()):
         folder = name.replace(chr(92), "/").rstrip("/").split("/")[-1]
-        return t("card.local_folder", language=language, folder=escape(folder))
-    return escape(shown)  # 'default' reads as the model it is
+        return t("card.local_folder", language=language, folder=shown_as(folder))
+    return shown_as(shown)  # 'default' reads as the model it is
+
+
+def base_model_name(config: dict[str, Any], language: str | None = None) -> str:
+    """The base model as the model card names it, as plain text (a run's config dict)."""
+    return _base_model(config, normalize(language) or ENGLISH, markdown=False)
 
 
 # calibration's reason -> the card's sentence on it (card.confidence.*)
@@ -92,9 +101,10 @@ def calibration_line(calibration: dict[str, Any] | None, split: str,
              temperature=temperature, before=f"{before:.1%}", after=f"{after:.1%}")
 
 
-def model_card(run_dir: Path, language: str | None = None) -> str:
+def model_card(run_dir: Path, language: str | None = None, fmt: str = "torch") -> str:
     """The run's model card (README.md of the export), in `language`, else the current one
-    (English unless the reader chose another)."""
+    (English unless the reader chose another); `fmt` the format the zip holds (its usage
+    section), with the measured formats' size, speed and score."""
     language = normalize(language) or current_language()
     record = saved_record(run_dir)
     evaluation = runs.read_eval(run_dir) or {}
@@ -133,8 +143,21 @@ def model_card(run_dir: Path, language: str | None = None) -> str:
     lines += ["", say("card.hyperparameters.title"), ""]
     lines += [f"- {key}: {escape(value)}" for key, value in resolved.items()
               if value not in (None, [], "")]
-    lines += ["", say("card.usage.title"), ""] + _usage(task, say, resolved)
+    lines += ["", *measure.card_lines(run_dir, language, kind.key)]
+    usage = _usage(task, say, resolved) if fmt == "torch" else _onnx_usage(kind, say)
+    lines += ["", say("card.usage.title"), ""] + usage
     return "\n".join(lines)
+
+
+def _onnx_usage(kind: Any, say: Any) -> list[str]:
+    """The card's usage for an ONNX zip: its predict.py, with onnxruntime and tokenizers."""
+    def quoted(key: str) -> str:
+        return json.dumps(say(key), ensure_ascii=False)
+
+    given = f'{quoted("card.usage.example_question")} {quoted("card.usage.example_context")}' \
+        if kind.answers_from_context else quoted("card.usage.example_text")
+    return [say("card.usage.onnx"), "", "```bash", "pip install onnxruntime tokenizers numpy",
+            f"python {onnx_export.PREDICT_SCRIPT} {given}", "```", ""]
 
 
 def _label_lines(labels: list[Any], multi_label: bool, say: Any) -> list[str]:
@@ -178,36 +201,80 @@ def _usage(task: str, say: Any, resolved: dict[str, Any]) -> list[str]:
     return ["```python", "from transformers import pipeline", "", load, call, "```", ""]
 
 
-def export_run(run_dir: Path, output: Path) -> Path:
-    run_dir, output = Path(run_dir), Path(output)
+def check_zip_name(run_dir: Path, output: Path) -> None:
+    """A UserError unless the run has a model, no link out of its folder, and `output` is a
+    .zip file name."""
     runs.refuse_escaping_links(run_dir)  # a planted link would zip any file it points to
-    run = RunFolder(run_dir)
-    model_dir = run.model
-    if not run.has_model():
+    if not RunFolder(run_dir).has_model():
         raise UserError(Text("prediction.export_no_model.message", {"run": run_dir.name}),
                         Text("prediction.export_no_model.fix"))
     if output.suffix.lower() != ".zip":
         raise UserError(Text("prediction.export_not_zip.message", {"file": output.name}),
                         Text("prediction.export_not_zip.fix"))
+
+
+def _write_zip(output: Path, write: Callable[[zipfile.ZipFile], None]) -> Path:
+    """`output` written by `write` through a temporary file (no half-written zip is left)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=output.parent, suffix=".zip.partial")
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            for path in sorted(model_dir.iterdir()):
-                if path.is_file():
-                    zf.write(path, path.name)
-            zf.writestr("README.md", model_card(run_dir, ENGLISH))  # one zip for every reader
-            for path, target in ((run.evaluation, run.evaluation.name),
-                                 (run.config, ZIP_RUN_CONFIG)):
-                if path.is_file():
-                    zf.write(path, target)
+            write(zf)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return output
 
+
+def _write_run_files(zf: zipfile.ZipFile, run: RunFolder) -> None:
+    for path, target in ((run.evaluation, run.evaluation.name), (run.config, ZIP_RUN_CONFIG)):
+        if path.is_file():
+            zf.write(path, target)
+
+
+def export_run(run_dir: Path, output: Path) -> Path:
+    """The run's zip in the torch format: the model folder, README.md, eval.json and the run's
+    record (ZIP_RUN_CONFIG)."""
+    run_dir, output = Path(run_dir), Path(output)
+    check_zip_name(run_dir, output)
+    run = RunFolder(run_dir)
+
+    def write(zf: zipfile.ZipFile) -> None:
+        for path in sorted(run.model.iterdir()):
+            if path.is_file():
+                zf.write(path, path.name)
+        zf.writestr("README.md", model_card(run_dir, ENGLISH))  # one zip for every reader
+        _write_run_files(zf, run)
+
+    return _write_zip(output, write)
+
+
+def export_onnx_zip(run_dir: Path, fmt: str, output: Path, info: dict[str, Any]) -> Path:
+    """The run's zip in an ONNX format (onnx, onnx-int8): model.onnx, the model folder's
+    tokenizer and config.json (id2label) without the torch weights, README.md, predict.py
+    (onnxruntime + tokenizers only), format.json (`info` and how predict.py decodes), eval.json
+    and the run's record. The ONNX file is the run folder's, exported when missing."""
+    run_dir, output = Path(run_dir), Path(output)
+    check_zip_name(run_dir, output)
+    run = RunFolder(run_dir)
+    task = saved_record(run_dir).config.get("task")
+    onnx_file = onnx_export.ensure_onnx(run.model, onnx_export.run_onnx_file(run_dir, fmt),
+                                        fmt, task)
+
+    def write(zf: zipfile.ZipFile) -> None:
+        zf.write(onnx_file, onnx_export.ONNX_FILE)
+        for path in sorted(run.model.iterdir()):
+            if path.is_file() and path.suffix.lower() not in onnx_export.WEIGHT_SUFFIXES:
+                zf.write(path, path.name)
+        zf.writestr("README.md", model_card(run_dir, ENGLISH, fmt=fmt))
+        zf.writestr(onnx_export.PREDICT_SCRIPT, onnx_export.PREDICT_PY)
+        zf.writestr(onnx_export.FORMAT_FILE,
+                    json.dumps({**info, **onnx_export.decode_info(run_dir)}, indent=2))
+        _write_run_files(zf, run)
+
+    return _write_zip(output, write)
 
 
 def exports_dir() -> Path:

@@ -81,4 +81,30 @@ TEXTS: dict = {
                                     "zh": "答案在哪里？"},
     "card.usage.example_context": {"en": "The paragraph the answer is found in.",
                                    "zh": "包含答案的那段文字。"},
+    "card.usage.onnx": {
+        "en": "Unzip the folder and run its predict.py (onnxruntime and tokenizers, no torch):",
+        "zh": "解压文件夹后运行其中的 predict.py（只需 onnxruntime 和 tokenizers，无需 torch）："},
+    "card.formats.title": {"en": "## Size, speed and score by format",
+                           "zh": "## 各格式的大小、速度和得分"},
+    "card.formats.machine": {
+        "en": "Measured on the machine that exported the model, on the same split as the "
+              "scores above.",
+        "zh": "在导出模型的机器上、用与上面得分相同的数据划分测得。"},
+    "card.formats.torch": {
+        "en": "{name}: {size} MB, {speed} sentences per second, {p50} ms for one sentence, "
+              "{metric} {score}.",
+        "zh": "{name}：{size} MB，每秒 {speed} 句，单句 {p50} 毫秒，{metric} {score}。"},
+    "card.formats.other": {
+        "en": "{name}: {size} MB instead of {torch_size}, {factor}x faster, {metric} {change} "
+              "points.",
+        "zh": "{name}：{size} MB（原为 {torch_size} MB），速度为原来的 {factor} 倍，"
+              "{metric} 变化 {change} 个百分点。"},
+    "card.formats.flagged_drop": {
+        "en": "The score dropped by more than 1 point: check the mistakes before using this "
+              "format.",
+        "zh": "得分下降超过 1 个百分点：使用这个格式之前请先检查它的错误。"},
+    "card.formats.flagged_rise": {
+        "en": "The score changed by more than 1 point: check the mistakes before using this "
+              "format.",
+        "zh": "得分变化超过 1 个百分点：使用这个格式之前请先检查它的错误。"},
 }
