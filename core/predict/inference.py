@@ -80,7 +80,7 @@ def dataset_logits(model: Any, dataset: Any, collator: Any, batch_size: int = 64
     logits_out = labels_out = None
     for index in length_batches(lengths, batch_size, runner.device):
         batch = collator([rows[i] for i in index])
-        labels = batch.pop("labels").numpy() if "labels" in batch else None
+        labels = np.asarray(batch.pop("labels")) if "labels" in batch else None
         part = runner.run_batch({k: np.asarray(v) for k, v in batch.items()})
         if labels is None:  # answer spans: the gold answers are in the frame
             labels = np.full(part.shape[:2] if part.ndim == 3 else part.shape[:1], -100)

@@ -15,8 +15,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from core.config import RunConfig
 from core.data.splits import make_splits
+from core.errors import UserError
 from core.predict.inference import Predictor, dataset_logits
 from core.predict.record import saved_record
 from core.serve.onnx_export import onnx_size_mb
@@ -45,8 +48,6 @@ def measurements(run_dir: Path) -> dict[str, dict]:
 def _split_frame(run_dir: Path) -> tuple[Any, str] | None:
     """The run's test split frame (validation when there is none), re-made from its files;
     None when they cannot be read any more."""
-    from core.errors import UserError  # lazy: only on this path
-
     try:
         splits = make_splits(RunConfig.from_dict(saved_record(run_dir).config))
     except (UserError, OSError, ValueError, KeyError):
@@ -75,7 +76,7 @@ def _timed(predictor: Any, dataset: Any, collator: Any) -> tuple[Any, Any, float
     middle = sorted(range(len(lengths)), key=lengths.__getitem__)[len(lengths) // 2]
     row = dataset.select_columns([c for c in dataset.column_names
                                   if c in ("input_ids", "attention_mask", "token_type_ids")])
-    arrays = {k: v.numpy() for k, v in collator([row[middle]]).items() if k != "labels"}
+    arrays = {k: np.asarray(v) for k, v in collator([row[middle]]).items() if k != "labels"}
     times = []
     for _ in range(SINGLE_CALLS):
         begun = time.perf_counter()
@@ -163,9 +164,12 @@ def _line(fmt: str, values: dict[str, Any], torch: dict[str, Any], metric: str,
     def number(value: Any, digits: int = 0) -> str:
         return f"{value:.{digits}f}" if isinstance(value, (int, float)) else "?"
 
+    def size(value: Any) -> str:  # a decimal for a small model: "0.6 MB instead of 1.8"
+        return number(value, 1 if isinstance(value, (int, float)) and value < 10 else 0)
+
     speed = values.get("sentences_per_s")
     base_speed = torch.get("sentences_per_s")
-    common = {"name": _name(fmt, language), "size": number(values.get("size_mb")),
+    common = {"name": _name(fmt, language), "size": size(values.get("size_mb")),
               "speed": number(speed, 1), "p50": number(values.get("p50_ms"), 1),
               "metric": metric, "score": number(values.get("score"), 3)}
     if fmt == TORCH or not torch:
@@ -173,5 +177,5 @@ def _line(fmt: str, values: dict[str, Any], torch: dict[str, Any], metric: str,
     factor = speed / base_speed if isinstance(speed, (int, float)) and base_speed else None
     change = values.get("score_change_points")
     return t("card.formats.other", language=language, **common,
-             torch_size=number(torch.get("size_mb")), factor=number(factor, 1),
+             torch_size=size(torch.get("size_mb")), factor=number(factor, 1),
              change=f"{change:+.1f}" if isinstance(change, (int, float)) else "?")
