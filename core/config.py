@@ -26,6 +26,9 @@ PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 TRAINING_MODES = ("auto", "fine-tune", "few-shot")
 MAX_LABEL_NAME = 100
 _WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
+# a run folder's name, as core.workspace.runs checks it (this layer cannot import that one)
+RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+MAX_LAYERS = 1000
 
 
 def _field(default: Any, help: str, label: str = "", **kwargs: Any) -> Any:
@@ -177,6 +180,16 @@ class RunConfig:
     training: TrainingConfig = _field(TrainingConfig, "settings.run.training.help",
                                       "settings.run.training.label")
     name: str = _field("", "settings.run.name.help", "settings.run.name.label")
+    distill_from: str | None = _field(None, "distill.field.distill_from.help",
+                                      "distill.field.distill_from.label")
+    """A smaller model's run: the id of the finished run whose model it imitates (its first
+    `student_layers` encoder layers, trained on that run's soft labels and the gold ones);
+    None for an ordinary run. See core/train/distill.py."""
+    student_layers: int | None = _field(None, "distill.field.student_layers.help",
+                                        "distill.field.student_layers.label")
+    teacher_layers: int | None = _field(None, "distill.field.teacher_layers.help",
+                                        "distill.field.teacher_layers.label")
+    """How many layers the imitated model has, as written when the run was made."""
 
     def validate(self) -> None:
         if self.task not in TASKS:
@@ -189,6 +202,22 @@ class RunConfig:
             raise _error("no_model")
         self.data.validate()
         self.training.validate()
+        self._validate_distillation()
+
+    def _validate_distillation(self) -> None:
+        """A smaller model names its run by a run id (never a path) and keeps at least one
+        layer; an ordinary run has neither."""
+        if self.distill_from is None and self.student_layers is None:
+            return
+        if self.distill_from is None or self.student_layers is None:
+            raise UserError(Text("distill.incomplete.message"), Text("distill.incomplete.fix"))
+        run = self.distill_from
+        if not isinstance(run, str) or not RUN_ID.match(run) or ".." in run:
+            raise UserError(Text("distill.bad_run_id.message", {"run": repr(run)}),
+                            Text("workspace.run_id.invalid_fix"))
+        _check_layers("student_layers", self.student_layers, "3")
+        if self.teacher_layers is not None:
+            _check_layers("teacher_layers", self.teacher_layers, "6")
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -223,6 +252,11 @@ def _error(code: str, **params: str) -> UserError:
     fix = f"settings.{code}.fix"
     return UserError(Text(f"settings.{code}.message", params),
                      Text(fix, params) if has(fix) else "")
+
+
+def _check_layers(name: str, layers: Any, example: str) -> None:
+    if isinstance(layers, bool) or not isinstance(layers, int) or not 1 <= layers <= MAX_LAYERS:
+        raise UserError(_bad_value(name, layers), _such("whole", example))
 
 
 def _one_of(choices: tuple[str, ...]) -> Text:

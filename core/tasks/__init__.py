@@ -52,6 +52,8 @@ What a task with labels does (`get_task(name, labels, multi_label)`):
                                             overlap, longest answer), filled and kept
     model_kwargs(), encode(frame, tokenizer, max_length, with_targets), collator(tokenizer)
     class_weights(frame, mode), prior_logits(frame), loss_function(weights)
+    distillation_loss(student, teacher, inputs, temperature)  a smaller model's soft-label
+                                            loss against its teacher's outputs on a batch
     compute_metrics(frame, features)        the trainer's scalars (the evaluation split:
                                             answer spans need it, label tasks ignore it)
     report(frame, logits, label_ids=None, features=None)  (eval.json report, records)

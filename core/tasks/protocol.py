@@ -155,6 +155,15 @@ class Task(TaskKind, Protocol):
     def loss_function(self, weights: list[float] | None) -> Callable | None:
         """A weighted loss for the trainer, or None for the model's own."""
 
+    def distillation_loss(self, student: Any, teacher: Any, inputs: dict[str, Any],
+                          temperature: float) -> Any:
+        """How far a smaller model's outputs are from its teacher's on one batch (a torch
+        scalar; the soft-label half of knowledge distillation): T² · KL(softmax(teacher / T) ‖
+        softmax(student / T)) per text (one label), per label as a yes/no (multi-label), per
+        scored token (tags: positions whose label is -100 left out), or over the tokens where an
+        answer starts and ends (answer spans: padding left out). `student` and `teacher` are
+        the models' outputs on `inputs`, the batch as the collator made it."""
+
     def compute_metrics(self, frame: Any = None, features: Any = None
                         ) -> Callable[[Any], dict[str, float]]:
         """The trainer's compute_metrics: the scalars logged at each evaluation. `frame` and

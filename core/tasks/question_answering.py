@@ -27,6 +27,7 @@ import numpy as np
 
 from core.errors import UserError
 from core.scoring import qa_metrics
+from core.tasks import distillation
 from core.tasks.base import TaskBase
 from core.text import Text
 
@@ -502,6 +503,16 @@ class QuestionAnswering(TaskBase):
 
     def loss_function(self, weights: Any) -> None:
         return None
+
+    def distillation_loss(self, student: Any, teacher: Any, inputs: dict[str, Any],
+                          temperature: float) -> Any:
+        """The mean of the start and the end distributions' soft-label losses, over the
+        window's tokens (padding left out)."""
+        mask = inputs.get("attention_mask")
+        return sum(distillation.softmax_kl(distillation.logits_of(student, name),
+                                           distillation.logits_of(teacher, name),
+                                           temperature, positions=mask)
+                   for name in ("start_logits", "end_logits")) / 2
 
     def compute_metrics(self, frame: Any = None, features: Any = None
                         ) -> Callable[[Any], dict[str, float]]:

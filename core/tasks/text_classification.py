@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from core.tasks import distillation
 from core.tasks.base import TaskBase
 
 
@@ -165,6 +166,13 @@ class TextClassification(TaskBase):
                                                      ignore_index=-100)
 
         return weighted_cross_entropy
+
+    def distillation_loss(self, student: Any, teacher: Any, inputs: dict[str, Any],
+                          temperature: float) -> Any:
+        """Per text over the labels (one label), or per label as a yes/no (multi-label)."""
+        soft = distillation.binary_kl if self.multi_label else distillation.softmax_kl
+        return soft(distillation.logits_of(student), distillation.logits_of(teacher),
+                    temperature)
 
     def probabilities(self, logits: np.ndarray) -> np.ndarray:
         logits = np.asarray(logits, dtype=np.float64)

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from core.tasks import distillation
 from core.tasks.base import TaskBase
 
 IGNORE = -100
@@ -111,6 +112,13 @@ class TokenClassification(TaskBase):
 
     def loss_function(self, weights: Any) -> None:
         return None
+
+    def distillation_loss(self, student: Any, teacher: Any, inputs: dict[str, Any],
+                          temperature: float) -> Any:
+        """The soft-label loss per scored token (first sub-tokens), averaged over them."""
+        return distillation.softmax_kl(distillation.logits_of(student),
+                                       distillation.logits_of(teacher), temperature,
+                                       keep=inputs["labels"] != IGNORE)
 
     def decode(self, logits: np.ndarray, label_ids: np.ndarray) -> tuple[list, list]:
         """Gold and predicted tag sequences over the scored positions (first sub-tokens)."""

@@ -40,7 +40,7 @@ from core.models.loading import (
 )
 from core.tasks import get_task
 from core.text import Text, error_key, has
-from core.train import speed
+from core.train import distill, speed
 from core.train.few_shot import settle_mode, train_few_shot
 from core.train.presets import resolve_training, steps_per_epoch
 from core.train.saving import save_model
@@ -135,8 +135,9 @@ def start_head_at(model: Any, logits: list[float] | None, fresh: set[str] | None
 
 def _prepare_model(task: Any, config: RunConfig, t: Any, vocab_size: int = 0,
                    train_frame: Any = None) -> Any:
-    model, info = load_model(config.model, task.model_class(), ignore_mismatched_sizes=True,
-                             output_loading_info=True, **task.model_kwargs())
+    model, info = load_model(distill.model_source(config), task.model_class(),
+                             ignore_mismatched_sizes=True, output_loading_info=True,
+                             **task.model_kwargs(), **distill.student_kwargs(config))
     fresh = set(info.get("missing_keys") or []) | {
         k[0] if isinstance(k, (tuple, list)) else k for k in info.get("mismatched_keys") or []}
     extended = vocab_size > model.get_input_embeddings().num_embeddings
@@ -368,9 +369,10 @@ def _prepare_run(config: RunConfig, run_dir: Path, resume: bool,
     """Read the data, load the tokenizer (extended when asked), settle the training settings
     and mode, check the data (health.json) and write config.json."""
     splits = datasets_io.make_splits(config)
-    tokenizer = load_tokenizer(config.model)
+    source = distill.model_source(config)  # a smaller model's: its teacher's saved model
+    tokenizer = load_tokenizer(source)
     first_new_row = _extend_vocabulary(config, tokenizer, splits)
-    model_max = min(max_positions(load_config(config.model)),
+    model_max = min(max_positions(load_config(source)),
                     int(getattr(tokenizer, "model_max_length", 512) or 512), 512)
     task = get_task(splits.task, splits.labels, splits.multi_label)
     lengths = _token_lengths(task, splits.train.frame, tokenizer, model_max)
@@ -443,7 +445,7 @@ def _fine_tune(config: RunConfig, run_dir: Path, p: _Prepared, checkpoint: Path 
                        train_samples_per_second=output.metrics.get("train_samples_per_second"))
     evaluation = _score_and_save(trainer, run_dir, p, started)
     _remove_checkpoints_if_done(run_dir, stopped)
-    if not resume and not stopped:
+    if not resume and not stopped and not distill.is_distilled(config):  # a teacher's pace too
         t, n_train = p.t, len(p.splits.train.frame)
         _record_speed(config.model, p.device, run_dir, trainer.state, total_steps,
                       float(t.epochs) * n_train * float(np.mean(p.lengths)),
@@ -475,13 +477,19 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
     total_steps = max(1, int(round(per_epoch * float(t.epochs))))
     args = _training_arguments(run_dir, t, p.device, total_steps, progress)
     monitor = RunMonitor(run_dir, t.batch_size * t.gradient_accumulation, task.best_metric)
-    trainer = ResumableTrainer(
+    trainer_class, teaching = ResumableTrainer, {}
+    if distill.is_distilled(config):  # a smaller model learns from its teacher's outputs too
+        from core.train.distill_trainer import DistillationTrainer  # lazy: loads transformers
+
+        teacher = distill.load_teacher(config, task, splits.labels)
+        trainer_class, teaching = DistillationTrainer, distill.trainer_options(teacher, task)
+    trainer = trainer_class(
         model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
         processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
         compute_metrics=_with_selection(task.compute_metrics(splits.validation.frame, eval_ds),
                                         task.best_metric, len(splits.validation.frame)),
         callbacks=_callbacks(monitor, t),
-        compute_loss_func=task.loss_function(weights))
+        compute_loss_func=task.loss_function(weights), **teaching)
     learn_new_rows_faster(trainer, model, p.first_new_row)
     return trainer, monitor, total_steps
 

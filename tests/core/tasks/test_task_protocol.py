@@ -49,7 +49,8 @@ def test_every_member_is_on_the_instance(name, multi_label):
     assert isinstance(task, Task)
     assert task.kind == task.kind_of(task.multi_label)
     assert task.best_metric == task.primary_metric(task.multi_label)
-    assert set(TASK_MEMBERS) >= {"report", "record_counts", "calibration_outputs"}
+    assert set(TASK_MEMBERS) >= {"report", "record_counts", "calibration_outputs",
+                                 "distillation_loss"}
 
 
 def test_the_kinds_answer_what_the_upper_layers_ask():
