@@ -247,5 +247,6 @@ def test_the_trainer_mixes_imitation_with_the_task_loss(teacher, tmp_path):
     expected = distill.ALPHA * soft + (1 - distill.ALPHA) * own.loss
     assert float(loss.detach()) == pytest.approx(float(expected), rel=1e-5)
     student.eval()  # evaluation scores the student alone, by the task's loss
-    assert float(trainer.compute_loss(student, dict(batch))) == pytest.approx(
-        float(student(**batch).loss), rel=1e-5)
+    with torch.no_grad():
+        assert float(trainer.compute_loss(student, dict(batch))) == pytest.approx(
+            float(student(**batch).loss), rel=1e-5)
