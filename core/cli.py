@@ -1,4 +1,4 @@
-"""Command line: validate, train, resume, evaluate, predict and export.
+"""Command line: validate, train, distill, resume, evaluate, predict, export and serve.
 
 Exit codes: 0 success, 2 bad input or usage (one clear message on stderr, no traceback),
 1 internal error (message and the log path).
@@ -125,6 +125,14 @@ def _add_run_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help=t("cli.help.export"))
     p.add_argument("run_dir")
     p.add_argument("--output", required=True)
+    p.add_argument("--format", help=t("serve.help.export_format", formats=SERVE_FORMATS))
+
+    p = sub.add_parser("distill", help=t("serve.help.distill"))
+    p.add_argument("run_dir", help=t("serve.help.teacher"))
+    p.add_argument("--layers", type=int, required=True, help=t("serve.help.layers"))
+    p.add_argument("--name", help=t("cli.help.name"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json_summary"))
+    _no_wait_flag(p)
 
 
 def _add_workspace_commands(sub: argparse._SubParsersAction) -> None:
@@ -142,6 +150,21 @@ def _add_workspace_commands(sub: argparse._SubParsersAction) -> None:
                    help=t("cli.help.curve_model"))
 
 
+SERVE_FORMATS = "torch, onnx, onnx-int8"
+
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help=t("serve.help.command"))
+    p.add_argument("source", help=t("serve.help.source"))
+    p.add_argument("--host", default="127.0.0.1", help=t("serve.help.host"))
+    p.add_argument("--port", type=int, default=8000, help=t("serve.help.port"))
+    p.add_argument("--format", default="torch", help=t("serve.help.format",
+                                                       formats=SERVE_FORMATS))
+    p.add_argument("--token", help=t("serve.help.token"))
+    p.add_argument("--workers", type=int, default=1, help=t("serve.help.workers"))
+    p.add_argument("--ready-file", help=t("serve.help.ready_file"))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core",
                                      description=t("cli.help.description"))
@@ -150,6 +173,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_train(sub)
     _add_run_commands(sub)
     _add_workspace_commands(sub)
+    _add_serve(sub)
     return parser
 
 
@@ -321,10 +345,20 @@ def _another_run_active(base: Path | None) -> bool:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    config = _config_from_args(args)
+    return _train_new(config, Path(args.runs_dir) if args.runs_dir else None, args)
+
+
+def cmd_distill(args: argparse.Namespace) -> int:
+    from core.train.distill import distilled_config  # lazy: loads transformers' configs
+
+    return _train_new(distilled_config(args.run_dir, args.layers, args.name), None, args)
+
+
+def _train_new(config: RunConfig, base: Path | None, args: argparse.Namespace) -> int:
+    """A new run of `config`: its folder, its turn in the queue, training, the summary."""
     from core.data.splits import make_splits  # lazy: loads pandas
 
-    config = _config_from_args(args)
-    base = Path(args.runs_dir) if args.runs_dir else None
     if _another_run_active(base):
         make_splits(config)  # a file that cannot be used is refused now, not after the wait
     run_dir = runs.new_run_folder(config.to_dict(), config.name, base, **jobs.waiter_fields())
@@ -450,10 +484,36 @@ def _predict_answers(predictor: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format is not None:  # measured on the test split and exported in that format
+        from core.serve.formats import export_format  # lazy: loads torch and onnx
+
+        path = export_format(_run_dir(args.run_dir), args.format, Path(args.output))
+        print(t("cli.exported", path=str(path)))
+        return 0
     from core.serve.export import export_run  # lazy: loads sklearn
 
     path = export_run(_run_dir(args.run_dir), Path(args.output))
     print(t("cli.exported", path=str(path)))
+    return 0
+
+
+def _serve_source(value: str) -> Path:
+    """An exported zip, or a run folder (a path or a run id)."""
+    path = Path(value)
+    if path.is_file():
+        return path.resolve()
+    if path.suffix.lower() == ".zip" or not (path.is_dir() or "/" not in value):
+        raise UserError(Text("serve.no_source.message", {"path": value}),
+                        Text("serve.no_source.fix"))
+    return _run_dir(value)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from core.serve.server import serve  # lazy: loads fastapi, uvicorn and the model
+
+    serve(_serve_source(args.source), host=args.host, port=args.port, fmt=args.format,
+          token=args.token, workers=args.workers,
+          ready_file=Path(args.ready_file) if args.ready_file else None)
     return 0
 
 
@@ -488,7 +548,8 @@ def cmd_curve(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "train": cmd_train, "resume": cmd_resume,
             "evaluate": cmd_evaluate, "predict": cmd_predict, "export": cmd_export,
-            "runs": cmd_runs, "worker": cmd_worker, "curve": cmd_curve}
+            "runs": cmd_runs, "worker": cmd_worker, "curve": cmd_curve, "serve": cmd_serve,
+            "distill": cmd_distill}
 
 
 CLOSED_PIPE_EXIT = 141  # what a shell reports for a program whose reader went away

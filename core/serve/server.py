@@ -234,9 +234,10 @@ def _check_settings(host: str, port: int, fmt: str, token: str | None, workers: 
 
     check_format(fmt)
     if not 0 <= port <= 65535:
-        raise UserError(Text("serve.bad_port.message", {"port": port}), Text("serve.bad_port.fix"))
+        raise UserError(Text("serve.bad_port.message", {"port": str(port)}),
+                        Text("serve.bad_port.fix"))
     if workers < 1:
-        raise UserError(Text("serve.bad_workers.message", {"workers": workers}),
+        raise UserError(Text("serve.bad_workers.message", {"workers": str(workers)}),
                         Text("serve.bad_workers.fix"))
     if not token and not is_loopback(host):
         raise UserError(Text("serve.public_without_token.message", {"host": host}),
