@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:  # so `core` and `pages._*` import however the app
 
 from core import text  # noqa: E402
 from core.jobs import queue as jobs  # noqa: E402
+from core.jobs import servers  # noqa: E402
 from core.text import t  # noqa: E402
 from core.workspace import uploads  # noqa: E402
 from core.workspace.runs import workspace_dir  # noqa: E402
@@ -37,6 +38,7 @@ def step_pages() -> list:
         st.Page("pages/model.py", title=t("app.nav.model"), icon=":material/neurology:"),
         st.Page("pages/train.py", title=t("app.nav.train"), icon=":material/monitoring:"),
         st.Page("pages/test.py", title=t("app.nav.test"), icon=":material/fact_check:"),
+        st.Page("pages/deploy.py", title=t("app.nav.deploy"), icon=":material/rocket_launch:"),
         st.Page("pages/label.py", title=t("app.nav.label"), icon=":material/label:"),
         st.Page("pages/runs.py", title=t("app.nav.runs"), icon=":material/history:"),
     ]
@@ -113,5 +115,6 @@ if __name__ == "__main__":  # a session's script run (Streamlit names the script
     main()
 else:  # imported by `streamlit run` to start the server
     uploads.remove_orphan_uploads()  # temporary files of uploads a crash cut short
+    servers.restart_servers()  # API servers that were serving when the app or machine stopped
     app = st.App(Path(__file__).name, middleware=[
         Middleware(_guard.SignInGuard, password=_access.configured_password)])

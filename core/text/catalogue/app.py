@@ -6,6 +6,7 @@ TEXTS = {
     "app.nav.model": {"en": "2. Model", "zh": "2. 模型"},
     "app.nav.train": {"en": "3. Train", "zh": "3. 训练"},
     "app.nav.test": {"en": "4. Test", "zh": "4. 测试"},
+    "app.nav.deploy": {"en": "5. Deploy", "zh": "5. 部署"},
     "app.nav.label": {"en": "Label texts", "zh": "标注文本"},
     "app.nav.runs": {"en": "Runs", "zh": "训练记录"},
     # Bilingual in both languages, so whoever cannot read the current one still finds it.
