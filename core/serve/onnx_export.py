@@ -5,8 +5,9 @@
 
 The model is exported with `torch.onnx.export` (optimum, whose exporters would do it, is not
 installed), the TorchScript exporter first and torch 2.13's default torch.export based one
-when that fails (see `_torch_export`), with dynamic batch and sequence axes. Inputs: input_ids, attention_mask and token_type_ids when the model has
-them; outputs: `logits`, or `start_logits` and `end_logits` for answer spans. int8 is
+when that fails (see `_torch_export`), with dynamic batch and sequence axes. Inputs:
+input_ids, attention_mask and token_type_ids when the model has them; outputs: `logits`, or
+`start_logits` and `end_logits` for answer spans. int8 is
 onnxruntime's dynamic quantisation (QInt8 weights) of the fp32 file. Weights are read only
 from safetensors (core.models.loading); the ONNX files are protobuf, never pickles.
 
