@@ -223,13 +223,14 @@ def _tried_batches(speed: dict) -> str:
 def _qa_inference_lines(speed: dict) -> list[str]:
     if not speed:
         return []
-    return ["", f"Inference over the same {speed['questions']} dev questions: the app's "
+    return ["", f"Inference over the same {speed['questions']:,} dev questions: the app's "
             f"`Predictor.answer` {speed['app_questions_per_s']} questions/s, "
             f"`pipeline(\"question-answering\")` on the run's export "
             f"{speed['pipeline_questions_per_s']} questions/s (transformers "
             f"{speed['pipeline_transformers']}, since transformers 5 has no question-answering "
             f"pipeline; the app's torch; batch size {speed['pipeline_batch_size']}"
-            f"{_tried_batches(speed)}; the run's window, stride and longest answer). The two give the same answer text for "
+            f"{_tried_batches(speed)}; the run's window, stride and longest answer). The two "
+            f"give the same answer text for "
             f"{100 * speed['answer_agreement']:.1f}% of the questions."]
 
 
@@ -282,7 +283,10 @@ def write(folder: Path, target: Path | None = None) -> Path:
         "# Benchmark results", "",
         f"Written {datetime.date.today().isoformat()} by `python -m bench report` from "
         f"`{folder.relative_to(BENCH.parent) if folder.is_relative_to(BENCH.parent) else folder}`. "
-        f"Re-run everything with `make bench` (about two to three hours on 2 CPU cores).", "",
+        f"Re-run everything with `make bench`: about two to three hours on 2 CPU cores for the "
+        f"classification and entity parts, and about ten more for question answering on the "
+        f"whole SQuAD training file (`python -m bench qa --train-limit 200` measures it on a "
+        f"sample in half an hour).", "",
         f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB memory, GPU: "
         f"{info['gpu'] or 'none'}.  ",
         "Libraries: " + ", ".join(f"{k} {v}" for k, v in libs.items()) + ".", "",
