@@ -1,11 +1,14 @@
-"""python -m bench speed|quality|qa|report|all [--quick] [--json] [--data-dir DIR] [--model M]
+"""python -m bench speed|quality|qa|serve|report|all [--quick] [--json] [--data-dir DIR] [--model M]
 
 speed    the app's training path against the two reference scripts on SST-2
 quality  the default preset against the reference Trainer script on every shared dataset
 qa       question answering on SQuAD against the run_qa.py-style script, inference against
          pipeline("question-answering"), and CMRC 2018 with and without vocabulary extension
+serve    `python -m core serve` in each format against a plain FastAPI + pipeline() server
+         under 16 clients, and every format's test score, size and speed on SST-2, banking77
+         and WNUT-17
 report   write bench/RESULTS.md from the saved results in bench/results/
-all      speed, quality, qa, then report (what `make bench` runs)
+all      speed, quality, qa, serve, then report (what `make bench` runs)
 Results are saved as JSON under bench/results/ (quick runs under bench/results/quick/).
 """
 
@@ -16,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench import qa, quality, report, speed
+from bench import qa, quality, report, serve, speed
 from bench.datasets import DATASETS
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
@@ -41,7 +44,7 @@ def _positive(text: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("command", choices=["speed", "quality", "qa", "report", "all"])
+    parser.add_argument("command", choices=["speed", "quality", "qa", "serve", "report", "all"])
     parser.add_argument("--quick", action="store_true", help="a short run (speed: under 5 minutes)")
     parser.add_argument("--json", action="store_true", help="print one JSON object last")
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA),
@@ -79,26 +82,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no {missing} under {data_dir}; pass --data-dir", file=sys.stderr)
         return 2
     model = _model(args.model)
-    summary: dict = {}
     if args.command in ("speed", "all"):
         summary = speed.run(data_dir, args.quick, model)
         _save(folder / "speed.json", summary)
         _print(summary, args.json and args.command == "speed")
     if args.command in ("quality", "all"):
-        saved = _load(folder / "quality.json")
-
-        def keep(result: dict) -> None:  # saved as each dataset finishes
-            saved[result["dataset"]] = result
-            _save(folder / "quality.json", saved)
-            if not args.json:
-                _print(result, False)
-
-        summary = quality.run(data_dir, args.quick, model, args.datasets, keep,
-                              train_limit=args.train_limit)
-        if args.json and args.command == "quality":
-            print(json.dumps(summary))
+        _run_quality(args, data_dir, model, folder)
     if args.command in ("qa", "all") and not _missing_data("qa", data_dir):
         _run_qa(args, data_dir, model, folder)
+    if args.command in ("serve", "all"):
+        _run_serve(args, data_dir, model, folder)
     if args.command == "all":
         print(f"wrote {report.write(folder)}")
     return 0
@@ -122,6 +115,30 @@ def _run_qa(args: argparse.Namespace, data_dir: Path, model: str, folder: Path) 
                      lambda partial: _save(folder / "qa.json", qa.merged(saved, partial)),
                      tuple(args.qa_parts))
     _print(_qa_headline(summary), args.json and args.command == "qa")
+
+
+def _run_quality(args: argparse.Namespace, data_dir: Path, model: str, folder: Path) -> None:
+    """The quality command, saved to quality.json as each dataset finishes."""
+    saved = _load(folder / "quality.json")
+
+    def keep(result: dict) -> None:
+        saved[result["dataset"]] = result
+        _save(folder / "quality.json", saved)
+        if not args.json:
+            _print(result, False)
+
+    summary = quality.run(data_dir, args.quick, model, args.datasets, keep,
+                          train_limit=args.train_limit)
+    if args.json and args.command == "quality":
+        print(json.dumps(summary))
+
+
+def _run_serve(args: argparse.Namespace, data_dir: Path, model: str, folder: Path) -> None:
+    """The serve command: bench/serve.py's run, saved to serve.json as each dataset finishes."""
+    summary = serve.run(data_dir, args.quick, model,
+                        on_result=lambda partial: _save(folder / "serve.json", partial))
+    _print({"throughput_ratio": (summary.get("serving") or {}).get("throughput_ratio")},
+           args.json and args.command == "serve")
 
 
 def _missing_data(command: str, data_dir: Path) -> str | None:

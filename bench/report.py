@@ -8,6 +8,7 @@ import os
 import platform
 from pathlib import Path
 
+from bench import serve_report
 from bench.datasets import DATASETS
 
 BENCH = Path(__file__).resolve().parent
@@ -307,7 +308,8 @@ def write(folder: Path, target: Path | None = None) -> Path:
         "the same model on the same rows with the hyperparameters the preset chose and evaluates "
         "at the end. The baseline is the app's quick baseline (TF-IDF + logistic regression; "
         "word memory for entities).", "",
-        *_quality_table(quality), "", *qa_section(_load(folder / "qa.json"))]
+        *_quality_table(quality), "", *qa_section(_load(folder / "qa.json")),
+        *serve_report.section(_load(folder / "serve.json"))]
     for name in EXTRA_RESULTS:  # written by their own commands (python -m bench.<name>)
         extra = folder / f"{name}.md"
         if extra.is_file():
