@@ -18,6 +18,8 @@ from pages import _errors, _format
 
 USE_SERVER = "deploy_use_server"   # the server picker's key
 TESTER_BODY = "deploy_tester_body"
+# The snippets are code in Python, JavaScript and shell, the same in every language: their
+# lines are marked "text: not user-facing" for the catalogue's scan of literal sentences.
 
 
 def example_body(run: runs.RunInfo) -> dict[str, Any]:
@@ -47,7 +49,7 @@ def curl_snippet(url: str, token: str | None, body: dict[str, Any]) -> str:
 def requests_snippet(url: str, token: str | None, body: dict[str, Any]) -> str:
     headers = f", headers={{'Authorization': {('Bearer ' + token)!r}}}" if token else ""
     return "\n".join([
-        "import requests", "",
+        "import requests", "",  # text: not user-facing (code)
         f"response = requests.post({url + '/'!r}, json={body!r}{headers}, timeout=60)",
         "response.raise_for_status()", "print(response.json())"])
 
@@ -60,7 +62,7 @@ def hub_snippet(url: str, token: str | None, body: dict[str, Any], pipeline_task
     call = (f"client.{method}(question={inputs['question']!r}, context={inputs['context']!r})"
             if isinstance(inputs, dict) else f"client.{method}({inputs!r})")
     key = f", api_key={token!r}" if token else ""
-    return "\n".join(["from huggingface_hub import InferenceClient", "",
+    return "\n".join(["from huggingface_hub import InferenceClient", "",  # text: not user-facing
                       f"client = InferenceClient(base_url={url!r}{key})", f"print({call})"])
 
 
@@ -69,11 +71,11 @@ def fetch_snippet(url: str, token: str | None, body: dict[str, Any]) -> str:
     if token:
         headers["Authorization"] = f"Bearer {token}"
     return "\n".join([
-        f"const response = await fetch({_json(url + '/')}, {{",
+        f"const response = await fetch({_json(url + '/')}, {{",  # text: not user-facing (code)
         '  method: "POST",',
         f"  headers: {_json(headers)},",
         f"  body: JSON.stringify({_json(body)}),",
-        "});", "console.log(await response.json());"])
+        "});", "console.log(await response.json());"])  # text: not user-facing (code)
 
 
 def _pick_server(live: list[servers.ServerInfo]) -> servers.ServerInfo:
