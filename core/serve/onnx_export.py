@@ -223,9 +223,9 @@ out = session.run(None, {i.name: np.array([given[i.name]], dtype=np.int64)
                          for i in session.get_inputs()})
 if info["decode"] == "answer":
     inside = [i for i, s in enumerate(enc.sequence_ids) if s == 1]
-    start = max(inside, key=lambda i: out[0][0][i])
-    end = max([i for i in inside if start <= i < start + info["max_answer_length"]],
-              key=lambda i: out[1][0][i])
+    start, end = max(((a, b) for a in inside for b in inside
+                      if a <= b < a + info["max_answer_length"]),
+                     key=lambda pair: out[0][0][pair[0]] + out[1][0][pair[1]])
     print(sys.argv[2][enc.offsets[start][0]:enc.offsets[end][1]])
 elif info["decode"] == "entities":
     words, found = [], []

@@ -21,7 +21,7 @@ from support.tiny_runs import install_run, trained_run
 
 from core.predict.inference import Predictor
 from core.serve import formats, measure, onnx_export
-from core.serve.export import model_card
+from core.serve.export import export_onnx_zip, model_card
 
 TEXTS = ["the film was great and the cast too", "the plot was awful and boring",
          "Wonderful acting!", "a dreadful, poor ending", "", "ok",
@@ -181,6 +181,14 @@ def test_entities_from_onnx_match_torch(tiny_model_dir, tmp_path_factory, tmp_pa
             [(e["type"], e["start"], e["end"]) for e in want["entities"]]
         assert [e["score"] for e in have["entities"]] == pytest.approx(
             [e["score"] for e in want["entities"]], abs=1e-4)
+    archive = export_onnx_zip(run_dir, "onnx", tmp_path / "tags.zip", {"format": "onnx"})
+    folder = tmp_path / "tags"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(folder)
+    for text, want in zip(NER_TEXTS[:3], expected):
+        shown = json.loads(_run_script(folder, text))
+        assert [(e["type"], e["start"], e["end"]) for e in shown] == \
+            [(e["type"], e["start"], e["end"]) for e in want["entities"]]
     int8 = formats.open_model(run_dir, "onnx-int8").predictor
     tags_torch = Predictor(run_dir).runner.run_batch
     arrays = {k: np.asarray([v]) for k, v in Predictor(run_dir).tokenizer(NER_TEXTS[0]).items()}
@@ -188,7 +196,7 @@ def test_entities_from_onnx_match_torch(tiny_model_dir, tmp_path_factory, tmp_pa
     assert same.mean() >= 0.8
 
 
-def test_answers_from_onnx_match_torch(tiny_model_dir, tmp_path_factory):
+def test_answers_from_onnx_match_torch(tiny_model_dir, tmp_path_factory, tmp_path):
     from support.qa_runs import ENGLISH
 
     run_dir = install_qa_run(tiny_model_dir, tmp_path_factory)
@@ -204,3 +212,12 @@ def test_answers_from_onnx_match_torch(tiny_model_dir, tmp_path_factory):
     assert outputs == ["start_logits", "end_logits"]
     int8 = formats.open_model(run_dir, "onnx-int8").predictor.answer(questions, contexts)
     assert len(int8) == len(questions)
+    archive = export_onnx_zip(run_dir, "onnx", tmp_path / "answers.zip", {"format": "onnx"})
+    folder = tmp_path / "answers"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(folder)
+    for question, context, want in list(zip(questions, contexts, expected))[:3]:
+        shown = _run_script(folder, question, context)
+        assert shown in context
+        if not want["no_answer"]:
+            assert shown == want["text"]
