@@ -251,3 +251,15 @@ def test_the_app_starts_servers_again_when_it_starts(workspace, monkeypatch):
     monkeypatch.setattr(servers, "restart_servers", lambda: calls.append(1) or [])
     runpy.run_path(str(Path(PAGE).parents[1] / "app.py"), run_name="app")
     assert calls == [1]
+
+
+def test_an_onnx_format_measured_on_the_page_can_be_downloaded(classification_run):
+    at = open_page()
+    at.selectbox(key="deploy_format").set_value("onnx-int8").run()
+    at.button(key="deploy_measure").click().run()
+    assert_clean(at)
+    [table] = [d.value for d in at.dataframe]
+    assert "ONNX int8 (smallest, fastest)" in list(table["format"])
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download ONNX int8 (smallest, fastest)" in labels
+    assert "ONNX: press Measure and export with this format first." in all_text(at)
