@@ -35,6 +35,7 @@ from core.serve.export import (
     check_zip_name,
     export_onnx_zip,
     export_run,
+    exports_dir,
 )
 from core.text import Text
 from core.workspace import runs
@@ -261,6 +262,30 @@ def export_format(run_dir: Path, fmt: str, output: Path) -> Path:
     if fmt == TORCH:
         return export_run(run_dir, output)
     return export_onnx_zip(run_dir, fmt, output, {"format": fmt, "task": served.task})
+
+
+def measure_run(run_dir: Path, fmt: str) -> dict[str, Any]:
+    """The format measured on the run's test split without exporting a zip (the ONNX file is
+    made when missing): its figures, saved with the others (see `measurements`)."""
+    served = open_model(Path(run_dir), check_format(fmt))
+    return measure.measure_format(Path(run_dir), served.predictor, fmt)
+
+
+def prepared_format(run_dir: Path, fmt: str, folder: Path | None = None) -> Path:
+    """The run's zip in `fmt` in the exports folder (`folder` if given), named
+    <run>-<format>.zip, made again only when the run changed since (a download button calls
+    this on every click)."""
+    run_dir = Path(run_dir)
+    check_format(fmt)
+    target = (Path(folder) if folder else exports_dir()) / \
+        f"{runs.check_run_id(run_dir.name)}-{fmt}.zip"
+    run = RunFolder(run_dir)
+    sources = [p for p in run.model.glob("*") if p.is_file()]
+    sources += [p for p in (run.evaluation, run.config) if p.is_file()]
+    newest = max((p.stat().st_mtime for p in sources), default=0.0)
+    if target.is_file() and target.stat().st_mtime >= newest:
+        return target
+    return export_format(run_dir, fmt, target)
 
 
 def measurements(run_dir: Path) -> dict[str, dict]:

@@ -221,3 +221,15 @@ def test_answers_from_onnx_match_torch(tiny_model_dir, tmp_path_factory, tmp_pat
         assert shown in context
         if not want["no_answer"]:
             assert shown == want["text"]
+
+
+def test_a_prepared_format_is_made_once_until_the_run_changes(exported, tmp_path):
+    run_dir, _ = exported
+    first = formats.prepared_format(run_dir, "onnx-int8", tmp_path)
+    assert first.name == f"{run_dir.name}-onnx-int8.zip"
+    made = first.stat().st_mtime_ns
+    again = formats.prepared_format(run_dir, "onnx-int8", tmp_path)
+    assert again == first and again.stat().st_mtime_ns == made
+    figures = formats.measure_run(run_dir, "onnx-int8")
+    assert figures["score_name"] == "accuracy"
+    assert formats.measurements(run_dir)["onnx-int8"]["measured_at"] == figures["measured_at"]
