@@ -19,6 +19,7 @@ TESTS = Path(__file__).resolve().parent
 SERIAL_FILES = {
     "e2e/test_e2e_browser.py", "e2e/test_e2e_label.py", "e2e/test_e2e_runs_layout.py",
     "e2e/test_concurrent_sessions.py", "e2e/test_e2e_qa.py",  # a real browser waits on the page
+    "e2e/test_e2e_deploy.py",
     "e2e/test_access_guard.py",  # a server's answers are timed
 }
 SERIAL_TESTS = {

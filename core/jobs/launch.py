@@ -11,7 +11,7 @@ from pathlib import Path
 from core.workspace import runs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
-SECRETS = ("FINETUNE_STUDIO_PASSWORD",)
+SECRETS = ("FINETUNE_STUDIO_PASSWORD", "FINETUNE_SERVE_TOKEN")  # a server gets its own alone
 SECRET_PREFIXES = ("FINETUNE_STUDIO_SECRET",)
 
 _children: list[subprocess.Popen] = []  # reaped by reap() so finished children leave no zombies

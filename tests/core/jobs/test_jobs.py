@@ -183,3 +183,15 @@ def test_a_refresh_between_queueing_and_waiting_leaves_the_cli_run_to_the_cli(
     [run] = runs.list_runs()
     assert run.state == "completed"
     assert (runs.read_status(run.path) or {}).get("pid") in (None, os.getpid())  # no worker
+
+
+def test_a_child_process_gets_neither_the_password_nor_a_servers_token(monkeypatch, workspace):
+    from core.jobs import launch
+
+    monkeypatch.setenv("FINETUNE_STUDIO_PASSWORD", "pw")
+    monkeypatch.setenv("FINETUNE_SERVE_TOKEN", "tok")
+    monkeypatch.setenv("FINETUNE_STUDIO_SECRET_KEY", "k")
+    env = launch.child_environment()
+    assert not {"FINETUNE_STUDIO_PASSWORD", "FINETUNE_SERVE_TOKEN",
+                "FINETUNE_STUDIO_SECRET_KEY"} & set(env)
+    assert env["PYTHONUNBUFFERED"] == "1"
