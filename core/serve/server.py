@@ -353,10 +353,14 @@ def serve(source: Path, host: str = "127.0.0.1", port: int = 8000, fmt: str = "t
     _check_settings(host, port, fmt, token, workers)
     sock = _bind(host, port)  # a port in use is said at once, before the model loads
     try:
-        model = open_model(Path(source), fmt) if workers == 1 else None
+        # opened here even for several workers: a bad source is said once, at once, and an
+        # ONNX file is exported once, before the workers open it
+        model = open_model(Path(source), fmt)
+        run_id = model.run_id
+        if workers > 1:
+            model = None
         url = _url(host, sock.getsockname()[1])
-        print(t("serve.listening", run=model.run_id if model else Path(source).name,
-                format=fmt, url=url), flush=True)
+        print(t("serve.listening", run=run_id, format=fmt, url=url), flush=True)
         if ready_file is not None:
             threading.Thread(target=_write_when_ready, args=(url, fmt, Path(ready_file)),
                              daemon=True).start()

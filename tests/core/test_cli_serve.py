@@ -133,3 +133,12 @@ def test_distill_starts_a_smaller_run_like_train(tiny_model_dir, tmp_path_factor
     assert record["config"]["student_layers"] == 1
     assert main(["distill", run_dir.name, "--layers", "2"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_run_without_a_model_is_refused_before_any_worker_starts(tiny_model_dir,
+                                                                   tmp_path_factory, capsys):
+    run_dir = install_run("classification", tiny_model_dir, tmp_path_factory)
+    shutil.rmtree(run_dir / "model")
+    assert main(["serve", str(run_dir), "--workers", "2", "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "has no saved model" in err and "Traceback" not in err
