@@ -232,3 +232,15 @@ def test_an_onnx_server_answers_like_the_torch_one(server, tmp_path_factory, tin
         [[a["label"] for a in one] for one in torch_answer]
     assert [one[0]["score"] for one in onnx] == \
         pytest.approx([one[0]["score"] for one in torch_answer], abs=1e-4)
+
+
+def test_an_exported_zip_is_served_like_its_run(server, tmp_path_factory, tiny_model_dir):
+    url, _ = server
+    folder = tmp_path_factory.mktemp("served-zip")
+    shutil.copytree(trained_run("classification", tiny_model_dir, tmp_path_factory),
+                    folder / "run")
+    archive = export_run(folder / "run", folder / "sentiment.zip")
+    with running_in_thread(create_app(open_model(archive))) as zip_url:
+        status, answer = post(zip_url, {"inputs": TEXTS})
+        assert status == 200 and get(zip_url + "/info")[1]["run"] == "sentiment"
+    assert answer == post(url, {"inputs": TEXTS})[1]
