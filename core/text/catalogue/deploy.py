@@ -81,9 +81,9 @@ TEXTS: dict = {
     # ----- a smaller model -------------------------------------------------------------------
     "deploy.smaller.title": {"en": "A smaller model", "zh": "更小的模型"},
     "deploy.smaller.what": {
-        "en": "Keeps the first layers of the model and trains them to imitate it: smaller and "
+        "en": "Keeps some of the model's layers and trains them to imitate it: smaller and "
               "faster, usually a little less accurate. It trains as a new run.",
-        "zh": "保留模型的前几层，并训练它们模仿原模型：更小更快，通常准确率略低。它会作为一次新"
+        "zh": "保留模型的部分层，并训练它们模仿原模型：更小更快，通常准确率略低。它会作为一次新"
               "的运行来训练。"},
     "deploy.smaller.layers": {"en": "Layers to keep", "zh": "保留的层数"},
     "deploy.smaller.layers_help": {

@@ -1,4 +1,4 @@
-"""Texts of core/train/distill.py: a smaller model made from a finished run (its first layers,
+"""Texts of core/train/distill.py: a smaller model made from a finished run (some of its layers,
 trained to imitate the run's model): its name, its settings and why one cannot be made.
 
 Keys start with 'distill.'; see catalogue/__init__.py for the entry format.
@@ -11,11 +11,11 @@ TEXTS: dict = {
                "other": "Smaller model ({layers} of {count} layers)"},
         "zh": "精简模型（{count} 层中的 {layers} 层）"},
     "distill.made_from": {
-        "en": {"one": "A smaller model: the first {layers} of {count} layer of run {run}, "
+        "en": {"one": "A smaller model: {layers} of the {count} layer of run {run}, "
                       "trained to imitate it.",
-               "other": "A smaller model: the first {layers} of {count} layers of run {run}, "
+               "other": "A smaller model: {layers} of the {count} layers of run {run}, "
                         "trained to imitate it."},
-        "zh": "精简模型：取运行 {run} 的 {count} 层中的前 {layers} 层，并训练它模仿原模型。"},
+        "zh": "精简模型：从运行 {run} 的 {count} 层中取 {layers} 层，并训练它模仿原模型。"},
     # ----- RunConfig fields ---------------------------------------------------------------------
     "distill.field.distill_from.label": {"en": "Smaller model of run", "zh": "精简自运行"},
     "distill.field.distill_from.help": {
@@ -24,9 +24,9 @@ TEXTS: dict = {
         "zh": "本运行用更少的层去模仿其模型的那个已完成运行（留空：普通运行）。"},
     "distill.field.student_layers.label": {"en": "Layers kept", "zh": "保留的层数"},
     "distill.field.student_layers.help": {
-        "en": "How many of the first encoder layers of that run's model the smaller model "
-              "keeps.",
-        "zh": "精简模型保留该运行模型编码器的前几层。"},
+        "en": "How many of the encoder layers of that run's model the smaller model keeps "
+              "(spread over its depth, the last one included).",
+        "zh": "精简模型保留该运行模型编码器的层数（均匀分布在各层之间，包括最后一层）。"},
     "distill.field.teacher_layers.label": {"en": "Layers of the imitated model",
                                            "zh": "被模仿模型的层数"},
     "distill.field.teacher_layers.help": {

@@ -13,8 +13,8 @@ TEXTS: dict = {
         "en": "Export in this format ({formats}), measured on the run's test split first.",
         "zh": "以此格式导出（{formats}），导出前先在运行的测试集上测量。"},
     "serve.help.distill": {
-        "en": "Train a smaller model that keeps the first layers of a run's model and imitates it.",
-        "zh": "训练一个更小的模型：保留某个运行模型的前几层，并学习模仿它。"},
+        "en": "Train a smaller model that keeps some layers of a run's model and imitates it.",
+        "zh": "训练一个更小的模型：保留某个运行模型的部分层，并学习模仿它。"},
     "serve.help.teacher": {"en": "The finished run to make smaller (its folder or run id).",
                            "zh": "要缩小的已完成运行（文件夹或运行 ID）。"},
     "serve.help.layers": {"en": "How many of the model's encoder layers the smaller model keeps.",

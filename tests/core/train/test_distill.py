@@ -48,7 +48,7 @@ def test_the_config_is_the_teachers_with_what_it_was_made_from(teacher):
     again = RunConfig.from_dict(config.to_dict())  # as config.json keeps it
     assert again.distill_from == teacher.name and again.student_layers == 1
     assert distill.made_from(again.to_dict()) == (
-        f"A smaller model: the first 1 of 2 layers of run {teacher.name}, trained to "
+        f"A smaller model: 1 of the 2 layers of run {teacher.name}, trained to "
         "imitate it.")
     assert distill.made_from(own) is None
     assert distill.distilled_config(teacher.name, 1, name="small").name == "small"
@@ -250,3 +250,26 @@ def test_the_trainer_mixes_imitation_with_the_task_loss(teacher, tmp_path):
     with torch.no_grad():
         assert float(trainer.compute_loss(student, dict(batch))) == pytest.approx(
             float(student(**batch).loss), rel=1e-5)
+
+
+def test_the_students_layers_are_spread_over_the_teachers_depth_ending_with_the_last():
+    assert distill.spread_layers(3, 6) == [1, 3, 5]
+    assert distill.spread_layers(2, 6) == [2, 5]
+    assert distill.spread_layers(1, 2) == [1]
+    assert distill.spread_layers(4, 6)[-1] == 5 and len(set(distill.spread_layers(4, 6))) == 4
+
+
+def test_the_student_starts_from_the_teachers_spread_layers(teacher):
+    from transformers import AutoModelForSequenceClassification
+
+    from core.train.training import _prepare_model
+
+    config = distill.distilled_config(teacher, 1)
+    record = RunFolder(teacher).read_record()
+    task = get_task(TEXT_CLASSIFICATION, record.labels)
+    student = _prepare_model(task, config, config.training)
+    original = AutoModelForSequenceClassification.from_pretrained(RunFolder(teacher).model)
+    assert distill.start_from_spread_layers(student, original)
+    query = [m.bert.encoder.layer[i].attention.self.query.weight
+             for m, i in ((student, 0), (original, 1), (original, 0))]
+    assert torch.equal(query[0], query[1]) and not torch.equal(query[0], query[2])
