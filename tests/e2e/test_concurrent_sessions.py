@@ -129,10 +129,12 @@ async def _wait(predicate, seconds: float, what: str) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-async def _until_shown(choice, shown, seconds: float = 600) -> None:
+async def _until_shown(choice, shown, seconds: float = 600, other=None) -> None:
     """Click `choice` until `shown` is on the page. A click that lands while the page is
     drawing itself again (another session's run keeps the server busy) can be lost, so the
-    test clicks again rather than wait for a widget that was never asked for."""
+    test clicks again rather than wait for a widget that was never asked for. A radio option
+    can look chosen while the page never redrew for it; clicking it again changes nothing,
+    so the test first picks `other` and then the option again, as a user would."""
     from playwright.async_api import TimeoutError as NotShown
 
     deadline = time.monotonic() + seconds
@@ -145,13 +147,17 @@ async def _until_shown(choice, shown, seconds: float = 600) -> None:
             if time.monotonic() > deadline:
                 raise
             _log("clicking again:", await choice.inner_text())
+            if other is not None:
+                await other.click()
+                await asyncio.sleep(2)
 
 
 async def _upload(page, url: str, path: Path, columns: tuple[str, str]) -> None:
     await page.goto(url)
     await page.get_by_text("Health report").wait_for()  # the sample, until a file is chosen
     dropzone = page.get_by_label("Your file with labeled examples", exact=True)
-    await _until_shown(page.get_by_text("Upload a file", exact=True), dropzone)
+    await _until_shown(page.get_by_text("Upload a file", exact=True), dropzone,
+                       other=page.get_by_text("A built-in sample", exact=True))
     async with page.expect_file_chooser() as chooser:
         await dropzone.click()
     await (await chooser.value).set_files(str(path))
