@@ -14,7 +14,6 @@ environment variable FINETUNE_SERVE_TOKEN, and it is kept only in servers/<id>.t
 from __future__ import annotations
 
 import fcntl
-import ipaddress
 import json
 import os
 import re
@@ -37,6 +36,7 @@ import psutil
 from core.errors import UserError
 from core.jobs import launch
 from core.serve.formats import check_format
+from core.serve.hosts import is_loopback
 from core.text import Text
 from core.workspace import runs
 from core.workspace.folder import RunFolder
@@ -146,15 +146,6 @@ def _load_token(server_id: str) -> str | None:
 
 
 # ----- checks before starting ------------------------------------------------------------------
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _check_request(run_dir: Path, fmt: str, host: str, token: str | None) -> None:
     check_format(fmt)

@@ -290,10 +290,15 @@ def prepared_export(run_dir: Path, folder: Path | None = None) -> Path:
     """
     run_dir = Path(run_dir)
     target = (Path(folder) if folder else exports_dir()) / f"{runs.check_run_id(run_dir.name)}.zip"
+    if up_to_date(target, run_dir):
+        return target
+    return export_run(run_dir, target)
+
+
+def up_to_date(target: Path, run_dir: Path) -> bool:
+    """True when `target` exists and is newer than the run's model, scores and record."""
     run = RunFolder(run_dir)
     sources = [p for p in run.model.glob("*") if p.is_file()]
     sources += [p for p in (run.evaluation, run.config) if p.is_file()]
     newest = max((p.stat().st_mtime for p in sources), default=0.0)
-    if target.is_file() and target.stat().st_mtime >= newest:
-        return target
-    return export_run(run_dir, target)
+    return target.is_file() and target.stat().st_mtime >= newest

@@ -36,6 +36,7 @@ from core.serve.export import (
     export_onnx_zip,
     export_run,
     exports_dir,
+    up_to_date,
 )
 from core.text import Text
 from core.workspace import runs
@@ -279,11 +280,7 @@ def prepared_format(run_dir: Path, fmt: str, folder: Path | None = None) -> Path
     check_format(fmt)
     target = (Path(folder) if folder else exports_dir()) / \
         f"{runs.check_run_id(run_dir.name)}-{fmt}.zip"
-    run = RunFolder(run_dir)
-    sources = [p for p in run.model.glob("*") if p.is_file()]
-    sources += [p for p in (run.evaluation, run.config) if p.is_file()]
-    newest = max((p.stat().st_mtime for p in sources), default=0.0)
-    if target.is_file() and target.stat().st_mtime >= newest:
+    if up_to_date(target, run_dir):
         return target
     return export_format(run_dir, fmt, target)
 

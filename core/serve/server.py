@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import ipaddress
 import json
 import logging
 import os
@@ -36,6 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import UserError
 from core.serve.batching import Batcher, Busy, model_call
+from core.serve.hosts import is_loopback
 from core.serve.shapes import (
     ANSWERS,
     CLASSES,
@@ -219,15 +219,6 @@ def create_app(model: Any, token: str | None = None, max_body_bytes: int = 1_000
 
 
 # running -------------------------------------------------------------------------------------
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _check_settings(host: str, port: int, fmt: str, token: str | None, workers: int) -> None:
     from core.serve.formats import check_format  # lazy: loads the model formats' code
