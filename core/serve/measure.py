@@ -176,6 +176,7 @@ def _line(fmt: str, values: dict[str, Any], torch: dict[str, Any], metric: str,
         return t("card.formats.torch", language=language, **common)
     factor = speed / base_speed if isinstance(speed, (int, float)) and base_speed else None
     change = values.get("score_change_points")
-    return t("card.formats.other", language=language, **common,
-             torch_size=size(torch.get("size_mb")), factor=number(factor, 1),
+    torch_size = size(torch.get("size_mb"))
+    key = "card.formats.same_size" if torch_size == common["size"] else "card.formats.other"
+    return t(key, language=language, **common, torch_size=torch_size, factor=number(factor, 1),
              change=f"{change:+.1f}" if isinstance(change, (int, float)) else "?")

@@ -99,6 +99,10 @@ TEXTS: dict = {
               "points.",
         "zh": "{name}：{size} MB（原为 {torch_size} MB），速度为原来的 {factor} 倍，"
               "{metric} 变化 {change} 个百分点。"},
+    "card.formats.same_size": {
+        "en": "{name}: {size} MB, the same size, {factor}x faster, {metric} {change} points.",
+        "zh": "{name}：{size} MB，大小不变，速度为原来的 {factor} 倍，"
+              "{metric} 变化 {change} 个百分点。"},
     "card.formats.flagged_drop": {
         "en": "The score dropped by more than 1 point: check the mistakes before using this "
               "format.",

@@ -233,3 +233,16 @@ def test_a_prepared_format_is_made_once_until_the_run_changes(exported, tmp_path
     figures = formats.measure_run(run_dir, "onnx-int8")
     assert figures["score_name"] == "accuracy"
     assert formats.measurements(run_dir)["onnx-int8"]["measured_at"] == figures["measured_at"]
+
+
+def test_a_format_of_the_same_size_says_so_instead_of_naming_the_size_twice():
+    from core.serve import measure
+
+    torch_figures = {"size_mb": 90.9, "sentences_per_s": 28.0, "score": 0.80}
+    same = measure._line("onnx", {"size_mb": 91.0, "sentences_per_s": 90.0,
+                                  "score_change_points": 0.0}, torch_figures, "accuracy", "en")
+    assert same == "ONNX: 91 MB, the same size, 3.2x faster, accuracy +0.0 points."
+    smaller = measure._line("onnx-int8", {"size_mb": 23.0, "sentences_per_s": 106.0,
+                                          "score_change_points": -1.46}, torch_figures,
+                            "accuracy", "en")
+    assert smaller == "ONNX int8: 23 MB instead of 91, 3.8x faster, accuracy -1.5 points."
