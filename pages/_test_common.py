@@ -15,7 +15,7 @@ from core.tasks import saved_task_kind
 from core.text import t
 from core.workspace import runs
 from core.workspace.folder import RunFolder
-from pages import _format
+from pages import _format, _session
 from pages import _report_visuals as visuals
 
 TABLE_ROWS = 200  # rows of a table shown on the page; downloads have them all
@@ -99,6 +99,30 @@ def download_table(table: pd.DataFrame, label: str, file_name: str, key: str, he
     st.download_button(label, data=error_analysis.relabel_csv(table), file_name=file_name,
                        mime="text/csv", key=key, help=help, on_click="ignore",
                        icon=":material/download:", disabled=table.empty)
+
+
+def _keep_run_in_url(key: str) -> None:
+    st.query_params["run"] = st.session_state[key]  # a reload shows the same run
+
+
+def pick_linked_run(usable: list[runs.RunInfo], key: str, label: str,
+                    help_text: str) -> runs.RunInfo:
+    """The run a link asked for (`?run=<id>`, e.g. Continue to Test), else the newest of
+    `usable`; the pick is written back to the address so a reload shows it again.
+
+    The choice is not remembered across visits: Streamlit drops the widget's value when the
+    page is left, so coming back after another run finished shows that newer run, while a
+    pick made during this visit holds until the page is left.
+    """
+    by_id = {r.run_id: r for r in usable}
+    labels = run_labels(usable)
+    wanted = st.query_params.get("run")
+    if st.session_state.get(key) not in by_id:
+        st.session_state[key] = wanted if wanted in by_id else usable[0].run_id
+    _session.resend_if_renamed(key, labels)
+    run_id = st.selectbox(label, list(by_id), key=key, format_func=labels.__getitem__,
+                          on_change=_keep_run_in_url, args=(key,), help=help_text)
+    return by_id[run_id]
 
 
 def run_labels(choices: list[runs.RunInfo]) -> dict[str, str]:

@@ -22,10 +22,9 @@ from pages import (
     _deploy_use,
     _entry,
     _errors,
-    _session,
 )
 from pages._deploy_formats import format_label
-from pages._test_common import run_labels
+from pages._test_common import pick_linked_run
 
 _entry.run_through_app()
 
@@ -34,22 +33,10 @@ DEPLOY_RUN = "deploy_run"        # the run picker's key
 DEPLOY_FORMAT = "deploy_format"  # the format picker's key
 
 
-def _keep_run_in_url() -> None:
-    st.query_params["run"] = st.session_state[DEPLOY_RUN]  # a reload shows the same run
-
-
 def pick_run(usable: list[runs.RunInfo]) -> runs.RunInfo:
-    """The run a link asked for, else the newest finished one."""
-    by_id = {r.run_id: r for r in usable}
-    labels = run_labels(usable)
-    wanted = st.query_params.get("run")
-    if st.session_state.get(DEPLOY_RUN) not in by_id:
-        st.session_state[DEPLOY_RUN] = wanted if wanted in by_id else usable[0].run_id
-    _session.resend_if_renamed(DEPLOY_RUN, labels)
-    run_id = st.selectbox(t("deploy.page.pick_run"), list(by_id), key=DEPLOY_RUN,
-                          format_func=labels.__getitem__, on_change=_keep_run_in_url,
-                          help=t("deploy.page.pick_run_help"))
-    return by_id[run_id]
+    """The run a link asked for, else the newest finished one (see pick_linked_run)."""
+    return pick_linked_run(usable, DEPLOY_RUN, t("deploy.page.pick_run"),
+                           t("deploy.page.pick_run_help"))
 
 
 def pick_format() -> str:

@@ -16,7 +16,6 @@ from pages import (
     _entry,
     _errors,
     _learning_curve,
-    _session,
     _test_batch,
     _test_compare,
     _test_export,
@@ -24,7 +23,7 @@ from pages import (
     _test_playground,
     _test_report,
 )
-from pages._test_common import run_labels
+from pages._test_common import pick_linked_run
 
 _entry.run_through_app()
 
@@ -32,27 +31,10 @@ USABLE_STATES = ("completed", "stopped")
 TEST_RUN = "test_run"  # the picker's key
 
 
-def _keep_run_in_url() -> None:
-    st.query_params["run"] = st.session_state[TEST_RUN]  # a reload shows the same run
-
-
 def pick_run(usable: list[runs.RunInfo]) -> runs.RunInfo:
-    """The run a link asked for (Continue to Test), else the newest finished one.
-
-    The choice is not remembered across visits: Streamlit drops the widget's value when the
-    page is left, so coming back after another run finished shows that newer run, while a
-    pick made during this visit holds until the page is left.
-    """
-    by_id = {r.run_id: r for r in usable}
-    labels = run_labels(usable)
-    wanted = st.query_params.get("run")
-    if st.session_state.get(TEST_RUN) not in by_id:
-        st.session_state[TEST_RUN] = wanted if wanted in by_id else usable[0].run_id
-    _session.resend_if_renamed(TEST_RUN, labels)
-    run_id = st.selectbox(t("test.page.pick_run"), list(by_id), key=TEST_RUN,
-                          format_func=labels.__getitem__, on_change=_keep_run_in_url,
-                          help=t("test.page.pick_run_help"))
-    return by_id[run_id]
+    """The run a link asked for, else the newest finished one (see pick_linked_run)."""
+    return pick_linked_run(usable, TEST_RUN, t("test.page.pick_run"),
+                           t("test.page.pick_run_help"))
 
 
 TABS = ("report", "mistakes", "try", "batch", "compare", "budget", "export")
