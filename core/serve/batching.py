@@ -1,7 +1,9 @@
 """Requests that arrive together answered by one model call.
 
 A `Batcher` keeps a short queue of requests. Its one worker thread takes the first waiting
-request, waits up to `wait_ms` for more (until `max_batch` inputs are gathered), and hands all
+request with those waiting behind it (requests that came while the model was busy), then, when
+there were any, waits up to `wait_ms` for more (until `max_batch` inputs are gathered); a
+request alone on an idle server goes to the model at once. It hands all
 their inputs to one call of the model; the call sorts them by length (little padding, see
 core.predict.inference.length_batches) and each request gets its own inputs' results back.
 The queue is bounded: a request that finds `max_queue` requests waiting is refused (`Busy`).
@@ -90,10 +92,13 @@ class Batcher:
                 "wait_ms": self.wait_s * 1000.0, "max_queue": self.max_queue}
 
     def _gather(self, first: _Job) -> tuple[list[_Job], bool]:
-        """The first job and those that arrive within the wait, up to max_batch inputs; and
-        whether the stop signal came meanwhile."""
+        """The first job and those already waiting, up to max_batch inputs; and whether the
+        stop signal came meanwhile. Only when others were already waiting (requests arriving
+        while the model was busy: a load) does it wait up to `wait_ms` for more; a request
+        alone on an idle server is answered at once."""
         jobs, count = [first], len(first.items)
-        deadline = time.monotonic() + self.wait_s
+        under_load = not self._queue.empty()
+        deadline = time.monotonic() + (self.wait_s if under_load else 0.0)
         while count < self.max_batch:
             left = deadline - time.monotonic()
             try:

@@ -237,7 +237,10 @@ def _check_settings(host: str, port: int, fmt: str, token: str | None, workers: 
 
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto given: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on accepted
+    # sockets of a listening socket made with IPPROTO_TCP; with proto 0 each answer's body
+    # waited for the client's delayed acknowledgement of its headers, about 40 ms
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))

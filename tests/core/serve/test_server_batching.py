@@ -18,6 +18,7 @@ def test_requests_that_arrive_together_share_one_call():
 
     def call(items):
         calls.append(list(items))
+        time.sleep(0.05)  # a model call takes a while; requests arriving meanwhile wait
         return [item * 10 for item in items]
 
     batcher = Batcher(call, max_batch=64, wait_ms=100)
@@ -37,6 +38,18 @@ def test_requests_that_arrive_together_share_one_call():
     stats = batcher.stats()
     assert stats["requests"] == 16 and stats["calls"] == len(calls) < 16
     assert stats["largest"] > 1 and sum(len(c) for c in calls) == 32
+
+
+def test_a_request_alone_on_an_idle_server_does_not_wait():
+    batcher = Batcher(lambda items: items, max_batch=64, wait_ms=2000)
+    batcher.start()
+    try:
+        started = time.monotonic()
+        for i in range(3):
+            assert batcher.submit([i]).result(timeout=10) == [i]
+        assert time.monotonic() - started < 1.5  # not 3 x the 2 s wait
+    finally:
+        batcher.stop()
 
 
 def test_a_full_queue_refuses_and_a_failure_stays_with_its_batch():
