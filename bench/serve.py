@@ -3,7 +3,9 @@
 Models: the default model trained with the quick preset (`python -m core train`) on a sample of
 SST-2, banking77 and WNUT-17, each exported as ONNX and ONNX int8 with
 `python -m core export --format`, which measures every format's test score, size, speed and
-one-sentence latency against torch on the run's test split (the figures the Deploy page shows).
+one-sentence latency against torch on the run's test split (the figures the Deploy page shows),
+and its smaller model (`python -m core distill RUN --layers 3`: 3 of the 6 layers, trained to
+imitate it) measured the same way in torch and ONNX int8, its score against the teacher's.
 Serving: on the SST-2 run, `python -m core serve` in each format and
 bench/references/serve_reference.py (a plain FastAPI endpoint calling pipeline() per request)
 are started one at a time on a loopback port; each gets the same warm-up, then single
@@ -36,6 +38,7 @@ FORMATS = ("torch", "onnx", "onnx-int8")
 LIMITS = {"full": {"train": 3000, "test": 1000, "requests": 640, "rounds": 3, "idle": 60},
           "quick": {"train": 400, "test": 200, "requests": 160, "rounds": 1, "idle": 20}}
 CLIENTS = 16
+SMALLER_LAYERS = 3  # of the default model's 6
 
 
 def free_port() -> int:
@@ -185,6 +188,35 @@ def formats_of(run_dir: Path, folder: Path) -> dict:
     return measurements(run_dir)
 
 
+def smaller_of(run_dir: Path, folder: Path, layers: int = SMALLER_LAYERS) -> dict:
+    """The run's smaller model (`python -m core distill RUN --layers k`, its teacher's data and
+    settings) and the figures `python -m core export --format` measured for it in torch and
+    ONNX int8, with its score change against the teacher in torch."""
+    from core.serve.formats import measurements
+    from core.train.distill import teacher_layers
+    from core.workspace.folder import RunFolder
+
+    teacher = measurements(run_dir).get("torch") or {}
+    workspace = {"FINETUNE_STUDIO_WORKSPACE": str(run_dir.parent.parent)}
+    made = run_measured(["-m", "core", "distill", str(run_dir), "--layers", str(layers),
+                         "--json"], env=workspace)
+    student = Path(made["run_dir"])
+    for fmt in ("torch", "onnx-int8"):
+        run_measured(["-m", "core", "export", str(student), "--format", fmt, "--output",
+                      str(folder / f"{student.name}-{fmt}.zip")], env=workspace)
+    found = measurements(student)
+    for figures in found.values():
+        if isinstance(figures.get("score"), (int, float)) and \
+                isinstance(teacher.get("score"), (int, float)):
+            figures["score_change_points"] = round(100 * (figures["score"] - teacher["score"]),
+                                                   2)
+        if teacher.get("sentences_per_s"):
+            figures["speed_ratio"] = round(figures["sentences_per_s"]
+                                           / teacher["sentences_per_s"], 2)
+    return {"layers": layers, "of": teacher_layers(RunFolder(run_dir)),
+            "training_seconds": made.get("wall_seconds"), "formats": found}
+
+
 def test_texts(run_dir: Path) -> list[str]:
     from core.evaluate import error_analysis
 
@@ -203,6 +235,8 @@ def run(data_dir: Path, quick: bool, model: str, datasets: tuple[str, ...] = DAT
             started = time.time()
             run_dir = train_run(name, data_dir, folder / name, model, limits)
             summary["datasets"][name] = {"formats": formats_of(run_dir, folder / name)}
+            report(summary)
+            summary["datasets"][name]["smaller"] = smaller_of(run_dir, folder / name)
             if name == "sst2":
                 summary["serving"] = serving(run_dir, test_texts(run_dir), folder, limits)
             summary["seconds"][name] = round(time.time() - started, 1)

@@ -55,6 +55,25 @@ def _formats_table(datasets: dict) -> list[str]:
     return lines
 
 
+def _smaller_table(datasets: dict) -> list[str]:
+    lines = ["| dataset | smaller model | test score | change against the teacher (points) | "
+             "size (MB) | sentences/s | speed against the teacher | p50 ms |",
+             "|---|---|---|---|---|---|---|---|"]
+    for name, found in datasets.items():
+        smaller = found.get("smaller") or {}
+        for fmt, figures in (smaller.get("formats") or {}).items():
+            score = figures.get("score")
+            shown = f"{100 * score:.2f}" if isinstance(score, (int, float)) else ""
+            change = figures.get("score_change_points")
+            speed = figures.get("speed_ratio")
+            lines.append(f"| {name} | {smaller.get('layers')} of {smaller.get('of', '?')} layers, "
+                         f"{NAMES.get(fmt, fmt)} "
+                         f"| {shown} | {'' if change is None else f'{change:+.2f}'} | "
+                         f"{figures['size_mb']} | {figures['sentences_per_s']} | "
+                         f"{'' if speed is None else f'{speed:.2f}x'} | {figures['p50_ms']} |")
+    return lines if len(lines) > 2 else []
+
+
 def section(serve: dict) -> list[str]:
     lines = ["## Serving and smaller formats (default model, quick preset)", ""]
     if not serve.get("datasets"):
@@ -73,6 +92,12 @@ def section(serve: dict) -> list[str]:
               f"scored on {limits.get('test', '?'):,} test rows; every format is measured by "
               f"`python -m core export --format` on the run's test split, against torch.", "",
               *_formats_table(serve["datasets"]), ""]
+    smaller = _smaller_table(serve["datasets"])
+    if smaller:
+        lines += ["The smaller model of each run (`python -m core distill RUN --layers 3`): the "
+                  "teacher's spread layers as its start, trained on the teacher's soft labels "
+                  "and the gold labels with the teacher's settings; measured the same way, its "
+                  "score and speed against the teacher in torch.", "", *smaller, ""]
     seconds = serve.get("seconds") or {}
     if seconds:
         parts = ", ".join(f"{name} {value / 60:.0f} minutes" for name, value in seconds.items())

@@ -25,6 +25,16 @@ def saved_serve() -> dict:
             "seconds": {"sst2": 900.0}}
 
 
+def test_the_report_shows_the_smaller_model_beside_its_teacher():
+    saved = saved_serve()
+    saved["datasets"]["sst2"]["smaller"] = {"layers": 3, "of": 6, "formats": {"torch": {
+        "size_mb": 60.0, "sentences_per_s": 190.0, "p50_ms": 5.0, "score": 0.79,
+        "score_change_points": -2.0, "speed_ratio": 1.9}}}
+    text = "\n".join(serve_report.section(saved))
+    assert "| sst2 | 3 of 6 layers, torch | 79.00 | -2.00 | 60.0 | 190.0 | 1.90x | 5.0 |" in text
+    assert "smaller model" not in "\n".join(serve_report.section(saved_serve()))
+
+
 def test_the_report_gives_each_target_its_verdict():
     rows = serve_report.target_rows(saved_serve())
     assert ("`core serve` torch throughput ≥ 1.5x the plain server (16 clients)", "1.60x",
@@ -70,3 +80,18 @@ def test_the_app_server_and_the_plain_server_are_measured_alike(tiny_run, tmp_pa
         figures = serve.measure_server(commands[name], port, texts, limits)
         assert figures["requests_per_s"] > 0 and figures["rss_mb"] > 10
         assert 0 < figures["p50_ms"] <= figures["p95_ms"]
+
+
+def test_the_smaller_model_is_made_and_measured_against_its_teacher(tiny_run, tmp_path):
+    from core.serve.formats import measurements
+
+    serve.run_measured(["-m", "core", "export", str(tiny_run), "--format", "torch", "--output",
+                        str(tmp_path / "teacher.zip")])
+    teacher = measurements(tiny_run)["torch"]
+    smaller = serve.smaller_of(tiny_run, tmp_path, layers=1)
+    assert smaller["layers"] == 1 and smaller["of"] == 2
+    student = smaller["formats"]
+    assert set(student) == {"torch", "onnx-int8"}
+    change = round(100 * (student["torch"]["score"] - teacher["score"]), 2)
+    assert student["torch"]["score_change_points"] == change
+    assert student["torch"]["size_mb"] < teacher["size_mb"]
