@@ -24,6 +24,7 @@ SCHEDULERS = ("linear", "cosine", "constant")
 CLASS_WEIGHTING = ("auto", "on", "off")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 TRAINING_MODES = ("auto", "fine-tune", "few-shot")
+TRACKERS = ("tensorboard", "mlflow")  # experiment trackers a run can hand its metrics to
 MAX_LABEL_NAME = 100
 _WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
 # a run folder's name, as core.workspace.runs checks it (this layer cannot import that one)
@@ -139,6 +140,10 @@ class TrainingConfig:
     extend_vocabulary: bool = _setting(False, "extend_vocabulary")
     stride: int | None = _setting(None, "stride")
     max_answer_length: int | None = _setting(None, "max_answer_length")
+    report_to: list[str] = _field(list, "trackers.field.report_to.help",
+                                  "trackers.field.report_to.label")
+    """Experiment trackers that get the run's parameters, metrics per step and model (see
+    core/train/trackers.py); none by default."""
 
     def validate(self) -> None:
         checks = [
@@ -169,6 +174,10 @@ class TrainingConfig:
                                      ("mode", self.mode, TRAINING_MODES)):
             if value not in allowed:
                 raise UserError(_bad_value(name, value), _one_of(allowed))
+        trackers = self.report_to
+        if not isinstance(trackers, list) or len(set(map(str, trackers))) != len(trackers) \
+                or any(tracker not in TRACKERS for tracker in trackers):
+            raise UserError(_bad_value("report_to", trackers), _one_of(TRACKERS))
 
 
 @dataclass
