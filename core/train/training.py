@@ -19,6 +19,7 @@ import threading
 import time
 import traceback
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ from core.models.loading import (
 )
 from core.tasks import get_task
 from core.text import Text, error_key, has
-from core.train import distill, speed
+from core.train import distill, speed, trackers
 from core.train.few_shot import settle_mode, train_few_shot
 from core.train.presets import resolve_training, steps_per_epoch
 from core.train.saving import save_model
@@ -188,8 +189,11 @@ def _eval_interval(total_steps: int, epochs: float, requested: int | None) -> in
     return max(1, -(-total_steps // evaluations))
 
 
-def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool = False) -> dict:
-    """Train, evaluate and save a model in `run_dir`; returns the final status.
+def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool = False,
+          callbacks: Sequence[Any] = ()) -> dict:
+    """Train, evaluate and save a model in `run_dir`; returns the final status. `callbacks`:
+    more Trainer callbacks for a fine-tuning run (a search's trial reports its scores through
+    one, see core/search).
 
     Raises UserError for bad input and TrainingFailed for other failures, after writing the
     reason to status.json and the traceback to train.log.
@@ -211,7 +215,7 @@ def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool
                                  "name": config.name or run_dir.name})
     try:
         disk.make_reserve(run_dir)  # lets the last status be written on a full disk
-        result = _train(config, run_dir, resume, progress)
+        result = _train(config, run_dir, resume, progress, tuple(callbacks))
         return result
     except UserError as exc:
         log.error("Stopped by a problem with the input: %s %s", exc.message, exc.fix)
@@ -348,7 +352,8 @@ class _Prepared:
     """What the model trains on: one per example, or per window of a long context."""
 
 
-def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> dict:
+def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool,
+           callbacks: tuple[Any, ...] = ()) -> dict:
     """Prepare the run, then train it in the mode it settled on (fine-tuning or few-shot)."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     config.validate()
@@ -361,7 +366,7 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool) -> di
     if p.t.mode == "few-shot":
         return train_few_shot(config, run_dir, p.splits, p.tokenizer, p.t, p.task, started,
                               progress, p.first_new_row)
-    return _fine_tune(config, run_dir, p, checkpoint, started, resume, progress)
+    return _fine_tune(config, run_dir, p, checkpoint, started, resume, progress, callbacks)
 
 
 def _prepare_run(config: RunConfig, run_dir: Path, resume: bool,
@@ -433,10 +438,11 @@ def _write_run_config(config: RunConfig, run_dir: Path, t: Any, splits: Any,
 
 
 def _fine_tune(config: RunConfig, run_dir: Path, p: _Prepared, checkpoint: Path | None,
-               started: float, resume: bool, progress: bool) -> dict:
+               started: float, resume: bool, progress: bool,
+               callbacks: tuple[Any, ...] = ()) -> dict:
     """Fine-tune with transformers' Trainer (from `checkpoint` when resuming), then score,
     save and finish the run; returns the final status."""
-    trainer, monitor, total_steps = _build_trainer(config, run_dir, p, progress)
+    trainer, monitor, total_steps = _build_trainer(config, run_dir, p, progress, callbacks)
     runs.update_status(run_dir, phase="training", total_steps=total_steps,
                        resumed_from=checkpoint.name if checkpoint else None)
     output = trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
@@ -444,6 +450,7 @@ def _fine_tune(config: RunConfig, run_dir: Path, p: _Prepared, checkpoint: Path 
     runs.update_status(run_dir, train_runtime=output.metrics.get("train_runtime"),
                        train_samples_per_second=output.metrics.get("train_samples_per_second"))
     evaluation = _score_and_save(trainer, run_dir, p, started)
+    trackers.finish(trainer, run_dir, evaluation.get("test") or {})
     _remove_checkpoints_if_done(run_dir, stopped)
     if not resume and not stopped and not distill.is_distilled(config):  # a teacher's pace too
         t, n_train = p.t, len(p.splits.train.frame)
@@ -453,8 +460,8 @@ def _fine_tune(config: RunConfig, run_dir: Path, p: _Prepared, checkpoint: Path 
     return _finish(run_dir, trainer, p.task, evaluation, stopped, started)
 
 
-def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
-                   progress: bool) -> tuple[Any, Any, int]:
+def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared, progress: bool,
+                   callbacks: tuple[Any, ...] = ()) -> tuple[Any, Any, int]:
     """The Trainer for a fine-tuning run with its run monitor and the run's total steps: the
     encoded splits, class weights, the model (seeded head) and the run's callbacks."""
     from transformers import set_seed  # lazy: loads transformers
@@ -489,7 +496,7 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared,
         processing_class=tokenizer, data_collator=task.collator(tokenizer, 8 if on_gpu else None),
         compute_metrics=_with_selection(task.compute_metrics(splits.validation.frame, eval_ds),
                                         task.best_metric, len(splits.validation.frame)),
-        callbacks=_callbacks(monitor, t),
+        callbacks=[*_callbacks(monitor, t), *trackers.callbacks(config, run_dir), *callbacks],
         compute_loss_func=task.loss_function(weights), **teaching)
     learn_new_rows_faster(trainer, model, p.first_new_row)
     return trainer, monitor, total_steps
