@@ -1,4 +1,4 @@
-"""Command line: validate, train, distill, resume, evaluate, predict, export and serve.
+"""Command line: validate, train, distill, resume, evaluate, predict, export, serve and search.
 
 Exit codes: 0 success, 2 bad input or usage (one clear message on stderr, no traceback),
 1 internal error (message and the log path).
@@ -165,6 +165,28 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ready-file", help=t("serve.help.ready_file"))
 
 
+def _add_search(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("search", help=t("search.help.command"))
+    p.add_argument("--data", help=t("cli.help.data"))
+    p.add_argument("--validation", help=t("cli.help.validation"))
+    p.add_argument("--test", help=t("cli.help.test"))
+    _data_flags(p)
+    p.add_argument("--model", help=t("cli.help.model"))
+    p.add_argument("--preset", choices=PRESETS)
+    p.add_argument("--lora", action="store_true", default=None, help=t("cli.help.lora"))
+    p.add_argument("--name", help=t("cli.help.name"))
+    p.add_argument("--config", help=t("cli.help.config"))
+    p.add_argument("--trials", type=int, help=t("search.help.trials"))
+    p.add_argument("--timeout", type=float, help=t("search.help.timeout"))
+    p.add_argument("--storage", help=t("search.help.storage"))
+    p.add_argument("--study", help=t("search.help.study"))
+    p.add_argument("--space", action="append", metavar="NAME=RANGE",
+                   help=t("search.help.space"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json_summary"))
+    p.add_argument("--folder", help=argparse.SUPPRESS)  # a search the app set up
+    p.add_argument("--heartbeat", type=int, default=None, help=argparse.SUPPRESS)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core",
                                      description=t("cli.help.description"))
@@ -174,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_run_commands(sub)
     _add_workspace_commands(sub)
     _add_serve(sub)
+    _add_search(sub)
     return parser
 
 
@@ -534,6 +557,49 @@ def cmd_runs(args: argparse.Namespace) -> int:
     return 0
 
 
+SEARCH_TRIALS = 8  # the budget when neither trials nor minutes are given
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Start or join a search, train its trials one at a time, then say the best settings."""
+    from core.search import folder as searches  # lazy: loads optuna's storage
+    from core.search import study as studies  # lazy: loads optuna
+    from core.search import worker as search_worker  # lazy: loads optuna
+
+    if args.folder:
+        folder = searches.SearchFolder(Path(args.folder).resolve())
+        if not folder.settings.is_file():
+            raise UserError(Text("search.cli.not_search_folder", {"path": args.folder}),
+                            Text("search.cli.not_search_folder_fix"))
+    else:
+        for value in (args.trials, args.timeout):
+            if value is not None and value <= 0:
+                raise UserError(Text("search.cli.bad_budget", {"value": str(value)}),
+                                Text("search.cli.bad_budget_fix"))
+        config = _config_from_args(args)
+        study = args.study or runs.new_run_id(config.name or "search")
+        trials = SEARCH_TRIALS if args.trials is None and args.timeout is None else args.trials
+        folder = search_worker.start_search({
+            "config": config.to_dict(), "study": study, "storage": args.storage,
+            "trials": trials, "minutes": args.timeout, "rules": args.space or []})
+    print(t("search.cli.folder", path=str(folder.path)), file=sys.stderr, flush=True)
+    search_worker.run_search(folder, heartbeat_s=args.heartbeat or studies.HEARTBEAT_S)
+    settings = folder.read_settings()
+    found = studies.load(settings["storage"], settings["study"])
+    best = studies.best_trial(found) if found is not None else None
+    summary = {"search": folder.search_id, "study": settings["study"],
+               "state": searches.state(folder), "trials": studies.counted(found) if found else 0,
+               "best": None if best is None else {"number": best.number, "score": best.value,
+                                                  "params": best.params,
+                                                  "run_id": best.user_attrs.get("run_id")}}
+    if args.json:
+        print(json.dumps(summary))
+    elif best is not None:
+        print(t("search.cli.best", number=best.number + 1, score=f"{best.value:.4f}",
+                params=", ".join(f"{k} {v:g}" for k, v in best.params.items())))
+    return 0
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     from core.jobs.worker import run_worker  # lazy: loads the training code
 
@@ -549,7 +615,7 @@ def cmd_curve(args: argparse.Namespace) -> int:
 COMMANDS = {"validate": cmd_validate, "train": cmd_train, "resume": cmd_resume,
             "evaluate": cmd_evaluate, "predict": cmd_predict, "export": cmd_export,
             "runs": cmd_runs, "worker": cmd_worker, "curve": cmd_curve, "serve": cmd_serve,
-            "distill": cmd_distill}
+            "distill": cmd_distill, "search": cmd_search}
 
 
 CLOSED_PIPE_EXIT = 141  # what a shell reports for a program whose reader went away

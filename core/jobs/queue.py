@@ -141,7 +141,7 @@ def reconcile(base: Path | None = None) -> list[runs.RunInfo]:
         all_runs, running, queued = _reconcile(base)
         # a run queued by a command is trained by that command: it claims its turn itself
         if running is None and queued and curve_in_progress(base) is None \
-                and not _waits_in_a_command(queued[0]):
+                and search_in_progress(base) is None and not _waits_in_a_command(queued[0]):
             _start(queued[0].path)
             all_runs = runs.list_runs(base)
     return all_runs
@@ -171,6 +171,11 @@ def claim(run_dir: Path, base: Path | None = None) -> str | None:
         curve = curve_in_progress(base)
         if curve is not None:
             return f"a learning curve of {runs.load_run(curve).name}"
+        search = search_in_progress(base)
+        if search is not None:  # between its trials, only trials take a turn
+            if not _in_search(Path(run_dir)):
+                return f"the search {search.name}"
+            queued = [r for r in queued if _in_search(r.path)]
         mine = [r for r in queued if r.run_id == Path(run_dir).name]
         if not mine:
             info = runs.load_run(run_dir)
@@ -194,6 +199,24 @@ def curve_in_progress(base: Path | None = None) -> Path | None:
         if curves.curve_running(info.path):
             return info.path
     return None
+
+
+def search_in_progress(base: Path | None = None) -> Path | None:
+    """The folder of a search with a live process on this machine (core/search/folder.py
+    writes workers/<pid>.json), if any. Like a learning curve it counts as the active run:
+    between its trials no other run starts."""
+    root = runs.runs_dir(base).parent / "searches"
+    for worker in sorted(root.glob("*/workers/*.json")) if root.is_dir() else []:
+        record = runs.read_json(worker) or {}
+        pid = record.get("pid")
+        if isinstance(pid, int) and process_alive(pid, record.get("pid_started")):
+            return worker.parent.parent
+    return None
+
+
+def _in_search(run_dir: Path) -> bool:
+    """Whether the run is a search's trial."""
+    return bool((runs.read_status(run_dir) or {}).get("search"))
 
 
 def _start(run_dir: Path) -> None:
