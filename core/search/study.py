@@ -9,6 +9,7 @@ beating and is marked failed by the next worker that asks the study for a trial.
 from __future__ import annotations
 
 import logging
+import time
 import warnings
 from typing import Any
 
@@ -24,6 +25,7 @@ HEARTBEAT_S = 10
 """Seconds between a running trial's heartbeats; one silent for twice that is failed."""
 STARTUP_TRIALS = 2  # random trials before TPE models the scores, and before any pruning
 SQLITE_WAIT_S = 60  # how long a worker waits for another's write to a shared SQLite file
+OPEN_ATTEMPTS = 3
 DIRECTION = "maximize"  # the validation selection score (higher is better for every task)
 
 
@@ -34,16 +36,20 @@ def storage(url: str, heartbeat_s: int | None = HEARTBEAT_S,
     engine: dict[str, Any] = {}
     if url.startswith("sqlite"):
         engine["connect_args"] = {"timeout": SQLITE_WAIT_S}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ExperimentalWarning)
-        try:
-            return RDBStorage(url, engine_kwargs=engine, heartbeat_interval=heartbeat_s,
-                              grace_period=2 * heartbeat_s if heartbeat_s else None,
-                              heartbeat_stale_trial_callback=on_stale)
-        except Exception as exc:  # a driver missing, a server that does not answer
-            raise UserError(Text("search.storage.unusable",
-                                 {"url": _hidden_password(url), "reason": str(exc)[:200]}),
-                            Text("search.storage.unusable_fix")) from None
+    for attempt in range(OPEN_ATTEMPTS):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ExperimentalWarning)
+            try:
+                return RDBStorage(url, engine_kwargs=engine, heartbeat_interval=heartbeat_s,
+                                  grace_period=2 * heartbeat_s if heartbeat_s else None,
+                                  heartbeat_stale_trial_callback=on_stale)
+            except Exception as exc:  # a driver missing, a server that does not answer
+                problem = exc
+        if attempt + 1 < OPEN_ATTEMPTS:  # two workers creating the tables in one moment
+            time.sleep(1.0 + attempt)
+    raise UserError(Text("search.storage.unusable",
+                         {"url": _hidden_password(url), "reason": str(problem)[:200]}),
+                    Text("search.storage.unusable_fix"))
 
 
 def _hidden_password(url: str) -> str:

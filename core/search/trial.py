@@ -6,6 +6,7 @@ median of earlier trials at the same evaluation.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,7 @@ def objective(trial: optuna.Trial, job: SearchJob) -> float:
     run_dir = runs.new_run_folder(config.to_dict(), config.name, **jobs.waiter_fields(),
                                   search=job.folder.search_id, trial=trial.number)
     trial.set_user_attr("run_id", run_dir.name)
+    trial.set_user_attr("worker", f"{os.uname().nodename}:{os.getpid()}")
     _take_turn(run_dir, job)
     reporter = reporting_callback(trial, job.folder, run_dir)
     status = train(config, run_dir, callbacks=[reporter])
