@@ -41,6 +41,7 @@ def step_pages() -> list:
         st.Page("pages/deploy.py", title=t("app.nav.deploy"), icon=":material/rocket_launch:"),
         st.Page("pages/label.py", title=t("app.nav.label"), icon=":material/label:"),
         st.Page("pages/runs.py", title=t("app.nav.runs"), icon=":material/history:"),
+        st.Page("pages/search.py", title=t("search.nav.title"), icon=":material/travel_explore:"),
     ]
 
 

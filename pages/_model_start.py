@@ -1,5 +1,5 @@
 """Model page, right column: the mode the run will train in, the estimate of time and memory,
-and the button that starts (or queues) the run."""
+the button that starts (or queues) the run, and the search for its best settings."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from core.errors import UserError
 from core.jobs import queue as jobs
 from core.text import number, t
 from core.train import few_shot, presets
-from pages import _errors, _format, _session
+from pages import _errors, _format, _search_start, _session
 
 BASES = ("measured", "probe", "rough")
 
@@ -80,3 +80,4 @@ def start_button(config: RunConfig) -> None:
         else:
             _session.flash("success", t("model.start.started"))
         st.switch_page("pages/train.py", query_params={"run": info.run_id})
+    _search_start.search_control(config)

@@ -89,4 +89,117 @@ TEXTS: dict = {
     "search.cli.bad_budget_fix": {
         "en": "Give --trials as a whole number such as 8 and --timeout in minutes such as 30.",
         "zh": "--trials 请给出整数（如 8），--timeout 请给出分钟数（如 30）。"},
+    # ----- the app: starting, stopping, the best settings ----------------------------------------
+    "search.control.no_data": {
+        "en": "The training file {name} is no longer there.",
+        "zh": "训练文件 {name} 已不存在。"},
+    "search.control.no_data_fix": {
+        "en": "Choose the data again on the Data page.",
+        "zh": "请在数据页重新选择数据。"},
+    "search.control.busy": {
+        "en": "A search is already running in this workspace.",
+        "zh": "此工作区中已有一次搜索在运行。"},
+    "search.control.busy_fix": {
+        "en": "Wait for it to end, or stop it on the Search page.",
+        "zh": "请等它结束，或在搜索页停止它。"},
+    "search.control.no_best": {
+        "en": "No trial of this search has finished yet.",
+        "zh": "这次搜索还没有完成的试验。"},
+    "search.control.no_best_fix": {
+        "en": "Wait for the first trial to finish.",
+        "zh": "请等待第一次试验完成。"},
+    # ----- the Model page's control -------------------------------------------------------------
+    "search.start.heading": {"en": "Search for the best settings",
+                             "zh": "搜索最佳设置"},
+    "search.start.caption": {
+        "en": "Trains several runs one after another, each with other settings (learning rate, "
+              "epochs, batch size, warm-up, weight decay, length), and keeps the scores. Runs "
+              "that fall behind the others are stopped early.",
+        "zh": "依次训练多个运行，每次使用不同的设置（学习率、轮数、批大小、预热、权重衰减、长度），"
+              "并记录分数。落后于其他运行的会被提前停止。"},
+    "search.start.trials": {"en": "Trials", "zh": "试验次数"},
+    "search.start.trials_help": {
+        "en": "How many runs the search trains at most, one at a time.",
+        "zh": "搜索最多训练多少个运行，一次一个。"},
+    "search.start.minutes": {"en": "Minutes at most", "zh": "最长分钟数"},
+    "search.start.minutes_help": {
+        "en": "After this many minutes no new trial starts; the one training finishes.",
+        "zh": "超过这个分钟数后不再开始新的试验；正在训练的会完成。"},
+    "search.start.button": {
+        "en": {"one": "Search for the best settings ({count} trial, about {minutes} min)",
+               "other": "Search for the best settings ({count} trials, about {minutes} min)"},
+        "zh": "搜索最佳设置（{count} 次试验，约 {minutes} 分钟）"},
+    "search.start.button_help": {
+        "en": "Starts the search in the background; it counts as the run training now, so "
+              "other runs wait until it ends.",
+        "zh": "在后台开始搜索；它算作当前正在训练的运行，其他运行会等它结束。"},
+    "search.start.started": {
+        "en": "The search has started. Its trials appear here as they finish.",
+        "zh": "搜索已开始。每次试验完成后会显示在这里。"},
+    # ----- the Search page ----------------------------------------------------------------------
+    "search.nav.title": {"en": "Search settings", "zh": "搜索设置"},
+    "search.page.title": {"en": "Search for the best settings", "zh": "搜索最佳设置"},
+    "search.page.caption": {
+        "en": "Each trial is a run with other settings; the best validation score wins.",
+        "zh": "每次试验都是一个使用不同设置的运行；验证分数最高者胜出。"},
+    "search.page.empty": {
+        "en": "No search yet. Start one on the Model page.",
+        "zh": "还没有搜索。请在模型页开始一次搜索。"},
+    "search.page.pick": {"en": "Search", "zh": "搜索"},
+    "search.page.error": {
+        "en": "Something went wrong while showing the search.",
+        "zh": "显示搜索时出错。"},
+    "search.view.budget_both": {
+        "en": {"one": "{count} of {trials} trials finished, {minutes} minutes at most",
+               "other": "{count} of {trials} trials finished, {minutes} minutes at most"},
+        "zh": "已完成 {count}/{trials} 次试验，最长 {minutes} 分钟"},
+    "search.view.budget_trials": {
+        "en": {"one": "{count} of {trials} trials finished",
+               "other": "{count} of {trials} trials finished"},
+        "zh": "已完成 {count}/{trials} 次试验"},
+    "search.view.budget_minutes": {
+        "en": {"one": "{count} trial finished, {minutes} minutes at most",
+               "other": "{count} trials finished, {minutes} minutes at most"},
+        "zh": "已完成 {count} 次试验，最长 {minutes} 分钟"},
+    "search.view.stop": {"en": "Stop", "zh": "停止"},
+    "search.view.stop_help": {
+        "en": "No new trial starts and the one training stops; finished trials are kept.",
+        "zh": "不再开始新的试验，正在训练的会停止；已完成的试验会保留。"},
+    "search.view.stopping": {
+        "en": "The search is stopping; finished trials are kept.",
+        "zh": "搜索正在停止；已完成的试验会保留。"},
+    "search.view.use_best": {"en": "Use the best settings", "zh": "使用最佳设置"},
+    "search.view.use_best_help": {
+        "en": "Starts a run with the best trial's settings on the search's data.",
+        "zh": "用最佳试验的设置在搜索的数据上开始一个运行。"},
+    "search.view.best_name": {"en": "Best settings of {search}",
+                              "zh": "{search} 的最佳设置"},
+    "search.view.best": {
+        "en": "Best so far: trial {number}, validation score {score}.",
+        "zh": "目前最佳：第 {number} 次试验，验证分数 {score}。"},
+    "search.view.failed": {"en": "The search failed.", "zh": "搜索失败。"},
+    "search.view.no_trials": {
+        "en": "No trial has started yet.", "zh": "还没有开始任何试验。"},
+    "search.view.pruned_note": {
+        "en": "A stopped-early trial scored below the median of earlier trials at the same "
+              "evaluation, so the search gave its time to other settings.",
+        "zh": "提前停止的试验在同一次评估时分数低于此前试验的中位数，"
+              "因此搜索把时间留给了其他设置。"},
+    "search.table.trial": {"en": "Trial", "zh": "试验"},
+    "search.table.state": {"en": "State", "zh": "状态"},
+    "search.table.score": {"en": "Validation score", "zh": "验证分数"},
+    "search.table.metric": {"en": "Metric", "zh": "指标"},
+    "search.table.time": {"en": "Time", "zh": "用时"},
+    "search.table.run": {"en": "Run", "zh": "运行"},
+    "search.trial_state.complete": {"en": "finished", "zh": "已完成"},
+    "search.trial_state.pruned": {"en": "stopped early", "zh": "提前停止"},
+    "search.trial_state.fail": {"en": "failed", "zh": "失败"},
+    "search.trial_state.running": {"en": "training", "zh": "训练中"},
+    "search.trial_state.waiting": {"en": "waiting", "zh": "等待中"},
+    "search.chart.score": {"en": "Validation score", "zh": "验证分数"},
+    "search.chart.history": {"en": "Score per trial and the best so far",
+                             "zh": "每次试验的分数与目前最佳"},
+    "search.chart.parallel": {"en": "Settings of each trial", "zh": "每次试验的设置"},
+    "search.chart.importance": {"en": "How much each setting mattered",
+                                "zh": "各项设置的重要程度"},
 }
