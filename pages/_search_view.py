@@ -46,14 +46,33 @@ def _budget_line(settings: dict[str, Any], done: int) -> str:
     return t("search.view.budget_minutes", count=done, minutes=number(minutes or 0))
 
 
+FLOAT_SETTINGS = ("epochs", "learning_rate", "warmup_ratio", "weight_decay")
+
+
+def fill_model_page(best: dict[str, Any]) -> None:
+    """Put the best settings into the Model page's advanced settings (the values its widgets
+    pick up on the next visit) and open it."""
+    for name, value in best.items():
+        key = f"adv_{name}"
+        _session.forget(key)
+        st.session_state[f"_kept_{key}"] = float(value) if name in FLOAT_SETTINGS \
+            else int(value)
+    _session.flash("success", t("search.view.filled"))
+    st.switch_page("pages/model.py")
+
+
 def controls(folder: searches.SearchFolder, state: str, best: dict | None) -> None:
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     if state in ("running", "queued") and not searches.stop_requested(folder):
         if left.button(t("search.view.stop"), icon=":material/stop:", key="search_stop",
                        help=t("search.view.stop_help"), width="stretch"):
             control.stop(folder)
             _session.flash("info", t("search.view.stopping"))
             st.rerun()
+    if best is not None and middle.button(t("search.view.fill"), icon=":material/tune:",
+                                          key="search_fill", help=t("search.view.fill_help"),
+                                          width="stretch"):
+        fill_model_page(best)
     if best is not None and right.button(t("search.view.use_best"), type="primary",
                                          icon=":material/play_arrow:", key="search_use_best",
                                          help=t("search.view.use_best_help"), width="stretch"):

@@ -105,3 +105,15 @@ def test_the_model_page_offers_the_search(workspace, monkeypatch):
     [folder] = searches.list_searches()
     assert folder.read_settings()["trials"] == 8
     assert os.path.samefile(started[0][2], folder.path)
+
+
+def test_the_best_settings_fill_the_model_page(workspace, tmp_path):
+    finished_search(tmp_path)
+    at = open_app()
+    next(b for b in at.button if b.label == "Continue to the model").click().run()
+    at.switch_page("pages/search.py").run()
+    at.button(key="search_fill").click().run()
+    assert_clean(at)
+    assert "The best settings of the search are filled in below." in all_text(at)
+    assert at.number_input(key="adv_learning_rate").value == pytest.approx(3e-4)
+    assert at.number_input(key="adv_batch_size").value == 32

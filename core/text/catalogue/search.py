@@ -172,6 +172,14 @@ TEXTS: dict = {
     "search.view.use_best_help": {
         "en": "Starts a run with the best trial's settings on the search's data.",
         "zh": "用最佳试验的设置在搜索的数据上开始一个运行。"},
+    "search.view.fill": {"en": "Fill the Model page", "zh": "填入模型页"},
+    "search.view.fill_help": {
+        "en": "Puts the best trial's settings into the Model page's advanced settings, to "
+              "look at or change before training.",
+        "zh": "把最佳试验的设置填入模型页的高级设置，训练前可以查看或修改。"},
+    "search.view.filled": {
+        "en": "The best settings of the search are filled in below.",
+        "zh": "搜索得到的最佳设置已填入下方。"},
     "search.view.best_name": {"en": "Best settings of {search}",
                               "zh": "{search} 的最佳设置"},
     "search.view.best": {
