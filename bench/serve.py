@@ -242,3 +242,22 @@ def run(data_dir: Path, quick: bool, model: str, datasets: tuple[str, ...] = DAT
             summary["seconds"][name] = round(time.time() - started, 1)
             report(summary)
     return summary
+
+
+def serving_again(run_dir: Path, results: Path, quick: bool = False) -> dict:
+    """Serving measured again on a run `python -m bench serve` trained (its folder kept), the
+    figures put into results/serve.json in place of the earlier ones: for a machine that was
+    busy while the whole bench ran."""
+    limits = LIMITS["quick" if quick else "full"]
+    saved = json.loads((results / "serve.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        saved["serving"] = serving(Path(run_dir), test_texts(Path(run_dir)), Path(tmp), limits)
+    saved["serving"]["measured_again"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    (results / "serve.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
+    return saved["serving"]
+
+
+if __name__ == "__main__":  # python -m bench.serve RUN_DIR [RESULTS_DIR]: serving alone again
+    found = serving_again(Path(sys.argv[1]), Path(sys.argv[2] if len(sys.argv) > 2
+                                                  else ROOT / "bench" / "results"))
+    print(json.dumps({"throughput_ratio": found["throughput_ratio"]}))
