@@ -1,4 +1,5 @@
-"""python -m bench speed|quality|qa|serve|report|all [--quick] [--json] [--data-dir DIR] [--model M]
+"""python -m bench speed|quality|qa|serve|search|report|all [--quick] [--json] [--data-dir DIR]
+[--model M]
 
 speed    the app's training path against the two reference scripts on SST-2
 quality  the default preset against the reference Trainer script on every shared dataset
@@ -7,6 +8,8 @@ qa       question answering on SQuAD against the run_qa.py-style script, inferen
 serve    `python -m core serve` in each format against a plain FastAPI + pipeline() server
          under 16 clients, and every format's test score, size and speed on SST-2, banking77
          and WNUT-17
+search   the best of 8 searched trials (python -m core search) against the Balanced preset on
+         SST-2 and banking77 (2,000 training texts each, the full test sets); not part of all
 report   write bench/RESULTS.md from the saved results in bench/results/
 all      speed, quality, qa, serve, then report (what `make bench` runs)
 Results are saved as JSON under bench/results/ (quick runs under bench/results/quick/).
@@ -20,6 +23,7 @@ import sys
 from pathlib import Path
 
 from bench import qa, quality, report, serve, speed
+from bench import search as search_bench
 from bench.datasets import DATASETS
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
@@ -44,7 +48,8 @@ def _positive(text: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("command", choices=["speed", "quality", "qa", "serve", "report", "all"])
+    parser.add_argument("command", choices=["speed", "quality", "qa", "serve", "search", "report",
+                                                "all"])
     parser.add_argument("--quick", action="store_true", help="a short run (speed: under 5 minutes)")
     parser.add_argument("--json", action="store_true", help="print one JSON object last")
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA),
@@ -92,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         _run_qa(args, data_dir, model, folder)
     if args.command in ("serve", "all"):
         _run_serve(args, data_dir, model, folder)
+    if args.command == "search":
+        summary = search_bench.run(data_dir, args.quick, model,
+                                   on_result=lambda partial: _save(folder / "search.json", partial))
+        _print({name: r.get("difference_points") for name, r in summary.items()}, args.json)
     if args.command == "all":
         print(f"wrote {report.write(folder)}")
     return 0

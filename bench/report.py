@@ -8,6 +8,7 @@ import os
 import platform
 from pathlib import Path
 
+from bench import search as search_bench
 from bench import serve_report
 from bench.datasets import DATASETS
 
@@ -309,7 +310,8 @@ def write(folder: Path, target: Path | None = None) -> Path:
         "at the end. The baseline is the app's quick baseline (TF-IDF + logistic regression; "
         "word memory for entities).", "",
         *_quality_table(quality), "", *qa_section(_load(folder / "qa.json")),
-        *serve_report.section(_load(folder / "serve.json"))]
+        *serve_report.section(_load(folder / "serve.json")),
+        *search_bench.section(_load(folder / "search.json"))]
     for name in EXTRA_RESULTS:  # written by their own commands (python -m bench.<name>)
         extra = folder / f"{name}.md"
         if extra.is_file():

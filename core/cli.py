@@ -589,6 +589,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     best = studies.best_trial(found) if found is not None else None
     summary = {"search": folder.search_id, "study": settings["study"],
                "state": searches.state(folder), "trials": studies.counted(found) if found else 0,
+               "states": studies.state_counts(found) if found else {},
                "best": None if best is None else {"number": best.number, "score": best.value,
                                                   "params": best.params,
                                                   "run_id": best.user_attrs.get("run_id")}}

@@ -89,6 +89,15 @@ def counted(study: optuna.Study) -> int:
     return len(study.get_trials(deepcopy=False, states=began))
 
 
+def state_counts(study: optuna.Study) -> dict[str, int]:
+    """How many trials ended each way: {"complete": 6, "pruned": 2}."""
+    counts: dict[str, int] = {}
+    for trial in study.get_trials(deepcopy=False):
+        name = trial.state.name.lower()
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def finished(study: optuna.Study) -> list[FrozenTrial]:
     done = (TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)
     return study.get_trials(deepcopy=False, states=done)
