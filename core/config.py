@@ -30,6 +30,8 @@ _WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
 # a run folder's name, as core.workspace.runs checks it (this layer cannot import that one)
 RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 MAX_LAYERS = 1000
+MAX_PROCESSES = 256  # processes of one run on one machine (one per GPU, or CPU processes)
+MAX_NODES = 1024
 
 
 def _field(default: Any, help: str, label: str = "", **kwargs: Any) -> Any:
@@ -180,6 +182,51 @@ class TrainingConfig:
             raise UserError(_bad_value("report_to", trackers), _one_of(TRACKERS))
 
 
+def _distributed(default: Any, name: str) -> Any:
+    return _field(default, f"distributed.field.{name}.help", f"distributed.field.{name}.label")
+
+
+@dataclass
+class DistributedConfig:
+    """How many processes train the run together, started by torchrun: `processes` on this
+    machine (one per GPU, or CPU processes), times `nodes` machines. One process by default;
+    see core/jobs/distributed.py."""
+
+    processes: int = _distributed(1, "processes")
+    nodes: int = _distributed(1, "nodes")
+    node_rank: int = _distributed(0, "node_rank")
+    master_addr: str | None = _distributed(None, "master_addr")
+    master_port: int | None = _distributed(None, "master_port")
+
+    @property
+    def world_size(self) -> int:
+        return self.processes * self.nodes
+
+    def validate(self) -> None:
+        for name, value, low, high, example in (
+                ("processes", self.processes, 1, MAX_PROCESSES, "2"),
+                ("nodes", self.nodes, 1, MAX_NODES, "2"),
+                ("node_rank", self.node_rank, 0, max(0, _whole(self.nodes, 1) - 1), "0"),
+                ("master_port", self.master_port, 1, 65535, "29500")):
+            if name == "master_port" and value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise UserError(_bad_value(f"distributed.{name}", value),
+                                _such("whole", example))
+        address = self.master_addr
+        if address is not None and (not isinstance(address, str) or not address.strip()
+                                    or any(c.isspace() for c in address)):
+            raise UserError(_bad_value("distributed.master_addr", address),
+                            Text("distributed.master_addr.fix"))
+        if self.nodes > 1 and (address is None or self.master_port is None):
+            raise UserError(Text("distributed.needs_master.message", {"nodes": self.nodes}),
+                            Text("distributed.needs_master.fix"))
+
+
+def _whole(value: Any, fallback: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else fallback
+
+
 @dataclass
 class RunConfig:
     task: str = _field("text-classification", "settings.run.task.help", "runs.table.task")
@@ -199,6 +246,8 @@ class RunConfig:
     teacher_layers: int | None = _field(None, "distill.field.teacher_layers.help",
                                         "distill.field.teacher_layers.label")
     """How many layers the imitated model has, as written when the run was made."""
+    distributed: DistributedConfig = _field(DistributedConfig, "distributed.field.section.help",
+                                            "distributed.field.section.label")
 
     def validate(self) -> None:
         if self.task not in TASKS:
@@ -211,6 +260,7 @@ class RunConfig:
             raise _error("no_model")
         self.data.validate()
         self.training.validate()
+        self.distributed.validate()
         self._validate_distillation()
 
     def _validate_distillation(self) -> None:
@@ -241,8 +291,9 @@ class RunConfig:
             raise _error("unknown_keys", keys=", ".join(sorted(unknown)))
         data = _build(DataConfig, raw.get("data", {}), "data")
         training = _build(TrainingConfig, raw.get("training", {}), "training")
-        top = {k: v for k, v in raw.items() if k not in ("data", "training")}
-        return cls(data=data, training=training, **top)
+        distributed = _build(DistributedConfig, raw.get("distributed", {}), "distributed")
+        top = {k: v for k, v in raw.items() if k not in ("data", "training", "distributed")}
+        return cls(data=data, training=training, distributed=distributed, **top)
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_dict(), indent=2), encoding="utf-8")

@@ -1,4 +1,7 @@
-"""The background training process: `python -m core worker RUN_DIR`, started by the queue."""
+"""The background training process: `python -m core worker RUN_DIR`, started by the queue.
+
+A run that asks for several processes is trained through torchrun, the worker waiting for it
+(core/jobs/distributed.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from pathlib import Path
 from core.config import RunConfig
 from core.errors import UserError
 from core.jobs import queue as jobs
-from core.train.training import TrainingFailed, train
+from core.jobs.distributed import train_here
+from core.train.training import TrainingFailed
 from core.workspace import runs
 from core.workspace.folder import RunFolder
 
@@ -21,7 +25,7 @@ def run_worker(run_dir: Path) -> int:
     try:  # a config.json of another version is a UserError: the run fails saying so
         record = RunFolder(run_dir).read_record()
         config = RunConfig.from_dict(record.config if record is not None else {})
-        train(config, run_dir, resume=bool(status.get("resume")))
+        train_here(config, run_dir, resume=bool(status.get("resume")))
     except UserError as exc:
         print(f"Input problem: {exc}", flush=True)
         if (runs.read_status(run_dir) or {}).get("state") not in ("failed", "stopped"):

@@ -6,6 +6,9 @@ at most every couple of seconds, so they cost nothing measurable in throughput.
 A Stop saves a real checkpoint at the step it lands on (and scores it), so nothing trained is
 lost and Resume continues from there. The time left follows the run's own pace: seconds per
 training step so far, plus what each evaluation and save has cost so far for those still to come.
+
+When torchrun starts several processes, every one of them has a monitor but only rank 0's
+writes; rank 0 reads the stop request and every process learns of it at the same step.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 import torch
 from transformers import TrainerCallback
 
+from core.train import ranks
 from core.workspace import runs
 
 STATUS_INTERVAL_S = 2.0
@@ -53,6 +57,7 @@ class RunMonitor(TrainerCallback):
         self.pause_s = 0.0  # time spent evaluating and saving inside the training loop
         self.pauses = 0
         self.last_step_end = self.start
+        self.writes = ranks.is_main_process()  # the other processes of a run keep quiet
 
     def _elapsed(self) -> float:
         return round(time.time() - self.start, 3)
@@ -60,6 +65,8 @@ class RunMonitor(TrainerCallback):
     def on_train_begin(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         self.start = self.last_log_time = self.last_step_end = time.time()
         self.resumed_from_step = self.last_log_step = state.global_step
+        if not self.writes:
+            return
         runs.update_status(self.run_dir, state="running", step=state.global_step,
                            total_steps=state.max_steps, epoch=state.epoch or 0.0,
                            phase="training", train_started=self.start, eta_s=None)
@@ -90,11 +97,13 @@ class RunMonitor(TrainerCallback):
 
     def on_step_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> Any:
         now = self.last_step_end = time.time()
-        if now - self.last_stop_check >= STOP_CHECK_INTERVAL_S:
+        wanted = False
+        if self.writes and now - self.last_stop_check >= STOP_CHECK_INTERVAL_S:
             self.last_stop_check = now
-            if runs.stop_requested(self.run_dir):
-                self._stop_here(state, control)
-        if now - self.last_status >= STATUS_INTERVAL_S:
+            wanted = runs.stop_requested(self.run_dir)
+        if ranks.agree_to_stop(wanted):  # every process stops at the same step
+            self._stop_here(state, control)
+        if self.writes and now - self.last_status >= STATUS_INTERVAL_S:
             self.last_status = now
             runs.update_status(self.run_dir, step=state.global_step, total_steps=state.max_steps,
                                epoch=state.epoch, eta_s=self._eta(args, state))
@@ -112,12 +121,15 @@ class RunMonitor(TrainerCallback):
         control.should_save = True
         if self.last_eval_step != state.global_step:
             control.should_evaluate = True
-        runs.update_status(self.run_dir, phase="stopping")
+        if self.writes:
+            runs.update_status(self.run_dir, phase="stopping")
 
     def on_train_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         """Training that ended before its last step without a Stop was ended by early stopping:
         the score had stopped improving. Recorded so the page can say so."""
         early = not self.stopped and state.global_step < state.max_steps
+        if not self.writes:
+            return
         runs.update_status(self.run_dir, early_stopped=early,
                            early_stopped_at=state.global_step if early else None)
 
@@ -127,12 +139,15 @@ class RunMonitor(TrainerCallback):
         base = {"step": state.global_step, "epoch": round(state.epoch or 0.0, 4),
                 "time": self._elapsed()}
         if any(key.startswith("eval_") for key in logs):
+            self.last_eval_step = state.global_step  # on every process: they decide alike
+            if not self.writes:
+                return
             values = {key[5:]: value for key, value in logs.items()
                       if key.startswith("eval_") and isinstance(value, (int, float))
                       and not key.endswith(("_runtime", "_per_second", "_selection"))}
             runs.append_event(self.run_dir, {"type": "eval", **base, **values})
             self._record_best(state, values, logs.get("eval_selection"))
-        elif "loss" in logs:
+        elif "loss" in logs and self.writes:
             now = time.time()
             steps = state.global_step - self.last_log_step
             speed = steps * self.examples_per_step / max(now - self.last_log_time, 1e-6)
@@ -147,7 +162,6 @@ class RunMonitor(TrainerCallback):
 
     def _record_best(self, state: Any, values: dict[str, float], selection: float | None) -> None:
         """Keep in status.json the scores of the checkpoint the Trainer will keep as best."""
-        self.last_eval_step = state.global_step
         value = values.get(self.best_metric)
         if value is None:
             return
@@ -159,5 +173,6 @@ class RunMonitor(TrainerCallback):
 
     def on_save(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         self._pause_ended()
-        runs.update_status(self.run_dir, last_checkpoint_step=state.global_step,
-                           step=state.global_step, epoch=state.epoch)
+        if self.writes:
+            runs.update_status(self.run_dir, last_checkpoint_step=state.global_step,
+                               step=state.global_step, epoch=state.epoch)

@@ -3,6 +3,10 @@
 Synchronous and free of UI code, so the CLI, the worker process and tests call it directly.
 Built on transformers' Trainer: dynamic padding, batches grouped by length, mixed precision on a
 GPU, the best checkpoint chosen by the task's metric, early stopping, resumable checkpoints.
+
+Started by torchrun as one of several processes (core/jobs/distributed.py), every process calls
+`train()` alike and the Trainer exchanges gradients between them; only rank 0 writes the run
+folder (core/train/ranks.py), and it alone scores and saves the model after training.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from core.models.loading import (
 )
 from core.tasks import get_task
 from core.text import Text, error_key, has
-from core.train import distill, speed, trackers
+from core.train import distill, ranks, speed, trackers
 from core.train.few_shot import settle_mode, train_few_shot
 from core.train.presets import resolve_training, steps_per_epoch
 from core.train.saving import save_model
@@ -200,16 +204,19 @@ def train(config: RunConfig, run_dir: Path, resume: bool = False, progress: bool
     """
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
+    if not ranks.is_main_process():  # another process of a distributed run: it writes nothing
+        return _train(config, run_dir, resume, progress, tuple(callbacks))
     handler = _attach_log(run_dir)
-    stop_signal = {"received": False}
 
     def on_signal(signum: int, frame: Any) -> None:
-        stop_signal["received"] = True
         runs.request_stop(run_dir)
 
+    # a distributed run's launcher turns SIGTERM into a stop request; torchrun's SIGTERM to a
+    # rank means the run is over (another process died), so a rank keeps the default
     previous_handler = signal.signal(signal.SIGTERM, on_signal) \
-        if _in_main_thread() else None
-    runs.update_status(run_dir, state="running", pid=os.getpid(), phase="preparing",
+        if _in_main_thread() and not ranks.is_distributed() else None
+    own_pid = {} if ranks.is_distributed() else {"pid": os.getpid()}  # the launcher's pid stays
+    runs.update_status(run_dir, state="running", phase="preparing", **own_pid,
                        finished=None, error="", fix="", failure=None,
                        defaults={"started": time.time(), "created": time.time(),
                                  "name": config.name or run_dir.name})
@@ -243,14 +250,19 @@ def _record_failure(run_dir: Path, resume: bool, message: str | Text, fix: str |
 
     `error` and `fix` hold the sentences in the language of the process; `error_text` and
     `fix_text` the catalogue keys (Text.to_dict, None for words not in the catalogue), which
-    `status_error` renders in the reader's language."""
+    `status_error` renders in the reader's language. Rank 0 of a distributed run writes them
+    as `rank_failure` instead, for its launcher to settle (core/jobs/distributed.py)."""
     state, resume_failed = "failed", bool(resume and _usable_model(run_dir))
     if resume_failed:
         state = "stopped"
-    runs.record_status(run_dir, state=state, error=_failure_sentence(message, resume_failed),
-                       fix=str(fix), failure=kind, finished=time.time(), pid=None,
-                       error_text=_as_dict(message), fix_text=_as_dict(fix),
-                       resume_failed=resume_failed)
+    ending = {"state": state, "error": _failure_sentence(message, resume_failed),
+              "fix": str(fix), "failure": kind, "finished": time.time(), "pid": None,
+              "error_text": _as_dict(message), "fix_text": _as_dict(fix),
+              "resume_failed": resume_failed}
+    if ranks.is_distributed():  # the launcher knows whether another process failed first
+        runs.record_status(run_dir, rank_failure=ending)
+    else:
+        runs.record_status(run_dir, **ending)
     return _failure_sentence(message, resume_failed)
 
 
@@ -358,14 +370,19 @@ def _train(config: RunConfig, run_dir: Path, resume: bool, progress: bool,
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     config.validate()
     started = time.time()
-    checkpoint = _begin_attempt(run_dir) if resume else None
+    checkpoint = _resume_point(run_dir) if resume else None
     device = _device()
     log.info("Run %s on %s (%s)", run_dir.name, device["name"],
              device["gpu"] or platform.processor())
     p = _prepare_run(config, run_dir, resume, device)
     if p.t.mode == "few-shot":
-        return train_few_shot(config, run_dir, p.splits, p.tokenizer, p.t, p.task, started,
-                              progress, p.first_new_row)
+        if not ranks.is_main_process():
+            return {}
+        if ranks.is_distributed():
+            log.info("Few-shot training runs in one process; the others have ended.")
+        with ranks.alone():
+            return train_few_shot(config, run_dir, p.splits, p.tokenizer, p.t, p.task, started,
+                                  progress, p.first_new_row)
     return _fine_tune(config, run_dir, p, checkpoint, started, resume, progress, callbacks)
 
 
@@ -384,7 +401,8 @@ def _prepare_run(config: RunConfig, run_dir: Path, resume: bool,
     t = _settle_training(config, run_dir, resume, splits, lengths, model_max)
     task.settle_settings(t, splits.train.frame, tokenizer)
     _check_data(run_dir, splits, tokenizer, t.max_length)
-    _write_run_config(config, run_dir, t, splits, device)
+    if ranks.is_main_process():
+        _write_run_config(config, run_dir, t, splits, device)
     return _Prepared(splits, tokenizer, task, t, lengths, first_new_row, device)
 
 
@@ -417,7 +435,8 @@ def _check_data(run_dir: Path, splits: Any, tokenizer: Any, max_length: int) -> 
     """Write the data health report to health.json; its first error stops the run as a
     UserError, its other findings go to the log."""
     report = datasets_io.build_health_report(splits, tokenizer=tokenizer, max_length=max_length)
-    runs.write_json_atomic(RunFolder(run_dir).health, report.to_dict())
+    if ranks.is_main_process():
+        runs.write_json_atomic(RunFolder(run_dir).health, report.to_dict())
     if report.has_errors:
         first = next(f for f in report.findings if f.severity == "error")
         raise UserError(Text("training.data_error", {"title": first.title,
@@ -443,16 +462,21 @@ def _fine_tune(config: RunConfig, run_dir: Path, p: _Prepared, checkpoint: Path 
     """Fine-tune with transformers' Trainer (from `checkpoint` when resuming), then score,
     save and finish the run; returns the final status."""
     trainer, monitor, total_steps = _build_trainer(config, run_dir, p, progress, callbacks)
-    runs.update_status(run_dir, phase="training", total_steps=total_steps,
-                       resumed_from=checkpoint.name if checkpoint else None)
+    main = ranks.is_main_process()
+    if main:
+        runs.update_status(run_dir, phase="training", total_steps=total_steps,
+                           resumed_from=checkpoint.name if checkpoint else None)
     output = trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    if not main:  # rank 0 alone scores and saves the model
+        return {}
     stopped = monitor.stopped
     runs.update_status(run_dir, train_runtime=output.metrics.get("train_runtime"),
                        train_samples_per_second=output.metrics.get("train_samples_per_second"))
     evaluation = _score_and_save(trainer, run_dir, p, started)
     trackers.finish(trainer, run_dir, evaluation.get("test") or {})
     _remove_checkpoints_if_done(run_dir, stopped)
-    if not resume and not stopped and not distill.is_distilled(config):  # a teacher's pace too
+    if not resume and not stopped and not distill.is_distilled(config) \
+            and not ranks.is_distributed():  # a teacher's pace too; estimates are of one process
         t, n_train = p.t, len(p.splits.train.frame)
         _record_speed(config.model, p.device, run_dir, trainer.state, total_steps,
                       float(t.epochs) * n_train * float(np.mean(p.lengths)),
@@ -480,10 +504,11 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared, progress: boo
     set_seed(t.seed)  # the new head's weights: the Trainer seeds only after the model exists
     model = _prepare_model(task, config, t, len(tokenizer), splits.train.frame)
     on_gpu = p.device["name"] == "cuda"
-    per_epoch = steps_per_epoch(len(train_ds), t.batch_size, t.gradient_accumulation)
+    batch, world = _batch_split(t), ranks.world_size()
+    per_epoch = steps_per_epoch(len(train_ds), batch[0] * world, batch[1])
     total_steps = max(1, int(round(per_epoch * float(t.epochs))))
-    args = _training_arguments(run_dir, t, p.device, total_steps, progress)
-    monitor = RunMonitor(run_dir, t.batch_size * t.gradient_accumulation, task.best_metric)
+    args = _training_arguments(run_dir, t, p.device, total_steps, progress, batch)
+    monitor = RunMonitor(run_dir, batch[0] * world * batch[1], task.best_metric)
     trainer_class, teaching = ResumableTrainer, {}
     if distill.is_distilled(config):  # a smaller model learns from its teacher's outputs too
         from core.train.distill_trainer import DistillationTrainer  # lazy: loads transformers
@@ -502,6 +527,21 @@ def _build_trainer(config: RunConfig, run_dir: Path, p: _Prepared, progress: boo
     return trainer, monitor, total_steps
 
 
+def _batch_split(t: Any) -> tuple[int, int]:
+    """(batch per process, gradient accumulation): the run's batch shared by its processes,
+    so an update still takes the examples the settings say; the log says what was chosen."""
+    world = ranks.world_size()
+    per_device, accumulation = ranks.split_batch(t.batch_size, t.gradient_accumulation, world)
+    if world > 1 and ranks.is_main_process():
+        log.info("%d processes train together: %d examples per process and step, gradient "
+                 "accumulation %d, so %d examples per update (the settings ask for %d x %d).",
+                 world, per_device, accumulation, per_device * world * accumulation,
+                 t.batch_size, t.gradient_accumulation)
+        if t.group_by_length:
+            log.info("Batches are drawn at random, not grouped by length, across processes.")
+    return per_device, accumulation
+
+
 def _callbacks(monitor: Any, t: Any) -> list[Any]:
     """The run monitor, plus early stopping when the settings ask for it."""
     from transformers import EarlyStoppingCallback  # lazy: loads transformers
@@ -514,21 +554,28 @@ def _callbacks(monitor: Any, t: Any) -> list[Any]:
 
 
 def _training_arguments(run_dir: Path, t: Any, device: dict[str, Any], total_steps: int,
-                        progress: bool) -> Any:
+                        progress: bool, batch: tuple[int, int] | None = None) -> Any:
     """The Trainer's arguments: the run's settings, evaluation and checkpoint interval, best
-    checkpoint by the selection score, precision and loader settings for the device."""
+    checkpoint by the selection score, precision and loader settings for the device. `batch`:
+    (batch per process, gradient accumulation), the settings' own by default.
+
+    Across processes batches are not grouped by length: the Trainer then groups evaluation
+    batches too, in an order the task's metrics (which match predictions to examples by
+    position) cannot follow."""
     from transformers import TrainingArguments  # lazy: loads transformers
 
     precision = _precision(t.precision, device)
     on_gpu = device["name"] == "cuda"
     interval = _eval_interval(total_steps, float(t.epochs), t.eval_steps)
+    per_device, accumulation = batch or (t.batch_size, t.gradient_accumulation)
+    grouped = t.group_by_length and not ranks.is_distributed()
     return TrainingArguments(
         output_dir=str(RunFolder(run_dir).checkpoints),
         num_train_epochs=float(t.epochs),
         learning_rate=t.learning_rate,
-        per_device_train_batch_size=t.batch_size,
+        per_device_train_batch_size=per_device,
         per_device_eval_batch_size=max(t.batch_size, 64),
-        gradient_accumulation_steps=t.gradient_accumulation,
+        gradient_accumulation_steps=accumulation,
         warmup_steps=t.warmup_ratio,  # a float below 1 is read as a share of the steps
         weight_decay=t.weight_decay,
         lr_scheduler_type=t.scheduler,
@@ -539,7 +586,12 @@ def _training_arguments(run_dir: Path, t: Any, device: dict[str, Any], total_ste
         include_for_metrics=["loss"],
         greater_is_better=True,
         logging_strategy="steps", logging_steps=max(1, min(25, total_steps // 100)),
-        train_sampling_strategy="group_by_length" if t.group_by_length else "random",
+        train_sampling_strategy="group_by_length" if grouped else "random",
+        ddp_backend=ranks.ddp_backend(on_gpu),
+        # across processes the Trainer scales each one's loss by their number, for losses that
+        # divide by the examples of all of them; the models' own losses take the mean of their
+        # own batch, so the scaling would double the loss (and the gradients) of two processes
+        average_tokens_across_devices=not ranks.is_distributed(),
         bf16=precision["bf16"], fp16=precision["fp16"], tf32=True if on_gpu else None,
         optim="adamw_torch_fused" if on_gpu else "adamw_torch",
         dataloader_pin_memory=on_gpu, dataloader_num_workers=2 if on_gpu else 0,
@@ -579,6 +631,15 @@ def _finish(run_dir: Path, trainer: Any, task: Any, evaluation: dict, stopped: b
                       if isinstance(v, (int, float))})
     log.info("Run %s %s in %.0f s.", run_dir.name, final["state"], time.time() - started)
     return final
+
+
+def _resume_point(run_dir: Path) -> Path | None:
+    """The checkpoint a resumed attempt continues from. Rank 0 prepares the attempt (see
+    `_begin_attempt`); the other processes of the run find the same checkpoint and leave
+    the run folder as it is."""
+    if ranks.is_main_process():
+        return _begin_attempt(run_dir)
+    return _last_checkpoint(run_dir, remove=False)
 
 
 def _begin_attempt(run_dir: Path) -> Path | None:
@@ -652,10 +713,11 @@ def _record_speed(model: str, device: dict[str, Any], run_dir: Path, state: Any,
         log.warning("The run's speed could not be recorded: %s", exc)
 
 
-def _last_checkpoint(run_dir: Path) -> Path | None:
+def _last_checkpoint(run_dir: Path, remove: bool = True) -> Path | None:
     """The newest checkpoint that loads. One cut short (a killed process, a full disk) lacks a
     readable trainer_state.json, which the Trainer writes last; one damaged later (a truncated
-    weights file) fails to load. Either is removed, and the one before is resumed instead."""
+    weights file) fails to load. Either is removed (unless `remove` is False), and the one
+    before is resumed instead."""
     folder = RunFolder(run_dir).checkpoints
     if not folder.is_dir():
         return None
@@ -664,6 +726,8 @@ def _last_checkpoint(run_dir: Path) -> Path | None:
     for checkpoint in found:
         if _checkpoint_loads(checkpoint):
             return checkpoint
+        if not remove:
+            continue
         log.warning("Checkpoint %s is incomplete or damaged and is removed.", checkpoint.name)
         shutil.rmtree(checkpoint, ignore_errors=True)
     return None
@@ -674,7 +738,10 @@ def _checkpoint_loads(checkpoint: Path) -> bool:
     parses, its weights' headers match their sizes, its torch files are whole archives."""
     if runs.read_json(checkpoint / "trainer_state.json") is None:
         return False
-    torch_files = [p for p in checkpoint.iterdir() if p.suffix in (".pt", ".pth")]
+    try:  # another process of the run may be removing it
+        torch_files = [p for p in checkpoint.iterdir() if p.suffix in (".pt", ".pth")]
+    except OSError:
+        return False
     return _weights_load(checkpoint) and all(zipfile.is_zipfile(p) for p in torch_files)
 
 
