@@ -14,7 +14,7 @@ from core.search import study as studies
 from core.text import duration, number, t
 from pages import _format, _session
 
-TRIAL_STATES = ("complete", "pruned", "fail", "running", "waiting")
+TRIAL_STATES = ("complete", "pruned", "fail", "stopped", "running", "waiting")
 
 
 def trials_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -89,7 +89,7 @@ def show_search(folder_path: str) -> None:
     settings = folder.read_settings()
     study = control.study_of(folder)
     rows = studies.trial_rows(study) if study is not None else []
-    done = sum(row["state"] in ("complete", "pruned", "fail") for row in rows)
+    done = sum(row["state"] in ("complete", "pruned", "fail", "stopped") for row in rows)
     st.markdown(f"**{_format.STATE_LABELS.get(state, state)}** · {_budget_line(settings, done)}")
     if state == "failed":
         st.error(_format.md(folder.read_status().get("error") or t("search.view.failed")))

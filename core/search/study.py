@@ -115,7 +115,8 @@ def trial_rows(study: optuna.Study) -> list[dict[str, Any]]:
         seconds = None
         if trial.datetime_start and trial.datetime_complete:
             seconds = (trial.datetime_complete - trial.datetime_start).total_seconds()
-        rows.append({"number": trial.number, "state": trial.state.name.lower(),
+        state = "stopped" if trial.user_attrs.get("stopped") else trial.state.name.lower()
+        rows.append({"number": trial.number, "state": state,
                      "score": trial.value, "metric": trial.user_attrs.get("metric"),
                      "metric_name": trial.user_attrs.get("metric_name"),
                      "run_id": trial.user_attrs.get("run_id"), "seconds": seconds,

@@ -117,6 +117,7 @@ def objective(trial: optuna.Trial, job: SearchJob) -> float:
                            early_stopped=False, note=str(problem), note_text=problem.to_dict())
         raise optuna.TrialPruned()
     if status.get("state") == "stopped":
+        trial.set_user_attr("stopped", True)  # by a Stop, not by a failure
         raise SearchStopped()
     score = status.get("best_selection")
     if not isinstance(score, (int, float)):

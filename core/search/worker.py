@@ -30,6 +30,7 @@ from core.search.trial import SearchJob, SearchStopped, objective
 from core.text import Text, t
 
 LENGTH_SAMPLE = 2000
+SPACE_ATTR = "space"  # the study's user attribute holding the space every worker searches
 
 
 @dataclass
@@ -68,16 +69,21 @@ def search_space(config: RunConfig, facts: dict[str, Any], rules: list[str]) -> 
     return spaces.narrow(space, rules)
 
 
-def prepare(folder: searches.SearchFolder) -> SearchJob:
-    """The job a worker runs from the search's settings; the space is settled (and saved) by
-    the first worker."""
+def prepare(folder: searches.SearchFolder, study: Any) -> SearchJob:
+    """The job a worker runs from the search's settings. The space is settled by the study's
+    first worker and kept in the study, so a worker joining from another machine searches the
+    same one."""
     settings = folder.read_settings()
     config = RunConfig.from_dict(settings["config"])
     config.validate()
     if "space" not in settings:
-        facts = data_facts(config)
-        space = search_space(config, facts, list(settings.get("rules") or []))
-        settings = {**settings, "space": space.to_dict(), "facts": facts}
+        shared = study.user_attrs.get(SPACE_ATTR)
+        if not shared:
+            facts = data_facts(config)
+            shared = search_space(config, facts, list(settings.get("rules") or [])).to_dict()
+            study.set_user_attr(SPACE_ATTR, shared)
+            settings["facts"] = facts
+        settings = {**settings, "space": shared}
         folder.write_settings(settings)
     name = config.name or settings.get("study") or folder.search_id
     return SearchJob(folder, config, spaces.Space.from_dict(settings["space"]), name)
@@ -88,9 +94,9 @@ def run_search(folder: searches.SearchFolder, heartbeat_s: int = studies.HEARTBE
     worker_file = searches.register_worker(folder)
     folder.update_status(state="running", started=time.time(), finished=None, error="")
     try:
-        job = prepare(folder)
         settings = folder.read_settings()
         study = studies.open_study(settings["storage"], settings["study"], heartbeat_s)
+        job = prepare(folder, study)
         budget = Budget(settings.get("trials"), settings.get("minutes"), time.time())
         state = _optimize(study, job, budget)
     except UserError as exc:

@@ -202,6 +202,7 @@ TEXTS: dict = {
     "search.trial_state.complete": {"en": "finished", "zh": "已完成"},
     "search.trial_state.pruned": {"en": "stopped early", "zh": "提前停止"},
     "search.trial_state.fail": {"en": "failed", "zh": "失败"},
+    "search.trial_state.stopped": {"en": "stopped", "zh": "已停止"},
     "search.trial_state.running": {"en": "training", "zh": "训练中"},
     "search.trial_state.waiting": {"en": "waiting", "zh": "等待中"},
     "search.chart.score": {"en": "Validation score", "zh": "验证分数"},

@@ -89,3 +89,23 @@ def test_a_killed_workers_trial_fails_and_the_study_goes_on(tmp_path, tiny_model
     jobs.reconcile()
     assert runs.load_run(victim.path).state == "interrupted"
     assert runs.load_run(runs.run_path(trials[1].user_attrs["run_id"])).state == "completed"
+
+
+@pytest.mark.slow
+def test_the_apps_search_process_stops_when_asked(tmp_path, tiny_model_dir):
+    from core.config import RunConfig  # lazy: only this test builds a configuration
+    from core.search import control  # lazy: only this test starts a search as the app does
+
+    config = RunConfig(model=str(tiny_model_dir), preset="quick", name="app")
+    config.data.train = str(write_sentiment_csv(tmp_path))
+    folder = control.start(config, 3, 5, ["epochs=5", "batch_size=8", "max_length=64"])
+    victim = _training_trial(time.time() + 240)
+    control.stop(folder)
+    deadline = time.time() + 120
+    while searches.state(folder) in ("running", "queued") and time.time() < deadline:
+        time.sleep(0.5)
+    assert searches.state(folder) == "stopped", folder.log.read_text()[-3000:]
+    assert [info.state for info in searches.trial_runs(folder)] == ["stopped"]
+    assert runs.load_run(victim.path).state == "stopped"
+    rows = studies.trial_rows(control.study_of(folder))
+    assert [row["state"] for row in rows] == ["stopped"]
