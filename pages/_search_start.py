@@ -1,5 +1,6 @@
 """Model page: the control that searches for the best settings of the run shown (a number of
-trials and minutes), in a background process, then opens the Search page."""
+trials and minutes, ranges narrowed if the user wants), in a background process, then opens the
+Search page."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import math
 import streamlit as st
 
 from core.config import RunConfig
+from core.errors import UserError
 from core.search import control
 from core.text import t
 from core.train import presets
-from pages import _session
+from pages import _errors, _session
 
 DEFAULT_TRIALS = 8
 DEFAULT_MINUTES = 30
@@ -48,10 +50,18 @@ def search_control(config: RunConfig) -> None:
                                          max_value=24 * 60, value=DEFAULT_MINUTES, step=5,
                                          key="search_minutes",
                                          help=t("search.start.minutes_help")))
+        narrowed = st.text_input(t("search.start.rules"), key="search_rules",
+                                 placeholder=t("search.start.rules_placeholder"),
+                                 help=t("search.start.rules_help"))
         label = t("search.start.button", count=trials,
                   minutes=about_minutes(config, trials, minutes))
         if st.button(label, icon=":material/travel_explore:", width="stretch",
                      key="search_start", help=t("search.start.button_help")):
-            folder = control.start(config, trials, minutes)
+            rules = [rule.strip() for rule in narrowed.split(";") if rule.strip()]
+            try:
+                folder = control.start(config, trials, minutes, rules)
+            except UserError as exc:
+                _errors.show_error(exc)
+                return
             _session.flash("success", t("search.start.started"))
             st.switch_page("pages/search.py", query_params={"search": folder.search_id})

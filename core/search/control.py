@@ -24,6 +24,7 @@ def start(config: RunConfig, trials: int | None, minutes: float | None,
           rules: list[str] | None = None) -> searches.SearchFolder:
     """A new search of `config`'s settings in its own process; its folder."""
     config.validate()
+    spaces.narrow(spaces.Space(), list(rules or []))  # a rule that cannot be used: said now
     if not Path(config.data.train).is_file():
         raise UserError(Text("search.control.no_data", {"name": Path(config.data.train).name}),
                         Text("search.control.no_data_fix"))

@@ -100,10 +100,17 @@ def test_the_model_page_offers_the_search(workspace, monkeypatch):
     assert trials.value == 8 and trials.help and at.number_input(key="search_minutes").help
     button = at.button(key="search_start")
     assert button.label.startswith("Search for the best settings (8 trials, about ")
-    button.click().run()
+    assert at.text_input(key="search_rules").help
+    at.text_input(key="search_rules").set_value("dropout=0.1")
+    at.button(key="search_start").click().run()
+    assert "The search range 'dropout=0.1' cannot be used." in all_text(at)
+    assert not started and not searches.list_searches()
+    at.text_input(key="search_rules").set_value("batch_size=16; epochs=1:2")
+    at.button(key="search_start").click().run()
     assert started and started[0][:2] == ["search", "--folder"]
     [folder] = searches.list_searches()
     assert folder.read_settings()["trials"] == 8
+    assert folder.read_settings()["rules"] == ["batch_size=16", "epochs=1:2"]
     assert os.path.samefile(started[0][2], folder.path)
 
 

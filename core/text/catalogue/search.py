@@ -125,6 +125,15 @@ TEXTS: dict = {
     "search.start.minutes_help": {
         "en": "After this many minutes no new trial starts; the one training finishes.",
         "zh": "超过这个分钟数后不再开始新的试验；正在训练的会完成。"},
+    "search.start.rules": {"en": "Narrow the search (optional)", "zh": "缩小搜索范围（可选）"},
+    "search.start.rules_placeholder": {
+        "en": "learning_rate=1e-5:1e-4; batch_size=16,32",
+        "zh": "learning_rate=1e-5:1e-4; batch_size=16,32"},
+    "search.start.rules_help": {
+        "en": "Ranges separated by semicolons: NAME=LOW:HIGH for a number, NAME=A,B for "
+              "choices, NAME=VALUE to keep a setting fixed. Empty: ranges that suit the model.",
+        "zh": "多个范围用分号分隔：数值写 NAME=下限:上限，选项写 NAME=A,B，固定某项设置写 "
+              "NAME=值。留空：使用适合该模型的范围。"},
     "search.start.button": {
         "en": {"one": "Search for the best settings ({count} trial, about {minutes} min)",
                "other": "Search for the best settings ({count} trials, about {minutes} min)"},
