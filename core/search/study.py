@@ -73,11 +73,16 @@ def open_study(url: str, name: str, heartbeat_s: int = HEARTBEAT_S, seed: int | 
                                load_if_exists=True)
 
 
+_readers: dict[str, RDBStorage] = {}  # a page polling a search opens its storage once
+
+
 def load(url: str, name: str) -> optuna.Study | None:
     """The study to read (no heartbeat, nothing written); None when it does not exist yet."""
     optuna.logging.set_verbosity(logging.WARNING)
+    if url not in _readers:
+        _readers[url] = storage(url, heartbeat_s=None)
     try:
-        return optuna.load_study(study_name=name, storage=storage(url, heartbeat_s=None))
+        return optuna.load_study(study_name=name, storage=_readers[url])
     except KeyError:
         return None
 

@@ -3,6 +3,8 @@ gets, and the queue holding other runs back while a search is between its trials
 
 from __future__ import annotations
 
+import time
+
 import optuna
 import pytest
 from support.pages import write_run
@@ -13,6 +15,7 @@ from core.errors import UserError
 from core.jobs import queue as jobs
 from core.search import folder as searches
 from core.search import space as spaces
+from core.search.worker import Budget
 from core.workspace import runs
 
 
@@ -95,3 +98,15 @@ def test_a_killed_search_is_shown_interrupted(workspace):
     searches.register_worker(folder)
     assert searches.state(folder) == "running"
     assert [f.search_id for f in searches.list_searches()] == ["s"]
+
+
+def test_the_budget_in_trials_and_in_minutes():
+    study = optuna.create_study(direction="maximize")
+    study.add_trial(optuna.trial.create_trial(value=0.5))
+    study.enqueue_trial({})  # waiting, not begun: spends nothing
+    now = time.time()
+    assert Budget(1, None, now).spent(study)
+    assert not Budget(2, None, now).spent(study)
+    assert not Budget(None, 1.0, now).spent(study)
+    assert Budget(None, 1.0, now - 61).spent(study)
+    assert Budget(5, 1.0, now - 61).spent(study)  # whichever comes first
