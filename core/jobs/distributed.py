@@ -5,7 +5,8 @@ calls `train_here`. A run of one process trains right there; a run of several st
 `python -m torch.distributed.run ... -m core.jobs.distributed RUN_DIR` as its child, passes
 its output on, waits for it, and turns how it ended into the run's last state: a process
 that died fails the run with a sentence naming it, and Resume continues from the last
-checkpoint. Each rank reads the run's config.json and calls the ordinary `train()`; only
+checkpoint (on one machine: across several, each keeps only its part of a checkpoint, so such
+a run starts again). Each rank reads the run's config.json and calls the ordinary `train()`; only
 rank 0 writes the run folder (core/train/ranks.py). The launcher keeps its pid in status.json,
 so the queue sees the run alive while any of its processes trains, and a SIGTERM to it becomes
 a stop request that every rank honours at the same step.
@@ -17,6 +18,7 @@ configuration across several machines (shown on the Model page).
 from __future__ import annotations
 
 import argparse
+import ctypes
 import functools
 import os
 import re
@@ -41,6 +43,7 @@ from core.workspace.folder import RunFolder
 RANK_MODULE = "core.jobs.distributed"
 CONFIG_FILE = "run-config.json"  # the configuration the machines' command trains
 NVIDIA_DRIVER = "/proc/driver/nvidia/gpus"
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 TAIL_BYTES = 64 * 1024  # of torchrun's output, kept to find which process failed
 STOP_WAIT_S = 60.0  # for torchrun to end its processes after Ctrl+C
 FLAGS = (("nproc_per_node", "processes"), ("nnodes", "nodes"), ("node_rank", "node_rank"),
@@ -159,18 +162,31 @@ def train_across(config: RunConfig, run_dir: Path, resume: bool, progress: bool)
     from core.train.training import TrainingFailed  # lazy: loads pandas, scipy and safetensors
 
     config.validate()
+    if resume and config.distributed.nodes > 1:
+        message, fix = Text("distributed.machines_resume.message"), _what_next(config)
+        _settle(run_dir, _died(message, fix))
+        raise TrainingFailed(str(message), str(fix))
     began = time.time()
     runs.update_status(run_dir, world_size=config.distributed.world_size)
     exit_code, output = _run_torchrun(config, run_dir, resume, progress)
+    fix = _what_next(config)
     if config.distributed.node_rank > 0:
-        return _secondary_done(run_dir, exit_code, output, TrainingFailed)
+        return _secondary_done(run_dir, exit_code, output, fix, TrainingFailed)
     status = runs.read_status(run_dir) or {}
     if not this_attempt(status, began):  # resumed meanwhile: its new process has it now
         return status
     if exit_code == 0 and status.get("state") in ("completed", "stopped"):
         return status
-    message, fix = _failure(run_dir, status, exit_code, output, began)
-    raise TrainingFailed(message, fix)
+    message, fix_sentence = _failure(run_dir, status, exit_code, output, began, fix)
+    raise TrainingFailed(message, fix_sentence)
+
+
+def _what_next(config: RunConfig) -> Text:
+    """After a process died: Resume on one machine. Over several machines each keeps only its
+    own part of a checkpoint (the model's weights are on machine 0), so the run starts again."""
+    if config.distributed.nodes > 1:
+        return Text("distributed.machines_again.fix")
+    return Text("distributed.rank_died.fix")
 
 
 def this_attempt(status: dict, began: float) -> bool:
@@ -190,7 +206,8 @@ def _run_torchrun(config: RunConfig, run_dir: Path, resume: bool,
     command = torchrun_command(config, run_dir, resume, progress)
     proc = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            env=rank_environment(config.distributed.processes))
+                            env=rank_environment(config.distributed.processes),
+                            preexec_fn=_end_with_parent)
     previous = _stop_on_sigterm(run_dir)
     try:
         output = _pass_on(proc)
@@ -201,6 +218,16 @@ def _run_torchrun(config: RunConfig, run_dir: Path, resume: bool,
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _end_with_parent() -> None:
+    """In torchrun's process before it starts: a SIGTERM when the launcher dies (killed, the
+    machine's memory spent), so torchrun ends the ranks and the queue's view, the run
+    interrupted, stays true. Linux only; elsewhere torchrun outlives a killed launcher."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
 
 
 def _stop_on_sigterm(run_dir: Path) -> Any:
@@ -240,8 +267,8 @@ def failed_rank(output: bytes) -> tuple[int, int] | None:
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
-def _failure(run_dir: Path, status: dict, exit_code: int, output: bytes,
-             began: float) -> tuple[str, str]:
+def _failure(run_dir: Path, status: dict, exit_code: int, output: bytes, began: float,
+             fix: Text) -> tuple[str, str]:
     """Settle the run's failure in status.json; returns (message, fix). Rank 0's own account
     of a failure in this attempt (`rank_failure`) stands when rank 0 failed first; a refused
     input (every rank refuses it alike) is raised again as the UserError it was. Otherwise
@@ -254,7 +281,7 @@ def _failure(run_dir: Path, status: dict, exit_code: int, output: bytes,
         if own.get("failure") == "input":
             raise _input_error(own)
         return str(own.get("error") or ""), str(own.get("fix") or "")
-    message, fix = _died_text(first, exit_code), Text("distributed.rank_died.fix")
+    message = _died_text(first, exit_code)
     _settle(run_dir, {**_died(message, fix), "rank_failure": None}, began)
     return str(message), str(fix)
 
@@ -278,15 +305,15 @@ def _input_error(status: dict) -> UserError:
                      Text.from_dict(fix) if isinstance(fix, dict) else str(status.get("fix")))
 
 
-def _secondary_done(run_dir: Path, exit_code: int, output: bytes, failed: type) -> dict:
+def _secondary_done(run_dir: Path, exit_code: int, output: bytes, fix: Text,
+                    failed: type) -> dict:
     """A machine other than rank 0's keeps nothing of a finished run (its model, scores and
-    curves are in rank 0's run folder); a failed one stays, failed, to be resumed."""
+    curves are in rank 0's run folder); a failed one stays, failed, saying so."""
     if exit_code == 0:
         print(t("distributed.secondary_done"), flush=True)
         shutil.rmtree(run_dir, ignore_errors=True)
         return {"state": "completed", "run_dir": str(run_dir)}
     message = _died_text(failed_rank(output), exit_code)
-    fix = Text("distributed.rank_died.fix")
     _settle(run_dir, _died(message, fix))
     raise failed(str(message), str(fix))
 

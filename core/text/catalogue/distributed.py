@@ -57,6 +57,13 @@ TEXTS: dict = {
     "distributed.rank_died.fix": {
         "en": "Press Resume to continue from the last checkpoint.",
         "zh": "请点击“继续训练”，从最近的检查点接着训练。"},
+    "distributed.machines_resume.message": {
+        "en": "This run was trained across several machines and cannot be resumed.",
+        "zh": "本运行是在多台机器上训练的，无法继续训练。"},
+    "distributed.machines_again.fix": {
+        "en": "Start the run again on every machine: a run across several machines cannot be "
+              "resumed.",
+        "zh": "请在每台机器上重新开始本运行：跨多台机器的运行无法继续训练。"},
     "distributed.secondary_done": {
         "en": "This machine's part of the run is done. The model, its scores and the curves "
               "are in the run folder on machine 0.",

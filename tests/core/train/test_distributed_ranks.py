@@ -191,3 +191,30 @@ def test_the_machines_command_trains_this_configuration():
     assert flags == {"--data": "/data/my reviews.csv", "--test": "/data/held out's.csv",
                      "--nproc-per-node": "4", "--nnodes": "2", "--node-rank": "1",
                      "--master-addr": "10.0.0.1", "--master-port": "29500"}
+
+
+def test_a_run_across_machines_is_not_resumed_but_started_again(tmp_path):
+    from core.train.training import TrainingFailed
+
+    runs.update_status(tmp_path, state="running", pid=12345)
+    config = _config(processes=2, nodes=2, master_addr="10.0.0.1", master_port=29500)
+    with pytest.raises(TrainingFailed) as failed:
+        distributed.train_here(config, tmp_path, resume=True)
+    status = runs.read_status(tmp_path)
+    assert status["state"] == "failed" and status["pid"] is None
+    assert status["error"] == failed.value.message == \
+        "This run was trained across several machines and cannot be resumed."
+    assert status["fix"] == "Start the run again on every machine: a run across several " \
+                            "machines cannot be resumed."
+
+
+def test_the_launcher_settles_only_its_own_attempt():
+    import os
+
+    began = 1000.0
+    assert distributed.this_attempt({"state": "running", "pid": os.getpid()}, began)
+    # resumed meanwhile: queued again, or trained by another process
+    assert not distributed.this_attempt({"state": "queued"}, began)
+    assert not distributed.this_attempt({"state": "running", "pid": os.getpid() + 1}, began)
+    assert distributed.this_attempt({"state": "stopped", "finished": 1001.0}, began)
+    assert not distributed.this_attempt({"state": "stopped", "finished": 999.0}, began)
