@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from core.config import PRESETS, TASKS, TRAINING_MODES, RunConfig
+from core.config import PRESETS, TASKS, TRACKERS, TRAINING_MODES, RunConfig
 from core.errors import UserError
+from core.jobs import distributed
 from core.jobs import queue as jobs
 from core.models.loading import load_tokenizer
 from core.text import Text, error_line, has, t
@@ -91,11 +92,13 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
                    help=t("cli.help.extend_vocabulary"))
     p.add_argument("--stride", type=int, help=t("cli.help.stride"))
     p.add_argument("--max-answer-length", type=int, help=t("cli.help.max_answer_length"))
+    p.add_argument("--report-to", nargs="+", choices=TRACKERS, help=t("cli.help.report_to"))
     p.add_argument("--name", help=t("cli.help.name"))
     p.add_argument("--runs-dir", help=t("cli.help.runs_dir"))
     p.add_argument("--config", help=t("cli.help.config"))
     p.add_argument("--json", action="store_true", help=t("cli.help.json_summary"))
     _no_wait_flag(p)
+    distributed.add_flags(p)
 
 
 def _add_run_commands(sub: argparse._SubParsersAction) -> None:
@@ -216,6 +219,7 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
         ("lora", training, "lora"),
         ("mode", training, "mode"), ("extend_vocabulary", training, "extend_vocabulary"),
         ("stride", training, "stride"), ("max_answer_length", training, "max_answer_length"),
+        ("report_to", training, "report_to"),
         *((f"{role}_column", data, f"{role}_column") for role in QA_COLUMNS),
     ):
         value = getattr(args, flag, None)
@@ -349,10 +353,8 @@ def _take_turn(run_dir: Path, base: Path | None, wait: bool) -> None:
 def _train_in_turn(config: RunConfig, run_dir: Path, base: Path | None, resume: bool) -> dict:
     """Train a run whose turn has come, then start the next queued run (also after a failure
     or Ctrl+C, which leaves the run interrupted)."""
-    from core.train.training import train  # lazy: loads pandas, scipy and safetensors
-
     try:
-        return train(config, run_dir, resume=resume, progress=True)
+        return distributed.train_here(config, run_dir, resume=resume, progress=True)
     except KeyboardInterrupt:
         runs.record_interrupted(run_dir)
         raise
@@ -368,7 +370,7 @@ def _another_run_active(base: Path | None) -> bool:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    config = _config_from_args(args)
+    config = distributed.apply_flags(args, _config_from_args(args))
     return _train_new(config, Path(args.runs_dir) if args.runs_dir else None, args)
 
 

@@ -8,12 +8,21 @@ from typing import Any
 
 import streamlit as st
 
-from core.config import CLASS_WEIGHTING, PRECISIONS, SCHEDULERS, TRAINING_MODES, TrainingConfig
+from core.config import (
+    CLASS_WEIGHTING,
+    PRECISIONS,
+    SCHEDULERS,
+    TRACKERS,
+    TRAINING_MODES,
+    TrainingConfig,
+)
 from core.tasks import task_kind
 from core.text import has, t
 from pages._session import widget
 
 CHOICES = {"scheduler": SCHEDULERS, "class_weighting": CLASS_WEIGHTING, "precision": PRECISIONS}
+# Settings that take several of their choices; their label and help are the field's own.
+SEVERAL = {"report_to": TRACKERS}
 # Formats and steps for numeric settings; anything not listed is a plain whole number.
 NUMBER_STYLE = {
     "epochs": {"min_value": 0.1, "max_value": 100.0, "step": 1.0, "format": "%g"},
@@ -70,6 +79,10 @@ def _setting(f: dataclasses.Field, resolved: TrainingConfig, lora_on: bool) -> A
     kind, optional = _kind(f)
     key, name = f"adv_{f.name}", f.name
     disabled = name in LORA_FIELDS and not lora_on
+    if name in SEVERAL:
+        return widget(st.multiselect, str(f.metadata["label"]), key, [],
+                      options=list(SEVERAL[name]), format_func=lambda v: _choice_name(name, v),
+                      help=str(f.metadata["help"]))
     if name in CHOICES:
         return widget(st.selectbox, label(name), key, f.default, options=list(CHOICES[name]),
                       format_func=lambda v: _choice_name(name, v), help=help_text(name))

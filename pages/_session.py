@@ -34,15 +34,22 @@ def sticky(key: str, default: Any, options: Sequence[Any] | None = None) -> str:
     When `options` is given, a remembered value that is no longer an option falls back to
     `default`, so a new file with other columns never leaves a stale choice behind.
     """
-    if key in st.session_state and (options is None or st.session_state[key] in options):
+    if key in st.session_state and (options is None or _among(st.session_state[key], options)):
         # Already the widget's own value: writing it again would make it a value set by the
         # script, which can override a click that arrives while this run is still going.
         return key
     value = st.session_state.get(key, st.session_state.get(_KEPT + key, default))
-    if options is not None and value not in options:
+    if options is not None and not _among(value, options):
         value = default
     st.session_state[key] = value
     return key
+
+
+def _among(value: Any, options: Sequence[Any]) -> bool:
+    """Whether a widget's value is one of its options (each of them, for a multiselect's)."""
+    if isinstance(value, list):
+        return all(item in options for item in value)
+    return value in options
 
 
 def remember(key: str) -> Any:

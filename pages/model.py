@@ -19,7 +19,16 @@ from core.errors import UserError
 from core.tasks import task_kind
 from core.text import t
 from core.train import presets
-from pages import _entry, _errors, _format, _model_choice, _model_data, _model_settings, _session
+from pages import (
+    _entry,
+    _errors,
+    _format,
+    _model_choice,
+    _model_data,
+    _model_distributed,
+    _model_settings,
+    _session,
+)
 from pages import _model_start as _start
 from pages._session import widget
 
@@ -95,6 +104,7 @@ def render() -> None:
         _start.show_estimate(config, stats, mode or "fine-tune")
     if mode and problem is None:
         with start_box:
+            _model_distributed.render(config)
             _start.start_button(config)
 
 

@@ -113,8 +113,12 @@ def objective(trial: optuna.Trial, job: SearchJob) -> float:
     trial.set_user_attr("metric_name", status.get("best_metric_name"))
     if reporter.pruned_at is not None:
         problem = pruned_problem(reporter.pruned_at)
+        # the note the Runs page shows for a stopped run is its error (none) and fix: here
+        # the reason the search stopped it, in the reader's language
         runs.finish_status(run_dir, state="stopped", pruned=True, pruned_at=reporter.pruned_at,
-                           early_stopped=False, note=str(problem), note_text=problem.to_dict())
+                           early_stopped=False, note=str(problem), note_text=problem.to_dict(),
+                           error="", error_text=None, fix=str(problem),
+                           fix_text=problem.to_dict())
         raise optuna.TrialPruned()
     if status.get("state") == "stopped":
         trial.set_user_attr("stopped", True)  # by a Stop, not by a failure

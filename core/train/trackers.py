@@ -9,7 +9,9 @@ through transformers' own callbacks.
                  "Finetune Studio"; when the run is saved, `finish` adds its test scores and
                  its model folder (safetensors, tokenizer) as the artifact `model`. The store is
                  MLFLOW_TRACKING_URI when set, else the SQLite file `mlflow.db` in the
-                 workspace (`mlflow ui --backend-store-uri sqlite:///WORKSPACE/mlflow.db`).
+                 workspace (`mlflow ui --backend-store-uri sqlite:///WORKSPACE/mlflow.db`);
+                 the experiment is MLFLOW_EXPERIMENT_NAME when set. An experiment made in a
+                 SQLite store keeps its artifacts in `mlartifacts/` beside the database.
 
 Only the process of rank 0 reports (the callbacks check it themselves; `finish` is told).
 """
@@ -28,7 +30,8 @@ from core.workspace.folder import RunFolder
 TENSORBOARD_FOLDER = "tensorboard"
 MLFLOW_DATABASE = "mlflow.db"
 EXPERIMENT = "Finetune Studio"
-TRACKING_ENV = "MLFLOW_TRACKING_URI"
+TRACKING_ENV, EXPERIMENT_ENV = "MLFLOW_TRACKING_URI", "MLFLOW_EXPERIMENT_NAME"
+ARTIFACTS = "mlartifacts"
 
 log = logging.getLogger(__name__)
 
@@ -67,20 +70,42 @@ def _mlflow(run_dir: Path) -> Any:
     from transformers.integrations import MLflowCallback  # lazy: loads transformers
 
     class RunMLflowCallback(MLflowCallback):
-        """MLflowCallback with this run's store, experiment and name, and the MLflow run id
-        kept for `finish`."""
+        """MLflowCallback with this run's store, experiment and name (set for this call, not
+        left in the environment), and the MLflow run id kept for `finish`."""
 
         run_id: str | None = None
 
         def setup(self, args: Any, state: Any, model: Any) -> None:
-            os.environ.setdefault("MLFLOW_EXPERIMENT_NAME", EXPERIMENT)
-            os.environ[TRACKING_ENV] = mlflow_uri()
+            uri, experiment = mlflow_uri(), os.environ.get(EXPERIMENT_ENV) or EXPERIMENT
+            self._ml_flow.set_tracking_uri(uri)
+            if state.is_world_process_zero:
+                _make_experiment(uri, experiment)
             args.run_name = Path(run_dir).name
-            super().setup(args, state, model)
+            before = os.environ.get(EXPERIMENT_ENV)
+            os.environ[EXPERIMENT_ENV] = experiment
+            try:
+                super().setup(args, state, model)
+            finally:
+                if before is None:
+                    os.environ.pop(EXPERIMENT_ENV, None)
             active = self._ml_flow.active_run() if state.is_world_process_zero else None
             self.run_id = active.info.run_id if active is not None else None
 
     return RunMLflowCallback()
+
+
+def _make_experiment(uri: str, name: str) -> None:
+    """The experiment, made when missing; in a store on this machine (a SQLite file) its
+    artifacts go to `mlartifacts/` beside the database, never to the current folder."""
+    import mlflow  # lazy: only a run that reports to MLflow needs it
+
+    client = mlflow.MlflowClient(tracking_uri=uri)
+    if client.get_experiment_by_name(name) is not None:
+        return
+    location = None
+    if uri.startswith("sqlite:///"):
+        location = (Path(uri.removeprefix("sqlite:///")).parent / ARTIFACTS).resolve().as_uri()
+    client.create_experiment(name, artifact_location=location)
 
 
 def finish(trainer: Any, run_dir: Path, test_scores: dict[str, Any]) -> None:

@@ -142,3 +142,32 @@ def test_a_run_without_a_model_is_refused_before_any_worker_starts(tiny_model_di
     assert main(["serve", str(run_dir), "--workers", "2", "--port", "0"]) == 2
     err = capsys.readouterr().err
     assert "has no saved model" in err and "Traceback" not in err
+
+
+def test_several_workers_share_one_port_and_stop_together(tiny_model_dir, tmp_path_factory,
+                                                           tmp_path):
+    import psutil
+
+    run_dir = tmp_path / "run"
+    shutil.copytree(trained_run("classification", tiny_model_dir, tmp_path_factory), run_dir)
+    ready = tmp_path / "ready.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "core", "serve", str(run_dir), "--port", "0", "--workers", "2",
+         "--ready-file", str(ready)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True)
+    try:
+        url = _wait_for(ready, process)["url"]
+        workers = [p for p in psutil.Process(process.pid).children()
+                   if "spawn_main" in " ".join(p.cmdline())]  # not the resource tracker
+        assert len(workers) == 2, [p.cmdline() for p in workers]
+        for text in ("a great film", "a dull plot", "I loved it", "boring"):
+            status, answer = _request(url + "/predict", {"inputs": text})
+            assert status == 200 and answer[0][0]["label"]
+        status, info = _request(url + "/info")
+        assert status == 200 and info["format"] == "torch"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=90)
+    assert process.returncode == 0, err[-3000:]
+    _, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive, [p.cmdline() for p in alive]

@@ -53,7 +53,7 @@ ANSWER_SPAN_SETTINGS = {"adv_stride", "adv_max_answer_length"}
 
 def setting_widgets(at) -> list:
     keys = {f"adv_{f.name}" for f in dataclasses.fields(TrainingConfig)}
-    return [w for kind in ("number_input", "selectbox", "checkbox", "text_input")
+    return [w for kind in ("number_input", "selectbox", "checkbox", "text_input", "multiselect")
             for w in getattr(at, kind) if w.key in keys]
 
 
@@ -80,6 +80,28 @@ def test_start_creates_the_run_and_opens_the_train_page(model_page):
     assert any("Training started" in s.value for s in at.success)
     at.switch_page("pages/runs.py").run()
     assert info.name in set(at.dataframe[0].value["Name"])
+
+
+def test_chosen_trackers_reach_the_run_and_stay_chosen(model_page):
+    at = model_page
+    trackers = at.multiselect(key="adv_report_to")
+    assert trackers.label == "Experiment trackers" and trackers.value == []
+    assert trackers.options == ["TensorBoard", "MLflow"]
+    trackers.set_value(["mlflow"]).run()
+    at.radio(key="model_preset").set_value("quick").run()  # another rerun keeps the choice
+    assert at.multiselect(key="adv_report_to").value == ["mlflow"]
+    start(at)
+    assert_clean(at)
+    [info] = runs.list_runs()
+    assert info.config["training"]["report_to"] == ["mlflow"]
+
+
+def test_the_page_shows_the_commands_across_machines(model_page):
+    at = model_page
+    assert "Train across several machines" in [e.label for e in at.expander]
+    commands = [c.value for c in at.code if "--nnodes 2" in c.value]
+    assert len(commands) == 2 and "--node-rank 0" in commands[0] and "--node-rank 1" in commands[1]
+    assert not [c for c in at.checkbox if c.key == "model_use_all_gpus"]  # no GPUs here
 
 
 def test_second_start_queues_and_says_so(model_page):

@@ -14,9 +14,10 @@ from support.pages import APP, TIMEOUT, assert_clean
 from core.text import use_language
 from pages import _lang, _session
 
-CHINESE_TITLES = ["1. 数据", "2. 模型", "3. 训练", "4. 测试", "5. 部署", "标注文本", "训练记录"]
+CHINESE_TITLES = ["1. 数据", "2. 模型", "3. 训练", "4. 测试", "5. 部署", "标注文本", "训练记录",
+                  "搜索设置"]
 ENGLISH_TITLES = ["1. Data", "2. Model", "3. Train", "4. Test", "5. Deploy", "Label texts",
-                  "Runs"]
+                  "Runs", "Search settings"]
 
 
 def first_visit(query: dict | None = None, locale: str | None = None) -> AppTest:

@@ -138,6 +138,9 @@ TEXTS: dict = {
     "cli.help.lora": {
         "en": "train LoRA adapters",
         "zh": "训练 LoRA 适配器"},
+    "cli.help.report_to": {
+        "en": "also send the run's settings, curves and model to these experiment trackers",
+        "zh": "同时把本运行的设置、曲线和模型发送到这些实验追踪工具"},
     "cli.help.mode": {
         "en": "auto (default), fine-tune, or few-shot for a handful of examples per label",
         "zh": "auto（默认）、fine-tune，或用于每个标签只有少量样本的 few-shot"},

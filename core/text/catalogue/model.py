@@ -180,6 +180,8 @@ TEXTS: dict = {
     "model.choice.class_weighting.auto": {"en": "auto", "zh": "自动"},
     "model.choice.class_weighting.on": {"en": "on", "zh": "开启"},
     "model.choice.class_weighting.off": {"en": "off", "zh": "关闭"},
+    "model.choice.report_to.tensorboard": {"en": "TensorBoard", "zh": "TensorBoard"},
+    "model.choice.report_to.mlflow": {"en": "MLflow", "zh": "MLflow"},
     "model.choice.precision.auto": {"en": "auto", "zh": "自动"},
     "model.choice.precision.fp32": {"en": "fp32", "zh": "fp32"},
     "model.choice.precision.bf16": {"en": "bf16", "zh": "bf16"},

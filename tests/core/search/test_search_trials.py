@@ -48,6 +48,7 @@ def test_three_trials_one_pruned_listed_under_the_search(tmp_path, tiny_model_di
     status = runs.read_status(listed[2].path)
     assert status["pruned"] is True
     assert status["note"].startswith("Stopped early by the search")
+    assert " ".join(listed[2].problem()).strip() == status["note"]  # the Runs page's note
     best = studies.best_trial(found)
     assert best.number in (0, 1) and best.params["learning_rate"] in (5e-3, 4e-3)
     assert best.params["batch_size"] == 16 and best.params["epochs"] == 1
