@@ -71,14 +71,19 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help=t("cli.help.json_report"))
 
 
-def _add_train(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("train", help=t("cli.help.train"))
+def _run_flags(p: argparse.ArgumentParser) -> None:
+    """The data, model and preset of a new run (train, and each trial of a search)."""
     p.add_argument("--data", help=t("cli.help.data"))
     p.add_argument("--validation", help=t("cli.help.validation"))
     p.add_argument("--test", help=t("cli.help.test"))
     _data_flags(p)
     p.add_argument("--model", help=t("cli.help.model"))
     p.add_argument("--preset", choices=PRESETS)
+
+
+def _add_train(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("train", help=t("cli.help.train"))
+    _run_flags(p)
     p.add_argument("--epochs", type=float)
     p.add_argument("--learning-rate", type=float)
     p.add_argument("--batch-size", type=int)
@@ -170,12 +175,7 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
 
 def _add_search(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help=t("search.help.command"))
-    p.add_argument("--data", help=t("cli.help.data"))
-    p.add_argument("--validation", help=t("cli.help.validation"))
-    p.add_argument("--test", help=t("cli.help.test"))
-    _data_flags(p)
-    p.add_argument("--model", help=t("cli.help.model"))
-    p.add_argument("--preset", choices=PRESETS)
+    _run_flags(p)
     p.add_argument("--lora", action="store_true", default=None, help=t("cli.help.lora"))
     p.add_argument("--name", help=t("cli.help.name"))
     p.add_argument("--config", help=t("cli.help.config"))
